@@ -3,6 +3,7 @@ package org.kge4j.hpo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,7 +19,7 @@ public record CategoricalParameter(String name, List<String> choices) implements
         if (choices == null || choices.isEmpty()) {
             throw new IllegalArgumentException("categorical parameter " + name + " needs at least one choice");
         }
-        if (new HashSet<>(choices).size() != choices.size() || choices.contains(null)) {
+        if (choices.stream().anyMatch(Objects::isNull) || new HashSet<>(choices).size() != choices.size()) {
             throw new IllegalArgumentException("categorical parameter " + name
                     + " needs distinct non-null choices, got " + choices);
         }

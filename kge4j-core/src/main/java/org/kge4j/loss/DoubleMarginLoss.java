@@ -390,6 +390,10 @@ public final class DoubleMarginLoss extends PointwiseLoss {
                         + Shapes.format(negativeShape) + " (rule R7)");
             }
             int numNegsPerPos = negativeShape[1];
+            if (numNegsPerPos == 0) {
+                throw new IllegalArgumentException("negative_scores " + Shapes.format(negativeShape)
+                        + " has no negatives per positive (K = 0); the dense sLCWA loss needs K >= 1");
+            }
             float[] positiveGradient = new float[batchSize];
             float[] negativeGradient = new float[batchSize * numNegsPerPos];
             double value = slcwa(positiveScores.toArray(), negativeScores.toArray(), null, weights, batchSize,
