@@ -68,6 +68,10 @@ public final class DoubleMarginLoss extends PointwiseLoss {
         if (marginActivation == null) {
             throw new IllegalArgumentException("margin activation must not be null");
         }
+        if (!Float.isFinite((float) margins.positive()) || !Float.isFinite((float) margins.negative())) {
+            throw new IllegalArgumentException("margins must be representable as float32 (|margin| <= "
+                    + Float.MAX_VALUE + "), got " + margins);
+        }
         this.positiveMargin = margins.positive();
         this.negativeMargin = margins.negative();
         this.positiveNegativeBalance = positiveNegativeBalance;
