@@ -1,0 +1,383 @@
+package org.kge4j.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Immutable mapped triples with their label&lt;-&gt;id maps, the Java counterpart of PyKEEN's
+ * {@code TriplesFactory}.
+ *
+ * <p>Ids are assigned like PyKEEN's {@code create_entity_mapping} / {@code create_relation_mapping}:
+ * the distinct labels sorted by Unicode code point ({@link #CODE_POINT_ORDER}, NumPy's order) get
+ * ids {@code 0..n-1}.
+ * Entities are the labels that occur as head or tail. A factory built against an existing mapping
+ * (validation and test splits, {@link #fromPath(Path, TriplesFactory)}) reuses that mapping and
+ * drops the triples whose labels it does not know, as PyKEEN does; the number dropped is reported
+ * through {@link System.Logger} and {@link #numDroppedTriples()}.
+ *
+ * <p>Triples are stored row-major as {@code (numTriples, 3)} ints {@code h, r, t}. Factories built
+ * from labels (files) hold them as PyKEEN's {@code np.unique(axis=0)} does: sorted by
+ * {@code (h, r, t)} with duplicates removed; {@link #fromMappedTriples} keeps the given order and
+ * duplicates (PyKEEN's {@code CoreTriplesFactory}).
+ */
+public final class TriplesFactory {
+
+  private static final System.Logger LOG = System.getLogger(TriplesFactory.class.getName());
+
+  /**
+   * Label order of the id assignment: by Unicode code point, as NumPy's {@code np.unique} sorts
+   * strings. ({@link String#compareTo} compares UTF-16 units and differs for characters beyond
+   * U+FFFF.)
+   */
+  public static final Comparator<String> CODE_POINT_ORDER = TriplesFactory::compareCodePoints;
+
+  private final String[] entityLabels;
+  private final String[] relationLabels;
+  private final Map<String, Integer> entityToId;
+  private final Map<String, Integer> relationToId;
+  private final int[] triples;
+  private final int numDroppedTriples;
+
+  private TriplesFactory(String[] entityLabels, Map<String, Integer> entityToId,
+      String[] relationLabels, Map<String, Integer> relationToId, int[] triples, int numDropped) {
+    this.entityLabels = entityLabels;
+    this.entityToId = entityToId;
+    this.relationLabels = relationLabels;
+    this.relationToId = relationToId;
+    this.triples = triples;
+    this.numDroppedTriples = numDropped;
+  }
+
+  /**
+   * Maps labelled triples, creating the id maps from their sorted distinct labels.
+   *
+   * @param labeledTriples triples as {@code {head, relation, tail}} label arrays
+   * @throws IllegalArgumentException if there are no triples or a row is not three non-null labels
+   */
+  public static TriplesFactory fromLabeledTriples(List<String[]> labeledTriples) {
+    Objects.requireNonNull(labeledTriples, "labeledTriples");
+    if (labeledTriples.isEmpty()) {
+      throw new IllegalArgumentException("labeledTriples must contain at least one triple, got 0");
+    }
+    TreeSet<String> entities = new TreeSet<>(CODE_POINT_ORDER);
+    TreeSet<String> relations = new TreeSet<>(CODE_POINT_ORDER);
+    for (int i = 0; i < labeledTriples.size(); i++) {
+      String[] row = checkRow(labeledTriples.get(i), i);
+      entities.add(row[0]);
+      relations.add(row[1]);
+      entities.add(row[2]);
+    }
+    String[] entityLabels = entities.toArray(new String[0]);
+    String[] relationLabels = relations.toArray(new String[0]);
+    return map(labeledTriples, entityLabels, index(entityLabels), relationLabels,
+        index(relationLabels), "labeledTriples");
+  }
+
+  /**
+   * Maps labelled triples with the id maps of {@code mapping} (PyKEEN's
+   * {@code entity_to_id=training.entity_to_id, relation_to_id=training.relation_to_id}); triples
+   * with an unknown entity or relation are dropped, counted and logged.
+   *
+   * @param labeledTriples triples as {@code {head, relation, tail}} label arrays
+   * @param mapping the factory whose id maps to reuse, usually the training split
+   * @param source what the triples are (a file name), used in the log message
+   */
+  public static TriplesFactory fromLabeledTriples(List<String[]> labeledTriples,
+      TriplesFactory mapping, String source) {
+    Objects.requireNonNull(labeledTriples, "labeledTriples");
+    Objects.requireNonNull(mapping, "mapping");
+    for (int i = 0; i < labeledTriples.size(); i++) {
+      checkRow(labeledTriples.get(i), i);
+    }
+    return map(labeledTriples, mapping.entityLabels, mapping.entityToId, mapping.relationLabels,
+        mapping.relationToId, source);
+  }
+
+  /**
+   * Builds a factory from already mapped triples and the labels of their ids.
+   *
+   * @param mappedTriples row-major {@code (n, 3)} ids {@code h, r, t}; copied
+   * @param entityLabels label of entity id {@code i} at index {@code i}; distinct
+   * @param relationLabels label of relation id {@code i} at index {@code i}; distinct
+   * @throws IllegalArgumentException if the length is not a multiple of 3, an id is out of range
+   *     or a label repeats
+   */
+  public static TriplesFactory fromMappedTriples(int[] mappedTriples, String[] entityLabels,
+      String[] relationLabels) {
+    Objects.requireNonNull(mappedTriples, "mappedTriples");
+    if (mappedTriples.length % 3 != 0) {
+      throw new IllegalArgumentException(
+          "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
+    }
+    String[] entities = entityLabels.clone();
+    String[] relations = relationLabels.clone();
+    Map<String, Integer> e2id = index(entities);
+    Map<String, Integer> r2id = index(relations);
+    if (e2id.size() != entities.length || r2id.size() != relations.length) {
+      throw new IllegalArgumentException("entity and relation labels must be distinct, got "
+          + entities.length + " entity labels with " + e2id.size() + " distinct and "
+          + relations.length + " relation labels with " + r2id.size() + " distinct");
+    }
+    int[] copy = mappedTriples.clone();
+    for (int i = 0; i < copy.length; i++) {
+      int bound = i % 3 == 1 ? relations.length : entities.length;
+      if (copy[i] < 0 || copy[i] >= bound) {
+        throw new IllegalArgumentException("mappedTriples[" + i + "] (triple " + i / 3
+            + ", column " + i % 3 + ") must be in [0, " + bound + "), got " + copy[i]);
+      }
+    }
+    return new TriplesFactory(entities, e2id, relations, r2id, copy, 0);
+  }
+
+  /**
+   * Reads a PyKEEN-style TSV file ({@code head<TAB>relation<TAB>tail}, one triple per line) and
+   * creates the id maps from it.
+   *
+   * @throws IllegalArgumentException if the file is empty or a line is malformed (the message
+   *     names the file and the 1-based line number)
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static TriplesFactory fromPath(Path path) {
+    return fromLabeledTriples(readLabeledTriples(path));
+  }
+
+  /**
+   * Reads a TSV file with the id maps of {@code mapping}, dropping (and logging) triples with
+   * unknown labels; see {@link #fromLabeledTriples(List, TriplesFactory, String)}.
+   */
+  public static TriplesFactory fromPath(Path path, TriplesFactory mapping) {
+    return fromLabeledTriples(readLabeledTriples(path), mapping, path.toString());
+  }
+
+  /**
+   * Reads the labelled triples of a TSV file. Every line must hold exactly three non-empty,
+   * tab-separated fields; a trailing {@code \r} is ignored and so are blank lines.
+   *
+   * @throws IllegalArgumentException on a malformed line ({@code file:line: ...}), a file
+   *     without triples, or a missing file
+   */
+  public static List<String[]> readLabeledTriples(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException("triples file " + path.toAbsolutePath()
+          + " does not exist or is not a regular file");
+    }
+    List<String[]> rows = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNumber = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.endsWith("\r")) {
+          line = line.substring(0, line.length() - 1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 3 || fields[0].isEmpty() || fields[1].isEmpty()
+            || fields[2].isEmpty()) {
+          throw new IllegalArgumentException(path + ":" + lineNumber
+              + ": expected 3 non-empty tab-separated fields head<TAB>relation<TAB>tail, got "
+              + fields.length + " field(s) in \"" + abbreviate(line) + "\"");
+        }
+        rows.add(fields);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read triples file " + path, e);
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(path + ": file contains no triples (it is empty)");
+    }
+    return rows;
+  }
+
+  /** Number of entities of the id space (for a split: the shared space of the mapping). */
+  public int numEntities() {
+    return entityLabels.length;
+  }
+
+  /** Number of relations of the id space. */
+  public int numRelations() {
+    return relationLabels.length;
+  }
+
+  /** Number of (mapped, kept) triples. */
+  public int numTriples() {
+    return triples.length / 3;
+  }
+
+  /** Head id of triple {@code i}. */
+  public int head(int i) {
+    return triples[3 * checkTriple(i)];
+  }
+
+  /** Relation id of triple {@code i}. */
+  public int relation(int i) {
+    return triples[3 * checkTriple(i) + 1];
+  }
+
+  /** Tail id of triple {@code i}. */
+  public int tail(int i) {
+    return triples[3 * checkTriple(i) + 2];
+  }
+
+  /** A copy of the triples, row-major {@code (numTriples, 3)}: {@code h, r, t}. */
+  public int[] mappedTriples() {
+    return triples.clone();
+  }
+
+  /** Copies the triples into {@code out} (length {@code >= 3 * numTriples()}) without allocating. */
+  public void copyMappedTriples(int[] out) {
+    if (out.length < triples.length) {
+      throw new IllegalArgumentException("out must have length >= " + triples.length
+          + " (3 * numTriples), got " + out.length);
+    }
+    System.arraycopy(triples, 0, out, 0, triples.length);
+  }
+
+  /** Number of triples dropped because an entity or relation was not in the mapping. */
+  public int numDroppedTriples() {
+    return numDroppedTriples;
+  }
+
+  /** Label of entity {@code id}. */
+  public String entityLabel(int id) {
+    if (id < 0 || id >= entityLabels.length) {
+      throw new IllegalArgumentException(
+          "entity id must be in [0, " + entityLabels.length + "), got " + id);
+    }
+    return entityLabels[id];
+  }
+
+  /** Label of relation {@code id}. */
+  public String relationLabel(int id) {
+    if (id < 0 || id >= relationLabels.length) {
+      throw new IllegalArgumentException(
+          "relation id must be in [0, " + relationLabels.length + "), got " + id);
+    }
+    return relationLabels[id];
+  }
+
+  /** Unmodifiable label -&gt; id map of the entities (iteration order = id order). */
+  public Map<String, Integer> entityToId() {
+    return entityToId;
+  }
+
+  /** Unmodifiable label -&gt; id map of the relations (iteration order = id order). */
+  public Map<String, Integer> relationToId() {
+    return relationToId;
+  }
+
+  /** Whether this factory uses the same id space (identical label arrays) as {@code other}. */
+  public boolean sharesIdSpaceWith(TriplesFactory other) {
+    return Arrays.equals(entityLabels, other.entityLabels)
+        && Arrays.equals(relationLabels, other.relationLabels);
+  }
+
+  @Override
+  public String toString() {
+    return "TriplesFactory[numEntities=" + numEntities() + ", numRelations=" + numRelations()
+        + ", numTriples=" + numTriples() + "]";
+  }
+
+  private int checkTriple(int i) {
+    if (i < 0 || i >= numTriples()) {
+      throw new IllegalArgumentException(
+          "triple index must be in [0, " + numTriples() + "), got " + i);
+    }
+    return i;
+  }
+
+  private static TriplesFactory map(List<String[]> rows, String[] entityLabels,
+      Map<String, Integer> e2id, String[] relationLabels, Map<String, Integer> r2id,
+      String source) {
+    long numEntities = entityLabels.length;
+    long numRelations = relationLabels.length;
+    long[] keys = new long[rows.size()];
+    int n = 0;
+    for (String[] row : rows) {
+      Integer h = e2id.get(row[0]);
+      Integer r = r2id.get(row[1]);
+      Integer t = e2id.get(row[2]);
+      if (h == null || r == null || t == null) {
+        continue;
+      }
+      keys[n++] = (h * numRelations + r) * numEntities + t;
+    }
+    int dropped = rows.size() - n;
+    if (dropped > 0) {
+      LOG.log(Level.WARNING, "{0}: dropped {1} of {2} triples with an entity or relation unknown"
+          + " to the training mapping", source, dropped, rows.size());
+    }
+    // PyKEEN maps with np.unique(axis=0): triples sorted by (h, r, t), duplicates removed.
+    Arrays.sort(keys, 0, n);
+    int[] mapped = new int[3 * n];
+    int unique = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && keys[i] == keys[i - 1]) {
+        continue;
+      }
+      mapped[3 * unique] = (int) (keys[i] / numEntities / numRelations);
+      mapped[3 * unique + 1] = (int) (keys[i] / numEntities % numRelations);
+      mapped[3 * unique + 2] = (int) (keys[i] % numEntities);
+      unique++;
+    }
+    if (unique < n) {
+      LOG.log(Level.INFO, "{0}: removed {1} duplicate triples", source, n - unique);
+    }
+    return new TriplesFactory(entityLabels, e2id, relationLabels, r2id,
+        Arrays.copyOf(mapped, 3 * unique), dropped);
+  }
+
+  private static String[] checkRow(String[] row, int index) {
+    if (row == null || row.length != 3 || row[0] == null || row[1] == null || row[2] == null) {
+      throw new IllegalArgumentException("labeled triple " + index
+          + " must be {head, relation, tail} with non-null labels, got "
+          + (row == null ? "null" : Arrays.toString(row)));
+    }
+    return row;
+  }
+
+  private static Map<String, Integer> index(String[] labels) {
+    Map<String, Integer> map = new LinkedHashMap<>(labels.length * 2);
+    for (int i = 0; i < labels.length; i++) {
+      map.put(Objects.requireNonNull(labels[i], "label"), i);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  private static String abbreviate(String line) {
+    String visible = line.replace("\t", "\\t");
+    return visible.length() <= 80 ? visible : visible.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,90 @@
+package org.kge4j.sampling;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.kge4j.data.TriplesFactory;
+
+/**
+ * Shared machinery of the samplers: argument checks, the replacement draw and the filter.
+ *
+ * <p>A replacement for id {@code x} in {@code [0, n)} is drawn uniformly from the {@code n - 1}
+ * other ids: {@code y = uniform[0, n - 1); if (y >= x) y++} (PyKEEN's
+ * {@code random_replacement_}), so a corruption always differs from its positive.
+ */
+abstract class CorruptingSampler implements NegativeSampler {
+
+  final int numEntities;
+  final int numRelations;
+  final int numNegsPerPos;
+  /** The training triples when filtering, else null. */
+  final TripleSet known;
+
+  CorruptingSampler(TriplesFactory training, int numNegsPerPos, boolean filtered) {
+    Objects.requireNonNull(training, "training");
+    if (numNegsPerPos < 1) {
+      throw new IllegalArgumentException("numNegsPerPos must be >= 1, got " + numNegsPerPos);
+    }
+    if (training.numEntities() < 2) {
+      throw new IllegalArgumentException("negative sampling needs numEntities >= 2, got "
+          + training.numEntities());
+    }
+    this.numEntities = training.numEntities();
+    this.numRelations = training.numRelations();
+    this.numNegsPerPos = numNegsPerPos;
+    this.known = filtered ? TripleSet.of(List.of(training)) : null;
+  }
+
+  @Override
+  public final int numNegsPerPos() {
+    return numNegsPerPos;
+  }
+
+  @Override
+  public final boolean filtered() {
+    return known != null;
+  }
+
+  /** Checks the buffers of {@link #sample} and copies every positive numNegsPerPos times. */
+  final void prepare(int[] positives, int batchSize, SplittableRandom random, int[] negativesOut,
+      boolean[] keepOut) {
+    Objects.requireNonNull(random, "random");
+    if (batchSize < 0 || positives.length < 3 * batchSize) {
+      throw new IllegalArgumentException("batchSize must be in [0, positives.length / 3 = "
+          + positives.length / 3 + "], got " + batchSize);
+    }
+    int numNegatives = batchSize * numNegsPerPos;
+    if (negativesOut.length < 3 * numNegatives) {
+      throw new IllegalArgumentException("negativesOut must have length >= 3 * batchSize * "
+          + "numNegsPerPos = " + 3 * numNegatives + ", got " + negativesOut.length);
+    }
+    if (known != null && (keepOut == null || keepOut.length < numNegatives)) {
+      throw new IllegalArgumentException("a filtered sampler needs keepOut of length >= "
+          + "batchSize * numNegsPerPos = " + numNegatives + ", got "
+          + (keepOut == null ? "null" : keepOut.length));
+    }
+    for (int i = 0, j = 0; i < batchSize; i++) {
+      for (int k = 0; k < numNegsPerPos; k++, j++) {
+        System.arraycopy(positives, 3 * i, negativesOut, 3 * j, 3);
+      }
+    }
+  }
+
+  /** Replaces column {@code column} of negative {@code j} by a different id. */
+  final void corrupt(int[] negatives, int j, int column, SplittableRandom random) {
+    int max = column == 1 ? numRelations : numEntities;
+    int original = negatives[3 * j + column];
+    int replacement = random.nextInt(max - 1);
+    negatives[3 * j + column] = replacement >= original ? replacement + 1 : replacement;
+  }
+
+  /** {@code keepOut[j] = !known.contains(negative j)} for all negatives, when filtering. */
+  final void filter(int[] negatives, int numNegatives, boolean[] keepOut) {
+    if (known == null) {
+      return;
+    }
+    for (int j = 0; j < numNegatives; j++) {
+      keepOut[j] = !known.contains(negatives[3 * j], negatives[3 * j + 1], negatives[3 * j + 2]);
+    }
+  }
+}
