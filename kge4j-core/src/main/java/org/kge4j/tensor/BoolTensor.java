@@ -24,12 +24,7 @@ public final class BoolTensor {
         if (rowMajorData == null) {
             throw new IllegalArgumentException("tensor data must not be null");
         }
-        int count = Shapes.elementCount(shape);
-        if (count != rowMajorData.length) {
-            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " needs " + count
-                    + " values, got " + rowMajorData.length);
-        }
-        return new BoolTensor(rowMajorData.clone(), shape.clone());
+        return new BoolTensor(rowMajorData.clone(), Shapes.requireFilledBy(rowMajorData.length, shape));
     }
 
     /** The shape (a copy). */

@@ -27,12 +27,7 @@ public final class FloatTensor {
         if (rowMajorData == null) {
             throw new IllegalArgumentException("tensor data must not be null");
         }
-        int count = Shapes.elementCount(shape);
-        if (count != rowMajorData.length) {
-            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " needs " + count
-                    + " values, got " + rowMajorData.length);
-        }
-        return new FloatTensor(rowMajorData.clone(), shape.clone());
+        return new FloatTensor(rowMajorData.clone(), Shapes.requireFilledBy(rowMajorData.length, shape));
     }
 
     /** A scalar (shape {@code ()}). */

@@ -38,6 +38,19 @@ public final class Shapes {
     }
 
     /**
+     * Checks that {@code length} values fill a tensor of {@code shape} and returns a copy of the shape.
+     *
+     * @throws IllegalArgumentException if the shape is invalid or needs another number of values
+     */
+    static int[] requireFilledBy(int length, int[] shape) {
+        int count = elementCount(shape);
+        if (count != length) {
+            throw new IllegalArgumentException("shape " + format(shape) + " needs " + count + " values, got " + length);
+        }
+        return shape.clone();
+    }
+
+    /**
      * The broadcast shape of two shapes.
      *
      * @throws IllegalArgumentException naming both shapes and the first incompatible dimension
