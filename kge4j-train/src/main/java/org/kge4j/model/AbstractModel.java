@@ -1,0 +1,205 @@
+package org.kge4j.model;
+
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Shared state of the built-in models: the two tables, their sizes and a per-thread scratch buffer
+ * so that 1-N scoring allocates nothing per call.
+ */
+abstract class AbstractModel implements Model {
+
+  /** PyTorch's {@code functional.normalize} epsilon: rows are divided by {@code max(norm, eps)}. */
+  static final double NORMALIZE_EPS = 1e-12;
+
+  final int numEntities;
+  final int numRelations;
+  final int dim;
+  final int width;
+  final EmbeddingTable entities;
+  final EmbeddingTable relations;
+  final LpRegularizer regularizer;
+  private final ThreadLocal<float[]> scratch;
+  private final ThreadLocal<float[]> accumulator;
+
+  AbstractModel(int numEntities, int numRelations, int dim, int width, LpRegularizer regularizer) {
+    if (numEntities < 1 || numRelations < 1) {
+      throw new IllegalArgumentException(name() + " needs numEntities >= 1 and numRelations >= 1,"
+          + " got " + numEntities + " and " + numRelations);
+    }
+    if (dim < 1) {
+      throw new IllegalArgumentException(name() + " needs dim >= 1, got " + dim);
+    }
+    this.numEntities = numEntities;
+    this.numRelations = numRelations;
+    this.dim = dim;
+    this.width = width;
+    this.entities = new EmbeddingTable("entity", numEntities, width);
+    this.relations = new EmbeddingTable("relation", numRelations, width);
+    this.regularizer = regularizer;
+    this.scratch = ThreadLocal.withInitial(() -> new float[4 * width]);
+    this.accumulator = ThreadLocal.withInitial(() -> new float[width]);
+  }
+
+  @Override
+  public int numEntities() {
+    return numEntities;
+  }
+
+  @Override
+  public int numRelations() {
+    return numRelations;
+  }
+
+  @Override
+  public int dim() {
+    return dim;
+  }
+
+  @Override
+  public EmbeddingTable entityEmbeddings() {
+    return entities;
+  }
+
+  @Override
+  public EmbeddingTable relationEmbeddings() {
+    return relations;
+  }
+
+  @Override
+  public LpRegularizer regularizer() {
+    return regularizer;
+  }
+
+  @Override
+  public void applyConstraints(Gradients changed) {
+    // no hard constraints unless a model overrides this
+  }
+
+  @Override
+  public void applyConstraints() {
+    // no hard constraints unless a model overrides this
+  }
+
+  /** This thread's accumulator of {@code width} floats, separate from {@link #scratch()}. */
+  final float[] accumulator() {
+    return accumulator.get();
+  }
+
+  /** This thread's scratch buffer of {@code 4 * width} floats. */
+  final float[] scratch() {
+    return scratch.get();
+  }
+
+  @Override
+  public String toString() {
+    return name() + "[numEntities=" + numEntities + ", numRelations=" + numRelations + ", dim="
+        + dim + "]";
+  }
+
+  /**
+   * {@code Σ_k q[k] e[off + k]} for {@code k < n}, summed in four interleaved partial sums: the
+   * JIT does not vectorize a single float reduction, four independent chains keep the pipeline
+   * busy (the order is fixed, so results stay deterministic).
+   */
+  static float dot(float[] q, float[] e, int off, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      s0 += q[k] * e[off + k];
+      s1 += q[k + 1] * e[off + k + 1];
+      s2 += q[k + 2] * e[off + k + 2];
+      s3 += q[k + 3] * e[off + k + 3];
+    }
+    for (; k < n; k++) {
+      s0 += q[k] * e[off + k];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@code Σ_k (q[k] - e[off + k])²} for {@code k < n}, in four partial sums like {@link #dot}. */
+  static float squaredDistance(float[] q, float[] e, int off, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      float d0 = q[k] - e[off + k];
+      float d1 = q[k + 1] - e[off + k + 1];
+      float d2 = q[k + 2] - e[off + k + 2];
+      float d3 = q[k + 3] - e[off + k + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; k < n; k++) {
+      float d = q[k] - e[off + k];
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Fills {@code x} with {@code U(-bound, bound)}. */
+  static void uniform(float[] x, double bound, SplittableRandom random) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) ((2.0 * random.nextDouble() - 1.0) * bound);
+    }
+  }
+
+  /** Fills {@code x} with {@code N(0, std^2)}. */
+  static void normal(float[] x, double std, SplittableRandom random) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (random.nextGaussian() * std);
+    }
+  }
+
+  /** Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}). */
+  static void normalizeRow(EmbeddingTable table, int row) {
+    float[] x = table.data();
+    int w = table.width();
+    int off = row * w;
+    double sq = 0.0;
+    for (int k = 0; k < w; k++) {
+      sq += (double) x[off + k] * x[off + k];
+    }
+    double inv = 1.0 / Math.max(Math.sqrt(sq), NORMALIZE_EPS);
+    for (int k = 0; k < w; k++) {
+      x[off + k] = (float) (x[off + k] * inv);
+    }
+  }
+
+  /** Normalizes every row of {@code table} to unit L2 norm. */
+  static void normalizeRows(EmbeddingTable table) {
+    forEachRow(table.numRows(), table.width(), row -> normalizeRow(table, row));
+  }
+
+  /**
+   * Runs {@code action} for rows {@code 0..numRows-1}; tables of more than 2^18 values are split
+   * across the common fork-join pool. Only for per-row work that touches nothing but its row, so
+   * the split cannot change the result.
+   */
+  static void forEachRow(int numRows, int width, IntConsumer action) {
+    int rowsPerChunk = Math.max(1, (1 << 18) / width);
+    int chunks = (numRows + rowsPerChunk - 1) / rowsPerChunk;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      int end = Math.min(numRows, (c + 1) * rowsPerChunk);
+      for (int row = c * rowsPerChunk; row < end; row++) {
+        action.accept(row);
+      }
+    });
+  }
+
+  /** Normalizes the touched rows of {@code changed} in {@code table}. */
+  static void normalizeRows(EmbeddingTable table, SparseGradient changed) {
+    for (int i = 0; i < changed.numTouched(); i++) {
+      normalizeRow(table, changed.touchedRow(i));
+    }
+  }
+}

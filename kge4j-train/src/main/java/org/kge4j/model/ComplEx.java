@@ -1,0 +1,306 @@
+package org.kge4j.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * ComplEx [trouillon2016]: {@code score(h, r, t) = Re(Σ_k h_k r_k conj(t_k))} over complex
+ * vectors of dimension {@code d}, i.e.
+ * {@code Σ_k (hRe rRe - hIm rIm) tRe + (hRe rIm + hIm rRe) tIm}.
+ *
+ * <p>A row stores the {@code d} real parts followed by the {@code d} imaginary parts (width
+ * {@code 2d}). Defaults of PyKEEN 1.10's {@code ComplEx}: entities and relations initialised with
+ * {@code normal_} (every real and imaginary part {@code N(0, 1)}); no constraints; an
+ * {@link LpRegularizer} of weight {@code 0.01} on entity and relation look-ups.
+ *
+ * <p>Gradients: {@code ∂s/∂hRe = rRe tRe + rIm tIm}, {@code ∂s/∂hIm = rRe tIm - rIm tRe},
+ * {@code ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe},
+ * {@code ∂s/∂tRe = hRe rRe - hIm rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
+ */
+public final class ComplEx extends AbstractModel {
+
+  /** PyKEEN's default regularizer of ComplEx: weight 0.01 on entities and relations. */
+  public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.01, true, true);
+
+  /**
+   * Creates a randomly initialised ComplEx with PyKEEN's default regularizer.
+   *
+   * @param dim the complex dimension {@code d}; rows hold {@code 2d} floats
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public ComplEx(int numEntities, int numRelations, int dim, SplittableRandom random) {
+    this(numEntities, numRelations, dim, DEFAULT_REGULARIZER, random);
+  }
+
+  /**
+   * Creates a randomly initialised ComplEx with the given regularizer.
+   *
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public ComplEx(int numEntities, int numRelations, int dim, LpRegularizer regularizer,
+      SplittableRandom random) {
+    super(numEntities, numRelations, dim, 2 * dim, regularizer);
+    normal(entities.data(), 1.0, random);
+    normal(relations.data(), 1.0, random);
+  }
+
+  @Override
+  public String name() {
+    return "complex";
+  }
+
+  @Override
+  public ScoreRange scoreRange() {
+    return ScoreRange.UNBOUNDED;
+  }
+
+  @Override
+  public float score(int head, int relation, int tail) {
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    int ho = head * width;
+    int ro = relation * width;
+    int to = tail * width;
+    float sum = 0f;
+    for (int k = 0; k < dim; k++) {
+      float hr = e[ho + k];
+      float hi = e[ho + dim + k];
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      sum += (hr * rr - hi * ri) * e[to + k] + (hr * ri + hi * rr) * e[to + dim + k];
+    }
+    return sum;
+  }
+
+  @Override
+  public void scoreTails(int head, int relation, float[] out, int offset) {
+    float[] q = scratch();
+    tailQuery(head, relation, q);
+    dotAll(q, out, offset);
+  }
+
+  @Override
+  public void scoreHeads(int relation, int tail, float[] out, int offset) {
+    float[] q = scratch();
+    headQuery(relation, tail, q);
+    dotAll(q, out, offset);
+  }
+
+  @Override
+  public void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
+    float[] q = scratch();
+    tailQuery(head, relation, q);
+    dotSome(q, tails, count, out);
+  }
+
+  @Override
+  public void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
+    float[] q = scratch();
+    headQuery(relation, tail, q);
+    dotSome(q, heads, count, out);
+  }
+
+  /**
+   * {@code q = (Re(h r), Im(h r))}: {@code score(h, r, e) = <q, e>} over the {@code 2d} real
+   * values.
+   */
+  private void tailQuery(int head, int relation, float[] q) {
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    int ho = head * width;
+    int ro = relation * width;
+    for (int k = 0; k < dim; k++) {
+      float hr = e[ho + k];
+      float hi = e[ho + dim + k];
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      q[k] = hr * rr - hi * ri;
+      q[dim + k] = hr * ri + hi * rr;
+    }
+  }
+
+  /**
+   * {@code c = (rRe tRe + rIm tIm, rRe tIm - rIm tRe)}: {@code score(e, r, t) = <c, e>}.
+   */
+  private void headQuery(int relation, int tail, float[] q) {
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    int ro = relation * width;
+    int to = tail * width;
+    for (int k = 0; k < dim; k++) {
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      float tr = e[to + k];
+      float ti = e[to + dim + k];
+      q[k] = rr * tr + ri * ti;
+      q[dim + k] = rr * ti - ri * tr;
+    }
+  }
+
+  private void dotAll(float[] q, float[] out, int offset) {
+    float[] e = entities.data();
+    for (int i = 0, off = 0; i < numEntities; i++, off += width) {
+      out[offset + i] = dot(q, e, off, width);
+    }
+  }
+
+  private void dotSome(float[] q, int[] ids, int count, float[] out) {
+    float[] e = entities.data();
+    for (int i = 0; i < count; i++) {
+      out[i] = dot(q, e, ids[i] * width, width);
+    }
+  }
+
+  @Override
+  public void accumulateGradient(int head, int relation, int tail, float upstream,
+      Gradients out) {
+    if (upstream == 0f) {
+      return;
+    }
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    float[] ge = out.entities().values();
+    float[] gr = out.relations().values();
+    int ho = head * width;
+    int ro = relation * width;
+    int to = tail * width;
+    int gh = out.entities().touch(head);
+    int gt = out.entities().touch(tail);
+    int grr = out.relations().touch(relation);
+    for (int k = 0; k < dim; k++) {
+      float hr = e[ho + k];
+      float hi = e[ho + dim + k];
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      float tr = e[to + k];
+      float ti = e[to + dim + k];
+      ge[gh + k] += upstream * (rr * tr + ri * ti);
+      ge[gh + dim + k] += upstream * (rr * ti - ri * tr);
+      gr[grr + k] += upstream * (hr * tr + hi * ti);
+      gr[grr + dim + k] += upstream * (hr * ti - hi * tr);
+      ge[gt + k] += upstream * (hr * rr - hi * ri);
+      ge[gt + dim + k] += upstream * (hr * ri + hi * rr);
+    }
+  }
+
+  @Override
+  public void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
+      Gradients out) {
+    float[] s = scratch();
+    tailQuery(head, relation, s);
+    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    chainTails(head, relation, s, out);
+  }
+
+  @Override
+  public void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
+      Gradients out) {
+    float[] s = scratch();
+    headQuery(relation, tail, s);
+    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    chainHeads(relation, tail, s, out);
+  }
+
+  @Override
+  public void accumulateTailsGradient(int head, int relation, int[] tails, int count,
+      float[] upstream, Gradients out) {
+    float[] s = scratch();
+    tailQuery(head, relation, s);
+    accumulateLinear(tails, count, upstream, 0, s, out.entities());
+    chainTails(head, relation, s, out);
+  }
+
+  @Override
+  public void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
+      float[] upstream, Gradients out) {
+    float[] s = scratch();
+    headQuery(relation, tail, s);
+    accumulateLinear(heads, count, upstream, 0, s, out.entities());
+    chainHeads(relation, tail, s, out);
+  }
+
+  /**
+   * Given {@code a = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r through
+   * {@code qRe = hRe rRe - hIm rIm}, {@code qIm = hRe rIm + hIm rRe}.
+   */
+  private void chainTails(int head, int relation, float[] s, Gradients out) {
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    float[] ge = out.entities().values();
+    float[] gr = out.relations().values();
+    int ho = head * width;
+    int ro = relation * width;
+    int gh = out.entities().touch(head);
+    int grr = out.relations().touch(relation);
+    for (int k = 0; k < dim; k++) {
+      float ar = s[width + k];
+      float ai = s[width + dim + k];
+      float hr = e[ho + k];
+      float hi = e[ho + dim + k];
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      ge[gh + k] += ar * rr + ai * ri;
+      ge[gh + dim + k] += -ar * ri + ai * rr;
+      gr[grr + k] += ar * hr + ai * hi;
+      gr[grr + dim + k] += -ar * hi + ai * hr;
+    }
+  }
+
+  /**
+   * Given {@code a = ∂/∂c} in {@code s[width..2 width)}, adds the gradients of r and t through
+   * {@code cRe = rRe tRe + rIm tIm}, {@code cIm = rRe tIm - rIm tRe}.
+   */
+  private void chainHeads(int relation, int tail, float[] s, Gradients out) {
+    float[] e = entities.data();
+    float[] rel = relations.data();
+    float[] ge = out.entities().values();
+    float[] gr = out.relations().values();
+    int ro = relation * width;
+    int to = tail * width;
+    int gt = out.entities().touch(tail);
+    int grr = out.relations().touch(relation);
+    for (int k = 0; k < dim; k++) {
+      float ar = s[width + k];
+      float ai = s[width + dim + k];
+      float rr = rel[ro + k];
+      float ri = rel[ro + dim + k];
+      float tr = e[to + k];
+      float ti = e[to + dim + k];
+      gr[grr + k] += ar * tr + ai * ti;
+      gr[grr + dim + k] += ar * ti - ai * tr;
+      ge[gt + k] += ar * rr - ai * ri;
+      ge[gt + dim + k] += ar * ri + ai * rr;
+    }
+  }
+
+  /**
+   * For scores {@code s_e = <q, e>} (q in {@code s[0..width)}) of the entities {@code ids[0,
+   * count)} (all entities when {@code ids} is null) with upstream gradients
+   * {@code upstream[offset + i]}: adds {@code g_e q} to each entity's gradient and sums
+   * {@code Σ_e g_e e} into {@code s[width..2 width)}. The two updates run as separate loops over
+   * separate arrays so that the JIT can vectorize both.
+   */
+  private void accumulateLinear(int[] ids, int count, float[] upstream, int offset, float[] s,
+      SparseGradient ge) {
+    float[] e = entities.data();
+    float[] g = ge.values();
+    float[] acc = accumulator();
+    Arrays.fill(acc, 0f);
+    for (int i = 0; i < count; i++) {
+      float gi = upstream[offset + i];
+      if (gi == 0f) {
+        continue;
+      }
+      int id = ids == null ? i : ids[i];
+      int off = id * width;
+      int go = ge.touch(id);
+      for (int k = 0; k < width; k++) {
+        g[go + k] += gi * s[k];
+      }
+      for (int k = 0; k < width; k++) {
+        acc[k] += gi * e[off + k];
+      }
+    }
+    System.arraycopy(acc, 0, s, width, width);
+  }
+}

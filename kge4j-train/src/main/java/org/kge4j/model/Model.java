@@ -1,0 +1,128 @@
+package org.kge4j.model;
+
+import org.kge4j.evaluation.LinkPredictor;
+
+/**
+ * An interaction model over entity and relation embeddings, with analytic gradients of its score
+ * with respect to every embedding value (PyKEEN's {@code ERModel} with one entity and one relation
+ * representation). Higher scores mean more plausible triples.
+ *
+ * <p>Scoring methods are safe to call from several threads while no parameters change. Gradient
+ * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only
+ * the rows the triple uses; they allocate nothing.
+ */
+public interface Model extends LinkPredictor {
+
+  /** The model's name as the CLI spells it: {@code transe}, {@code distmult}, ... */
+  String name();
+
+  /** Number of relations. */
+  int numRelations();
+
+  /** The embedding dimension as configured (complex models store two floats per dimension). */
+  int dim();
+
+  /** The interval every score lies in; training checks the loss margins against it. */
+  ScoreRange scoreRange();
+
+  /** The entity embeddings, {@code numEntities x width}. */
+  EmbeddingTable entityEmbeddings();
+
+  /** The relation embeddings, {@code numRelations x width}. */
+  EmbeddingTable relationEmbeddings();
+
+  /** The regularizer PyKEEN's model applies by default ({@link LpRegularizer#NONE} if none). */
+  LpRegularizer regularizer();
+
+  /** The score of triple {@code (head, relation, tail)}. */
+  float score(int head, int relation, int tail);
+
+  /**
+   * Writes {@code score(head, relation, e)} into {@code out[offset + e]} for every entity.
+   */
+  void scoreTails(int head, int relation, float[] out, int offset);
+
+  /**
+   * Writes {@code score(e, relation, tail)} into {@code out[offset + e]} for every entity.
+   */
+  void scoreHeads(int relation, int tail, float[] out, int offset);
+
+  @Override
+  default void scoreTails(int head, int relation, float[] out) {
+    scoreTails(head, relation, out, 0);
+  }
+
+  @Override
+  default void scoreHeads(int relation, int tail, float[] out) {
+    scoreHeads(relation, tail, out, 0);
+  }
+
+  /**
+   * Scores candidate tails of one query, as sLCWA's tail-corrupted negatives need:
+   * {@code out[i] = score(head, relation, tails[i])} for {@code i < count}. Models override this
+   * to compute the part shared by all candidates once.
+   */
+  default void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = score(head, relation, tails[i]);
+    }
+  }
+
+  /**
+   * Scores candidate heads of one query: {@code out[i] = score(heads[i], relation, tail)} for
+   * {@code i < count}.
+   */
+  default void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = score(heads[i], relation, tail);
+    }
+  }
+
+  /**
+   * The backward pass of {@link #scoreTails(int, int, int[], int, float[])}: adds
+   * {@code Σ_i upstream[i] * ∂score(head, relation, tails[i])/∂θ} into {@code out}.
+   */
+  default void accumulateTailsGradient(int head, int relation, int[] tails, int count,
+      float[] upstream, Gradients out) {
+    for (int i = 0; i < count; i++) {
+      accumulateGradient(head, relation, tails[i], upstream[i], out);
+    }
+  }
+
+  /**
+   * The backward pass of {@link #scoreHeads(int, int, int[], int, float[])}: adds
+   * {@code Σ_i upstream[i] * ∂score(heads[i], relation, tail)/∂θ} into {@code out}.
+   */
+  default void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
+      float[] upstream, Gradients out) {
+    for (int i = 0; i < count; i++) {
+      accumulateGradient(heads[i], relation, tail, upstream[i], out);
+    }
+  }
+
+  /** Adds {@code upstream * ∂score(head, relation, tail)/∂θ} into {@code out}. */
+  void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out);
+
+  /**
+   * Adds {@code Σ_e upstream[offset + e] * ∂score(head, relation, e)/∂θ} into {@code out}
+   * (the backward pass of {@link #scoreTails(int, int, float[], int)}).
+   */
+  void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
+      Gradients out);
+
+  /**
+   * Adds {@code Σ_e upstream[offset + e] * ∂score(e, relation, tail)/∂θ} into {@code out}
+   * (the backward pass of {@link #scoreHeads(int, int, float[], int)}).
+   */
+  void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
+      Gradients out);
+
+  /**
+   * Re-applies the model's hard constraints (PyKEEN's constrainers, run after each optimizer step)
+   * to the rows touched in {@code changed}; models without constraints do nothing.
+   */
+  void applyConstraints(Gradients changed);
+
+  /** Re-applies the model's hard constraints to every row (after initialisation or a dense step). */
+  void applyConstraints();
+}

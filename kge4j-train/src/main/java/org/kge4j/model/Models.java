@@ -1,0 +1,53 @@
+package org.kge4j.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** Creates the built-in models by name, as the CLI's {@code --model} spells them. */
+public final class Models {
+
+  /** The model names {@link #create} accepts. */
+  public static final List<String> NAMES = List.of("transe", "distmult", "complex", "rotate");
+
+  private Models() {
+  }
+
+  /**
+   * Creates a randomly initialised model with PyKEEN 1.10's defaults.
+   *
+   * @param name {@code transe}, {@code distmult}, {@code complex} or {@code rotate}
+   *     (case-insensitive)
+   * @param numEntities number of entities
+   * @param numRelations number of relations
+   * @param dim embedding dimension (complex dimension for ComplEx and RotatE)
+   * @param scoringNorm TransE's norm, 1 or 2; ignored by the other models
+   * @param regularizerWeight the weight of the model's default regularizer, or {@code null} for
+   *     PyKEEN's default (DistMult 0.1 on relations, ComplEx 0.01 on entities and relations,
+   *     none for TransE and RotatE); {@code 0} disables it
+   * @param random the source of the initial values
+   * @throws IllegalArgumentException for an unknown name or invalid sizes
+   */
+  public static Model create(String name, int numEntities, int numRelations, int dim,
+      int scoringNorm, Double regularizerWeight, SplittableRandom random) {
+    String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    switch (key) {
+      case "transe":
+        return new TransE(numEntities, numRelations, dim, scoringNorm, random);
+      case "distmult":
+        return new DistMult(numEntities, numRelations, dim,
+            weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight), random);
+      case "complex":
+        return new ComplEx(numEntities, numRelations, dim,
+            weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight), random);
+      case "rotate":
+        return new RotatE(numEntities, numRelations, dim, random);
+      default:
+        throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
+    }
+  }
+
+  private static LpRegularizer weighted(LpRegularizer regularizer, Double weight) {
+    return weight == null ? regularizer : regularizer.withWeight(weight);
+  }
+}

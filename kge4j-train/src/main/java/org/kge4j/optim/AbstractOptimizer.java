@@ -1,0 +1,130 @@
+package org.kge4j.optim;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.SparseGradient;
+
+/**
+ * Shared bookkeeping: the bound tables, the step counter, {@code slots} state arrays per table
+ * shaped like the table, and their serialisation.
+ */
+abstract class AbstractOptimizer implements Optimizer {
+
+  final List<EmbeddingTable> tables;
+  final double learningRate;
+  /** {@code state[table][slot]}: one array per table and state slot, shaped like the table. */
+  final float[][][] state;
+  long steps;
+
+  AbstractOptimizer(List<EmbeddingTable> tables, double learningRate, int slots) {
+    Objects.requireNonNull(tables, "tables");
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("an optimizer needs at least one table, got none");
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "learning rate must be finite and > 0, got " + learningRate);
+    }
+    this.tables = List.copyOf(tables);
+    this.learningRate = learningRate;
+    this.state = new float[tables.size()][slots][];
+    for (int i = 0; i < tables.size(); i++) {
+      for (int s = 0; s < slots; s++) {
+        state[i][s] = new float[tables.get(i).data().length];
+      }
+    }
+  }
+
+  @Override
+  public double learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public long steps() {
+    return steps;
+  }
+
+  @Override
+  public boolean updatesUntouchedRows() {
+    return false;
+  }
+
+  @Override
+  public final void step(List<SparseGradient> gradients) {
+    if (gradients.size() != tables.size()) {
+      throw new IllegalArgumentException(name() + " is bound to " + tables.size()
+          + " tables, got " + gradients.size() + " gradients");
+    }
+    for (int i = 0; i < tables.size(); i++) {
+      EmbeddingTable table = tables.get(i);
+      SparseGradient g = gradients.get(i);
+      if (g.numRows() != table.numRows() || g.width() != table.width()) {
+        throw new IllegalArgumentException("gradient " + i + " is " + g.numRows() + " x "
+            + g.width() + " but the " + table.name() + " table is " + table.numRows() + " x "
+            + table.width());
+      }
+    }
+    steps++;
+    for (int i = 0; i < tables.size(); i++) {
+      update(i, tables.get(i), gradients.get(i));
+    }
+  }
+
+  /** Applies step {@link #steps} to table {@code index}. */
+  abstract void update(int index, EmbeddingTable table, SparseGradient gradient);
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    out.writeUTF(name());
+    out.writeLong(steps);
+    out.writeInt(state.length);
+    out.writeInt(state.length == 0 ? 0 : state[0].length);
+    for (float[][] slots : state) {
+      for (float[] values : slots) {
+        out.writeInt(values.length);
+        for (float v : values) {
+          out.writeFloat(v);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    String stored = in.readUTF();
+    if (!stored.equals(name())) {
+      throw new IllegalArgumentException(
+          "optimizer state belongs to " + stored + ", cannot restore it into " + name());
+    }
+    long storedSteps = in.readLong();
+    int numTables = in.readInt();
+    int numSlots = in.readInt();
+    if (numTables != state.length || numSlots != state[0].length) {
+      throw new IllegalArgumentException(name() + " state has " + numTables + " tables x "
+          + numSlots + " slots, expected " + state.length + " x " + state[0].length);
+    }
+    for (float[][] slots : state) {
+      for (float[] values : slots) {
+        int length = in.readInt();
+        if (length != values.length) {
+          throw new IllegalArgumentException(name() + " state array has " + length
+              + " values, expected " + values.length);
+        }
+        for (int k = 0; k < length; k++) {
+          values[k] = in.readFloat();
+        }
+      }
+    }
+    steps = storedSteps;
+  }
+
+  @Override
+  public String toString() {
+    return name() + "[lr=" + learningRate + ", steps=" + steps + "]";
+  }
+}

@@ -1,0 +1,49 @@
+package org.kge4j.optim;
+
+import java.util.List;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.SparseGradient;
+
+/**
+ * PyTorch's {@code Adagrad} with its defaults ({@code lr_decay = 0}, {@code weight_decay = 0},
+ * {@code initial_accumulator_value = 0}, {@code eps = 1e-10}):
+ * {@code s ← s + g²}, {@code θ ← θ - lr · g / (sqrt(s) + eps)}. A row without gradient keeps
+ * both its accumulator and its value, so updating only touched rows is exact.
+ */
+public final class Adagrad extends AbstractOptimizer {
+
+  /** PyTorch's default {@code eps}. */
+  public static final double EPS = 1e-10;
+
+  /**
+   * Binds Adagrad to {@code tables}.
+   *
+   * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
+   */
+  public Adagrad(List<EmbeddingTable> tables, double learningRate) {
+    super(tables, learningRate, 1);
+  }
+
+  @Override
+  public String name() {
+    return "adagrad";
+  }
+
+  @Override
+  void update(int index, EmbeddingTable table, SparseGradient gradient) {
+    float[] x = table.data();
+    float[] g = gradient.values();
+    float[] sum = state[index][0];
+    int w = table.width();
+    float lr = (float) learningRate;
+    float eps = (float) EPS;
+    for (int i = 0; i < gradient.numTouched(); i++) {
+      int off = gradient.touchedRow(i) * w;
+      for (int k = off; k < off + w; k++) {
+        float gk = g[k];
+        sum[k] += gk * gk;
+        x[k] -= lr * (gk / ((float) Math.sqrt(sum[k]) + eps));
+      }
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package org.kge4j.training;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.kge4j.evaluation.MetricResults;
+
+/**
+ * Everything needed to continue a training run bit-identically: configuration, model parameters,
+ * optimizer state, the random-number state of the next epoch, the epoch count, the loss and
+ * validation history and the early-stopping state (with the best parameters so far).
+ *
+ * <p>File format (version 1, {@link DataOutputStream} big-endian): the 8 ASCII bytes
+ * {@code KGE4JCKP}, the int version, the configuration as {@code int n} and {@code n} UTF
+ * key/value pairs ({@link TrainingConfig#toMap()} keys, values as strings), the int epochs
+ * completed, the long RNG state, the losses ({@code int n}, {@code n} doubles), the validations
+ * ({@code int n}, each an int epoch and {@code int m} UTF key/double metric pairs), the early
+ * stopping state (double best metric, int best epoch, int remaining patience), the model name
+ * (UTF), the entity and relation tables ({@code int n}, {@code n} floats each), a boolean and, if
+ * true, the best entity and relation tables, the optimizer state ({@code int n} bytes), and last
+ * the CRC-32 of everything before it (long). Files are written to a temporary sibling and moved
+ * into place atomically, so a crash never leaves a half-written checkpoint.
+ *
+ * <p>Arrays are held, not copied.
+ *
+ * @param config the run's configuration
+ * @param epochsCompleted epochs finished when the checkpoint was taken
+ * @param rngState seed of the next epoch's random generator (shuffling and sampling)
+ * @param losses per-epoch losses so far
+ * @param validations validation records so far
+ * @param bestMetric best early-stopping metric so far ({@code -inf} if none)
+ * @param bestEpoch epoch of the best metric (0 if none)
+ * @param remainingPatience evaluations left before early stopping
+ * @param modelName the model's name
+ * @param entityEmbeddings the entity table, row-major
+ * @param relationEmbeddings the relation table, row-major
+ * @param bestEntityEmbeddings the entity table at the best epoch, or null
+ * @param bestRelationEmbeddings the relation table at the best epoch, or null
+ * @param optimizerState what {@link org.kge4j.optim.Optimizer#writeState} wrote
+ */
+public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngState,
+    List<Double> losses, List<ValidationRecord> validations, double bestMetric, int bestEpoch,
+    int remainingPatience, String modelName, float[] entityEmbeddings,
+    float[] relationEmbeddings, float[] bestEntityEmbeddings, float[] bestRelationEmbeddings,
+    byte[] optimizerState) {
+
+  /** The first bytes of every checkpoint file. */
+  public static final String MAGIC = "KGE4JCKP";
+  /** The format version this class writes and reads. */
+  public static final int VERSION = 1;
+
+  /** Checks required parts and copies the lists. */
+  public Checkpoint {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(modelName, "modelName");
+    Objects.requireNonNull(entityEmbeddings, "entityEmbeddings");
+    Objects.requireNonNull(relationEmbeddings, "relationEmbeddings");
+    Objects.requireNonNull(optimizerState, "optimizerState");
+    if ((bestEntityEmbeddings == null) != (bestRelationEmbeddings == null)) {
+      throw new IllegalArgumentException("best embeddings need both tables or neither");
+    }
+    losses = List.copyOf(losses);
+    validations = List.copyOf(validations);
+  }
+
+  /**
+   * Writes the checkpoint atomically: into a temporary file next to {@code path}, then moved over
+   * it.
+   *
+   * @throws UncheckedIOException if writing fails (the previous file, if any, is left intact)
+   */
+  public void write(Path path) {
+    Path parent = path.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(parent);
+      tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        writeTo(raw);
+      }
+      try {
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + path, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the write already failed; a stray temporary file is the lesser problem
+        }
+      }
+    }
+  }
+
+  private void writeTo(OutputStream raw) throws IOException {
+    CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+    DataOutputStream out = new DataOutputStream(checked);
+    out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
+    out.writeInt(VERSION);
+    Map<String, Object> map = config.toMap();
+    out.writeInt(map.size());
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeUTF(String.valueOf(e.getValue()));
+    }
+    out.writeInt(epochsCompleted);
+    out.writeLong(rngState);
+    out.writeInt(losses.size());
+    for (double loss : losses) {
+      out.writeDouble(loss);
+    }
+    out.writeInt(validations.size());
+    for (ValidationRecord v : validations) {
+      out.writeInt(v.epoch());
+      out.writeInt(v.metrics().metrics().size());
+      for (Map.Entry<String, Double> e : v.metrics().metrics().entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeDouble(e.getValue());
+      }
+    }
+    out.writeDouble(bestMetric);
+    out.writeInt(bestEpoch);
+    out.writeInt(remainingPatience);
+    out.writeUTF(modelName);
+    writeFloats(out, entityEmbeddings);
+    writeFloats(out, relationEmbeddings);
+    out.writeBoolean(bestEntityEmbeddings != null);
+    if (bestEntityEmbeddings != null) {
+      writeFloats(out, bestEntityEmbeddings);
+      writeFloats(out, bestRelationEmbeddings);
+    }
+    out.writeInt(optimizerState.length);
+    out.write(optimizerState);
+    out.flush();
+    long crc = checked.getChecksum().getValue();
+    new DataOutputStream(raw).writeLong(crc);
+  }
+
+  /**
+   * Reads a checkpoint written by {@link #write}.
+   *
+   * @throws IllegalArgumentException if the file is not a kge4j checkpoint, has another version,
+   *     is truncated or corrupt (the message names the file and the problem)
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static Checkpoint read(Path path) {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      return readFrom(raw, path);
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("checkpoint " + path + " is truncated", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read checkpoint " + path, e);
+    }
+  }
+
+  private static Checkpoint readFrom(InputStream raw, Path path) throws IOException {
+    CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
+    DataInputStream in = new DataInputStream(checked);
+    byte[] magic = new byte[MAGIC.length()];
+    int n = in.readNBytes(magic, 0, magic.length);
+    if (n < magic.length || !Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
+      throw new IllegalArgumentException("not a kge4j checkpoint: " + path + " does not start with "
+          + MAGIC);
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("checkpoint " + path + " has format version " + version
+          + ", this kge4j reads version " + VERSION);
+    }
+    int numKeys = nonNegative(in.readInt(), "configuration size", path);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < numKeys; i++) {
+      values.put(in.readUTF(), in.readUTF());
+    }
+    TrainingConfig config = TrainingConfig.fromStrings(values);
+    int epochs = in.readInt();
+    long rngState = in.readLong();
+    int numLosses = nonNegative(in.readInt(), "loss count", path);
+    List<Double> losses = new ArrayList<>(numLosses);
+    for (int i = 0; i < numLosses; i++) {
+      losses.add(in.readDouble());
+    }
+    int numValidations = nonNegative(in.readInt(), "validation count", path);
+    List<ValidationRecord> validations = new ArrayList<>(numValidations);
+    for (int i = 0; i < numValidations; i++) {
+      int epoch = in.readInt();
+      int numMetrics = nonNegative(in.readInt(), "metric count", path);
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      for (int j = 0; j < numMetrics; j++) {
+        metrics.put(in.readUTF(), in.readDouble());
+      }
+      validations.add(new ValidationRecord(epoch, new MetricResults(metrics)));
+    }
+    double bestMetric = in.readDouble();
+    int bestEpoch = in.readInt();
+    int remainingPatience = in.readInt();
+    String modelName = in.readUTF();
+    float[] entities = readFloats(in, path);
+    float[] relations = readFloats(in, path);
+    float[] bestEntities = null;
+    float[] bestRelations = null;
+    if (in.readBoolean()) {
+      bestEntities = readFloats(in, path);
+      bestRelations = readFloats(in, path);
+    }
+    byte[] optimizerState = new byte[nonNegative(in.readInt(), "optimizer state size", path)];
+    in.readFully(optimizerState);
+    long expected = checked.getChecksum().getValue();
+    long stored = new DataInputStream(raw).readLong();
+    if (stored != expected) {
+      throw new IllegalArgumentException("checkpoint " + path + " is corrupt: CRC-32 "
+          + Long.toHexString(expected) + " does not match the stored " + Long.toHexString(stored));
+    }
+    return new Checkpoint(config, epochs, rngState, losses, validations, bestMetric, bestEpoch,
+        remainingPatience, modelName, entities, relations, bestEntities, bestRelations,
+        optimizerState);
+  }
+
+  private static int nonNegative(int value, String what, Path path) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " is corrupt: negative " + what + " " + value);
+    }
+    return value;
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    out.writeInt(values.length);
+    byte[] buffer = new byte[4096];
+    int pos = 0;
+    for (float v : values) {
+      int bits = Float.floatToRawIntBits(v);
+      buffer[pos] = (byte) (bits >>> 24);
+      buffer[pos + 1] = (byte) (bits >>> 16);
+      buffer[pos + 2] = (byte) (bits >>> 8);
+      buffer[pos + 3] = (byte) bits;
+      pos += 4;
+      if (pos == buffer.length) {
+        out.write(buffer, 0, pos);
+        pos = 0;
+      }
+    }
+    out.write(buffer, 0, pos);
+  }
+
+  private static float[] readFloats(DataInputStream in, Path path) throws IOException {
+    int n = nonNegative(in.readInt(), "table size", path);
+    float[] values = new float[n];
+    byte[] buffer = new byte[4096];
+    int i = 0;
+    while (i < n) {
+      int count = Math.min(buffer.length / 4, n - i);
+      in.readFully(buffer, 0, 4 * count);
+      for (int j = 0; j < count; j++, i++) {
+        int p = 4 * j;
+        values[i] = Float.intBitsToFloat(((buffer[p] & 0xff) << 24) | ((buffer[p + 1] & 0xff) << 16)
+            | ((buffer[p + 2] & 0xff) << 8) | (buffer[p + 3] & 0xff));
+      }
+    }
+    return values;
+  }
+}

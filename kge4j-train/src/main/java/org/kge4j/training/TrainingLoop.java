@@ -1,0 +1,436 @@
+package org.kge4j.training;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.kge4j.data.TriplesFactory;
+import org.kge4j.evaluation.MetricResults;
+import org.kge4j.evaluation.RankBasedEvaluator;
+import org.kge4j.loss.DoubleMarginLoss;
+import org.kge4j.loss.Reduction;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.Gradients;
+import org.kge4j.model.LpRegularizer;
+import org.kge4j.model.Model;
+import org.kge4j.model.SparseGradient;
+import org.kge4j.optim.Optimizer;
+import org.kge4j.optim.Optimizers;
+
+/**
+ * The epoch loop shared by {@link SlcwaTrainingLoop} and {@link LcwaTrainingLoop}: seeded
+ * shuffling, data-parallel batches, the optimizer step, the model's constraints, validation with
+ * early stopping, checkpoints and listener callbacks.
+ *
+ * <p><b>Parallelism and determinism.</b> Every batch is cut into {@link #NUM_SHARDS} contiguous
+ * shards (fewer for tiny batches), independent of the thread count. Each shard scores its part and,
+ * after the loss, accumulates its gradients into its own buffers; the buffers are then summed in
+ * shard order. Threads only decide <em>when</em> a shard runs, never what it computes, so a run
+ * gives bit-identical parameters with 1 or many threads.
+ *
+ * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom}
+ * seeded from a chain started at the configuration's seed; a checkpoint stores the chain's state
+ * at an epoch boundary, which is what makes resuming bit-identical.
+ *
+ * <p><b>Regularization.</b> The model's {@link LpRegularizer} is applied per scoring call, like
+ * PyKEEN: once per distinct head, relation and tail set of the positives and of the negatives
+ * (sLCWA), or of the batch plus all entities (LCWA).
+ */
+public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainingLoop {
+
+  /** Shards per batch: the unit of parallel work and of the deterministic reduction. */
+  public static final int NUM_SHARDS = 8;
+
+  private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
+  private static final long RNG_CHAIN_INCREMENT = 0x9E3779B97F4A7C15L;
+
+  final TrainingConfig config;
+  final Model model;
+  final TriplesFactory training;
+  final DoubleMarginLoss loss;
+  final Optimizer optimizer;
+  private final TriplesFactory validation;
+  final Gradients total;
+  final Gradients[] shardGradients = new Gradients[NUM_SHARDS];
+  private final List<SparseGradient> totalParts;
+
+  private final int[] entityStamp;
+  private final int[] relationStamp;
+  private final int[] uniqueRows;
+  private int stamp;
+
+  private int epochsCompleted;
+  private long rngState;
+  private final List<Double> losses = new ArrayList<>();
+  private final List<ValidationRecord> validations = new ArrayList<>();
+  private double bestMetric = Double.NEGATIVE_INFINITY;
+  private int bestEpoch;
+  private int remainingPatience;
+  private float[] bestEntities;
+  private float[] bestRelations;
+
+  TrainingLoop(TrainingConfig config, Model model, TriplesFactory training,
+      TriplesFactory validation) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.model = Objects.requireNonNull(model, "model");
+    this.training = Objects.requireNonNull(training, "training");
+    if (model.numEntities() != training.numEntities()
+        || model.numRelations() != training.numRelations()) {
+      throw new IllegalArgumentException("model has " + model.numEntities() + " entities and "
+          + model.numRelations() + " relations, the training triples " + training.numEntities()
+          + " and " + training.numRelations());
+    }
+    if (training.numTriples() == 0) {
+      throw new IllegalArgumentException("training needs at least one triple, got 0");
+    }
+    if (config.validationFrequency() > 0 && validation == null) {
+      throw new IllegalArgumentException("validation frequency " + config.validationFrequency()
+          + " needs validation triples, got none");
+    }
+    this.validation = validation;
+    this.loss = config.loss();
+    this.optimizer = Optimizers.create(config.optimizer(),
+        List.of(model.entityEmbeddings(), model.relationEmbeddings()), config.learningRate());
+    this.total = Gradients.of(model);
+    this.totalParts = List.of(total.entities(), total.relations());
+    for (int s = 0; s < NUM_SHARDS; s++) {
+      shardGradients[s] = Gradients.of(model);
+    }
+    this.entityStamp = new int[model.numEntities()];
+    this.relationStamp = new int[model.numRelations()];
+    this.uniqueRows = new int[Math.max(model.numEntities(), model.numRelations())];
+    this.rngState = config.seed();
+    this.remainingPatience = config.earlyStoppingPatience();
+    warnIfMarginsCannotSeparate();
+  }
+
+  /**
+   * Creates the loop the configuration names.
+   *
+   * @param validation validation triples, needed when {@code config.validationFrequency() > 0};
+   *     may be null otherwise
+   * @throws IllegalArgumentException if the model does not fit the triples or the configuration
+   *     cannot run
+   */
+  public static TrainingLoop create(TrainingConfig config, Model model, TriplesFactory training,
+      TriplesFactory validation) {
+    return config.loop() == LoopKind.SLCWA
+        ? new SlcwaTrainingLoop(config, model, training, validation)
+        : new LcwaTrainingLoop(config, model, training, validation);
+  }
+
+  private void warnIfMarginsCannotSeparate() {
+    Optional<String> conflict =
+        model.scoreRange().marginConflict(loss.positiveMargin(), loss.negativeMargin());
+    conflict.ifPresent(reason -> LOG.log(Level.WARNING, () -> "DoubleMarginLoss(positive margin "
+        + loss.positiveMargin() + ", negative margin " + loss.negativeMargin()
+        + ") cannot separate " + model.name() + "'s scores: " + reason
+        + ". For distance models use the distance-limit form,"
+        + " DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, mu1) (CLI: --distance-limits)."));
+  }
+
+  /** The model being trained. */
+  public Model model() {
+    return model;
+  }
+
+  /** The optimizer. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** Epochs completed so far. */
+  public int epochsCompleted() {
+    return epochsCompleted;
+  }
+
+  /** Number of training instances of an epoch (positives or 1-N rows). */
+  abstract int numInstances();
+
+  /** Training triples an epoch covers, for the throughput figure. */
+  int triplesPerEpoch() {
+    return training.numTriples();
+  }
+
+  /**
+   * Forward pass, loss and backward pass of the instances {@code order[from, to)}, leaving the
+   * summed gradient in {@link #total} (cleared by the caller).
+   *
+   * @return the batch loss including regularization
+   */
+  abstract double processBatch(int[] order, int from, int to, SplittableRandom random,
+      Workers workers, int epoch, int batch, int numBatches);
+
+  /** Number of shards for a batch of {@code size} instances. */
+  static int numShards(int size) {
+    return Math.min(NUM_SHARDS, size);
+  }
+
+  /** First instance of shard {@code s} of a batch of {@code size}. */
+  static int shardStart(int s, int size, int shards) {
+    return (int) ((long) s * size / shards);
+  }
+
+  /** Sums the shard gradients into {@link #total} in shard order. */
+  void reduceShards(int shards) {
+    for (int s = 0; s < shards; s++) {
+      shardGradients[s].addTo(total);
+    }
+  }
+
+  /**
+   * Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite.
+   */
+  static void checkFinite(float[] scores, int n, String what, int epoch, int batch,
+      int numBatches) {
+    for (int i = 0; i < n; i++) {
+      if (!Float.isFinite(scores[i])) {
+        throw new NonFiniteLossException(epoch, batch, numBatches,
+            what + " score " + i + " is " + scores[i]);
+      }
+    }
+  }
+
+  /**
+   * Adds the regularizer term of one look-up to {@link #total} and returns its value: the distinct
+   * values of {@code ids[offset + i * stride]} for the {@code count} entries whose {@code keep} is
+   * true (all when null), in the entity or relation table.
+   */
+  double regularize(boolean entities, int[] ids, int offset, int stride, int count,
+      boolean[] keep) {
+    LpRegularizer regularizer = model.regularizer();
+    if (!regularizer.active() || (entities ? !regularizer.entities() : !regularizer.relations())) {
+      return 0.0;
+    }
+    int[] stamps = entities ? entityStamp : relationStamp;
+    stamp++;
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (keep != null && !keep[i]) {
+        continue;
+      }
+      int id = ids[offset + i * stride];
+      if (stamps[id] != stamp) {
+        stamps[id] = stamp;
+        uniqueRows[n++] = id;
+      }
+    }
+    if (n == 0) {
+      return 0.0;
+    }
+    EmbeddingTable table = entities ? model.entityEmbeddings() : model.relationEmbeddings();
+    return regularizer.accumulate(table, uniqueRows, n, model.dim(),
+        entities ? total.entities() : total.relations());
+  }
+
+  /** Adds the regularizer term of a look-up of all entities (1-N scoring) to {@link #total}. */
+  double regularizeAllEntities() {
+    LpRegularizer regularizer = model.regularizer();
+    if (!regularizer.active() || !regularizer.entities()) {
+      return 0.0;
+    }
+    int n = model.numEntities();
+    for (int i = 0; i < n; i++) {
+      uniqueRows[i] = i;
+    }
+    return regularizer.accumulate(model.entityEmbeddings(), uniqueRows, n, model.dim(),
+        total.entities());
+  }
+
+  /** Trains the remaining epochs without checkpoints. */
+  public TrainingResult train(TrainingListener listener) {
+    return train(listener, null, 0);
+  }
+
+  /**
+   * Trains from the current epoch to the configured number of epochs, or until early stopping.
+   *
+   * @param listener progress callbacks
+   * @param checkpointPath where to write checkpoints, or null for none; the final state is always
+   *     written there when given
+   * @param checkpointFrequency write a checkpoint every this many epochs (0 = only at the end)
+   * @throws NonFiniteLossException if a score or the loss becomes NaN or infinite
+   */
+  public TrainingResult train(TrainingListener listener, Path checkpointPath,
+      int checkpointFrequency) {
+    Objects.requireNonNull(listener, "listener");
+    if (checkpointFrequency < 0) {
+      throw new IllegalArgumentException(
+          "checkpoint frequency must be >= 0, got " + checkpointFrequency);
+    }
+    int n = numInstances();
+    int batchSize = config.batchSize();
+    int numBatches = (n + batchSize - 1) / batchSize;
+    int[] order = new int[n];
+    double trainingSeconds = 0;
+    int epochsRun = 0;
+    // a run restored from the checkpoint of an early-stopped run stays stopped
+    boolean stoppedEarly = config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
+    listener.onTrainingStart(epochsCompleted + 1, config.epochs(), numBatches);
+    try (Workers workers = new Workers(config.numThreads())) {
+      while (epochsCompleted < config.epochs() && !stoppedEarly) {
+        int epoch = epochsCompleted + 1;
+        listener.onEpochStart(epoch);
+        long start = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(rngState);
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+          int j = random.nextInt(i + 1);
+          int tmp = order[i];
+          order[i] = order[j];
+          order[j] = tmp;
+        }
+        double epochLoss = 0.0;
+        for (int b = 0; b < numBatches; b++) {
+          int from = b * batchSize;
+          int to = Math.min(n, from + batchSize);
+          total.clear();
+          double batchLoss = processBatch(order, from, to, random, workers, epoch, b + 1,
+              numBatches);
+          if (!Double.isFinite(batchLoss)) {
+            throw new NonFiniteLossException(epoch, b + 1, numBatches, "the loss is " + batchLoss);
+          }
+          optimizer.step(totalParts);
+          if (optimizer.updatesUntouchedRows()) {
+            model.applyConstraints();
+          } else {
+            model.applyConstraints(total);
+          }
+          // PyKEEN: mean-reduced batch losses are weighted by their size, summed ones are not
+          epochLoss += loss.reduction() == Reduction.MEAN
+              ? batchLoss * (to - from) : batchLoss;
+          double elapsed = (System.nanoTime() - start) / 1e9;
+          listener.onBatchEnd(epoch, b + 1, numBatches, batchLoss,
+              triplesPerEpoch() * ((double) to / n) / Math.max(elapsed, 1e-9));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        trainingSeconds += seconds;
+        epochsRun++;
+        double meanLoss = loss.reduction() == Reduction.MEAN
+            ? epochLoss / n : epochLoss / numBatches;
+        losses.add(meanLoss);
+        rngState = new SplittableRandom(rngState + RNG_CHAIN_INCREMENT).nextLong();
+        epochsCompleted = epoch;
+        listener.onEpochEnd(new EpochStats(epoch, meanLoss, seconds,
+            triplesPerEpoch() / Math.max(seconds, 1e-9)));
+        if (config.validationFrequency() > 0 && epoch % config.validationFrequency() == 0) {
+          stoppedEarly = validate(epoch, listener);
+        }
+        if (checkpointPath != null && checkpointFrequency > 0 && epoch % checkpointFrequency == 0
+            && epochsCompleted < config.epochs() && !stoppedEarly) {
+          checkpoint().write(checkpointPath);
+        }
+      }
+    }
+    if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
+      // PyKEEN's early stopper reloads the weights of the best epoch
+      System.arraycopy(bestEntities, 0, model.entityEmbeddings().data(), 0, bestEntities.length);
+      System.arraycopy(bestRelations, 0, model.relationEmbeddings().data(), 0,
+          bestRelations.length);
+    }
+    if (checkpointPath != null) {
+      checkpoint().write(checkpointPath);
+    }
+    double triplesPerSecond = epochsRun == 0 ? 0.0
+        : (double) triplesPerEpoch() * epochsRun / Math.max(trainingSeconds, 1e-9);
+    return new TrainingResult(model, config, losses, validations, epochsCompleted, stoppedEarly,
+        bestEpoch, trainingSeconds, triplesPerSecond);
+  }
+
+  /** Evaluates on the validation split; returns whether early stopping ends training. */
+  private boolean validate(int epoch, TrainingListener listener) {
+    MetricResults metrics = RankBasedEvaluator.builder().numThreads(config.numThreads()).build()
+        .evaluate(model, validation, List.of(training));
+    ValidationRecord record = new ValidationRecord(epoch, metrics);
+    validations.add(record);
+    double value = record.meanReciprocalRank();
+    // PyKEEN's is_improvement for larger-is-better metrics
+    boolean improved = value > (1.0 + config.earlyStoppingRelativeDelta()) * bestMetric;
+    if (improved) {
+      bestMetric = value;
+      bestEpoch = epoch;
+      remainingPatience = config.earlyStoppingPatience();
+      if (config.earlyStoppingPatience() > 0) {
+        bestEntities = model.entityEmbeddings().data().clone();
+        bestRelations = model.relationEmbeddings().data().clone();
+      }
+    } else {
+      remainingPatience--;
+    }
+    listener.onValidation(record, improved);
+    return config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
+  }
+
+  /** The complete training state at the current epoch boundary. */
+  public Checkpoint checkpoint() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      optimizer.writeState(new DataOutputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Checkpoint(config, epochsCompleted, rngState, losses, validations, bestMetric,
+        bestEpoch, remainingPatience, model.name(), model.entityEmbeddings().data().clone(),
+        model.relationEmbeddings().data().clone(),
+        bestEntities == null ? null : bestEntities.clone(),
+        bestRelations == null ? null : bestRelations.clone(), bytes.toByteArray());
+  }
+
+  /**
+   * Restores the state of {@code checkpoint} into this loop, its model and its optimizer, so that
+   * {@link #train} continues exactly where the checkpointed run was.
+   *
+   * @throws IllegalArgumentException if the checkpoint belongs to another model or configuration
+   *     (the thread count may differ: it does not change results)
+   */
+  public void restore(Checkpoint checkpoint) {
+    if (!checkpoint.config().toBuilder().numThreads(config.numThreads()).build().equals(config)) {
+      throw new IllegalArgumentException("checkpoint configuration " + checkpoint.config().toMap()
+          + " differs from this run's " + config.toMap());
+    }
+    if (!checkpoint.modelName().equals(model.name())) {
+      throw new IllegalArgumentException("checkpoint holds a " + checkpoint.modelName()
+          + " model, this run trains " + model.name());
+    }
+    copyInto(checkpoint.entityEmbeddings(), model.entityEmbeddings());
+    copyInto(checkpoint.relationEmbeddings(), model.relationEmbeddings());
+    try {
+      optimizer.readState(new DataInputStream(new ByteArrayInputStream(
+          checkpoint.optimizerState())));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("checkpoint optimizer state is truncated", e);
+    }
+    epochsCompleted = checkpoint.epochsCompleted();
+    rngState = checkpoint.rngState();
+    losses.clear();
+    losses.addAll(checkpoint.losses());
+    validations.clear();
+    validations.addAll(checkpoint.validations());
+    bestMetric = checkpoint.bestMetric();
+    bestEpoch = checkpoint.bestEpoch();
+    remainingPatience = checkpoint.remainingPatience();
+    bestEntities = checkpoint.bestEntityEmbeddings() == null ? null
+        : checkpoint.bestEntityEmbeddings().clone();
+    bestRelations = checkpoint.bestRelationEmbeddings() == null ? null
+        : checkpoint.bestRelationEmbeddings().clone();
+  }
+
+  private static void copyInto(float[] source, EmbeddingTable table) {
+    if (source.length != table.data().length) {
+      throw new IllegalArgumentException("checkpoint " + table.name() + " table has "
+          + source.length + " values, the model's has " + table.data().length);
+    }
+    System.arraycopy(source, 0, table.data(), 0, source.length);
+  }
+}

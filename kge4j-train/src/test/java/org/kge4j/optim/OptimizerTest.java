@@ -1,0 +1,158 @@
+package org.kge4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.SparseGradient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Optimizer steps against values worked out by hand from PyTorch's update formulas (the numbers in
+ * the comments are those hand computations).
+ */
+class OptimizerTest {
+
+  /** A 2 x 2 table starting at zero. */
+  private static EmbeddingTable table() {
+    return new EmbeddingTable("entity", 2, 2);
+  }
+
+  private static SparseGradient grad(int row, float a, float b) {
+    SparseGradient g = new SparseGradient(2, 2);
+    int off = g.touch(row);
+    g.values()[off] = a;
+    g.values()[off + 1] = b;
+    return g;
+  }
+
+  @Test
+  void sgdMovesAgainstTheGradientByLearningRate() {
+    EmbeddingTable t = table();
+    Optimizer sgd = Optimizers.create("SGD", List.of(t), 0.1);
+    sgd.step(List.of(grad(1, 0.5f, -2f)));
+    assertArrayEquals(new float[] {0f, 0f, -0.05f, 0.2f}, t.data(), 1e-7f);
+    assertEquals(1, sgd.steps());
+  }
+
+  @Test
+  void adagradAccumulatesSquaredGradients() {
+    EmbeddingTable t = table();
+    Optimizer adagrad = Optimizers.create("adagrad", List.of(t), 0.1);
+    adagrad.step(List.of(grad(0, 0.5f, 0f)));
+    // x = -0.1 * 0.5 / sqrt(0.25) = -0.1
+    assertEquals(-0.1f, t.data()[0], 1e-7f);
+    adagrad.step(List.of(grad(0, -1f, 0f)));
+    // s = 1.25: x = -0.1 + 0.1 / sqrt(1.25) = -0.0105572809
+    assertEquals(-0.0105572809f, t.data()[0], 1e-7f);
+    // a zero gradient leaves the value alone: 0 / (0 + eps) = 0
+    assertEquals(0f, t.data()[1], 0f);
+  }
+
+  @Test
+  void denseAdamKeepsMovingRowsWithoutGradient() {
+    EmbeddingTable t = table();
+    Optimizer adam = Optimizers.create("adam", List.of(t), 0.1);
+    assertTrue(adam.updatesUntouchedRows());
+    adam.step(List.of(grad(0, 0.5f, -1f)));
+    // first step: m̂ = g, v̂ = g², so x = -lr · g / (|g| + eps) = -0.1 · sign(g)
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.data(), 1e-6f);
+    adam.step(List.of(new SparseGradient(2, 2)));
+    // second step with g = 0: m = 0.09 g, v = 0.000999 g², bias corrections 0.19 and 0.001999
+    // -> another 0.1 · (0.09/0.19) / sqrt(0.000999/0.001999) = 0.0670058235 along -sign(g)
+    assertArrayEquals(new float[] {-0.1670058235f, 0.1670058235f, 0f, 0f}, t.data(), 1e-6f);
+  }
+
+  @Test
+  void denseAdamSplitsLargeTablesWithoutChangingTheUpdate() {
+    // 600 x 512 = 307200 values: more than one 2^18-value chunk, so the update runs in parallel
+    EmbeddingTable t = new EmbeddingTable("entity", 600, 512);
+    SparseGradient g = SparseGradient.like(t);
+    for (int row : new int[] {0, 599}) {
+      int off = g.touch(row);
+      for (int k = 0; k < 512; k++) {
+        g.values()[off + k] = k % 2 == 0 ? 0.5f : -0.25f;
+      }
+    }
+    Optimizers.create("adam", List.of(t), 0.1).step(List.of(g));
+    for (int row = 0; row < 600; row++) {
+      for (int k = 0; k < 512; k++) {
+        // first step: -lr · sign(g) on the touched rows, nothing elsewhere
+        float expected = row == 0 || row == 599 ? (k % 2 == 0 ? -0.1f : 0.1f) : 0f;
+        assertEquals(expected, t.data()[row * 512 + k], 1e-6f, "row " + row + " value " + k);
+      }
+    }
+  }
+
+  @Test
+  void sparseAdamUpdatesTouchedRowsOnly() {
+    EmbeddingTable t = table();
+    Optimizer adam = Optimizers.create("sparseadam", List.of(t), 0.1);
+    assertFalse(adam.updatesUntouchedRows());
+    adam.step(List.of(grad(0, 0.5f, -1f)));
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.data(), 1e-6f);
+    adam.step(List.of(grad(1, -2f, 0f)));
+    // row 0 stays; row 1 at t = 2: lr · sqrt(0.001999)/0.19 · 0.1 g / sqrt(0.001 g²)
+    // = 0.0744136706 along -sign(g)
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0.0744136706f, 0f}, t.data(), 1e-6f);
+  }
+
+  @Test
+  void stateRoundTripsAndContinuesIdentically() throws IOException {
+    EmbeddingTable a = table();
+    EmbeddingTable b = table();
+    Optimizer first = Optimizers.create("adam", List.of(a), 0.05);
+    first.step(List.of(grad(0, 0.3f, -0.7f)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    first.writeState(new DataOutputStream(bytes));
+    System.arraycopy(a.data(), 0, b.data(), 0, a.data().length);
+    Optimizer second = Optimizers.create("adam", List.of(b), 0.05);
+    second.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    first.step(List.of(grad(1, 1f, 2f)));
+    second.step(List.of(grad(1, 1f, 2f)));
+    assertEquals(2, second.steps());
+    assertArrayEquals(a.data(), b.data(), 0f);
+  }
+
+  @Test
+  void readingAnotherOptimizersStateFailsClearly() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Optimizers.create("adagrad", List.of(table()), 0.1).writeState(new DataOutputStream(bytes));
+    Optimizer adam = Optimizers.create("adam", List.of(table()), 0.1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> adam.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+    assertEquals("optimizer state belongs to adagrad, cannot restore it into adam",
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsBadArguments() {
+    IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.create("rmsprop", List.of(table()), 0.1));
+    assertEquals("optimizer must be one of [adam, sparseadam, adagrad, sgd], got rmsprop",
+        name.getMessage());
+    IllegalArgumentException lr = assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.create("sgd", List.of(table()), 0));
+    assertEquals("learning rate must be finite and > 0, got 0.0", lr.getMessage());
+    Optimizer sgd = Optimizers.create("sgd", List.of(table()), 0.1);
+    IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+        () -> sgd.step(List.of(new SparseGradient(3, 2))));
+    assertTrue(shape.getMessage().contains("gradient 0 is 3 x 2 but the entity table is 2 x 2"),
+        shape.getMessage());
+  }
+
+  private static void assertArrayEquals(float[] expected, float[] actual, float tolerance) {
+    assertEquals(expected.length, actual.length, "length");
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], tolerance, "index " + i);
+    }
+  }
+}
