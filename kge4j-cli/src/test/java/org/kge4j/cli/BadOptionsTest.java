@@ -1,0 +1,145 @@
+package org.kge4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Invalid command lines end with exit code 2 and one message that names the option, the value
+ * received and what is allowed, before anything is trained or written.
+ */
+class BadOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--dim|0|Invalid value for option '--dim': must be an integer >= 1, got 0",
+        "--epochs|-3|Invalid value for option '--epochs': must be an integer >= 1, got -3",
+        "--negatives|0|Invalid value for option '--negatives': must be an integer >= 1, got 0",
+        "--batch-size|0|Invalid value for option '--batch-size': must be an integer >= 1, got 0",
+        "--lr|-0.1|Invalid value for option '--lr': must be a finite number > 0, got -0.1",
+        "--lr|Infinity|Invalid value for option '--lr': must be a finite number > 0, got Infinity",
+        "--balance|1|Invalid value for option '--balance': must be in the open interval (0.0, 1.0), got 1.0",
+        "--balance|0|Invalid value for option '--balance': must be in the open interval (0.0, 1.0), got 0.0",
+        "--model|transh|Invalid value for option '--model': expected one of transe, distmult, complex, rotate "
+            + "(case-insensitive), got 'transh'",
+        "--loop|owa|Invalid value for option '--loop': expected one of slcwa, lcwa (case-insensitive), got 'owa'",
+        "--optimizer|rmsprop|Invalid value for option '--optimizer': expected one of adam, sparseadam, adagrad, sgd "
+            + "(case-insensitive), got 'rmsprop'",
+        "--activation|tanh|Invalid value for option '--activation': expected one of relu, hard, softplus, soft "
+            + "(case-insensitive), got 'tanh'",
+        "--reduction|max|Invalid value for option '--reduction': expected one of mean, sum (case-insensitive), "
+            + "got 'max'",
+        "--positive-margin|NaN|Invalid value for option '--positive-margin': must be a finite number, got NaN",
+        "--threads|0|Invalid value for option '--threads': must be an integer >= 1, got 0",
+        "--patience|0|Invalid value for option '--patience': must be an integer >= 1, got 0",
+        "--eval-frequency|-1|Invalid value for option '--eval-frequency': must be an integer >= 0, got -1",
+        "--scoring-norm|3|Invalid value for option '--scoring-norm': must be 1 or 2, got 3",
+        "--regularizer-weight|-1|Invalid value for option '--regularizer-weight': must be a finite number >= 0, "
+            + "got -1.0",
+        "--distance-limits|2,1|Invalid value for option '--distance-limits': expected finite 0 <= γ1 < γ2, "
+            + "got γ1 = 2.0, γ2 = 1.0",
+        "--distance-limits|1|Invalid value for option '--distance-limits': expected two numbers γ1,γ2 with "
+            + "0 <= γ1 < γ2, got 1 value(s) [1.0]",
+        "--epochs|many|Invalid value for option '--epochs': 'many' is not an int",
+    })
+    void outOfRangeValuesNameOptionValueAndRange(String option, String value, String message) {
+        Path output = dir.resolve("run");
+        Cli.Run run = Cli.run("train", option, value, "--output", output.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("kge4j: " + message, run.err().lines().findFirst().orElseThrow(), run::toString);
+        assertTrue(run.err().contains("Try 'kge4j train --help' for the options."), run::toString);
+        assertFalse(Files.exists(output), "nothing is written for an invalid command line");
+    }
+
+    @Test
+    void labelSmoothingNeedsTheLcwaLoop() {
+        Cli.Run run = Cli.run("train", "--label-smoothing", "0.1", "--output", dir.resolve("r").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("kge4j: Invalid value for option '--label-smoothing': is only supported "
+                + "with --loop lcwa"), run::toString);
+        assertTrue(run.err().contains("got 0.1 with slcwa"), run::toString);
+        Cli.Run range = Cli.run("train", "--loop", "lcwa", "--label-smoothing", "1", "--output", dir.toString());
+        assertTrue(range.err().startsWith("kge4j: Invalid value for option '--label-smoothing': must be in "
+                + "[0.0, 1.0), got 1.0"), range::toString);
+    }
+
+    @Test
+    void marginsThatPykeenRejectsAreAUsageError() {
+        // resolve_margin requires λ >= λ̄.
+        Cli.Run run = Cli.run("train", "--positive-margin", "0", "--negative-margin", "1",
+                "--output", dir.resolve("r").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("kge4j: Invalid options: "), run::toString);
+        assertTrue(run.err().contains("0.0") && run.err().contains("1.0"), run::toString);
+    }
+
+    @Test
+    void distanceLimitsExcludeMargins() {
+        Cli.Run run = Cli.run("train", "--model", "transe", "--distance-limits", "0.5,2", "--positive-margin", "1",
+                "--output", dir.resolve("r").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("kge4j: Invalid value for option '--positive-margin': cannot be combined "
+                + "with --distance-limits"), run::toString);
+        Cli.Run soft = Cli.run("train", "--model", "transe", "--distance-limits", "0.5,2", "--activation", "softplus",
+                "--output", dir.resolve("r").toString());
+        assertEquals(2, soft.exitCode(), soft::toString);
+        assertTrue(soft.err().startsWith("kge4j: Invalid value for option '--activation': --distance-limits uses "
+                + "relu, got 'softplus'"), soft::toString);
+    }
+
+    @Test
+    void anUnknownDatasetListsTheKnownNames() {
+        Cli.Run run = Cli.run("train", "--dataset", "no-such-dataset", "--output", dir.resolve("r").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        String first = run.err().lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("kge4j: Invalid value for option '--dataset': unknown dataset \"no-such-dataset\""),
+                first);
+        assertTrue(first.contains("nations") && first.contains("wn18rr"), first);
+    }
+
+    @Test
+    void aMalformedDatasetFileNamesFileAndLine() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\n");
+        Files.writeString(data.resolve("valid.txt"), "a\tr\tb\n");
+        Files.writeString(data.resolve("test.txt"), "b\tr\ta\n");
+        Cli.Run run = Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(data.resolve("train.txt") + ":2:"), run::toString);
+    }
+
+    @Test
+    void anUnknownOptionIsReportedWithASuggestion() {
+        Cli.Run run = Cli.run("train", "--epoch", "3");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("kge4j: Unknown options: '--epoch', '3'"), run::toString);
+        assertTrue(run.err().contains("--epochs"), "suggests the similar option: " + run.err());
+    }
+
+    @Test
+    void resumeKeepsTheCheckpointsConfiguration() throws Exception {
+        Path checkpoint = Files.writeString(dir.resolve("c.kge4j"), "not a checkpoint");
+        Cli.Run mixed = Cli.run("train", "--resume", checkpoint.toString(), "--dim", "32");
+        assertEquals(2, mixed.exitCode(), mixed::toString);
+        assertTrue(mixed.err().startsWith("kge4j: Invalid value for option '--dim': cannot be combined with "
+                + "--resume"), mixed::toString);
+        Cli.Run corrupt = Cli.run("train", "--resume", checkpoint.toString());
+        assertEquals(2, corrupt.exitCode(), corrupt::toString);
+        assertTrue(corrupt.err().startsWith("kge4j: Invalid value for option '--resume': "), corrupt::toString);
+        assertTrue(corrupt.err().contains(checkpoint.toString()), corrupt::toString);
+        Cli.Run missing = Cli.run("train", "--resume", dir.resolve("nothing.kge4j").toString());
+        assertEquals(2, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().contains("no such checkpoint file: " + dir.resolve("nothing.kge4j")),
+                missing::toString);
+    }
+}
