@@ -1,0 +1,624 @@
+package org.kge4j.loss.kernel.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.kge4j.loss.MarginActivation;
+import org.kge4j.loss.kernel.MarginKernel;
+import org.kge4j.loss.kernel.MarginTerms;
+import org.kge4j.loss.kernel.PortableMarginKernel;
+import org.kge4j.loss.kernel.ScalarMarginKernel;
+import org.kge4j.loss.kernel.SoftplusMath;
+
+/**
+ * The {@link MarginKernel} written with the Java Vector API ({@code jdk.incubator.vector}),
+ * 8 float lanes (256-bit vectors). ReLU paths are one fused pass: each vector of scores (and
+ * labels) is loaded once, its loss terms are accumulated and its gradient is stored. Softplus paths
+ * work block by block ({@value #BLOCK} elements): margins into a per-thread L1-resident scratch,
+ * the activation and its derivative over the scratch, then one pass that accumulates the loss and
+ * stores the gradient.
+ *
+ * <p>Formulas are those of {@link MarginKernel} and {@link ScalarMarginKernel}; what differs is how
+ * they are evaluated:
+ * <ul>
+ *   <li>ReLU is a compare and two blends: {@code m = z > 0}, {@code h = m ? z : 0},
+ *       {@code h' = m ? 1 : 0} (so {@code h'(0) = 0}). No branch, and no {@code max}, whose
+ *       Java semantics (NaN, −0.0) cost several instructions per vector.</li>
+ *   <li>Softplus and sigmoid evaluate {@link SoftplusMath}'s formulas lane-wise (same constants):
+ *       one {@code exp}, one {@code log1p} polynomial and one division per activation, no branch.</li>
+ *   <li>Sums accumulate in float vectors over blocks of {@value #BLOCK} elements (32 additions per
+ *       lane, all terms non-negative: relative error at most {@code 32·2^-24 ≈ 1.9e-6} per block);
+ *       each block's lanes are then reduced and added to the double total. The same chunk always
+ *       runs the same code, so results do not depend on the thread count.</li>
+ *   <li>Invalid input (contract: the sum is NaN) is detected without branches: {@code 0·x} is
+ *       accumulated (NaN for a non-finite score) and labels with {@code t·(1 − t) < 0} (outside
+ *       [0, 1]) are counted.</li>
+ *   <li>The last {@code (to − from) mod 8} elements, and activations other than ReLU and
+ *       softplus, are delegated to {@link PortableMarginKernel} / {@link ScalarMarginKernel}.</li>
+ * </ul>
+ *
+ * <p>Rules that keep HotSpot 17 from allocating (a vector that C2 cannot keep in a register is
+ * boxed on the heap, per iteration): no method of this class takes or returns a vector (all vector
+ * code sits inside the loop methods, so nothing depends on C2's inlining budget); no vector
+ * constants in static fields; vectors carried across iterations live within one block loop; a
+ * vector is never assigned in both arms of a branch (hence one loop method per variant).
+ *
+ * <p>This class is compiled and loaded only with {@code --add-modules jdk.incubator.vector};
+ * {@code MarginKernels} instantiates it reflectively through {@link #create()}.
+ */
+public final class SimdMarginKernel implements MarginKernel {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
+    private static final int LANES = 8;
+
+    /** Elements per float accumulation block (a multiple of the 8 lanes). */
+    static final int BLOCK = 256;
+
+    private SimdMarginKernel() {
+    }
+
+    /**
+     * The kernel, if this platform runs 256-bit float vectors natively.
+     *
+     * @throws UnsupportedOperationException if the preferred vector size is below 256 bits: the
+     *                                       Vector API would then emulate lanes, slower than scalar code
+     */
+    public static MarginKernel create() {
+        int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        if (bits < SPECIES.vectorBitSize()) {
+            throw new UnsupportedOperationException("the preferred float vector has " + bits
+                    + " bits; the SIMD loss kernel needs at least " + SPECIES.vectorBitSize());
+        }
+        return new SimdMarginKernel();
+    }
+
+    private static int vectorEnd(int from, int to) {
+        return from + ((to - from) & -LANES);
+    }
+
+    @Override
+    public double labelled(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
+                           float smoothSpread, float[] grad, float gradScale, int from, int to) {
+        MarginActivation act = terms.activation();
+        if (act != MarginActivation.RELU && act != MarginActivation.SOFTPLUS) {
+            return ScalarMarginKernel.INSTANCE.labelled(terms, x, t, weights, smoothKeep, smoothSpread, grad,
+                    gradScale, from, to);
+        }
+        // One loop per variant: a vector assigned in both arms of a branch inside the loop would
+        // be boxed (allocated) on every iteration by C2.
+        int upper = vectorEnd(from, to);
+        double sum;
+        if (act == MarginActivation.RELU) {
+            sum = weights == null
+                    ? labelledRelu(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, from, upper)
+                    : labelledReluWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, upper);
+        } else {
+            sum = labelledSoftplus(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, upper);
+        }
+        if (upper < to && !Double.isNaN(sum)) {
+            sum += PortableMarginKernel.INSTANCE.labelled(terms, x, t, weights, smoothKeep, smoothSpread, grad,
+                    gradScale, upper, to);
+        }
+        return sum;
+    }
+
+    private static double labelledRelu(MarginTerms terms, float[] x, float[] t, float smoothKeep, float smoothSpread,
+                                       float[] grad, float gradScale, int from, int upper) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
+        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        float cn = gradScale * terms.negativeWeight();
+        double positive = 0;
+        double negative = 0;
+        double check = 0;
+        double invalidLabels = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            // Every vector that lives across iterations is block-local: C2 would box (allocate)
+            // one carried through the outer loop as well.
+            FloatVector accPositive = zero;
+            FloatVector accNegative = zero;
+            FloatVector blockCheck = zero;
+            FloatVector blockNegative = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+                FloatVector uv = tv.neg().add(1f);
+                FloatVector product = tv.mul(uv);
+                // A label outside [0, 1] makes t·(1 − t) negative (counted here; a label −0.0 gives
+                // −0.0, which is not below 0); NaN or ±∞ poisons the check.
+                blockNegative = blockNegative.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
+                blockCheck = xv.add(product).fma(zero, blockCheck);
+                // Smoothing with keep = 1, spread = 0 reproduces t exactly, so there is no branch.
+                FloatVector label = uv.fma(spread, tv.mul(smoothKeep));
+                FloatVector complement = label.neg().add(1f);
+                FloatVector zp = lp.sub(xv);
+                FloatVector zn = ln.add(xv);
+                VectorMask<Float> mp = zp.compare(VectorOperators.GT, 0f);
+                VectorMask<Float> mn = zn.compare(VectorOperators.GT, 0f);
+                accPositive = label.fma(zero.blend(zp, mp), accPositive);
+                accNegative = complement.fma(zero.blend(zn, mn), accNegative);
+                zero.blend(complement.mul(cn), mn).sub(zero.blend(label.mul(cp), mp)).intoArray(grad, i);
+            }
+            positive += accPositive.reduceLanes(VectorOperators.ADD);
+            negative += accNegative.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+            invalidLabels += blockNegative.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 || invalidLabels != 0 ? Double.NaN
+                : terms.positiveWeight() * positive + terms.negativeWeight() * negative;
+    }
+
+    private static double labelledReluWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                               float smoothKeep, float smoothSpread, float[] grad, float gradScale,
+                                               int from, int upper) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
+        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        float cn = gradScale * terms.negativeWeight();
+        double positive = 0;
+        double negative = 0;
+        double check = 0;
+        double invalidLabels = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            // Every vector that lives across iterations is block-local: C2 would box (allocate)
+            // one carried through the outer loop as well.
+            FloatVector accPositive = zero;
+            FloatVector accNegative = zero;
+            FloatVector blockCheck = zero;
+            FloatVector blockNegative = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+                FloatVector sv = FloatVector.fromArray(SPECIES, weights, i);
+                FloatVector uv = tv.neg().add(1f);
+                FloatVector product = tv.mul(uv);
+                // A label outside [0, 1] makes t·(1 − t) negative (counted here; a label −0.0 gives
+                // −0.0, which is not below 0); NaN or ±∞ poisons the check.
+                blockNegative = blockNegative.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
+                blockCheck = xv.add(product).fma(zero, blockCheck);
+                FloatVector label = uv.fma(spread, tv.mul(smoothKeep));
+                FloatVector complement = label.neg().add(1f).mul(sv);
+                label = label.mul(sv);
+                FloatVector zp = lp.sub(xv);
+                FloatVector zn = ln.add(xv);
+                VectorMask<Float> mp = zp.compare(VectorOperators.GT, 0f);
+                VectorMask<Float> mn = zn.compare(VectorOperators.GT, 0f);
+                accPositive = label.fma(zero.blend(zp, mp), accPositive);
+                accNegative = complement.fma(zero.blend(zn, mn), accNegative);
+                zero.blend(complement.mul(cn), mn).sub(zero.blend(label.mul(cp), mp)).intoArray(grad, i);
+            }
+            positive += accPositive.reduceLanes(VectorOperators.ADD);
+            negative += accNegative.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+            invalidLabels += blockNegative.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 || invalidLabels != 0 ? Double.NaN
+                : terms.positiveWeight() * positive + terms.negativeWeight() * negative;
+    }
+
+    @Override
+    public double positiveTerm(MarginActivation activation, float margin, float[] x, float[] multiplicity,
+                               float[] grad, float gradScale, int from, int to) {
+        if (activation != MarginActivation.RELU && activation != MarginActivation.SOFTPLUS) {
+            return ScalarMarginKernel.INSTANCE.positiveTerm(activation, margin, x, multiplicity, grad, gradScale,
+                    from, to);
+        }
+        int upper = vectorEnd(from, to);
+        double sum;
+        if (activation == MarginActivation.RELU) {
+            sum = multiplicity == null ? positiveRelu(margin, x, grad, gradScale, from, upper)
+                    : positiveReluWeighted(margin, x, multiplicity, grad, gradScale, from, upper);
+        } else {
+            sum = positiveSoftplus(margin, x, multiplicity, grad, gradScale, from, upper);
+        }
+        if (upper < to && !Double.isNaN(sum)) {
+            sum += PortableMarginKernel.INSTANCE.positiveTerm(activation, margin, x, multiplicity, grad, gradScale,
+                    upper, to);
+        }
+        return sum;
+    }
+
+    private static double positiveRelu(float margin, float[] x, float[] grad, float gradScale, int from, int upper) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, margin);
+        float c = -gradScale;
+        double sum = 0;
+        double check = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            FloatVector acc = zero;
+            FloatVector blockCheck = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                blockCheck = xv.fma(zero, blockCheck);
+                FloatVector z = lp.sub(xv);
+                VectorMask<Float> m = z.compare(VectorOperators.GT, 0f);
+                acc = acc.add(zero.blend(z, m));
+                zero.blend(c, m).intoArray(grad, i);
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 ? Double.NaN : sum;
+    }
+
+    private static double positiveReluWeighted(float margin, float[] x, float[] multiplicity, float[] grad,
+                                               float gradScale, int from, int upper) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, margin);
+        float c = -gradScale;
+        double sum = 0;
+        double check = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            FloatVector acc = zero;
+            FloatVector blockCheck = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                FloatVector kv = FloatVector.fromArray(SPECIES, multiplicity, i);
+                blockCheck = xv.fma(zero, blockCheck);
+                FloatVector z = lp.sub(xv);
+                VectorMask<Float> m = z.compare(VectorOperators.GT, 0f);
+                acc = kv.fma(zero.blend(z, m), acc);
+                zero.blend(kv.mul(c), m).intoArray(grad, i);
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 ? Double.NaN : sum;
+    }
+
+    @Override
+    public double negativeTerm(MarginActivation activation, float margin, float[] x, boolean[] keep,
+                               float[] grad, float gradScale, int from, int to) {
+        if (activation != MarginActivation.RELU && activation != MarginActivation.SOFTPLUS) {
+            return ScalarMarginKernel.INSTANCE.negativeTerm(activation, margin, x, keep, grad, gradScale, from, to);
+        }
+        int upper = vectorEnd(from, to);
+        double sum;
+        if (activation == MarginActivation.RELU) {
+            sum = keep == null ? negativeRelu(margin, x, grad, gradScale, from, upper)
+                    : negativeReluFiltered(margin, x, keep, grad, gradScale, from, upper);
+        } else {
+            sum = negativeSoftplus(margin, x, keep, grad, gradScale, from, upper);
+        }
+        if (upper < to && !Double.isNaN(sum)) {
+            sum += PortableMarginKernel.INSTANCE.negativeTerm(activation, margin, x, keep, grad, gradScale, upper, to);
+        }
+        return sum;
+    }
+
+    private static double negativeRelu(float margin, float[] x, float[] grad, float gradScale, int from, int upper) {
+        FloatVector ln = FloatVector.broadcast(SPECIES, margin);
+        double sum = 0;
+        double check = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            FloatVector acc = zero;
+            FloatVector blockCheck = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                blockCheck = xv.fma(zero, blockCheck);
+                FloatVector z = ln.add(xv);
+                VectorMask<Float> m = z.compare(VectorOperators.GT, 0f);
+                acc = acc.add(zero.blend(z, m));
+                zero.blend(gradScale, m).intoArray(grad, i);
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 ? Double.NaN : sum;
+    }
+
+    private static double negativeReluFiltered(float margin, float[] x, boolean[] keep, float[] grad,
+                                               float gradScale, int from, int upper) {
+        FloatVector ln = FloatVector.broadcast(SPECIES, margin);
+        double sum = 0;
+        double check = 0;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int block = from; block < upper; block += BLOCK) {
+            int blockEnd = Math.min(upper, block + BLOCK);
+            FloatVector acc = zero;
+            FloatVector blockCheck = zero;
+            for (int i = block; i < blockEnd; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                blockCheck = xv.fma(zero, blockCheck);
+                FloatVector z = ln.add(xv);
+                // A dropped negative behaves as an inactive one: no loss, zero gradient.
+                VectorMask<Float> m = z.compare(VectorOperators.GT, 0f).and(VectorMask.fromArray(SPECIES, keep, i));
+                acc = acc.add(zero.blend(z, m));
+                zero.blend(gradScale, m).intoArray(grad, i);
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+            check += blockCheck.reduceLanes(VectorOperators.ADD);
+        }
+        return check != 0 ? Double.NaN : sum;
+    }
+
+    /** Scratch per thread: scores' margins, activation values and derivatives of one block. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[6 * BLOCK]);
+    private static final int Z = 0;
+    private static final int VALUE = 2 * BLOCK;
+    private static final int DERIVATIVE = 4 * BLOCK;
+
+    /**
+     * Softplus and sigmoid of {@code buf[Z, Z + n)} into {@code buf[VALUE, …)} and
+     * {@code buf[DERIVATIVE, …)}; {@code n} is a multiple of 8, at most {@code 2·BLOCK}.
+     *
+     * <p>The activation is a separate pass over an L1-resident block because C2 stops inlining
+     * once a method's graph is large (NodeCountInliningCutoff), and a vector passed to a call that
+     * is not inlined is boxed, i.e. allocated: fusing two softplus evaluations and the loss
+     * bookkeeping into one loop body allocated on every iteration.
+     */
+    private static void softplusBlock(float[] buf, int n) {
+        // Two passes, so that each loop body is short enough for several iterations to overlap in
+        // the out-of-order window (the exp and log1p polynomials are long dependency chains). Both
+        // stay in this one method on purpose: at more than 325 bytes of bytecode C2 never inlines
+        // it into its callers, so its graph stays small enough for every Vector API call in it to
+        // be intrinsified; merged into a larger caller, some were not, and boxed every vector.
+        // Pass 1: u = exp(y), y = −|z| clamped at EXP_LOWER_LIMIT (see SoftplusMath.expNonPositive).
+        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
+        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
+        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
+        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        for (int j = 0; j < n; j += LANES) {
+            FloatVector y = FloatVector.fromArray(SPECIES, buf, Z + j).lanewise(VectorOperators.ABS).neg();
+            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
+            FloatVector shifted = y.fma(log2e, shifter);
+            FloatVector n2 = shifted.sub(SoftplusMath.SHIFTER);
+            FloatVector r = n2.fma(minusLn2High, y);
+            r = n2.fma(minusLn2Low, r);
+            FloatVector p = r.fma(c5, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, c1);
+            p = p.fma(r, c0);
+            p = p.fma(r.mul(r), r).add(1f);
+            // The shifter's low mantissa bits hold n; moved into the exponent field they scale by 2^n.
+            p.reinterpretAsInts()
+                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                    .reinterpretAsFloats()
+                    .intoArray(buf, DERIVATIVE + j);
+        }
+        // Pass 2: softplus and sigmoid from z and u.
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector l6 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C6);
+        FloatVector l5 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C5);
+        FloatVector l4 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C4);
+        FloatVector l3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C3);
+        FloatVector l2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C2);
+        FloatVector l1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C1);
+        for (int j = 0; j < n; j += LANES) {
+            FloatVector z = FloatVector.fromArray(SPECIES, buf, Z + j);
+            FloatVector u = FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j);
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q and
+            // s = u/(2 + u) = u·(1 + u)·q.
+            FloatVector a = u.add(1f);
+            FloatVector b = u.add(2f);
+            FloatVector q = one.div(a.mul(b));
+            FloatVector r = b.mul(q);
+            // log1p(u) = 2·atanh(s), s = u/(2 + u) (see SoftplusMath.log1pUnit).
+            FloatVector s = u.mul(a).mul(q);
+            FloatVector w = s.mul(s);
+            FloatVector poly = w.fma(l6, l5);
+            poly = poly.fma(w, l4);
+            poly = poly.fma(w, l3);
+            poly = poly.fma(w, l2);
+            poly = poly.fma(w, l1);
+            poly = poly.fma(w, one);
+            zero.blend(z, positive).add(s.add(s).mul(poly)).intoArray(buf, VALUE + j);
+            u.mul(r).blend(r, positive).intoArray(buf, DERIVATIVE + j);
+        }
+    }
+
+
+    private static double labelledSoftplus(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                           float smoothKeep, float smoothSpread, float[] grad, float gradScale,
+                                           int from, int upper) {
+        float[] buf = SCRATCH.get();
+        double sum = 0;
+        for (int block = from; block < upper; block += BLOCK) {
+            int n = Math.min(upper - block, BLOCK);
+            // Broadcast here, not before the block loop: a vector still live at the calls below
+            // would be boxed (allocated) for their debug information on every block.
+            FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
+            FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
+            // Margins of the positive term at [0, n), of the negative term at [n, 2n).
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, block + j);
+                lp.sub(xv).intoArray(buf, Z + j);
+                ln.add(xv).intoArray(buf, Z + n + j);
+            }
+            softplusBlock(buf, 2 * n);
+            // One method per variant: a vector assigned under a branch would be boxed.
+            sum += weights == null
+                    ? combineLabelled(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, buf, block, n)
+                    : combineLabelledWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, buf,
+                    block, n);
+        }
+        return sum;
+    }
+
+    /** The loss and gradient of one block from the activations in {@code buf}; NaN for invalid input. */
+    private static double combineLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
+                                          int n) {
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        float cn = gradScale * terms.negativeWeight();
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector accPositive = zero;
+        FloatVector accNegative = zero;
+        FloatVector check = zero;
+        FloatVector negativeProducts = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+            FloatVector uv = tv.neg().add(1f);
+            FloatVector product = tv.mul(uv);
+            negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
+            check = xv.add(product).fma(zero, check);
+            FloatVector label = uv.fma(spread, tv.mul(smoothKeep));
+            FloatVector complement = label.neg().add(1f);
+            accPositive = label.fma(FloatVector.fromArray(SPECIES, buf, VALUE + j), accPositive);
+            accNegative = complement.fma(FloatVector.fromArray(SPECIES, buf, VALUE + n + j), accNegative);
+            complement.mul(cn).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + n + j))
+                    .sub(label.mul(cp).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j)))
+                    .intoArray(grad, i);
+        }
+        if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
+            return Double.NaN;
+        }
+        return terms.positiveWeight() * accPositive.reduceLanes(VectorOperators.ADD) + terms.negativeWeight() * accNegative.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@link #combineLabelled} with sample weights. */
+    private static double combineLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                                  float smoothKeep, float smoothSpread, float[] grad,
+                                                  float gradScale, float[] buf, int block, int n) {
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        float cn = gradScale * terms.negativeWeight();
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector accPositive = zero;
+        FloatVector accNegative = zero;
+        FloatVector check = zero;
+        FloatVector negativeProducts = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+            FloatVector sv = FloatVector.fromArray(SPECIES, weights, i);
+            FloatVector uv = tv.neg().add(1f);
+            FloatVector product = tv.mul(uv);
+            negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
+            check = xv.add(product).fma(zero, check);
+            FloatVector smoothed = uv.fma(spread, tv.mul(smoothKeep));
+            FloatVector complement = smoothed.neg().add(1f).mul(sv);
+            FloatVector label = smoothed.mul(sv);
+            accPositive = label.fma(FloatVector.fromArray(SPECIES, buf, VALUE + j), accPositive);
+            accNegative = complement.fma(FloatVector.fromArray(SPECIES, buf, VALUE + n + j), accNegative);
+            complement.mul(cn).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + n + j))
+                    .sub(label.mul(cp).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j)))
+                    .intoArray(grad, i);
+        }
+        if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
+            return Double.NaN;
+        }
+        return terms.positiveWeight() * accPositive.reduceLanes(VectorOperators.ADD) + terms.negativeWeight() * accNegative.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double positiveSoftplus(float margin, float[] x, float[] multiplicity, float[] grad,
+                                           float gradScale, int from, int upper) {
+        float[] buf = SCRATCH.get();
+        double sum = 0;
+        for (int block = from; block < upper; block += BLOCK) {
+            int n = Math.min(upper - block, BLOCK);
+            FloatVector lp = FloatVector.broadcast(SPECIES, margin); // block-local, see labelledSoftplus
+            for (int j = 0; j < n; j += LANES) {
+                lp.sub(FloatVector.fromArray(SPECIES, x, block + j)).intoArray(buf, Z + j);
+            }
+            softplusBlock(buf, n);
+            sum += multiplicity == null ? combinePositive(x, grad, gradScale, buf, block, n)
+                    : combinePositiveWeighted(x, multiplicity, grad, gradScale, buf, block, n);
+        }
+        return sum;
+    }
+
+    private static double combinePositive(float[] x, float[] grad, float gradScale, float[] buf, int block, int n) {
+        float c = -gradScale;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc = zero;
+        FloatVector check = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
+            acc = acc.add(FloatVector.fromArray(SPECIES, buf, VALUE + j));
+            FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(c).intoArray(grad, i);
+        }
+        return check.reduceLanes(VectorOperators.ADD) != 0 ? Double.NaN : acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double combinePositiveWeighted(float[] x, float[] multiplicity, float[] grad, float gradScale,
+                                                  float[] buf, int block, int n) {
+        float c = -gradScale;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc = zero;
+        FloatVector check = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
+            FloatVector kv = FloatVector.fromArray(SPECIES, multiplicity, i);
+            acc = kv.fma(FloatVector.fromArray(SPECIES, buf, VALUE + j), acc);
+            FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(kv.mul(c)).intoArray(grad, i);
+        }
+        return check.reduceLanes(VectorOperators.ADD) != 0 ? Double.NaN : acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double negativeSoftplus(float margin, float[] x, boolean[] keep, float[] grad, float gradScale,
+                                           int from, int upper) {
+        float[] buf = SCRATCH.get();
+        double sum = 0;
+        for (int block = from; block < upper; block += BLOCK) {
+            int n = Math.min(upper - block, BLOCK);
+            FloatVector ln = FloatVector.broadcast(SPECIES, margin); // block-local, see labelledSoftplus
+            for (int j = 0; j < n; j += LANES) {
+                ln.add(FloatVector.fromArray(SPECIES, x, block + j)).intoArray(buf, Z + j);
+            }
+            softplusBlock(buf, n);
+            sum += keep == null ? combineNegative(x, grad, gradScale, buf, block, n)
+                    : combineNegativeFiltered(x, keep, grad, gradScale, buf, block, n);
+        }
+        return sum;
+    }
+
+    private static double combineNegative(float[] x, float[] grad, float gradScale, float[] buf, int block, int n) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc = zero;
+        FloatVector check = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
+            acc = acc.add(FloatVector.fromArray(SPECIES, buf, VALUE + j));
+            FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(gradScale).intoArray(grad, i);
+        }
+        return check.reduceLanes(VectorOperators.ADD) != 0 ? Double.NaN : acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double combineNegativeFiltered(float[] x, boolean[] keep, float[] grad, float gradScale,
+                                                  float[] buf, int block, int n) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc = zero;
+        FloatVector check = zero;
+        for (int j = 0; j < n; j += LANES) {
+            int i = block + j;
+            check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
+            // A dropped negative contributes no loss and a zero gradient.
+            VectorMask<Float> kept = VectorMask.fromArray(SPECIES, keep, i);
+            acc = acc.add(zero.blend(FloatVector.fromArray(SPECIES, buf, VALUE + j), kept));
+            zero.blend(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(gradScale), kept).intoArray(grad, i);
+        }
+        return check.reduceLanes(VectorOperators.ADD) != 0 ? Double.NaN : acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public String toString() {
+        return "SIMD (jdk.incubator.vector, " + SPECIES.vectorBitSize() + "-bit)";
+    }
+}

@@ -1,0 +1,241 @@
+package org.kge4j.loss.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kge4j.loss.MarginActivation;
+
+/**
+ * Every fast kernel against the reference {@link ScalarMarginKernel} (itself checked against the
+ * golden vectors): random inputs at sizes around the 8-lane vectors and the accumulation blocks,
+ * both activations, weights, smoothing, filtering, and the invalid-input contract.
+ */
+class KernelCrossCheckTest {
+    /** Sizes around vector tails (8), accumulation blocks (128, 256) and their multiples. */
+    private static final int[] SIZES = {1, 2, 7, 8, 9, 15, 16, 17, 31, 127, 128, 129, 255, 256, 257, 263, 511, 512,
+        513, 1000, 4099};
+    private static final float SENTINEL = 12345f;
+
+    static Stream<Arguments> kernelsAndActivations() {
+        return Kernels.fast().stream().flatMap(k -> Stream.of(
+                Arguments.of(k, MarginActivation.RELU), Arguments.of(k, MarginActivation.SOFTPLUS)));
+    }
+
+    /** Scores spread over both margins, with some exactly at the ReLU kink {@code x = λ} and {@code x = −λ̄}. */
+    private static float[] scores(Random random, int length, float positiveMargin, float negativeMargin) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            x[i] = kind == 0 ? positiveMargin : kind == 1 ? -negativeMargin : (float) (random.nextGaussian() * 4);
+        }
+        return x;
+    }
+
+    private static float[] labels(Random random, int length) {
+        float[] t = new float[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            t[i] = kind < 6 ? 0f : kind < 8 ? 1f : random.nextFloat();
+        }
+        return t;
+    }
+
+    private static float[] nonNegative(Random random, int length) {
+        float[] w = new float[length];
+        for (int i = 0; i < length; i++) {
+            w[i] = random.nextInt(5) == 0 ? 0f : random.nextFloat() * 3;
+        }
+        return w;
+    }
+
+    private static float[] sentinels(int length) {
+        float[] g = new float[length];
+        Arrays.fill(g, SENTINEL);
+        return g;
+    }
+
+    private static void assertClose(String what, double expected, double actual, double scale) {
+        assertTrue(Math.abs(actual - expected) <= 1e-6 * scale + 2e-5 * Math.abs(expected),
+                () -> what + ": expected " + expected + ", got " + actual);
+    }
+
+    /** Gradients equal within tolerance inside [from, to), untouched outside. */
+    private static void assertGradients(String what, float[] expected, float[] actual, int from, int to, float scale) {
+        for (int i = 0; i < actual.length; i++) {
+            if (i < from || i >= to) {
+                assertEquals(SENTINEL, actual[i], what + ": element " + i + " outside the range was written");
+            } else {
+                float e = expected[i];
+                float a = actual[i];
+                if (!(Math.abs(a - e) <= 1e-6f * scale + 2e-5f * Math.abs(e))) {
+                    fail(what + ": gradient at " + i + " expected " + e + ", got " + a);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void labelledMatchesReference(MarginKernel kernel, MarginActivation activation) {
+        Random random = new Random(11);
+        MarginTerms terms = new MarginTerms(activation, 0.75f, -0.25f, 0.3f, 0.7f);
+        for (int size : SIZES) {
+            for (int variant = 0; variant < 4; variant++) {
+                boolean weighted = (variant & 1) != 0;
+                boolean smoothed = (variant & 2) != 0;
+                int from = random.nextInt(4);
+                int to = from + size;
+                int length = to + random.nextInt(4);
+                float[] x = scores(random, length, terms.positiveMargin(), terms.negativeMargin());
+                float[] t = labels(random, length);
+                float[] w = weighted ? nonNegative(random, length) : null;
+                float keep = smoothed ? 0.9f : 1f;
+                float spread = smoothed ? 0.1f / 13 : 0f;
+                float gradScale = 1f / size;
+                float[] expectedGrad = sentinels(length);
+                float[] grad = sentinels(length);
+                double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, w, keep, spread, expectedGrad,
+                        gradScale, from, to);
+                double actual = kernel.labelled(terms, x, t, w, keep, spread, grad, gradScale, from, to);
+                String what = kernel + " " + activation + " labelled size " + size + " variant " + variant;
+                assertClose(what, expected, actual, size);
+                assertGradients(what, expectedGrad, grad, from, to, gradScale);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void positiveTermMatchesReference(MarginKernel kernel, MarginActivation activation) {
+        Random random = new Random(12);
+        for (int size : SIZES) {
+            for (boolean weighted : new boolean[] {false, true}) {
+                int from = random.nextInt(4);
+                int to = from + size;
+                int length = to + random.nextInt(4);
+                float[] x = scores(random, length, 1f, 0f);
+                float[] c = weighted ? nonNegative(random, length) : null;
+                float[] expectedGrad = sentinels(length);
+                float[] grad = sentinels(length);
+                double expected = ScalarMarginKernel.INSTANCE.positiveTerm(activation, 1f, x, c, expectedGrad, 0.5f,
+                        from, to);
+                double actual = kernel.positiveTerm(activation, 1f, x, c, grad, 0.5f, from, to);
+                String what = kernel + " " + activation + " positive size " + size + " weighted " + weighted;
+                assertClose(what, expected, actual, size);
+                assertGradients(what, expectedGrad, grad, from, to, 0.5f);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void negativeTermMatchesReference(MarginKernel kernel, MarginActivation activation) {
+        Random random = new Random(13);
+        for (int size : SIZES) {
+            for (boolean filtered : new boolean[] {false, true}) {
+                int from = random.nextInt(4);
+                int to = from + size;
+                int length = to + random.nextInt(4);
+                float[] x = scores(random, length, 1f, 0.5f);
+                boolean[] keep = null;
+                if (filtered) {
+                    keep = new boolean[length];
+                    for (int i = 0; i < length; i++) {
+                        keep[i] = random.nextInt(3) != 0;
+                    }
+                }
+                float[] expectedGrad = sentinels(length);
+                float[] grad = sentinels(length);
+                double expected = ScalarMarginKernel.INSTANCE.negativeTerm(activation, 0.5f, x, keep, expectedGrad,
+                        0.25f, from, to);
+                double actual = kernel.negativeTerm(activation, 0.5f, x, keep, grad, 0.25f, from, to);
+                String what = kernel + " " + activation + " negative size " + size + " filtered " + filtered;
+                assertClose(what, expected, actual, size);
+                assertGradients(what, expectedGrad, grad, from, to, 0.25f);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void invalidInputGivesNaNWherever(MarginKernel kernel, MarginActivation activation) {
+        MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
+        int size = 300;
+        for (int position : new int[] {0, 7, 8, 255, 256, 299}) {
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                float[] x = new float[size];
+                x[position] = bad;
+                float[] grad = new float[size];
+                String what = kernel + " " + activation + " score " + bad + " at " + position;
+                assertTrue(Double.isNaN(kernel.labelled(terms, x, new float[size], null, 1f, 0f, grad, 1f, 0, size)),
+                        what);
+                assertTrue(Double.isNaN(kernel.positiveTerm(activation, 1f, x, null, grad, 1f, 0, size)), what);
+                assertTrue(Double.isNaN(kernel.negativeTerm(activation, 0f, x, null, grad, 1f, 0, size)), what);
+            }
+            for (float bad : new float[] {Float.NaN, -1e-30f, -0.5f, 1.0000001f, 2f, Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY}) {
+                float[] t = new float[size];
+                t[position] = bad;
+                double sum = kernel.labelled(terms, new float[size], t, null, 1f, 0f, new float[size], 1f, 0, size);
+                assertTrue(Double.isNaN(sum), kernel + " " + activation + " label " + bad + " at " + position);
+            }
+        }
+    }
+
+    @Test
+    void negativeZeroAndBoundaryLabelsAreValid() {
+        for (MarginKernel kernel : Kernels.fast()) {
+            for (MarginActivation activation : List.of(MarginActivation.RELU, MarginActivation.SOFTPLUS)) {
+                MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
+                float[] t = new float[40];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = i % 3 == 0 ? -0f : i % 3 == 1 ? 1f : 0f;
+                }
+                float[] x = new float[40];
+                double sum = kernel.labelled(terms, x, t, null, 1f, 0f, new float[40], 1f, 0, 40);
+                assertFalse(Double.isNaN(sum), kernel + " " + activation);
+            }
+        }
+    }
+
+    @Test
+    void userActivationsFallBackToTheReference() {
+        MarginActivation doubled = new MarginActivation() {
+            @Override
+            public float value(float z) {
+                return 2 * z * z;
+            }
+
+            @Override
+            public float derivative(float z) {
+                return 4 * z;
+            }
+
+            @Override
+            public String name() {
+                return "square";
+            }
+        };
+        MarginTerms terms = new MarginTerms(doubled, 1f, 0f, 0.5f, 0.5f);
+        float[] x = {0.5f, -1f, 2f, 0f, 3f, 1f, -2f, 0.25f, 1.5f, -0.5f};
+        float[] t = {1f, 0f, 1f, 0f, 0f, 1f, 0f, 0.5f, 1f, 0f};
+        float[] expected = new float[x.length];
+        double reference = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, null, 1f, 0f, expected, 0.1f, 0, x.length);
+        for (MarginKernel kernel : Kernels.fast()) {
+            float[] grad = new float[x.length];
+            assertEquals(reference, kernel.labelled(terms, x, t, null, 1f, 0f, grad, 0.1f, 0, x.length), 1e-9);
+            assertTrue(Arrays.equals(expected, grad), kernel.toString());
+        }
+    }
+}
