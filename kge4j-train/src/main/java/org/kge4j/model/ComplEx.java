@@ -1,6 +1,5 @@
 package org.kge4j.model;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -138,17 +137,11 @@ public final class ComplEx extends AbstractModel {
   }
 
   private void dotAll(float[] q, float[] out, int offset) {
-    float[] e = entities.data();
-    for (int i = 0, off = 0; i < numEntities; i++, off += width) {
-      out[offset + i] = dot(q, e, off, width);
-    }
+    dotRows(q, null, numEntities, out, offset);
   }
 
   private void dotSome(float[] q, int[] ids, int count, float[] out) {
-    float[] e = entities.data();
-    for (int i = 0; i < count; i++) {
-      out[i] = dot(q, e, ids[i] * width, width);
-    }
+    dotRows(q, ids, count, out, 0);
   }
 
   @Override
@@ -188,7 +181,7 @@ public final class ComplEx extends AbstractModel {
       Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
-    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    linearBackward(null, numEntities, upstream, offset, s, out.entities());
     chainTails(head, relation, s, out);
   }
 
@@ -197,7 +190,7 @@ public final class ComplEx extends AbstractModel {
       Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
-    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    linearBackward(null, numEntities, upstream, offset, s, out.entities());
     chainHeads(relation, tail, s, out);
   }
 
@@ -206,7 +199,7 @@ public final class ComplEx extends AbstractModel {
       float[] upstream, Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
-    accumulateLinear(tails, count, upstream, 0, s, out.entities());
+    linearBackward(tails, count, upstream, 0, s, out.entities());
     chainTails(head, relation, s, out);
   }
 
@@ -215,7 +208,7 @@ public final class ComplEx extends AbstractModel {
       float[] upstream, Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
-    accumulateLinear(heads, count, upstream, 0, s, out.entities());
+    linearBackward(heads, count, upstream, 0, s, out.entities());
     chainHeads(relation, tail, s, out);
   }
 
@@ -271,36 +264,5 @@ public final class ComplEx extends AbstractModel {
       ge[gt + k] += ar * rr - ai * ri;
       ge[gt + dim + k] += ar * ri + ai * rr;
     }
-  }
-
-  /**
-   * For scores {@code s_e = <q, e>} (q in {@code s[0..width)}) of the entities {@code ids[0,
-   * count)} (all entities when {@code ids} is null) with upstream gradients
-   * {@code upstream[offset + i]}: adds {@code g_e q} to each entity's gradient and sums
-   * {@code Σ_e g_e e} into {@code s[width..2 width)}. The two updates run as separate loops over
-   * separate arrays so that the JIT can vectorize both.
-   */
-  private void accumulateLinear(int[] ids, int count, float[] upstream, int offset, float[] s,
-      SparseGradient ge) {
-    float[] e = entities.data();
-    float[] g = ge.values();
-    float[] acc = accumulator();
-    Arrays.fill(acc, 0f);
-    for (int i = 0; i < count; i++) {
-      float gi = upstream[offset + i];
-      if (gi == 0f) {
-        continue;
-      }
-      int id = ids == null ? i : ids[i];
-      int off = id * width;
-      int go = ge.touch(id);
-      for (int k = 0; k < width; k++) {
-        g[go + k] += gi * s[k];
-      }
-      for (int k = 0; k < width; k++) {
-        acc[k] += gi * e[off + k];
-      }
-    }
-    System.arraycopy(acc, 0, s, width, width);
   }
 }

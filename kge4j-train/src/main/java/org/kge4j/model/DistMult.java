@@ -1,6 +1,5 @@
 package org.kge4j.model;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -106,38 +105,34 @@ public final class DistMult extends AbstractModel {
 
   /** {@code q = h ∘ r}: the vector every tail is dotted with. */
   private void tailQuery(int head, int relation, float[] q) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
+    float[][] b = rowBuffers();
+    float[] hb = b[0];
+    float[] rb = b[1];
+    System.arraycopy(entities.data(), head * width, hb, 0, width);
+    System.arraycopy(relations.data(), relation * width, rb, 0, width);
     for (int k = 0; k < width; k++) {
-      q[k] = e[ho + k] * rel[ro + k];
+      q[k] = hb[k] * rb[k];
     }
   }
 
   /** {@code q = r ∘ t}: the vector every head is dotted with. */
   private void headQuery(int relation, int tail, float[] q) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ro = relation * width;
-    int to = tail * width;
+    float[][] b = rowBuffers();
+    float[] rb = b[1];
+    float[] tb = b[2];
+    System.arraycopy(relations.data(), relation * width, rb, 0, width);
+    System.arraycopy(entities.data(), tail * width, tb, 0, width);
     for (int k = 0; k < width; k++) {
-      q[k] = rel[ro + k] * e[to + k];
+      q[k] = rb[k] * tb[k];
     }
   }
 
   private void dotAll(float[] q, float[] out, int offset) {
-    float[] e = entities.data();
-    for (int i = 0, off = 0; i < numEntities; i++, off += width) {
-      out[offset + i] = dot(q, e, off, width);
-    }
+    dotRows(q, null, numEntities, out, offset);
   }
 
   private void dotSome(float[] q, int[] ids, int count, float[] out) {
-    float[] e = entities.data();
-    for (int i = 0; i < count; i++) {
-      out[i] = dot(q, e, ids[i] * width, width);
-    }
+    dotRows(q, ids, count, out, 0);
   }
 
   @Override
@@ -150,20 +145,45 @@ public final class DistMult extends AbstractModel {
     float[] rel = relations.data();
     float[] ge = out.entities().values();
     float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
     int gh = out.entities().touch(head);
     int gt = out.entities().touch(tail);
     int grr = out.relations().touch(relation);
-    for (int k = 0; k < width; k++) {
-      float h = e[ho + k];
-      float r = rel[ro + k];
-      float t = e[to + k];
-      ge[gh + k] += upstream * r * t;
-      gr[grr + k] += upstream * h * t;
-      ge[gt + k] += upstream * h * r;
+    if (head == tail) {
+      int ho = head * width;
+      int ro = relation * width;
+      int to = tail * width;
+      for (int k = 0; k < width; k++) {
+        float h = e[ho + k];
+        float r = rel[ro + k];
+        float t = e[to + k];
+        ge[gh + k] += upstream * r * t;
+        gr[grr + k] += upstream * h * t;
+        ge[gt + k] += upstream * h * r;
+      }
+      return;
     }
+    // the same element-wise arithmetic on row copies (see rowBuffers()); bit-identical
+    float[][] b = rowBuffers();
+    float[] hb = b[0];
+    float[] rb = b[1];
+    float[] tb = b[2];
+    float[] ghb = b[3];
+    float[] grb = b[4];
+    float[] gtb = b[5];
+    System.arraycopy(e, head * width, hb, 0, width);
+    System.arraycopy(rel, relation * width, rb, 0, width);
+    System.arraycopy(e, tail * width, tb, 0, width);
+    System.arraycopy(ge, gh, ghb, 0, width);
+    System.arraycopy(gr, grr, grb, 0, width);
+    System.arraycopy(ge, gt, gtb, 0, width);
+    for (int k = 0; k < width; k++) {
+      ghb[k] += upstream * rb[k] * tb[k];
+      grb[k] += upstream * hb[k] * tb[k];
+      gtb[k] += upstream * hb[k] * rb[k];
+    }
+    System.arraycopy(ghb, 0, ge, gh, width);
+    System.arraycopy(grb, 0, gr, grr, width);
+    System.arraycopy(gtb, 0, ge, gt, width);
   }
 
   @Override
@@ -171,7 +191,7 @@ public final class DistMult extends AbstractModel {
       Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
-    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    linearBackward(null, numEntities, upstream, offset, s, out.entities());
     chainTails(head, relation, s, out);
   }
 
@@ -180,7 +200,7 @@ public final class DistMult extends AbstractModel {
       Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
-    accumulateLinear(null, numEntities, upstream, offset, s, out.entities());
+    linearBackward(null, numEntities, upstream, offset, s, out.entities());
     chainHeads(relation, tail, s, out);
   }
 
@@ -189,7 +209,7 @@ public final class DistMult extends AbstractModel {
       float[] upstream, Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
-    accumulateLinear(tails, count, upstream, 0, s, out.entities());
+    linearBackward(tails, count, upstream, 0, s, out.entities());
     chainTails(head, relation, s, out);
   }
 
@@ -198,72 +218,58 @@ public final class DistMult extends AbstractModel {
       float[] upstream, Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
-    accumulateLinear(heads, count, upstream, 0, s, out.entities());
+    linearBackward(heads, count, upstream, 0, s, out.entities());
     chainHeads(relation, tail, s, out);
   }
 
   /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r. */
   private void chainTails(int head, int relation, float[] s, Gradients out) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
     float[] ge = out.entities().values();
     float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
     int gh = out.entities().touch(head);
     int grr = out.relations().touch(relation);
+    float[][] b = rowBuffers();
+    float[] acc = b[0];
+    float[] hb = b[1];
+    float[] rb = b[2];
+    float[] ghb = b[3];
+    float[] grb = b[4];
+    System.arraycopy(s, width, acc, 0, width);
+    System.arraycopy(entities.data(), head * width, hb, 0, width);
+    System.arraycopy(relations.data(), relation * width, rb, 0, width);
+    System.arraycopy(ge, gh, ghb, 0, width);
+    System.arraycopy(gr, grr, grb, 0, width);
     for (int k = 0; k < width; k++) {
-      float acc = s[width + k];
-      ge[gh + k] += acc * rel[ro + k];
-      gr[grr + k] += acc * e[ho + k];
+      ghb[k] += acc[k] * rb[k];
+      grb[k] += acc[k] * hb[k];
     }
+    System.arraycopy(ghb, 0, ge, gh, width);
+    System.arraycopy(grb, 0, gr, grr, width);
   }
 
   /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of r and t. */
   private void chainHeads(int relation, int tail, float[] s, Gradients out) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
     float[] ge = out.entities().values();
     float[] gr = out.relations().values();
-    int ro = relation * width;
-    int to = tail * width;
     int gt = out.entities().touch(tail);
     int grr = out.relations().touch(relation);
+    float[][] b = rowBuffers();
+    float[] acc = b[0];
+    float[] rb = b[1];
+    float[] tb = b[2];
+    float[] grb = b[3];
+    float[] gtb = b[4];
+    System.arraycopy(s, width, acc, 0, width);
+    System.arraycopy(relations.data(), relation * width, rb, 0, width);
+    System.arraycopy(entities.data(), tail * width, tb, 0, width);
+    System.arraycopy(gr, grr, grb, 0, width);
+    System.arraycopy(ge, gt, gtb, 0, width);
     for (int k = 0; k < width; k++) {
-      float acc = s[width + k];
-      gr[grr + k] += acc * e[to + k];
-      ge[gt + k] += acc * rel[ro + k];
+      grb[k] += acc[k] * tb[k];
+      gtb[k] += acc[k] * rb[k];
     }
+    System.arraycopy(grb, 0, gr, grr, width);
+    System.arraycopy(gtb, 0, ge, gt, width);
   }
 
-  /**
-   * For scores {@code s_e = <q, e>} (q in {@code s[0..width)}) of the entities {@code ids[0,
-   * count)} (all entities when {@code ids} is null) with upstream gradients
-   * {@code upstream[offset + i]}: adds {@code g_e q} to each entity's gradient and sums
-   * {@code Σ_e g_e e} into {@code s[width..2 width)}. The two updates run as separate loops over
-   * separate arrays so that the JIT can vectorize both.
-   */
-  private void accumulateLinear(int[] ids, int count, float[] upstream, int offset, float[] s,
-      SparseGradient ge) {
-    float[] e = entities.data();
-    float[] g = ge.values();
-    float[] acc = accumulator();
-    Arrays.fill(acc, 0f);
-    for (int i = 0; i < count; i++) {
-      float gi = upstream[offset + i];
-      if (gi == 0f) {
-        continue;
-      }
-      int id = ids == null ? i : ids[i];
-      int off = id * width;
-      int go = ge.touch(id);
-      for (int k = 0; k < width; k++) {
-        g[go + k] += gi * s[k];
-      }
-      for (int k = 0; k < width; k++) {
-        acc[k] += gi * e[off + k];
-      }
-    }
-    System.arraycopy(acc, 0, s, width, width);
-  }
 }

@@ -19,6 +19,9 @@ public final class SparseGradient {
   private final boolean[] touched;
   private final int[] touchedRows;
   private int numTouched;
+  /** Row copies for {@link #addTo}, which C2 vectorizes where it does not the in-place loop. */
+  private final float[] srcRow;
+  private final float[] dstRow;
 
   /** Creates an empty gradient for a table of {@code numRows x width}. */
   public SparseGradient(int numRows, int width) {
@@ -31,6 +34,8 @@ public final class SparseGradient {
     this.values = new float[Math.multiplyExact(numRows, width)];
     this.touched = new boolean[numRows];
     this.touchedRows = new int[numRows];
+    this.srcRow = new float[width];
+    this.dstRow = new float[width];
   }
 
   /** Creates an empty gradient shaped like {@code table}. */
@@ -90,9 +95,13 @@ public final class SparseGradient {
     for (int i = 0; i < numTouched; i++) {
       int row = touchedRows[i];
       int off = target.touch(row);
+      // same element-wise sums as dst[off + k] += values[off + k], on 0-based row copies
+      System.arraycopy(values, off, srcRow, 0, width);
+      System.arraycopy(dst, off, dstRow, 0, width);
       for (int k = 0; k < width; k++) {
-        dst[off + k] += values[off + k];
+        dstRow[k] += srcRow[k];
       }
+      System.arraycopy(dstRow, 0, dst, off, width);
     }
   }
 

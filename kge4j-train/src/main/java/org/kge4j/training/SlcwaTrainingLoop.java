@@ -190,13 +190,15 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
             + " got (" + nh + ", " + nr + ", " + nt + ") for positive (" + h + ", " + r + ", " + t
             + ")");
       }
-      if (nh == h) {
-        tailIds[tails] = nt;
-        tailPositions[tails++] = j;
-      } else {
-        headIds[heads] = nh;
-        headPositions[heads++] = j;
-      }
+      // branch-free: which side a negative corrupts is a coin flip the CPU cannot predict, so
+      // write it to both lists and advance only the one it belongs to (both stay below K)
+      int isTail = nh == h ? 1 : 0;
+      tailIds[tails] = nt;
+      tailPositions[tails] = j;
+      headIds[heads] = nh;
+      headPositions[heads] = j;
+      tails += isTail;
+      heads += 1 - isTail;
     }
     candidateCounts[s][0] = tails;
     candidateCounts[s][1] = heads;

@@ -2,6 +2,7 @@ package org.kge4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -124,6 +125,29 @@ class ModelGradientTest {
     for (int p = 0; p < 2; p++) {
       for (int i = 0; i < expected[p].length; i++) {
         assertEquals(expected[p][i], actual[p][i], 1e-5f, model + " table " + p + " value " + i);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void candidateScoresEqualOneToAllScoresBitForBit(Model model) {
+    // DistMult and ComplEx score candidates two rows at a time; a row's score must not depend on
+    // whether it is paired or the odd one out, nor differ from the 1-N path
+    assumeTrue(model instanceof DistMult || model instanceof ComplEx);
+    int[] candidates = {5, 1, 1, 3, 0};
+    for (int count = 1; count <= candidates.length; count++) {
+      float[] tails = new float[count];
+      float[] heads = new float[count];
+      model.scoreTails(2, 1, candidates, count, tails);
+      model.scoreHeads(0, 4, candidates, count, heads);
+      float[] allTails = new float[NUM_ENTITIES];
+      float[] allHeads = new float[NUM_ENTITIES];
+      model.scoreTails(2, 1, allTails);
+      model.scoreHeads(0, 4, allHeads);
+      for (int i = 0; i < count; i++) {
+        assertEquals(allTails[candidates[i]], tails[i], 0f, model + " tail " + i + "/" + count);
+        assertEquals(allHeads[candidates[i]], heads[i], 0f, model + " head " + i + "/" + count);
       }
     }
   }
