@@ -14,6 +14,42 @@ abstract class AbstractModel implements Model {
   /** PyTorch's {@code functional.normalize} epsilon: rows are divided by {@code max(norm, eps)}. */
   static final double NORMALIZE_EPS = 1e-12;
 
+  @Override
+  public final void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
+      Gradients out) {
+    tailsGradient(head, relation, null, numEntities, upstream, offset, out);
+  }
+
+  @Override
+  public final void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
+      Gradients out) {
+    headsGradient(relation, tail, null, numEntities, upstream, offset, out);
+  }
+
+  @Override
+  public final void accumulateTailsGradient(int head, int relation, int[] tails, int count,
+      float[] upstream, Gradients out) {
+    tailsGradient(head, relation, tails, count, upstream, 0, out);
+  }
+
+  @Override
+  public final void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
+      float[] upstream, Gradients out) {
+    headsGradient(relation, tail, heads, count, upstream, 0, out);
+  }
+
+  /**
+   * Adds {@code upstream[offset + i] · ∂score(h, r, e_i)/∂θ} for the tails {@code e_i = ids[i]},
+   * {@code i < count} (every entity in order when {@code ids} is null), to {@code out}: the one
+   * backward pass behind both tail entry points.
+   */
+  abstract void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
+      int offset, Gradients out);
+
+  /** As {@link #tailsGradient}, for the heads {@code e_i} of {@code (e_i, r, t)}. */
+  abstract void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
+      int offset, Gradients out);
+
   /** Number of thread-local row buffers {@link #rowBuffers()} hands out. */
   static final int NUM_ROW_BUFFERS = 6;
 

@@ -177,38 +177,20 @@ public final class ComplEx extends AbstractModel {
   }
 
   @Override
-  public void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
+  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream, int offset,
       Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
-    linearBackward(null, numEntities, upstream, offset, s, out.entities());
+    linearBackward(ids, count, upstream, offset, s, out.entities());
     chainTails(head, relation, s, out);
   }
 
   @Override
-  public void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
+  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream, int offset,
       Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
-    linearBackward(null, numEntities, upstream, offset, s, out.entities());
-    chainHeads(relation, tail, s, out);
-  }
-
-  @Override
-  public void accumulateTailsGradient(int head, int relation, int[] tails, int count,
-      float[] upstream, Gradients out) {
-    float[] s = scratch();
-    tailQuery(head, relation, s);
-    linearBackward(tails, count, upstream, 0, s, out.entities());
-    chainTails(head, relation, s, out);
-  }
-
-  @Override
-  public void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
-      float[] upstream, Gradients out) {
-    float[] s = scratch();
-    headQuery(relation, tail, s);
-    linearBackward(heads, count, upstream, 0, s, out.entities());
+    linearBackward(ids, count, upstream, offset, s, out.entities());
     chainHeads(relation, tail, s, out);
   }
 

@@ -213,36 +213,13 @@ public final class RotatE extends AbstractModel {
     }
   }
 
-  @Override
-  public void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
-      Gradients out) {
-    tailsGradient(head, relation, null, numEntities, upstream, offset, out);
-  }
-
-  @Override
-  public void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
-      Gradients out) {
-    headsGradient(relation, tail, null, numEntities, upstream, offset, out);
-  }
-
-  @Override
-  public void accumulateTailsGradient(int head, int relation, int[] tails, int count,
-      float[] upstream, Gradients out) {
-    tailsGradient(head, relation, tails, count, upstream, 0, out);
-  }
-
-  @Override
-  public void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
-      float[] upstream, Gradients out) {
-    headsGradient(relation, tail, heads, count, upstream, 0, out);
-  }
-
   /**
    * Backward pass of {@code s_e = -||q - e||} with {@code q = h ∘ r} over the entities
    * {@code ids[0, count)} (all when null): {@code ∂s_e/∂e = (q - e)/n_e},
    * {@code ∂s_e/∂q = -(q - e)/n_e}, then through the rotation into h and r.
    */
-  private void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
+  @Override
+  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
       int offset, Gradients out) {
     float[] s = scratch();
     rotateHead(head, relation, s);
@@ -294,7 +271,8 @@ public final class RotatE extends AbstractModel {
    * when null); the relation gradient is summed in {@code s[width..2w)}, the tail's in
    * {@code s[2w..3w)}.
    */
-  private void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
+  @Override
+  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
       int offset, Gradients out) {
     float[] s = scratch();
     Arrays.fill(s, width, 3 * width, 0f);
