@@ -133,9 +133,11 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         model.scoreRange().marginConflict(loss.positiveMargin(), loss.negativeMargin());
     conflict.ifPresent(reason -> LOG.log(Level.WARNING, () -> "DoubleMarginLoss(positive margin "
         + loss.positiveMargin() + ", negative margin " + loss.negativeMargin()
-        + ") cannot separate " + model.name() + "'s scores: " + reason
-        + ". For distance models use the distance-limit form,"
-        + " DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, mu1) (CLI: --distance-limits)."));
+        + ") cannot separate " + model.name() + "'s scores: " + reason + "."
+        + (model.scoreRange().upper() <= 0
+            ? " For distance models use the distance-limit form,"
+                + " DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, mu1) (CLI: --distance-limits)."
+            : " Choose margins with positive_margin + negative_margin > 0.")));
   }
 
   /** The model being trained. */

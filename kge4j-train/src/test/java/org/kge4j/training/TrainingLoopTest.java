@@ -117,13 +117,20 @@ class TrainingLoopTest {
       Pipeline.builder(small().model("transe").epochs(2).build(), embedded).evaluateTest(false)
           .build().run();
       Pipeline.builder(small().epochs(1).build(), embedded).evaluateTest(false).build().run();
+      // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
+      Pipeline.builder(small().model("distmult").positiveMargin(0.0).negativeMargin(0.0).epochs(1)
+          .build(), embedded).evaluateTest(false).build().run();
     } finally {
       logger.removeHandler(handler);
     }
-    assertEquals(1, messages.size(), messages.toString());
+    assertEquals(2, messages.size(), messages.toString());
     assertTrue(messages.get(0).startsWith("DoubleMarginLoss(positive margin 1.0, negative margin"
         + " 0.0) cannot separate transe's scores: "), messages.get(0));
     assertTrue(messages.get(0).contains("no positive can reach its zone"), messages.get(0));
+    assertTrue(messages.get(0).contains("--distance-limits"), messages.get(0));
+    assertTrue(messages.get(1).contains("the zones overlap"), messages.get(1));
+    assertTrue(messages.get(1).contains("positive_margin + negative_margin > 0"), messages.get(1));
+    assertFalse(messages.get(1).contains("distance"), messages.get(1));
   }
 
   @Test
