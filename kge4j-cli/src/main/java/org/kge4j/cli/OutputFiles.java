@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kge4j.training.AtomicFiles;
 
 /**
  * Writes a run's text outputs atomically (a temporary file beside the target, then an atomic
@@ -85,31 +85,14 @@ public final class OutputFiles {
         write(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
     }
 
-    /** Writes the content of a file, given the path to write it to. */
-    @FunctionalInterface
-    interface Writer {
-        /** Writes the complete content into {@code path}. */
-        void writeTo(Path path) throws IOException;
-    }
-
     /**
-     * Lets {@code writer} fill a temporary sibling of {@code file} and moves it over {@code file}
-     * atomically. The temporary file gets the usual permissions of a new file (not the owner-only
-     * ones of {@link Files#createTempFile}), because results are meant to be shared.
+     * Writes {@code file} all or nothing through {@link AtomicFiles}.
      *
      * @throws UncheckedIOException if the file cannot be written
      */
-    static void write(Path file, Writer writer) {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + "-" + System.nanoTime() + ".tmp");
+    static void write(Path file, AtomicFiles.Writer writer) {
         try {
-            try {
-                writer.writeTo(temporary);
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(file, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -10,10 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,31 +88,15 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
    * @throws UncheckedIOException if writing fails (the previous file, if any, is left intact)
    */
   public void write(Path path) {
-    Path parent = path.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(parent);
-      tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        writeTo(raw);
-      }
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      AtomicFiles.write(path, temporary -> {
+        try (OutputStream raw =
+            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+          writeTo(raw);
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + path, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the write already failed; a stray temporary file is the lesser problem
-        }
-      }
     }
   }
 
