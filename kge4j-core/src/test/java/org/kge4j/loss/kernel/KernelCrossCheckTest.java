@@ -115,6 +115,46 @@ class KernelCrossCheckTest {
         }
     }
 
+    /**
+     * LCWA-like sparse labels (mostly 0, so that whole vectors of 8 have no positive term, which the
+     * SIMD softplus kernel skips), runs of all-ones vectors, and vectors with a single fractional
+     * label; with and without weights and smoothing.
+     */
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void labelledSparseLabelsMatchReference(MarginKernel kernel, MarginActivation activation) {
+        Random random = new Random(23);
+        MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
+        for (int size : SIZES) {
+            for (int variant = 0; variant < 4; variant++) {
+                boolean weighted = (variant & 1) != 0;
+                boolean smoothed = (variant & 2) != 0;
+                int from = random.nextInt(4);
+                int to = from + size;
+                int length = to + random.nextInt(4);
+                float[] x = scores(random, length, terms.positiveMargin(), terms.negativeMargin());
+                float[] t = new float[length];
+                for (int i = 0; i < length; i++) {
+                    int kind = random.nextInt(100);
+                    boolean onesRun = (i / 64) % 5 == 3;
+                    t[i] = onesRun ? 1f : kind < 3 ? 1f : kind == 3 ? random.nextFloat() : 0f;
+                }
+                float[] w = weighted ? nonNegative(random, length) : null;
+                float keep = smoothed ? 0.9f : 1f;
+                float spread = smoothed ? 0.1f / 13 : 0f;
+                float gradScale = 1f / size;
+                float[] expectedGrad = sentinels(length);
+                float[] grad = sentinels(length);
+                double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, w, keep, spread, expectedGrad,
+                        gradScale, from, to);
+                double actual = kernel.labelled(terms, x, t, w, keep, spread, grad, gradScale, from, to);
+                String what = kernel + " " + activation + " sparse labelled size " + size + " variant " + variant;
+                assertClose(what, expected, actual, size);
+                assertGradients(what, expectedGrad, grad, from, to, gradScale);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernelsAndActivations")
     void positiveTermMatchesReference(MarginKernel kernel, MarginActivation activation) {

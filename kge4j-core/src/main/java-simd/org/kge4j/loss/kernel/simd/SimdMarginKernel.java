@@ -15,9 +15,12 @@ import org.kge4j.loss.kernel.SoftplusMath;
  * The {@link MarginKernel} written with the Java Vector API ({@code jdk.incubator.vector}),
  * 8 float lanes (256-bit vectors). ReLU paths are one fused pass: each vector of scores (and
  * labels) is loaded once, its loss terms are accumulated and its gradient is stored. Softplus paths
- * work block by block ({@value #BLOCK} elements): margins into a per-thread L1-resident scratch,
- * the activation and its derivative over the scratch, then one pass that accumulates the loss and
- * stores the gradient.
+ * work block by block ({@value #BLOCK} elements). The sLCWA terms: margins into a per-thread
+ * L1-resident scratch, the activation and its derivative over the scratch, then one pass that
+ * accumulates the loss and stores the gradient. The LCWA term: {@code exp} of the negative term's
+ * margins into the scratch, one pass for the rest of the negative term (log1p, sigmoid, labels,
+ * checks, loss, gradient), then the positive term only for the vectors of 8 with some nonzero
+ * (smoothed) label, since it and its gradient are exactly 0 otherwise (LCWA labels are mostly 0).
  *
  * <p>Formulas are those of {@link MarginKernel} and {@link ScalarMarginKernel}; what differs is how
  * they are evaluated:
@@ -427,101 +430,338 @@ public final class SimdMarginKernel implements MarginKernel {
     }
 
 
+    /**
+     * LCWA softplus, two passes per block of {@value #BLOCK} elements. The first evaluates the
+     * negative term {@code (1 − t')·g(λ̄ + x)} of every element (one softplus, fused with the label
+     * bookkeeping and the validity checks) and stores its gradient. The second adds the positive term
+     * only for the vectors of 8 with some {@code t' != 0}: with {@code t' = 0} it is exactly 0, as is
+     * its gradient, and LCWA labels are mostly 0 (without smoothing most vectors are skipped).
+     */
     private static double labelledSoftplus(MarginTerms terms, float[] x, float[] t, float[] weights,
                                            float smoothKeep, float smoothSpread, float[] grad, float gradScale,
                                            int from, int upper) {
         float[] buf = SCRATCH.get();
         double sum = 0;
         for (int block = from; block < upper; block += BLOCK) {
-            int n = Math.min(upper - block, BLOCK);
-            // Broadcast here, not before the block loop: a vector still live at the calls below
-            // would be boxed (allocated) for their debug information on every block.
-            FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
-            FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-            // Margins of the positive term at [0, n), of the negative term at [n, 2n).
-            for (int j = 0; j < n; j += LANES) {
-                FloatVector xv = FloatVector.fromArray(SPECIES, x, block + j);
-                lp.sub(xv).intoArray(buf, Z + j);
-                ln.add(xv).intoArray(buf, Z + n + j);
-            }
-            softplusBlock(buf, 2 * n);
+            int end = Math.min(upper, block + BLOCK);
             // One method per variant: a vector assigned under a branch would be boxed.
-            sum += weights == null
-                    ? combineLabelled(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, buf, block, n)
-                    : combineLabelledWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, buf,
-                    block, n);
+            float negative = weights == null
+                    ? negativeLabelled(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, buf, block, end)
+                    : negativeLabelledWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale,
+                    buf, block, end);
+            if (Float.isNaN(negative)) {
+                return Double.NaN;
+            }
+            float positive = weights == null
+                    ? positiveLabelled(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, block, end)
+                    : positiveLabelledWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale,
+                    block, end);
+            sum += terms.positiveWeight() * (double) positive + terms.negativeWeight() * (double) negative;
         }
         return sum;
     }
 
-    /** The loss and gradient of one block from the activations in {@code buf}; NaN for invalid input. */
-    private static double combineLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
+    /** The negative term of one block and its gradient; NaN for invalid input (see {@link #labelledSoftplus}). */
+    private static float negativeLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
                                           float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
-                                          int n) {
+                                          int end) {
+        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
         FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cp = gradScale * terms.positiveWeight();
         float cn = gradScale * terms.negativeWeight();
+        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
+        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
+        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
+        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
+        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
+        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
+        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
+        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
+        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
+        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector accPositive = zero;
-        FloatVector accNegative = zero;
+        FloatVector acc = zero;
         FloatVector check = zero;
         FloatVector negativeProducts = zero;
-        for (int j = 0; j < n; j += LANES) {
-            int i = block + j;
+        // Pass 1: u = exp(−|z|) into the scratch (two short loop bodies overlap better than one long one).
+        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
+            FloatVector z = ln.add(FloatVector.fromArray(SPECIES, x, i));
+            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
+            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
+            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
+            FloatVector shifted = y.fma(log2e, shifter);
+            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
+            FloatVector rr = nn.fma(minusLn2High, y);
+            rr = nn.fma(minusLn2Low, rr);
+            // Estrin's scheme (shorter dependency chain than Horner's).
+            FloatVector r2 = rr.mul(rr);
+            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
+            p = p.fma(r2, rr).add(one);
+            p.reinterpretAsInts()
+                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                    .reinterpretAsFloats()
+                    .intoArray(buf, j);
+        }
+        // Pass 2: log1p, sigmoid, labels, checks, loss and gradient.
+        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
             FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
             FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector uv = tv.neg().add(1f);
+            FloatVector uv = one.sub(tv);
             FloatVector product = tv.mul(uv);
             negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
             check = xv.add(product).fma(zero, check);
-            FloatVector label = uv.fma(spread, tv.mul(smoothKeep));
-            FloatVector complement = label.neg().add(1f);
-            accPositive = label.fma(FloatVector.fromArray(SPECIES, buf, VALUE + j), accPositive);
-            accNegative = complement.fma(FloatVector.fromArray(SPECIES, buf, VALUE + n + j), accNegative);
-            complement.mul(cn).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + n + j))
-                    .sub(label.mul(cp).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j)))
-                    .intoArray(grad, i);
+            FloatVector complement = one.sub(uv.fma(spread, tv.mul(smoothKeep)));
+            FloatVector z = ln.add(xv);
+            FloatVector u = FloatVector.fromArray(SPECIES, buf, j);
+            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
+            FloatVector a = u.add(one);
+            FloatVector b = u.add(two);
+            FloatVector q = one.div(a.mul(b));
+            FloatVector recip = b.mul(q);
+            FloatVector s = u.mul(a).mul(q);
+            FloatVector w = s.mul(s);
+            FloatVector w2 = w.mul(w);
+            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector derivative = u.mul(recip).blend(recip, positive);
+            acc = complement.fma(value, acc);
+            complement.mul(cn).mul(derivative).intoArray(grad, i);
         }
         if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
-            return Double.NaN;
+            return Float.NaN;
         }
-        return terms.positiveWeight() * accPositive.reduceLanes(VectorOperators.ADD) + terms.negativeWeight() * accNegative.reduceLanes(VectorOperators.ADD);
+        return acc.reduceLanes(VectorOperators.ADD);
     }
 
-    /** {@link #combineLabelled} with sample weights. */
-    private static double combineLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
-                                                  float smoothKeep, float smoothSpread, float[] grad,
-                                                  float gradScale, float[] buf, int block, int n) {
+    /** The negative term of one block and its gradient; NaN for invalid input (see {@link #labelledSoftplus}). */
+    private static float negativeLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
+                                          int end) {
+        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
         FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cp = gradScale * terms.positiveWeight();
         float cn = gradScale * terms.negativeWeight();
+        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
+        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
+        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
+        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
+        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
+        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
+        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
+        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
+        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
+        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector accPositive = zero;
-        FloatVector accNegative = zero;
+        FloatVector acc = zero;
         FloatVector check = zero;
         FloatVector negativeProducts = zero;
-        for (int j = 0; j < n; j += LANES) {
-            int i = block + j;
+        // Pass 1: u = exp(−|z|) into the scratch (two short loop bodies overlap better than one long one).
+        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
+            FloatVector z = ln.add(FloatVector.fromArray(SPECIES, x, i));
+            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
+            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
+            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
+            FloatVector shifted = y.fma(log2e, shifter);
+            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
+            FloatVector rr = nn.fma(minusLn2High, y);
+            rr = nn.fma(minusLn2Low, rr);
+            // Estrin's scheme (shorter dependency chain than Horner's).
+            FloatVector r2 = rr.mul(rr);
+            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
+            p = p.fma(r2, rr).add(one);
+            p.reinterpretAsInts()
+                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                    .reinterpretAsFloats()
+                    .intoArray(buf, j);
+        }
+        // Pass 2: log1p, sigmoid, labels, checks, loss and gradient.
+        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
             FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
             FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector sv = FloatVector.fromArray(SPECIES, weights, i);
-            FloatVector uv = tv.neg().add(1f);
+            FloatVector uv = one.sub(tv);
             FloatVector product = tv.mul(uv);
             negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
             check = xv.add(product).fma(zero, check);
-            FloatVector smoothed = uv.fma(spread, tv.mul(smoothKeep));
-            FloatVector complement = smoothed.neg().add(1f).mul(sv);
-            FloatVector label = smoothed.mul(sv);
-            accPositive = label.fma(FloatVector.fromArray(SPECIES, buf, VALUE + j), accPositive);
-            accNegative = complement.fma(FloatVector.fromArray(SPECIES, buf, VALUE + n + j), accNegative);
-            complement.mul(cn).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + n + j))
-                    .sub(label.mul(cp).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j)))
-                    .intoArray(grad, i);
+            FloatVector complement = one.sub(uv.fma(spread, tv.mul(smoothKeep)))
+                    .mul(FloatVector.fromArray(SPECIES, weights, i));
+            FloatVector z = ln.add(xv);
+            FloatVector u = FloatVector.fromArray(SPECIES, buf, j);
+            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
+            FloatVector a = u.add(one);
+            FloatVector b = u.add(two);
+            FloatVector q = one.div(a.mul(b));
+            FloatVector recip = b.mul(q);
+            FloatVector s = u.mul(a).mul(q);
+            FloatVector w = s.mul(s);
+            FloatVector w2 = w.mul(w);
+            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector derivative = u.mul(recip).blend(recip, positive);
+            acc = complement.fma(value, acc);
+            complement.mul(cn).mul(derivative).intoArray(grad, i);
         }
         if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
-            return Double.NaN;
+            return Float.NaN;
         }
-        return terms.positiveWeight() * accPositive.reduceLanes(VectorOperators.ADD) + terms.negativeWeight() * accNegative.reduceLanes(VectorOperators.ADD);
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * Adds the positive term of one block (valid input) to the gradient and returns its sum; vectors
+     * whose smoothed labels are all 0 contribute exactly 0 and are skipped.
+     */
+    private static float positiveLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, int block, int end) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
+        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
+        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
+        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
+        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
+        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
+        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
+        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
+        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
+        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        float sum = 0f;
+        for (int i = block; i < end; i += LANES) {
+            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+            FloatVector smoothed = one.sub(tv).fma(spread, tv.mul(smoothKeep));
+            if (!smoothed.compare(VectorOperators.NE, 0f).anyTrue()) {
+                continue;
+            }
+            FloatVector label = smoothed;
+            FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
+            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
+            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
+            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
+            FloatVector shifted = y.fma(log2e, shifter);
+            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
+            FloatVector rr = nn.fma(minusLn2High, y);
+            rr = nn.fma(minusLn2Low, rr);
+            // Estrin's scheme (shorter dependency chain than Horner's).
+            FloatVector r2 = rr.mul(rr);
+            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
+            p = p.fma(r2, rr).add(one);
+            FloatVector u = p.reinterpretAsInts()
+                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                    .reinterpretAsFloats();
+            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
+            FloatVector a = u.add(one);
+            FloatVector b = u.add(two);
+            FloatVector q = one.div(a.mul(b));
+            FloatVector recip = b.mul(q);
+            FloatVector s = u.mul(a).mul(q);
+            FloatVector w = s.mul(s);
+            FloatVector w2 = w.mul(w);
+            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector derivative = u.mul(recip).blend(recip, positive);
+            sum += label.mul(value).reduceLanes(VectorOperators.ADD);
+            FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
+        }
+        return sum;
+    }
+
+    /**
+     * Adds the positive term of one block (valid input) to the gradient and returns its sum; vectors
+     * whose smoothed labels are all 0 contribute exactly 0 and are skipped.
+     */
+    private static float positiveLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, int block, int end) {
+        FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
+        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        float cp = gradScale * terms.positiveWeight();
+        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
+        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
+        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
+        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
+        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
+        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
+        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
+        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
+        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
+        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        float sum = 0f;
+        for (int i = block; i < end; i += LANES) {
+            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
+            FloatVector smoothed = one.sub(tv).fma(spread, tv.mul(smoothKeep));
+            if (!smoothed.compare(VectorOperators.NE, 0f).anyTrue()) {
+                continue;
+            }
+            FloatVector label = smoothed.mul(FloatVector.fromArray(SPECIES, weights, i));
+            FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
+            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
+            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
+            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
+            FloatVector shifted = y.fma(log2e, shifter);
+            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
+            FloatVector rr = nn.fma(minusLn2High, y);
+            rr = nn.fma(minusLn2Low, rr);
+            // Estrin's scheme (shorter dependency chain than Horner's).
+            FloatVector r2 = rr.mul(rr);
+            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
+            p = p.fma(r2, rr).add(one);
+            FloatVector u = p.reinterpretAsInts()
+                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                    .reinterpretAsFloats();
+            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
+            FloatVector a = u.add(one);
+            FloatVector b = u.add(two);
+            FloatVector q = one.div(a.mul(b));
+            FloatVector recip = b.mul(q);
+            FloatVector s = u.mul(a).mul(q);
+            FloatVector w = s.mul(s);
+            FloatVector w2 = w.mul(w);
+            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector derivative = u.mul(recip).blend(recip, positive);
+            sum += label.mul(value).reduceLanes(VectorOperators.ADD);
+            FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
+        }
+        return sum;
     }
 
     private static double positiveSoftplus(float margin, float[] x, float[] multiplicity, float[] grad,
