@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * {@code ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe},
  * {@code ∂s/∂tRe = hRe rRe - hIm rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
  */
-public final class ComplEx extends AbstractModel {
+public final class ComplEx extends QueryLinearModel {
 
   /** PyKEEN's default regularizer of ComplEx: weight 0.01 on entities and relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.01, true, true);
@@ -71,39 +71,12 @@ public final class ComplEx extends AbstractModel {
     return sum;
   }
 
-  @Override
-  public void scoreTails(int head, int relation, float[] out, int offset) {
-    float[] q = scratch();
-    tailQuery(head, relation, q);
-    dotAll(q, out, offset);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, float[] out, int offset) {
-    float[] q = scratch();
-    headQuery(relation, tail, q);
-    dotAll(q, out, offset);
-  }
-
-  @Override
-  public void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
-    float[] q = scratch();
-    tailQuery(head, relation, q);
-    dotSome(q, tails, count, out);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
-    float[] q = scratch();
-    headQuery(relation, tail, q);
-    dotSome(q, heads, count, out);
-  }
-
   /**
    * {@code q = (Re(h r), Im(h r))}: {@code score(h, r, e) = <q, e>} over the {@code 2d} real
    * values.
    */
-  private void tailQuery(int head, int relation, float[] q) {
+  @Override
+  void tailQuery(int head, int relation, float[] q) {
     float[] e = entities.data();
     float[] rel = relations.data();
     int ho = head * width;
@@ -121,7 +94,8 @@ public final class ComplEx extends AbstractModel {
   /**
    * {@code c = (rRe tRe + rIm tIm, rRe tIm - rIm tRe)}: {@code score(e, r, t) = <c, e>}.
    */
-  private void headQuery(int relation, int tail, float[] q) {
+  @Override
+  void headQuery(int relation, int tail, float[] q) {
     float[] e = entities.data();
     float[] rel = relations.data();
     int ro = relation * width;
@@ -134,14 +108,6 @@ public final class ComplEx extends AbstractModel {
       q[k] = rr * tr + ri * ti;
       q[dim + k] = rr * ti - ri * tr;
     }
-  }
-
-  private void dotAll(float[] q, float[] out, int offset) {
-    dotRows(q, null, numEntities, out, offset);
-  }
-
-  private void dotSome(float[] q, int[] ids, int count, float[] out) {
-    dotRows(q, ids, count, out, 0);
   }
 
   @Override
@@ -176,29 +142,12 @@ public final class ComplEx extends AbstractModel {
     }
   }
 
-  @Override
-  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
-    float[] s = scratch();
-    tailQuery(head, relation, s);
-    linearBackward(ids, count, upstream, offset, s, out.entities());
-    chainTails(head, relation, s, out);
-  }
-
-  @Override
-  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
-    float[] s = scratch();
-    headQuery(relation, tail, s);
-    linearBackward(ids, count, upstream, offset, s, out.entities());
-    chainHeads(relation, tail, s, out);
-  }
-
   /**
    * Given {@code a = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r through
    * {@code qRe = hRe rRe - hIm rIm}, {@code qIm = hRe rIm + hIm rRe}.
    */
-  private void chainTails(int head, int relation, float[] s, Gradients out) {
+  @Override
+  void chainTails(int head, int relation, float[] s, Gradients out) {
     float[] e = entities.data();
     float[] rel = relations.data();
     float[] ge = out.entities().values();
@@ -225,7 +174,8 @@ public final class ComplEx extends AbstractModel {
    * Given {@code a = ∂/∂c} in {@code s[width..2 width)}, adds the gradients of r and t through
    * {@code cRe = rRe tRe + rIm tIm}, {@code cIm = rRe tIm - rIm tRe}.
    */
-  private void chainHeads(int relation, int tail, float[] s, Gradients out) {
+  @Override
+  void chainHeads(int relation, int tail, float[] s, Gradients out) {
     float[] e = entities.data();
     float[] rel = relations.data();
     float[] ge = out.entities().values();

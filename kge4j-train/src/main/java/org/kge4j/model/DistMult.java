@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>Gradients: {@code ∂s/∂h = r ∘ t}, {@code ∂s/∂r = h ∘ t}, {@code ∂s/∂t = h ∘ r}.
  */
-public final class DistMult extends AbstractModel {
+public final class DistMult extends QueryLinearModel {
 
   /** PyKEEN's default regularizer of DistMult: weight 0.1 on relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.1, false, true);
@@ -75,36 +75,9 @@ public final class DistMult extends AbstractModel {
     return sum;
   }
 
-  @Override
-  public void scoreTails(int head, int relation, float[] out, int offset) {
-    float[] q = scratch();
-    tailQuery(head, relation, q);
-    dotAll(q, out, offset);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, float[] out, int offset) {
-    float[] q = scratch();
-    headQuery(relation, tail, q);
-    dotAll(q, out, offset);
-  }
-
-  @Override
-  public void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
-    float[] q = scratch();
-    tailQuery(head, relation, q);
-    dotSome(q, tails, count, out);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
-    float[] q = scratch();
-    headQuery(relation, tail, q);
-    dotSome(q, heads, count, out);
-  }
-
   /** {@code q = h ∘ r}: the vector every tail is dotted with. */
-  private void tailQuery(int head, int relation, float[] q) {
+  @Override
+  void tailQuery(int head, int relation, float[] q) {
     float[][] b = rowBuffers();
     float[] hb = b[0];
     float[] rb = b[1];
@@ -116,7 +89,8 @@ public final class DistMult extends AbstractModel {
   }
 
   /** {@code q = r ∘ t}: the vector every head is dotted with. */
-  private void headQuery(int relation, int tail, float[] q) {
+  @Override
+  void headQuery(int relation, int tail, float[] q) {
     float[][] b = rowBuffers();
     float[] rb = b[1];
     float[] tb = b[2];
@@ -125,14 +99,6 @@ public final class DistMult extends AbstractModel {
     for (int k = 0; k < width; k++) {
       q[k] = rb[k] * tb[k];
     }
-  }
-
-  private void dotAll(float[] q, float[] out, int offset) {
-    dotRows(q, null, numEntities, out, offset);
-  }
-
-  private void dotSome(float[] q, int[] ids, int count, float[] out) {
-    dotRows(q, ids, count, out, 0);
   }
 
   @Override
@@ -186,26 +152,9 @@ public final class DistMult extends AbstractModel {
     System.arraycopy(gtb, 0, ge, gt, width);
   }
 
-  @Override
-  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
-    float[] s = scratch();
-    tailQuery(head, relation, s);
-    linearBackward(ids, count, upstream, offset, s, out.entities());
-    chainTails(head, relation, s, out);
-  }
-
-  @Override
-  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
-    float[] s = scratch();
-    headQuery(relation, tail, s);
-    linearBackward(ids, count, upstream, offset, s, out.entities());
-    chainHeads(relation, tail, s, out);
-  }
-
   /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r. */
-  private void chainTails(int head, int relation, float[] s, Gradients out) {
+  @Override
+  void chainTails(int head, int relation, float[] s, Gradients out) {
     float[] ge = out.entities().values();
     float[] gr = out.relations().values();
     int gh = out.entities().touch(head);
@@ -230,7 +179,8 @@ public final class DistMult extends AbstractModel {
   }
 
   /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of r and t. */
-  private void chainHeads(int relation, int tail, float[] s, Gradients out) {
+  @Override
+  void chainHeads(int relation, int tail, float[] s, Gradients out) {
     float[] ge = out.entities().values();
     float[] gr = out.relations().values();
     int gt = out.entities().touch(tail);
