@@ -506,20 +506,19 @@ public final class DoubleMarginLoss extends PointwiseLoss {
 
     private double slcwa(float[] positives, float[] negatives, boolean[] keep, float[] weights, int batchSize,
                          int numNegsPerPos, float[] positiveGradient, float[] negativeGradient) {
-        if (weights != null) {
-            sumOfWeights(weights, batchSize, "sample weights");
-        }
+        // Validates the weights once for both paths; the dense path also needs their total.
+        double totalWeight = weights == null ? batchSize : sumOfWeights(weights, batchSize, "sample weights");
         return keep == null
-                ? denseSlcwa(positives, negatives, weights, batchSize, numNegsPerPos, positiveGradient, negativeGradient)
+                ? denseSlcwa(positives, negatives, weights, totalWeight, batchSize, numNegsPerPos, positiveGradient,
+                        negativeGradient)
                 : filteredSlcwa(positives, negatives, keep, weights, batchSize, numNegsPerPos, positiveGradient,
                         negativeGradient);
     }
 
-    private double denseSlcwa(float[] positives, float[] negatives, float[] weights, int batchSize, int numNegsPerPos,
-                              float[] positiveGradient, float[] negativeGradient) {
+    private double denseSlcwa(float[] positives, float[] negatives, float[] weights, double totalWeight, int batchSize,
+                              int numNegsPerPos, float[] positiveGradient, float[] negativeGradient) {
         boolean mean = reduction() == Reduction.MEAN;
-        double positiveDenominator = weights == null
-                ? batchSize : Math.max(sumOfWeights(weights, batchSize, "sample weights"), WEIGHT_EPSILON);
+        double positiveDenominator = Math.max(totalWeight, WEIGHT_EPSILON);
         double negativeDenominator = positiveDenominator * numNegsPerPos;
         double wp = terms.positiveWeight();
         double wn = terms.negativeWeight();
