@@ -1,7 +1,7 @@
 package org.kge4j.loss.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -233,6 +233,45 @@ class KernelCrossCheckTest {
         }
     }
 
+    /** The weighted and smoothed variants, with labels 1 and scores of both signs around the bad element. */
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void invalidInputGivesNaNWithWeightsAndSmoothing(MarginKernel kernel, MarginActivation activation) {
+        MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
+        int size = 300;
+        float[] weights = new float[size];
+        Arrays.fill(weights, 0.75f);
+        for (float[] w : new float[][] {null, weights}) {
+            for (float keep : new float[] {1f, 0.9f}) {
+                float spread = 1f - keep == 0f ? 0f : 0.001f;
+                for (int position : new int[] {0, 9, 256, 299}) {
+                    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                        float[] x = new float[size];
+                        float[] t = new float[size];
+                        for (int i = 0; i < size; i++) {
+                            x[i] = i % 2 == 0 ? -2f : 3f;
+                            t[i] = i % 3 == 0 ? 1f : 0f;
+                        }
+                        x[position] = bad;
+                        t[position] = 1f;
+                        assertTrue(Double.isNaN(kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f,
+                                0, size)), kernel + " " + activation + " score " + bad + " at " + position + " weights "
+                                + (w != null) + " keep " + keep);
+                    }
+                    for (float bad : new float[] {Float.NaN, -0.25f, 1.5f}) {
+                        float[] x = new float[size];
+                        float[] t = new float[size];
+                        Arrays.fill(x, -1f);
+                        t[position] = bad;
+                        assertTrue(Double.isNaN(kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f,
+                                0, size)), kernel + " " + activation + " label " + bad + " at " + position + " weights "
+                                + (w != null) + " keep " + keep);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void negativeZeroAndBoundaryLabelsAreValid() {
         for (MarginKernel kernel : Kernels.fast()) {
@@ -242,9 +281,17 @@ class KernelCrossCheckTest {
                 for (int i = 0; i < t.length; i++) {
                     t[i] = i % 3 == 0 ? -0f : i % 3 == 1 ? 1f : 0f;
                 }
+                // Negative scores too: x·0 is then −0.0, which must not turn a −0.0 label invalid.
                 float[] x = new float[40];
-                double sum = kernel.labelled(terms, x, t, null, 1f, 0f, new float[40], 1f, 0, 40);
-                assertFalse(Double.isNaN(sum), kernel + " " + activation);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i % 2 == 0 ? -1.5f : 0.5f;
+                }
+                float[] expectedGrad = new float[40];
+                float[] grad = new float[40];
+                double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, null, 1f, 0f, expectedGrad, 1f, 0, 40);
+                double sum = kernel.labelled(terms, x, t, null, 1f, 0f, grad, 1f, 0, 40);
+                assertEquals(expected, sum, 1e-5, kernel + " " + activation);
+                assertArrayEquals(expectedGrad, grad, 1e-6f, kernel + " " + activation);
             }
         }
     }
