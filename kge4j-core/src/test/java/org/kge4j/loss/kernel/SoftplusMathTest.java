@@ -57,8 +57,8 @@ class SoftplusMathTest {
         // Far below, both vanish (clamped at exp(-87.3) ~ 1.2e-38, far inside the tolerance).
         assertTrue(SoftplusMath.softplus(-200f) < 1.3e-38f);
         assertTrue(SoftplusMath.sigmoid(-200f) < 1.3e-38f);
-        assertEquals(1f, SoftplusMath.expNonPositive(0f));
-        assertEquals((float) Math.exp(-1), SoftplusMath.expNonPositive(-1f), 2e-7f);
+        assertEquals(1f, SoftplusMath.expNegative(0f));
+        assertEquals((float) Math.exp(-1), SoftplusMath.expNegative(1f), 2e-7f);
         assertEquals(0f, SoftplusMath.log1pUnit(0f));
         assertEquals((float) Math.log(2), SoftplusMath.log1pUnit(1f), 1e-7f);
         assertTrue(Float.isNaN(SoftplusMath.softplus(Float.NaN)));

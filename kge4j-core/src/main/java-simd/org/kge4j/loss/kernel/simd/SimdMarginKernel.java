@@ -60,6 +60,11 @@ public final class SimdMarginKernel implements MarginKernel {
     private static final VectorSpecies<Integer> INT_SPECIES = IntVector.SPECIES_256;
     private static final int LANES = 8;
 
+    /** {@link SoftplusMath#EXP_ARGUMENT_LIMIT}'s bits: for non-negative floats, int order is float order. */
+    private static final int CLAMP_BITS = Float.floatToRawIntBits(SoftplusMath.EXP_ARGUMENT_LIMIT);
+    /** Largest valid label's bits ({@code 1f}) with the sign bit flipped, for the signed-maximum check. */
+    private static final int LABEL_LIMIT = Float.floatToRawIntBits(1f) ^ Integer.MIN_VALUE;
+
     /** Elements per float accumulation block (a multiple of the 8 lanes). */
     static final int BLOCK = 256;
 
@@ -376,69 +381,52 @@ public final class SimdMarginKernel implements MarginKernel {
         // stay in this one method on purpose: at more than 325 bytes of bytecode C2 never inlines
         // it into its callers, so its graph stays small enough for every Vector API call in it to
         // be intrinsified; merged into a larger caller, some were not, and boxed every vector.
-        // Pass 1: u = exp(y), y = −|z| clamped at EXP_LOWER_LIMIT (see SoftplusMath.expNonPositive).
-        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        // Pass 1: u = exp(−|z|) (SoftplusMath.expNegative; |z| is clamped with integer operations,
+        // fewer than abs, compare and blend on floats).
+        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
+        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
+        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
         FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
-        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
-        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
-        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
-        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
-        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
-        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
-        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
+        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
+        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
+        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
+        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
+        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
+        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int j = 0; j < n; j += LANES) {
-            FloatVector y = FloatVector.fromArray(SPECIES, buf, Z + j).lanewise(VectorOperators.ABS).neg();
-            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
-            FloatVector shifted = y.fma(log2e, shifter);
-            FloatVector n2 = shifted.sub(SoftplusMath.SHIFTER);
-            FloatVector r = n2.fma(minusLn2High, y);
-            r = n2.fma(minusLn2Low, r);
-            FloatVector p = r.fma(c5, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            p = p.fma(r, c1);
-            p = p.fma(r, c0);
-            p = p.fma(r.mul(r), r).add(1f);
+            FloatVector z = FloatVector.fromArray(SPECIES, buf, Z + j);
+            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
+            FloatVector shifted = a.fma(minusLog2e, shifter);
+            FloatVector m = shifted.sub(shifter).fma(ln2, a);
+            FloatVector m2 = m.mul(m);
+            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
             // The shifter's low mantissa bits hold n; moved into the exponent field they scale by 2^n.
-            p.reinterpretAsInts()
+            m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats()
                     .intoArray(buf, DERIVATIVE + j);
         }
         // Pass 2: softplus and sigmoid from z and u.
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector l6 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C6);
-        FloatVector l5 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C5);
-        FloatVector l4 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C4);
-        FloatVector l3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C3);
-        FloatVector l2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C2);
-        FloatVector l1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_C1);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
+        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
+        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
+        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         for (int j = 0; j < n; j += LANES) {
             FloatVector z = FloatVector.fromArray(SPECIES, buf, Z + j);
             FloatVector u = FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j);
-            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q and
-            // s = u/(2 + u) = u·(1 + u)·q.
-            FloatVector a = u.add(1f);
-            FloatVector b = u.add(2f);
-            FloatVector q = one.div(a.mul(b));
-            FloatVector r = b.mul(q);
-            // log1p(u) = 2·atanh(s), s = u/(2 + u) (see SoftplusMath.log1pUnit).
-            FloatVector s = u.mul(a).mul(q);
+            // Two divisions measured faster than one shared division and four multiplications.
+            FloatVector recip = one.div(u.add(one));
+            FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector poly = w.fma(l6, l5);
-            poly = poly.fma(w, l4);
-            poly = poly.fma(w, l3);
-            poly = poly.fma(w, l2);
-            poly = poly.fma(w, l1);
-            poly = poly.fma(w, one);
-            zero.blend(z, positive).add(s.add(s).mul(poly)).intoArray(buf, VALUE + j);
-            u.mul(r).blend(r, positive).intoArray(buf, DERIVATIVE + j);
+            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+            s.fma(series, zero.blend(z, positive)).intoArray(buf, VALUE + j);
+            u.mul(recip).blend(recip, positive).intoArray(buf, DERIVATIVE + j);
         }
     }
-
 
     /**
      * LCWA softplus, two passes per block of {@value #BLOCK} elements. The first evaluates the
@@ -471,164 +459,125 @@ public final class SimdMarginKernel implements MarginKernel {
         return sum;
     }
 
-    /** The negative term of one block and its gradient; NaN for invalid input (see {@link #labelledSoftplus}). */
-    private static float negativeLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
-                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
-                                          int end) {
-        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cn = gradScale * terms.negativeWeight();
-        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+    /**
+     * {@code exp(−|z|)} of the negative term's {@code z = λ̄ + x} into {@code buf[0, end − block)}: the
+     * first pass of {@link #negativeLabelled} (two short loop bodies overlap better than one long one).
+     */
+    private static void negativeExp(float negativeMargin, float[] x, float[] buf, int block, int end) {
+        FloatVector ln = FloatVector.broadcast(SPECIES, negativeMargin);
+        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
+        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
+        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
         FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
-        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
-        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
-        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
-        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
-        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
-        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
-        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
-        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
-        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
-        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
-        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
-        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
-        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
-        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
+        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
+        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
+        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
+        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
+        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector acc = FloatVector.zero(SPECIES);
-        FloatVector check = FloatVector.zero(SPECIES);
-        FloatVector negativeProducts = FloatVector.zero(SPECIES);
-        // Pass 1: u = exp(−|z|) into the scratch (two short loop bodies overlap better than one long one).
         for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
-            FloatVector z = ln.add(FloatVector.fromArray(SPECIES, x, i));
-            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
-            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
-            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
-            FloatVector shifted = y.fma(log2e, shifter);
-            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
-            FloatVector rr = nn.fma(minusLn2High, y);
-            rr = nn.fma(minusLn2Low, rr);
-            // Estrin's scheme (shorter dependency chain than Horner's).
-            FloatVector r2 = rr.mul(rr);
-            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
-            p = p.fma(r2, rr).add(one);
-            p.reinterpretAsInts()
+            FloatVector z = FloatVector.fromArray(SPECIES, x, i).add(ln);
+            // A NaN z is clamped too; the second pass reports it.
+            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
+            FloatVector shifted = a.fma(minusLog2e, shifter);
+            FloatVector m = shifted.sub(shifter).fma(ln2, a);
+            FloatVector m2 = m.mul(m);
+            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats()
                     .intoArray(buf, j);
         }
-        // Pass 2: log1p, sigmoid, labels, checks, loss and gradient.
+    }
+
+    /**
+     * The negative term of one block and its gradient; NaN for invalid input (see
+     * {@link #labelledSoftplus}). Validity in four operations and one accumulator:
+     * {@code tt = t + (x − x)} is NaN for a non-finite score or a NaN label and maps a {@code −0.0}
+     * label to {@code +0.0}; the labels are valid when the unsigned maximum of {@code tt}'s bits
+     * (a signed maximum after flipping the sign bit) is at most the bits of {@code 1f}.
+     */
+    private static float negativeLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
+                                          int end) {
+        negativeExp(terms.negativeMargin(), x, buf, block, end);
+        FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
+        // 1 − t' = (1 − spread) − (keep − spread)·t.
+        FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
+        FloatVector complementBase = FloatVector.broadcast(SPECIES, 1f - smoothSpread);
+        FloatVector cn = FloatVector.broadcast(SPECIES, gradScale * terms.negativeWeight());
+        IntVector flip = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
+        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
+        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
+        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
+        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        IntVector check = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
         for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
             FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
-            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector uv = one.sub(tv);
-            FloatVector product = tv.mul(uv);
-            negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
-            check = xv.add(product).fma(zero, check);
-            FloatVector complement = one.sub(uv.fma(spread, tv.mul(smoothKeep)));
-            FloatVector z = ln.add(xv);
+            FloatVector tt = FloatVector.fromArray(SPECIES, t, i).add(xv.sub(xv));
+            check = check.max(tt.reinterpretAsInts().lanewise(VectorOperators.XOR, flip));
+            FloatVector complement = tt.fma(complementSlope, complementBase);
+            FloatVector z = xv.add(ln);
             FloatVector u = FloatVector.fromArray(SPECIES, buf, j);
-            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
-            FloatVector a = u.add(one);
-            FloatVector b = u.add(two);
-            FloatVector q = one.div(a.mul(b));
-            FloatVector recip = b.mul(q);
-            FloatVector s = u.mul(a).mul(q);
+            FloatVector recip = one.div(u.add(one));
+            FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector w2 = w.mul(w);
-            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
             acc = complement.fma(value, acc);
             complement.mul(cn).mul(derivative).intoArray(grad, i);
         }
-        if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
+        if (check.reduceLanes(VectorOperators.MAX) > LABEL_LIMIT) {
             return Float.NaN;
         }
         return acc.reduceLanes(VectorOperators.ADD);
     }
 
-    /** The negative term of one block and its gradient; NaN for invalid input (see {@link #labelledSoftplus}). */
-    private static float negativeLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
-                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
-                                          int end) {
+    /** {@link #negativeLabelled} with sample weights: {@code (1 − t')·s} in place of {@code 1 − t'}. */
+    private static float negativeLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                                  float smoothKeep, float smoothSpread, float[] grad, float gradScale,
+                                                  float[] buf, int block, int end) {
+        negativeExp(terms.negativeMargin(), x, buf, block, end);
         FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cn = gradScale * terms.negativeWeight();
-        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
-        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
-        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
-        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
-        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
-        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
-        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
-        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
-        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
-        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
-        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
-        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
-        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
-        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
-        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
-        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
+        FloatVector complementBase = FloatVector.broadcast(SPECIES, 1f - smoothSpread);
+        FloatVector cn = FloatVector.broadcast(SPECIES, gradScale * terms.negativeWeight());
+        IntVector flip = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
+        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
+        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
+        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
+        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector acc = FloatVector.zero(SPECIES);
-        FloatVector check = FloatVector.zero(SPECIES);
-        FloatVector negativeProducts = FloatVector.zero(SPECIES);
-        // Pass 1: u = exp(−|z|) into the scratch (two short loop bodies overlap better than one long one).
-        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
-            FloatVector z = ln.add(FloatVector.fromArray(SPECIES, x, i));
-            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
-            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
-            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
-            FloatVector shifted = y.fma(log2e, shifter);
-            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
-            FloatVector rr = nn.fma(minusLn2High, y);
-            rr = nn.fma(minusLn2Low, rr);
-            // Estrin's scheme (shorter dependency chain than Horner's).
-            FloatVector r2 = rr.mul(rr);
-            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
-            p = p.fma(r2, rr).add(one);
-            p.reinterpretAsInts()
-                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
-                    .reinterpretAsFloats()
-                    .intoArray(buf, j);
-        }
-        // Pass 2: log1p, sigmoid, labels, checks, loss and gradient.
+        IntVector check = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
         for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
             FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
-            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector uv = one.sub(tv);
-            FloatVector product = tv.mul(uv);
-            negativeProducts = negativeProducts.add(zero.blend(1f, product.compare(VectorOperators.LT, 0f)));
-            check = xv.add(product).fma(zero, check);
-            FloatVector complement = one.sub(uv.fma(spread, tv.mul(smoothKeep)))
+            FloatVector tt = FloatVector.fromArray(SPECIES, t, i).add(xv.sub(xv));
+            check = check.max(tt.reinterpretAsInts().lanewise(VectorOperators.XOR, flip));
+            FloatVector complement = tt.fma(complementSlope, complementBase)
                     .mul(FloatVector.fromArray(SPECIES, weights, i));
-            FloatVector z = ln.add(xv);
+            FloatVector z = xv.add(ln);
             FloatVector u = FloatVector.fromArray(SPECIES, buf, j);
-            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
-            FloatVector a = u.add(one);
-            FloatVector b = u.add(two);
-            FloatVector q = one.div(a.mul(b));
-            FloatVector recip = b.mul(q);
-            FloatVector s = u.mul(a).mul(q);
+            FloatVector recip = one.div(u.add(one));
+            FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector w2 = w.mul(w);
-            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
             acc = complement.fma(value, acc);
             complement.mul(cn).mul(derivative).intoArray(grad, i);
         }
-        if (check.reduceLanes(VectorOperators.ADD) != 0 || negativeProducts.reduceLanes(VectorOperators.ADD) != 0) {
+        if (check.reduceLanes(VectorOperators.MAX) > LABEL_LIMIT) {
             return Float.NaN;
         }
         return acc.reduceLanes(VectorOperators.ADD);
@@ -641,62 +590,47 @@ public final class SimdMarginKernel implements MarginKernel {
     private static float positiveLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
                                           float smoothSpread, float[] grad, float gradScale, int block, int end) {
         FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
-        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        FloatVector labelSlope = FloatVector.broadcast(SPECIES, smoothKeep - smoothSpread);
+        FloatVector labelBase = FloatVector.broadcast(SPECIES, smoothSpread);
         float cp = gradScale * terms.positiveWeight();
-        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
+        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
+        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
         FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
-        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
-        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
-        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
-        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
-        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
-        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
-        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
-        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
-        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
-        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
-        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
-        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
-        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
-        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
+        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
+        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
+        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
+        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
+        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
+        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
+        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
+        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
+        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
         float sum = 0f;
         for (int i = block; i < end; i += LANES) {
-            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector smoothed = one.sub(tv).fma(spread, tv.mul(smoothKeep));
-            if (!smoothed.compare(VectorOperators.NE, 0f).anyTrue()) {
+            FloatVector label = FloatVector.fromArray(SPECIES, t, i).fma(labelSlope, labelBase);
+            if (!label.compare(VectorOperators.NE, 0f).anyTrue()) {
                 continue;
             }
-            FloatVector label = smoothed;
             FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
-            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
-            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
-            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
-            FloatVector shifted = y.fma(log2e, shifter);
-            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
-            FloatVector rr = nn.fma(minusLn2High, y);
-            rr = nn.fma(minusLn2Low, rr);
-            // Estrin's scheme (shorter dependency chain than Horner's).
-            FloatVector r2 = rr.mul(rr);
-            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
-            p = p.fma(r2, rr).add(one);
-            FloatVector u = p.reinterpretAsInts()
+            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
+            FloatVector shifted = a.fma(minusLog2e, shifter);
+            FloatVector m = shifted.sub(shifter).fma(ln2, a);
+            FloatVector m2 = m.mul(m);
+            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats();
-            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
-            FloatVector a = u.add(one);
-            FloatVector b = u.add(two);
-            FloatVector q = one.div(a.mul(b));
-            FloatVector recip = b.mul(q);
-            FloatVector s = u.mul(a).mul(q);
+            FloatVector recip = one.div(u.add(one));
+            FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector w2 = w.mul(w);
-            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
             sum += label.mul(value).reduceLanes(VectorOperators.ADD);
             FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
@@ -704,69 +638,53 @@ public final class SimdMarginKernel implements MarginKernel {
         return sum;
     }
 
-    /**
-     * Adds the positive term of one block (valid input) to the gradient and returns its sum; vectors
-     * whose smoothed labels are all 0 contribute exactly 0 and are skipped.
-     */
-    private static float positiveLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
-                                          float smoothSpread, float[] grad, float gradScale, int block, int end) {
+    /** {@link #positiveLabelled} with sample weights: {@code t'·s} in place of {@code t'}. */
+    private static float positiveLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                                  float smoothKeep, float smoothSpread, float[] grad, float gradScale,
+                                                  int block, int end) {
         FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
-        FloatVector spread = FloatVector.broadcast(SPECIES, smoothSpread);
+        FloatVector labelSlope = FloatVector.broadcast(SPECIES, smoothKeep - smoothSpread);
+        FloatVector labelBase = FloatVector.broadcast(SPECIES, smoothSpread);
         float cp = gradScale * terms.positiveWeight();
-        FloatVector log2e = FloatVector.broadcast(SPECIES, SoftplusMath.LOG2E);
+        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
+        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
+        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
         FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector minusLn2High = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_HIGH);
-        FloatVector minusLn2Low = FloatVector.broadcast(SPECIES, -SoftplusMath.LN2_LOW);
-        FloatVector c5 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C5);
-        FloatVector c4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C4);
-        FloatVector c3 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C3);
-        FloatVector c2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C2);
-        FloatVector c1 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C1);
-        FloatVector c0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_C0);
-        // The atanh series times 2 (exact: doubling), so that log1p(u) = s·poly.
-        FloatVector l6 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C6);
-        FloatVector l5 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C5);
-        FloatVector l4 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C4);
-        FloatVector l3 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C3);
-        FloatVector l2 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C2);
-        FloatVector l1 = FloatVector.broadcast(SPECIES, 2f * SoftplusMath.LOG_C1);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
+        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
+        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
+        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
+        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
+        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
+        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
+        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
+        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
+        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
+        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
         float sum = 0f;
         for (int i = block; i < end; i += LANES) {
-            FloatVector tv = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector smoothed = one.sub(tv).fma(spread, tv.mul(smoothKeep));
+            FloatVector smoothed = FloatVector.fromArray(SPECIES, t, i).fma(labelSlope, labelBase);
             if (!smoothed.compare(VectorOperators.NE, 0f).anyTrue()) {
                 continue;
             }
             FloatVector label = smoothed.mul(FloatVector.fromArray(SPECIES, weights, i));
             FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
-            // Softplus and sigmoid of z (SoftplusMath's formulas): u = exp(−|z|) clamped as expNonPositive.
-            FloatVector y = z.lanewise(VectorOperators.ABS).neg();
-            y = y.blend(SoftplusMath.EXP_LOWER_LIMIT, y.compare(VectorOperators.LT, SoftplusMath.EXP_LOWER_LIMIT));
-            FloatVector shifted = y.fma(log2e, shifter);
-            FloatVector nn = shifted.sub(SoftplusMath.SHIFTER);
-            FloatVector rr = nn.fma(minusLn2High, y);
-            rr = nn.fma(minusLn2Low, rr);
-            // Estrin's scheme (shorter dependency chain than Horner's).
-            FloatVector r2 = rr.mul(rr);
-            FloatVector p = rr.fma(c5, c4).fma(r2, rr.fma(c3, c2)).fma(r2, rr.fma(c1, c0));
-            p = p.fma(r2, rr).add(one);
-            FloatVector u = p.reinterpretAsInts()
+            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
+            FloatVector shifted = a.fma(minusLog2e, shifter);
+            FloatVector m = shifted.sub(shifter).fma(ln2, a);
+            FloatVector m2 = m.mul(m);
+            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats();
-            // One division for both quotients: q = 1/((1 + u)(2 + u)), 1/(1 + u) = (2 + u)·q, s = u·(1 + u)·q.
-            FloatVector a = u.add(one);
-            FloatVector b = u.add(two);
-            FloatVector q = one.div(a.mul(b));
-            FloatVector recip = b.mul(q);
-            FloatVector s = u.mul(a).mul(q);
+            FloatVector recip = one.div(u.add(one));
+            FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector w2 = w.mul(w);
-            FloatVector poly = w2.fma(l6, w.fma(l5, l4)).fma(w2.mul(w2), w2.fma(w.fma(l3, l2), w.fma(l1, two)));
+            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = zero.blend(z, positive).add(s.mul(poly));
+            FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
             sum += label.mul(value).reduceLanes(VectorOperators.ADD);
             FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
