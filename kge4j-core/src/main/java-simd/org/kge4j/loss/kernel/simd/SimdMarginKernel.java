@@ -392,7 +392,6 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
         FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
         FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int j = 0; j < n; j += LANES) {
             FloatVector z = FloatVector.fromArray(SPECIES, buf, Z + j);
@@ -400,7 +399,7 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector shifted = a.fma(minusLog2e, shifter);
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
-            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
             // The shifter's low mantissa bits hold n; moved into the exponent field they scale by 2^n.
             m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
@@ -413,7 +412,6 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
         FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
         FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         for (int j = 0; j < n; j += LANES) {
             FloatVector z = FloatVector.fromArray(SPECIES, buf, Z + j);
             FloatVector u = FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j);
@@ -421,7 +419,7 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector recip = one.div(u.add(one));
             FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
             s.fma(series, zero.blend(z, positive)).intoArray(buf, VALUE + j);
             u.mul(recip).blend(recip, positive).intoArray(buf, DERIVATIVE + j);
@@ -474,7 +472,6 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
         FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
         FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
             FloatVector z = FloatVector.fromArray(SPECIES, x, i).add(ln);
@@ -483,7 +480,7 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector shifted = a.fma(minusLog2e, shifter);
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
-            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
             m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats()
@@ -511,7 +508,6 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
         FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
         FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -527,7 +523,7 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector recip = one.div(u.add(one));
             FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
             FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
@@ -553,7 +549,6 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
         FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
         FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -570,7 +565,7 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector recip = one.div(u.add(one));
             FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
             FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
@@ -602,11 +597,9 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
         FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
         FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
         FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
         FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
         FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -621,14 +614,14 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector shifted = a.fma(minusLog2e, shifter);
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
-            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
             FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats();
             FloatVector recip = one.div(u.add(one));
             FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
             FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
@@ -655,11 +648,9 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
         FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
         FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector q4 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q4);
         FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
         FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
         FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector r3 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         FloatVector zero = FloatVector.zero(SPECIES);
@@ -675,14 +666,14 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector shifted = a.fma(minusLog2e, shifter);
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
-            FloatVector q = m2.fma(q4, m.fma(q3, q2)).fma(m2, m.fma(q1, q0));
+            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
             FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats();
             FloatVector recip = one.div(u.add(one));
             FloatVector s = u.div(u.add(two));
             FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r3, r2).fma(w.mul(w), w.fma(r1, r0)).fma(w, two);
+            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
             VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
             FloatVector value = s.fma(series, zero.blend(z, positive));
             FloatVector derivative = u.mul(recip).blend(recip, positive);
