@@ -29,17 +29,19 @@ import org.kge4j.loss.kernel.SoftplusMath;
  *   <li>ReLU is a compare and two blends: {@code m = z > 0}, {@code h = m ? z : 0},
  *       {@code h' = m ? 1 : 0} (so {@code h'(0) = 0}). No branch, and no {@code max}, whose
  *       Java semantics (NaN, −0.0) cost several instructions per vector.</li>
- *   <li>Softplus and sigmoid evaluate {@link SoftplusMath}'s formulas lane-wise (same constants):
- *       one {@code exp}, one {@code log1p} polynomial and one division per activation, no branch.</li>
+ *   <li>Softplus and sigmoid evaluate {@link SoftplusMath}'s formulas lane-wise, operation for
+ *       operation and with the same constants: one {@code exp} and one {@code log1p} polynomial and
+ *       two divisions per activation (one shared division and four multiplications measured
+ *       slower, a division-free degree-7 {@code log1p} polynomial no faster), no branch.</li>
  *   <li>Sums accumulate in float vectors over blocks of {@value #BLOCK} elements (32 additions per
  *       lane, all terms non-negative: relative error at most {@code 32·2^-24 ≈ 1.9e-6} per block);
  *       each block's lanes are then reduced and added to the double total. The same chunk always
  *       runs the same code, so results do not depend on the thread count.</li>
- *   <li>Invalid input (contract: the sum is NaN) is detected without branches: {@code 0·x} is
- *       accumulated (NaN for a non-finite score) or, in the LCWA ReLU loop, folded into the label
- *       ({@code x·0 + t}, see {@code labelledRelu}); labels outside [0, 1] are found by the sign
- *       of {@code t·(1 − t)}, or in the LCWA ReLU loop the signs of {@code t + 0} and {@code 1 − t}
- *       OR-ed as int bits (the cheapest test measured).</li>
+ *   <li>Invalid input (contract: the sum is NaN) is detected without branches. sLCWA: {@code 0·x}
+ *       is accumulated (NaN for a non-finite score). LCWA: the score is folded into the label
+ *       ({@code x·0 + t} or {@code t + (x − x)}, NaN for a non-finite score), and labels outside
+ *       [0, 1] are found from their int bits (see {@code labelledRelu} and
+ *       {@code negativeLabelled}), the cheapest tests measured.</li>
  *   <li>The last {@code (to − from) mod 8} elements, and activations other than ReLU and
  *       softplus, are delegated to {@link PortableMarginKernel} / {@link ScalarMarginKernel}.</li>
  * </ul>
