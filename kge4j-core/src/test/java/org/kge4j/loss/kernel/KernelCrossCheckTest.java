@@ -155,6 +155,31 @@ class KernelCrossCheckTest {
         }
     }
 
+    /**
+     * Gradient scales outside the mean/sum range (weighted means whose weights add up to less than 1,
+     * or to more than 2^60), which the SIMD ReLU loop hands to the portable kernel.
+     */
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void labelledWithExtremeGradientScalesMatchesReference(MarginKernel kernel, MarginActivation activation) {
+        Random random = new Random(31);
+        MarginTerms terms = new MarginTerms(activation, 1f, -0.5f, 0.5f, 0.5f);
+        int size = 1000;
+        float[] x = scores(random, size, terms.positiveMargin(), terms.negativeMargin());
+        float[] t = labels(random, size);
+        float[] w = nonNegative(random, size);
+        for (float gradScale : new float[] {4f, 1e3f, 0x1p-61f, 1e-25f, 1f, 0x1p-60f}) {
+            float[] expectedGrad = new float[size];
+            float[] grad = new float[size];
+            double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, w, 1f, 0f, expectedGrad, gradScale,
+                    0, size);
+            double actual = kernel.labelled(terms, x, t, w, 1f, 0f, grad, gradScale, 0, size);
+            String what = kernel + " " + activation + " gradScale " + gradScale;
+            assertClose(what, expected, actual, size);
+            assertGradients(what, expectedGrad, grad, 0, size, gradScale);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernelsAndActivations")
     void positiveTermMatchesReference(MarginKernel kernel, MarginActivation activation) {

