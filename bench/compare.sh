@@ -48,7 +48,7 @@ else
 fi
 
 echo ">> JMH: kge4j forward+backward and the triad ($OUT/jmh.json)" >&2
-java -jar "$JAR" 'org.kge4j.bench.(LcwaBenchmark|SlcwaBenchmark|TriadBenchmark)' \
+java -jar "$JAR" 'org.kge4j.bench.(LcwaBenchmark|SlcwaBenchmark|TriadBenchmark|ScaleBenchmark)' \
   "${JMH_TIMES[@]}" ${JMH_PARAMS[@]+"${JMH_PARAMS[@]}"} -prof gc \
   -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
 

@@ -2,7 +2,6 @@ package org.kge4j.bench;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -85,22 +84,7 @@ public class TriadBenchmark {
    */
   @Benchmark
   public float triad() throws Exception {
-    if (threads == 1) {
-      triad(a, b, c, 0, LENGTH);
-    } else {
-      // The calling thread takes the last part itself, the pool the others.
-      int part = LENGTH / threads;
-      @SuppressWarnings("unchecked")
-      Future<?>[] futures = new Future<?>[threads - 1];
-      for (int t = 0; t < threads - 1; t++) {
-        int from = t * part;
-        futures[t] = pool.submit(() -> triad(a, b, c, from, from + part));
-      }
-      triad(a, b, c, (threads - 1) * part, LENGTH);
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    }
+    SplitPass.run(pool, threads, LENGTH, (from, to) -> triad(a, b, c, from, to));
     return a[LENGTH / 3];
   }
 
