@@ -51,9 +51,9 @@ public class LcwaBenchmark {
     public int threads;
 
     private DoubleMarginLoss loss;
-    private float[] predictions;
-    private float[] labels;
-    private float[] gradient;
+    float[] predictions;
+    float[] labels;
+    float[] gradient;
 
     /** Configures the kernels and fills the inputs (page faults stay out of the measurement). */
     @Setup(Level.Trial)

@@ -42,8 +42,8 @@ public class ScaleBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private float[] src;
-    private float[] dst;
+    float[] src;
+    float[] dst;
     private ExecutorService pool;
 
     /** Allocates and touches the arrays so that page faults stay out of the measurement. */

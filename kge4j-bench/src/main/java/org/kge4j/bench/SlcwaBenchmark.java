@@ -53,10 +53,10 @@ public class SlcwaBenchmark {
     public int threads;
 
     private DoubleMarginLoss loss;
-    private float[] positives;
-    private float[] negatives;
-    private float[] positiveGradient;
-    private float[] negativeGradient;
+    float[] positives;
+    float[] negatives;
+    float[] positiveGradient;
+    float[] negativeGradient;
 
     /** Configures the kernels and fills the inputs. */
     @Setup(Level.Trial)
