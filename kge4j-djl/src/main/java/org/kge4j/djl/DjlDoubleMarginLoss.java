@@ -239,11 +239,11 @@ public final class DjlDoubleMarginLoss extends Loss {
             // Core's float32 constants: t·(1 − ε) + (1 − t)·(ε / (C − 1)).
             float keep = (float) (1.0 - labelSmoothing);
             float spread = (float) (labelSmoothing / (numEntities - 1.0));
-            targets = targets.mul(keep).add(targets.neg().add(1f).mul(spread));
+            targets = times(targets, keep).add(times(targets.neg().add(1f), spread));
         }
         NDArray positive = targets.mul(activation(predictions.neg().add(positiveMargin)));
         NDArray negative = targets.neg().add(1f).mul(activation(predictions.add(negativeMargin)));
-        return reduce(positive).mul(positiveWeight).add(reduce(negative).mul(negativeWeight));
+        return times(reduce(positive), positiveWeight).add(times(reduce(negative), negativeWeight));
     }
 
     /**
@@ -289,7 +289,7 @@ public final class DjlDoubleMarginLoss extends Loss {
             positiveTerm = reduce(positiveLosses);
             if (reduction == Reduction.SUM) {
                 // PyKEEN repeats each positive implicitly once per negative.
-                positiveTerm = positiveTerm.mul((float) negativesPerPositive);
+                positiveTerm = times(positiveTerm, (float) negativesPerPositive);
             }
             negativeTerm = reduce(negativeLosses);
         } else {
@@ -312,7 +312,7 @@ public final class DjlDoubleMarginLoss extends Loss {
                 negativeTerm = negativeTerm.div(kept);
             }
         }
-        return positiveTerm.mul(positiveWeight).add(negativeTerm.mul(negativeWeight));
+        return times(positiveTerm, positiveWeight).add(times(negativeTerm, negativeWeight));
     }
 
     private NDArray activation(NDArray z) {
@@ -322,6 +322,19 @@ public final class DjlDoubleMarginLoss extends Loss {
         NDArray linear = z.gt(SOFTPLUS_THRESHOLD);
         NDArray smooth = Activation.softPlus(NDArrays.where(linear, z.zerosLike(), z));
         return NDArrays.where(linear, z, smooth);
+    }
+
+    /**
+     * {@code array · value}, with the scalar allocated by the engine. DJL's {@code mul(Number)} wraps
+     * the number in a tensor over a Java direct buffer and closes it right after the product, but
+     * the engine keeps that tensor for the product's backward: once a garbage collection has freed
+     * the buffer and its memory is reused, the gradients are garbage (GraphLifetimeTest). A tensor
+     * from {@code full} is owned by the engine, which keeps it alive for as long as the graph needs it.
+     */
+    private static NDArray times(NDArray array, float value) {
+        try (NDArray scalar = array.getManager().full(new Shape(), value, DataType.FLOAT32)) {
+            return array.mul(scalar);
+        }
     }
 
     private NDArray reduce(NDArray losses) {
