@@ -91,10 +91,12 @@ public final class PortableMarginKernel implements MarginKernel {
                     hn = select(mn, zn);
                     dn = select(mn, 1f);
                 } else {
-                    hp = SoftplusMath.softplus(zp);
-                    dp = SoftplusMath.sigmoid(zp);
-                    hn = SoftplusMath.softplus(zn);
-                    dn = SoftplusMath.sigmoid(zn);
+                    float up = SoftplusMath.expNegative(Math.abs(zp));
+                    float un = SoftplusMath.expNegative(Math.abs(zn));
+                    hp = SoftplusMath.softplus(zp, up);
+                    dp = SoftplusMath.sigmoid(zp, up);
+                    hn = SoftplusMath.softplus(zn, un);
+                    dn = SoftplusMath.sigmoid(zn, un);
                 }
                 blockPositive = Math.fma(s * label, hp, blockPositive);
                 blockNegative = Math.fma(s * complement, hn, blockNegative);
@@ -134,8 +136,9 @@ public final class PortableMarginKernel implements MarginKernel {
                     h = select(m, z);
                     d = select(m, 1f);
                 } else {
-                    h = SoftplusMath.softplus(z);
-                    d = SoftplusMath.sigmoid(z);
+                    float u = SoftplusMath.expNegative(Math.abs(z));
+                    h = SoftplusMath.softplus(z, u);
+                    d = SoftplusMath.sigmoid(z, u);
                 }
                 block = Math.fma(c, h, block);
                 grad[i] = -gradScale * c * d;
@@ -168,8 +171,9 @@ public final class PortableMarginKernel implements MarginKernel {
                     h = select(m, z);
                     d = select(m, gradScale);
                 } else {
-                    h = SoftplusMath.softplus(z);
-                    d = gradScale * SoftplusMath.sigmoid(z);
+                    float u = SoftplusMath.expNegative(Math.abs(z));
+                    h = SoftplusMath.softplus(z, u);
+                    d = gradScale * SoftplusMath.sigmoid(z, u);
                 }
                 if (keep != null) {
                     // A dropped negative contributes nothing: mask rather than branch.

@@ -86,14 +86,25 @@ public final class SoftplusMath {
 
     /** {@code softplus(z) = log1p(exp(z))}, exactly {@code z} above 20 as PyTorch. */
     public static float softplus(float z) {
-        float u = expNegative(Math.abs(z));
-        float s = u / (u + 2f);
-        return Math.fma(s, atanhSeries(s), z > 0f ? z : 0f);
+        return softplus(z, expNegative(Math.abs(z)));
     }
 
     /** {@code softplus'(z) = sigmoid(z)}, exactly 1 above 20 as PyTorch. */
     public static float sigmoid(float z) {
-        float u = expNegative(Math.abs(z));
+        return sigmoid(z, expNegative(Math.abs(z)));
+    }
+
+    /**
+     * {@link #softplus(float)} from {@code u = expNegative(|z|)}, which {@link #sigmoid(float, float)}
+     * shares: kernels that need both evaluate the exponential once.
+     */
+    static float softplus(float z, float u) {
+        float s = u / (u + 2f);
+        return Math.fma(s, atanhSeries(s), z > 0f ? z : 0f);
+    }
+
+    /** {@link #sigmoid(float)} from {@code u = expNegative(|z|)}. */
+    static float sigmoid(float z, float u) {
         float r = 1f / (u + 1f);
         return z > 0f ? r : u * r;
     }

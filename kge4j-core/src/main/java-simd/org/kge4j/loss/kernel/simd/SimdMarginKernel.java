@@ -392,9 +392,10 @@ public final class SimdMarginKernel implements MarginKernel {
         // the out-of-order window (the exp and log1p polynomials are long dependency chains). Both
         // stay in this one method on purpose: at more than 325 bytes of bytecode C2 never inlines
         // it into its callers, so its graph stays small enough for every Vector API call in it to
-        // be intrinsified; merged into a larger caller, some were not, and boxed every vector.
-        // Pass 1: u = exp(−|z|) (SoftplusMath.expNegative; |z| is clamped with integer operations,
-        // fewer than abs, compare and blend on floats).
+        // be intrinsified. With pass 1 delegated to expBlock, the then smaller method was inlined
+        // into the sLCWA loops and those ran about 30 % slower (JMH, B = 1e4; the same with
+        // -XX:CompileCommand=dontinline on this method was as fast as before).
+        // Pass 1: u = exp(−|z|), the operations of expBlock.
         IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
         IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
         FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
@@ -412,7 +413,6 @@ public final class SimdMarginKernel implements MarginKernel {
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
             FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
-            // The shifter's low mantissa bits hold n; moved into the exponent field they scale by 2^n.
             m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats()
@@ -460,9 +460,7 @@ public final class SimdMarginKernel implements MarginKernel {
             if (Float.isNaN(negative)) {
                 return Double.NaN;
             }
-            float positive = weights == null
-                    ? positiveLabelled(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, block, end)
-                    : positiveLabelledWeighted(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale,
+            float positive = positiveLabelled(terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, buf,
                     block, end);
             sum += terms.positiveWeight() * (double) positive + terms.negativeWeight() * (double) negative;
         }
@@ -470,11 +468,15 @@ public final class SimdMarginKernel implements MarginKernel {
     }
 
     /**
-     * {@code exp(−|z|)} of the negative term's {@code z = λ̄ + x} into {@code buf[0, end − block)}: the
-     * first pass of {@link #negativeLabelled} (two short loop bodies overlap better than one long one).
+     * {@code dst[dstFrom + j] = exp(−|margin + src[srcFrom + j]|)} for {@code j < n} ({@code n} a
+     * multiple of 8; SoftplusMath.expNegative, with {@code |z|} clamped by integer operations, fewer
+     * than abs, compare and blend on floats): the first pass of the LCWA negative term, whose
+     * margins are not stored in the scratch ({@link #softplusBlock} repeats these operations for
+     * the reason given there). Two short loop bodies overlap better in the out-of-order window than
+     * one long one. A NaN {@code z} is clamped too; the callers' validity checks report it.
      */
-    private static void negativeExp(float negativeMargin, float[] x, float[] buf, int block, int end) {
-        FloatVector ln = FloatVector.broadcast(SPECIES, negativeMargin);
+    private static void expBlock(float margin, float[] src, int srcFrom, float[] dst, int dstFrom, int n) {
+        FloatVector offset = FloatVector.broadcast(SPECIES, margin);
         IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
         IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
         FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
@@ -485,18 +487,18 @@ public final class SimdMarginKernel implements MarginKernel {
         FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
         FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        for (int i = block, j = 0; i < end; i += LANES, j += LANES) {
-            FloatVector z = FloatVector.fromArray(SPECIES, x, i).add(ln);
-            // A NaN z is clamped too; the second pass reports it.
+        for (int j = 0; j < n; j += LANES) {
+            FloatVector z = FloatVector.fromArray(SPECIES, src, srcFrom + j).add(offset);
             FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
             FloatVector shifted = a.fma(minusLog2e, shifter);
             FloatVector m = shifted.sub(shifter).fma(ln2, a);
             FloatVector m2 = m.mul(m);
             FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
+            // The shifter's low mantissa bits hold n; moved into the exponent field they scale by 2^n.
             m2.fma(q, one.sub(m)).reinterpretAsInts()
                     .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
                     .reinterpretAsFloats()
-                    .intoArray(buf, j);
+                    .intoArray(dst, dstFrom + j);
         }
     }
 
@@ -510,7 +512,7 @@ public final class SimdMarginKernel implements MarginKernel {
     private static float negativeLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
                                           float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
                                           int end) {
-        negativeExp(terms.negativeMargin(), x, buf, block, end);
+        expBlock(terms.negativeMargin(), x, block, buf, 0, end - block);
         FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
         // 1 − t' = (1 − spread) − (keep − spread)·t.
         FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
@@ -552,7 +554,7 @@ public final class SimdMarginKernel implements MarginKernel {
     private static float negativeLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
                                                   float smoothKeep, float smoothSpread, float[] grad, float gradScale,
                                                   float[] buf, int block, int end) {
-        negativeExp(terms.negativeMargin(), x, buf, block, end);
+        expBlock(terms.negativeMargin(), x, block, buf, 0, end - block);
         FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
         FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
         FloatVector complementBase = FloatVector.broadcast(SPECIES, 1f - smoothSpread);
@@ -590,107 +592,57 @@ public final class SimdMarginKernel implements MarginKernel {
         return acc.reduceLanes(VectorOperators.ADD);
     }
 
+    /** Per thread: the first index of each gathered vector of {@link #positiveLabelled}. */
+    private static final ThreadLocal<int[]> STARTS = ThreadLocal.withInitial(() -> new int[BLOCK / LANES]);
+    /** Scratch offset of the gathered labels (after at most {@value #BLOCK} gathered margins). */
+    private static final int LABELS = Z + BLOCK;
+
     /**
-     * Adds the positive term of one block (valid input) to the gradient and returns its sum; vectors
-     * whose smoothed labels are all 0 contribute exactly 0 and are skipped.
+     * Adds the positive term {@code t'·s·h(λ − x)} of one block (valid input) to the gradient and
+     * returns its sum. With {@code t' = 0} the term and its gradient are exactly 0, and LCWA labels
+     * are mostly 0, so only the vectors of 8 with some {@code t' != 0} are evaluated: their margins and
+     * labels are gathered into the scratch, {@link #softplusBlock} evaluates them together, and the
+     * loss and gradient are scattered back vector by vector. Sample weights scale the gathered labels
+     * in a loop of their own, so that one method serves both cases (a vector assigned under a branch
+     * inside the gather loop would be boxed).
      */
-    private static float positiveLabelled(MarginTerms terms, float[] x, float[] t, float smoothKeep,
-                                          float smoothSpread, float[] grad, float gradScale, int block, int end) {
+    private static float positiveLabelled(MarginTerms terms, float[] x, float[] t, float[] weights, float smoothKeep,
+                                          float smoothSpread, float[] grad, float gradScale, float[] buf, int block,
+                                          int end) {
+        int[] starts = STARTS.get();
         FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
         FloatVector labelSlope = FloatVector.broadcast(SPECIES, smoothKeep - smoothSpread);
         FloatVector labelBase = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cp = gradScale * terms.positiveWeight();
-        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
-        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
-        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
-        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
-        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
-        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
-        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
-        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
-        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
-        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
-        FloatVector zero = FloatVector.zero(SPECIES);
-        float sum = 0f;
+        int n = 0;
         for (int i = block; i < end; i += LANES) {
             FloatVector label = FloatVector.fromArray(SPECIES, t, i).fma(labelSlope, labelBase);
-            if (!label.compare(VectorOperators.NE, 0f).anyTrue()) {
-                continue;
+            if (label.compare(VectorOperators.NE, 0f).anyTrue()) {
+                lp.sub(FloatVector.fromArray(SPECIES, x, i)).intoArray(buf, Z + n);
+                label.intoArray(buf, LABELS + n);
+                starts[n / LANES] = i;
+                n += LANES;
             }
-            FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
-            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
-            FloatVector shifted = a.fma(minusLog2e, shifter);
-            FloatVector m = shifted.sub(shifter).fma(ln2, a);
-            FloatVector m2 = m.mul(m);
-            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
-            FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
-                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
-                    .reinterpretAsFloats();
-            FloatVector recip = one.div(u.add(one));
-            FloatVector s = u.div(u.add(two));
-            FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
-            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = s.fma(series, zero.blend(z, positive));
-            FloatVector derivative = u.mul(recip).blend(recip, positive);
-            sum += label.mul(value).reduceLanes(VectorOperators.ADD);
-            FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
         }
-        return sum;
-    }
-
-    /** {@link #positiveLabelled} with sample weights: {@code t'·s} in place of {@code t'}. */
-    private static float positiveLabelledWeighted(MarginTerms terms, float[] x, float[] t, float[] weights,
-                                                  float smoothKeep, float smoothSpread, float[] grad, float gradScale,
-                                                  int block, int end) {
-        FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
-        FloatVector labelSlope = FloatVector.broadcast(SPECIES, smoothKeep - smoothSpread);
-        FloatVector labelBase = FloatVector.broadcast(SPECIES, smoothSpread);
-        float cp = gradScale * terms.positiveWeight();
-        IntVector absMask = IntVector.broadcast(INT_SPECIES, 0x7fffffff);
-        IntVector clamp = IntVector.broadcast(INT_SPECIES, CLAMP_BITS);
-        FloatVector minusLog2e = FloatVector.broadcast(SPECIES, -SoftplusMath.LOG2E);
-        FloatVector shifter = FloatVector.broadcast(SPECIES, SoftplusMath.SHIFTER);
-        FloatVector ln2 = FloatVector.broadcast(SPECIES, SoftplusMath.LN2);
-        FloatVector q0 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q0);
-        FloatVector q1 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q1);
-        FloatVector q2 = FloatVector.broadcast(SPECIES, SoftplusMath.EXP_Q2);
-        FloatVector q3 = FloatVector.broadcast(SPECIES, -SoftplusMath.EXP_Q3);
-        FloatVector r0 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R0);
-        FloatVector r1 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R1);
-        FloatVector r2 = FloatVector.broadcast(SPECIES, SoftplusMath.LOG_R2);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
-        FloatVector zero = FloatVector.zero(SPECIES);
-        float sum = 0f;
-        for (int i = block; i < end; i += LANES) {
-            FloatVector smoothed = FloatVector.fromArray(SPECIES, t, i).fma(labelSlope, labelBase);
-            if (!smoothed.compare(VectorOperators.NE, 0f).anyTrue()) {
-                continue;
+        if (n == 0) {
+            return 0f;
+        }
+        if (weights != null) {
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector.fromArray(SPECIES, buf, LABELS + j)
+                        .mul(FloatVector.fromArray(SPECIES, weights, starts[j / LANES]))
+                        .intoArray(buf, LABELS + j);
             }
-            FloatVector label = smoothed.mul(FloatVector.fromArray(SPECIES, weights, i));
-            FloatVector z = lp.sub(FloatVector.fromArray(SPECIES, x, i));
-            FloatVector a = z.reinterpretAsInts().and(absMask).min(clamp).reinterpretAsFloats();
-            FloatVector shifted = a.fma(minusLog2e, shifter);
-            FloatVector m = shifted.sub(shifter).fma(ln2, a);
-            FloatVector m2 = m.mul(m);
-            FloatVector q = m.fma(q3, q2).fma(m2, m.fma(q1, q0));
-            FloatVector u = m2.fma(q, one.sub(m)).reinterpretAsInts()
-                    .add(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
-                    .reinterpretAsFloats();
-            FloatVector recip = one.div(u.add(one));
-            FloatVector s = u.div(u.add(two));
-            FloatVector w = s.mul(s);
-            FloatVector series = w.fma(r2, r1).fma(w, r0).fma(w, two);
-            VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
-            FloatVector value = s.fma(series, zero.blend(z, positive));
-            FloatVector derivative = u.mul(recip).blend(recip, positive);
-            sum += label.mul(value).reduceLanes(VectorOperators.ADD);
-            FloatVector.fromArray(SPECIES, grad, i).sub(label.mul(cp).mul(derivative)).intoArray(grad, i);
+        }
+        softplusBlock(buf, n);
+        float cp = gradScale * terms.positiveWeight();
+        float sum = 0f;
+        for (int j = 0; j < n; j += LANES) {
+            int i = starts[j / LANES];
+            FloatVector label = FloatVector.fromArray(SPECIES, buf, LABELS + j);
+            sum += label.mul(FloatVector.fromArray(SPECIES, buf, VALUE + j)).reduceLanes(VectorOperators.ADD);
+            FloatVector.fromArray(SPECIES, grad, i)
+                    .sub(label.mul(cp).mul(FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j)))
+                    .intoArray(grad, i);
         }
         return sum;
     }
