@@ -66,63 +66,53 @@ class GraphLifetimeTest {
         }
     }
 
+    /** sLCWA scores of two positives with three negatives each. */
+    private static final float[] POSITIVES = {0.2f, 1.4f};
+    private static final float[] NEGATIVES = {0.3f, -0.7f, 0.9f, 1.2f, -0.1f, 0.4f};
+
     @Test
     void filteredSlcwaGradientsSurviveACollectionBeforeBackward() {
-        float[] positives = {0.2f, 1.4f};
-        float[] negatives = {0.3f, -0.7f, 0.9f, 1.2f, -0.1f, 0.4f};
         boolean[] keep = {true, false, true, true, true, false};
         float[] kept = {0.3f, 0.9f, 1.2f, -0.1f};
         DoubleMarginLoss core = DoubleMarginLoss.builder().positiveMargin(1.0).negativeMargin(0.0)
                 .positiveNegativeBalance(0.3).build();
-        SlcwaLossOutput expected = core.processSlcwaScores(FloatTensor.of(positives, 2, 1),
+        SlcwaLossOutput expected = core.processSlcwaScores(FloatTensor.of(POSITIVES, 2, 1),
                 FloatTensor.of(kept, 4), null, BoolTensor.of(keep, 2, 3), null);
         float[] expectedNegative = {expected.negativeGradient().getFlat(0), 0f, expected.negativeGradient().getFlat(1),
             expected.negativeGradient().getFlat(2), expected.negativeGradient().getFlat(3), 0f};
-        DjlDoubleMarginLoss loss = new DjlDoubleMarginLoss(core);
-        for (int repeat = 0; repeat < 5; repeat++) {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray k = manager.create(positives, new Shape(2, 1));
-                NDArray kBar = manager.create(negatives, new Shape(2, 3));
-                NDArray filter = manager.create(keep, new Shape(2, 3));
-                k.setRequiresGradient(true);
-                kBar.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray value = loss.evaluate(new NDList(filter), new NDList(k, kBar));
-                    collectAndScribble();
-                    collector.backward(value);
-                }
-                assertAllClose(expected.positiveGradient().toArray(), k.getGradient().toFloatArray(),
-                        "filtered sLCWA positive gradient after a collection, repeat " + repeat);
-                assertAllClose(expectedNegative, kBar.getGradient().toFloatArray(),
-                        "filtered sLCWA negative gradient after a collection, repeat " + repeat);
-            }
-        }
+        assertSlcwaGradientsSurvive(core, keep, expected.positiveGradient().toArray(), expectedNegative, "filtered");
     }
 
     @Test
     void slcwaGradientsSurviveACollectionBeforeBackward() {
-        float[] positives = {0.2f, 1.4f};
-        float[] negatives = {0.3f, -0.7f, 0.9f, 1.2f, -0.1f, 0.4f};
         DoubleMarginLoss core = DoubleMarginLoss.builder().positiveMargin(1.0).negativeMargin(0.0)
                 .positiveNegativeBalance(0.3).reduction("sum").build();
-        SlcwaLossOutput expected = core.processSlcwaScores(FloatTensor.of(positives, 2, 1),
-                FloatTensor.of(negatives, 2, 3), null, null, null);
+        SlcwaLossOutput expected = core.processSlcwaScores(FloatTensor.of(POSITIVES, 2, 1),
+                FloatTensor.of(NEGATIVES, 2, 3), null, null, null);
+        assertSlcwaGradientsSurvive(core, null, expected.positiveGradient().toArray(),
+                expected.negativeGradient().toArray(), "dense");
+    }
+
+    /** Forward, a collection, backward, five times; {@code keep} null for the dense form. */
+    private static void assertSlcwaGradientsSurvive(DoubleMarginLoss core, boolean[] keep, float[] expectedPositive,
+                                                    float[] expectedNegative, String form) {
         DjlDoubleMarginLoss loss = new DjlDoubleMarginLoss(core);
         for (int repeat = 0; repeat < 5; repeat++) {
             try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray k = manager.create(positives, new Shape(2, 1));
-                NDArray kBar = manager.create(negatives, new Shape(2, 3));
+                NDArray k = manager.create(POSITIVES, new Shape(2, 1));
+                NDArray kBar = manager.create(NEGATIVES, new Shape(2, 3));
+                NDList labels = keep == null ? new NDList() : new NDList(manager.create(keep, new Shape(2, 3)));
                 k.setRequiresGradient(true);
                 kBar.setRequiresGradient(true);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray value = loss.evaluate(new NDList(), new NDList(k, kBar));
+                    NDArray value = loss.evaluate(labels, new NDList(k, kBar));
                     collectAndScribble();
                     collector.backward(value);
                 }
-                assertAllClose(expected.positiveGradient().toArray(), k.getGradient().toFloatArray(),
-                        "sLCWA positive gradient after a collection, repeat " + repeat);
-                assertAllClose(expected.negativeGradient().toArray(), kBar.getGradient().toFloatArray(),
-                        "sLCWA negative gradient after a collection, repeat " + repeat);
+                assertAllClose(expectedPositive, k.getGradient().toFloatArray(),
+                        form + " sLCWA positive gradient after a collection, repeat " + repeat);
+                assertAllClose(expectedNegative, kBar.getGradient().toFloatArray(),
+                        form + " sLCWA negative gradient after a collection, repeat " + repeat);
             }
         }
     }

@@ -85,11 +85,20 @@ class KernelCrossCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("kernelsAndActivations")
-    void labelledMatchesReference(MarginKernel kernel, MarginActivation activation) {
-        Random random = new Random(11);
-        MarginTerms terms = new MarginTerms(activation, 0.75f, -0.25f, 0.3f, 0.7f);
+    /** Labels for one call of {@link #assertLabelledMatchesReference}: the random source and the length. */
+    @FunctionalInterface
+    private interface LabelSource {
+        float[] labels(Random random, int length);
+    }
+
+    /**
+     * The kernel's labelled term against the reference at every size of {@link #SIZES}, with and
+     * without sample weights and smoothing, over a random range inside a slightly longer array
+     * (gradients outside the range must stay untouched).
+     */
+    private static void assertLabelledMatchesReference(MarginKernel kernel, MarginActivation activation,
+                                                       MarginTerms terms, Random random, LabelSource labels,
+                                                       String kind) {
         for (int size : SIZES) {
             for (int variant = 0; variant < 4; variant++) {
                 boolean weighted = (variant & 1) != 0;
@@ -98,7 +107,7 @@ class KernelCrossCheckTest {
                 int to = from + size;
                 int length = to + random.nextInt(4);
                 float[] x = scores(random, length, terms.positiveMargin(), terms.negativeMargin());
-                float[] t = labels(random, length);
+                float[] t = labels.labels(random, length);
                 float[] w = weighted ? nonNegative(random, length) : null;
                 float keep = smoothed ? 0.9f : 1f;
                 float spread = smoothed ? 0.1f / 13 : 0f;
@@ -108,11 +117,18 @@ class KernelCrossCheckTest {
                 double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, w, keep, spread, expectedGrad,
                         gradScale, from, to);
                 double actual = kernel.labelled(terms, x, t, w, keep, spread, grad, gradScale, from, to);
-                String what = kernel + " " + activation + " labelled size " + size + " variant " + variant;
+                String what = kernel + " " + activation + " " + kind + " size " + size + " variant " + variant;
                 assertClose(what, expected, actual, size);
                 assertGradients(what, expectedGrad, grad, from, to, gradScale);
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndActivations")
+    void labelledMatchesReference(MarginKernel kernel, MarginActivation activation) {
+        assertLabelledMatchesReference(kernel, activation, new MarginTerms(activation, 0.75f, -0.25f, 0.3f, 0.7f),
+                new Random(11), KernelCrossCheckTest::labels, "labelled");
     }
 
     /**
@@ -123,36 +139,16 @@ class KernelCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernelsAndActivations")
     void labelledSparseLabelsMatchReference(MarginKernel kernel, MarginActivation activation) {
-        Random random = new Random(23);
-        MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
-        for (int size : SIZES) {
-            for (int variant = 0; variant < 4; variant++) {
-                boolean weighted = (variant & 1) != 0;
-                boolean smoothed = (variant & 2) != 0;
-                int from = random.nextInt(4);
-                int to = from + size;
-                int length = to + random.nextInt(4);
-                float[] x = scores(random, length, terms.positiveMargin(), terms.negativeMargin());
-                float[] t = new float[length];
-                for (int i = 0; i < length; i++) {
-                    int kind = random.nextInt(100);
-                    boolean onesRun = (i / 64) % 5 == 3;
-                    t[i] = onesRun ? 1f : kind < 3 ? 1f : kind == 3 ? random.nextFloat() : 0f;
-                }
-                float[] w = weighted ? nonNegative(random, length) : null;
-                float keep = smoothed ? 0.9f : 1f;
-                float spread = smoothed ? 0.1f / 13 : 0f;
-                float gradScale = 1f / size;
-                float[] expectedGrad = sentinels(length);
-                float[] grad = sentinels(length);
-                double expected = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, w, keep, spread, expectedGrad,
-                        gradScale, from, to);
-                double actual = kernel.labelled(terms, x, t, w, keep, spread, grad, gradScale, from, to);
-                String what = kernel + " " + activation + " sparse labelled size " + size + " variant " + variant;
-                assertClose(what, expected, actual, size);
-                assertGradients(what, expectedGrad, grad, from, to, gradScale);
-            }
-        }
+        assertLabelledMatchesReference(kernel, activation, new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f),
+                new Random(23), (random, length) -> {
+                    float[] t = new float[length];
+                    for (int i = 0; i < length; i++) {
+                        int kind = random.nextInt(100);
+                        boolean onesRun = (i / 64) % 5 == 3;
+                        t[i] = onesRun ? 1f : kind < 3 ? 1f : kind == 3 ? random.nextFloat() : 0f;
+                    }
+                    return t;
+                }, "sparse labelled");
     }
 
     /**
