@@ -22,6 +22,11 @@ def size_name(value):
     return f"{value:.0e}".replace("e+0", "e").replace("e+", "e")
 
 
+def batch_of(case):
+    """The B of an sLCWA case name such as slcwa-relu-B=1e5 (the key of the scale ceiling)."""
+    return case.split("=", 1)[1]
+
+
 def load_jmh(path):
     kge4j, triad, scale, sizes = {}, {}, {}, {}
     for entry in json.load(open(path)):
@@ -35,8 +40,7 @@ def load_jmh(path):
             continue
         if name == "ScaleBenchmark":
             b = int(params["b"])
-            scale[(f"slcwa-relu-B={size_name(b)}", threads)] = score * b * (K + 1)
-            scale[(f"slcwa-softplus-B={size_name(b)}", threads)] = score * b * (K + 1)
+            scale[(size_name(b), threads)] = score * b * (K + 1)
             continue
         if name == "LcwaBenchmark":
             n = int(params["n"])
@@ -86,8 +90,8 @@ def main():
         pt = torch.get((case, threads))
         bandwidth = "–"
         if simd is not None and case.startswith("slcwa"):
-            if (case, threads) in scale:
-                bandwidth = f"{100 * simd / scale[(case, threads)]:.0f} % of scale"
+            if (batch_of(case), threads) in scale:
+                bandwidth = f"{100 * simd / scale[(batch_of(case), threads)]:.0f} % of scale"
         elif simd is not None and threads in triad:
             bandwidth = f"{100 * simd * BYTES['lcwa'] / (triad[threads] * TRIAD_BYTES):.0f} % of triad"
         print(f"| {case} | {threads} | {fmt(simd)} | {fmt(scalar)} | {fmt(pt)} | {ratio(simd, pt)} "
@@ -120,7 +124,7 @@ def main():
         check(f"sLCWA dense ReLU K = 64, B = 1e5, {threads} thread(s): SIMD / PyTorch", vs_torch(case, threads, "simd"),
               10, "×")
         pt = torch.get((case, threads))
-        ceiling = scale.get((case, threads))
+        ceiling = scale.get((batch_of(case), threads))
         simd = kge4j.get((case, threads, "simd"), (None, None))[0]
         if pt and ceiling and simd:
             # Any kernel must read each score and write its gradient: STREAM's scale over the same
