@@ -21,7 +21,8 @@ import org.kge4j.loss.kernel.SoftplusMath;
  * accumulates the loss and stores the gradient. The LCWA term: {@code exp} of the negative term's
  * margins into the scratch, one pass for the rest of the negative term (log1p, sigmoid, labels,
  * checks, loss, gradient), then the positive term only for the vectors of 8 with some nonzero
- * (smoothed) label, since it and its gradient are exactly 0 otherwise (LCWA labels are mostly 0).
+ * (smoothed) label, gathered into the scratch and evaluated together, since it and its gradient
+ * are exactly 0 otherwise (LCWA labels are mostly 0).
  *
  * <p>Formulas are those of {@link MarginKernel} and {@link ScalarMarginKernel}; what differs is how
  * they are evaluated:
