@@ -10,26 +10,26 @@ import org.kge4j.loss.kernel.MarginKernels;
  * silently measure the wrong kernel.
  */
 final class KernelSelection {
-    private KernelSelection() {
-    }
+  private KernelSelection() {}
 
-    /**
-     * @param impl    {@code simd} or {@code scalar}
-     * @param threads the kernel parallelism, >= 1
-     * @throws IllegalStateException if the kernels were already initialised differently, or SIMD
-     *                               was asked for without {@code --add-modules jdk.incubator.vector}
-     */
-    static void configure(String impl, int threads) {
-        System.setProperty("kge4j.vectorization", impl);
-        System.setProperty(MarginKernels.THREADS_PROPERTY, Integer.toString(threads));
-        String active = MarginKernels.active().toString();
-        boolean simd = active.startsWith("SIMD");
-        if (simd != impl.equals("simd")) {
-            throw new IllegalStateException("asked for the " + impl + " kernel but " + active + " is active");
-        }
-        if (MarginKernels.parallelism() != threads) {
-            throw new IllegalStateException("asked for " + threads + " threads but the kernels use "
-                    + MarginKernels.parallelism());
-        }
+  /**
+   * @param impl {@code simd} or {@code scalar}
+   * @param threads the kernel parallelism, >= 1
+   * @throws IllegalStateException if the kernels were already initialised differently, or SIMD was
+   *     asked for without {@code --add-modules jdk.incubator.vector}
+   */
+  static void configure(String impl, int threads) {
+    System.setProperty("kge4j.vectorization", impl);
+    System.setProperty(MarginKernels.THREADS_PROPERTY, Integer.toString(threads));
+    String active = MarginKernels.active().toString();
+    boolean simd = active.startsWith("SIMD");
+    if (simd != impl.equals("simd")) {
+      throw new IllegalStateException(
+          "asked for the " + impl + " kernel but " + active + " is active");
     }
+    if (MarginKernels.parallelism() != threads) {
+      throw new IllegalStateException(
+          "asked for " + threads + " threads but the kernels use " + MarginKernels.parallelism());
+    }
+  }
 }

@@ -3,7 +3,6 @@ package org.kge4j.bench;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,69 +19,71 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * STREAM's "scale" {@code dst[i] = s·src[i]} over exactly as many floats as {@link SlcwaBenchmark}
- * processes ({@code b·(K + 1)}): the least work any sLCWA kernel can do, which must read every score
- * and write its gradient. Its elements/s is therefore the ceiling of the sLCWA benchmark at the same
- * size and thread count, whatever the kernel computes (the triad, with two read streams and arrays
- * of another size, is not). One operation is one call; elements/s = ops/s · b · (K + 1).
+ * processes ({@code b·(K + 1)}): the least work any sLCWA kernel can do, which must read every
+ * score and write its gradient. Its elements/s is therefore the ceiling of the sLCWA benchmark at
+ * the same size and thread count, whatever the kernel computes (the triad, with two read streams
+ * and arrays of another size, is not). One operation is one call; elements/s = ops/s · b · (K + 1).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ScaleBenchmark {
-    private static final float SCALAR = 3.0f;
+  private static final float SCALAR = 3.0f;
 
-    /** Positives of the matching sLCWA batch. */
-    @Param({"10000", "100000", "1000000"})
-    public int b;
+  /** Positives of the matching sLCWA batch. */
+  @Param({"10000", "100000", "1000000"})
+  public int b;
 
-    /** Threads that share one pass. */
-    @Param({"1", "2"})
-    public int threads;
+  /** Threads that share one pass. */
+  @Param({"1", "2"})
+  public int threads;
 
-    float[] src;
-    float[] dst;
-    private ExecutorService pool;
+  float[] src;
+  float[] dst;
+  private ExecutorService pool;
 
-    /** Allocates and touches the arrays so that page faults stay out of the measurement. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        int n = b * (SlcwaBenchmark.K + 1);
-        src = new float[n];
-        dst = new float[n];
-        for (int i = 0; i < n; i++) {
-            src[i] = 1f + (i & 7);
-        }
-        pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+  /** Allocates and touches the arrays so that page faults stay out of the measurement. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    int n = b * (SlcwaBenchmark.K + 1);
+    src = new float[n];
+    dst = new float[n];
+    for (int i = 0; i < n; i++) {
+      src[i] = 1f + (i & 7);
     }
+    pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+  }
 
-    /** Stops the helper threads of the two-thread variant. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+  /** Stops the helper threads of the two-thread variant. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (pool != null) {
+      pool.shutdownNow();
     }
+  }
 
-    /**
-     * One pass over all elements.
-     *
-     * @return an element of the result, so that the work cannot be eliminated
-     * @throws Exception if a helper thread failed
-     */
-    @Benchmark
-    public float scale() throws Exception {
-        int n = src.length;
-        SplitPass.run(pool, threads, n, (from, to) -> scale(src, dst, from, to));
-        return dst[n / 3];
-    }
+  /**
+   * One pass over all elements.
+   *
+   * @return an element of the result, so that the work cannot be eliminated
+   * @throws Exception if a helper thread failed
+   */
+  @Benchmark
+  public float scale() throws Exception {
+    int n = src.length;
+    SplitPass.run(pool, threads, n, (from, to) -> scale(src, dst, from, to));
+    return dst[n / 3];
+  }
 
-    private static void scale(float[] src, float[] dst, int from, int to) {
-        // A plain counted loop: C2 vectorises it (superword), as STREAM's compiled C does.
-        for (int i = from; i < to; i++) {
-            dst[i] = SCALAR * src[i];
-        }
+  private static void scale(float[] src, float[] dst, int from, int to) {
+    // A plain counted loop: C2 vectorises it (superword), as STREAM's compiled C does.
+    for (int i = from; i < to; i++) {
+      dst[i] = SCALAR * src[i];
     }
+  }
 }

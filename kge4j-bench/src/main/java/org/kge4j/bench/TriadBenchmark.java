@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OperationsPerInvocation(TriadBenchmark.LENGTH)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class TriadBenchmark {
 
   /** Bytes moved per element by the triad: read b and c, write a (float32 each). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kge4j.loss.DoubleMarginLoss;
@@ -26,91 +25,108 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * measurements themselves are {@code bench/compare.sh}'s job, not the tests'.
  */
 class BenchmarkSmokeTest {
-    /** The portable kernel on one thread: what a test JVM without the Vector API has. */
-    @BeforeAll
-    static void selectKernels() {
-        KernelSelection.configure("scalar", 1);
-    }
+  /** The portable kernel on one thread: what a test JVM without the Vector API has. */
+  @BeforeAll
+  static void selectKernels() {
+    KernelSelection.configure("scalar", 1);
+  }
 
-    private static void assertWithinParity(double expected, double actual, String what) {
-        assertTrue(Math.abs(actual - expected) <= 1e-6 + 1e-5 * Math.abs(expected),
-                () -> what + ": expected " + expected + ", got " + actual);
-    }
+  private static void assertWithinParity(double expected, double actual, String what) {
+    assertTrue(
+        Math.abs(actual - expected) <= 1e-6 + 1e-5 * Math.abs(expected),
+        () -> what + ": expected " + expected + ", got " + actual);
+  }
 
-    @Test
-    void lcwaBenchmarkComputesTheLossAndItsGradient() {
-        for (String activation : List.of("relu", "softplus")) {
-            LcwaBenchmark benchmark = new LcwaBenchmark();
-            benchmark.n = 10_000;
-            benchmark.activation = activation;
-            benchmark.impl = "scalar";
-            benchmark.threads = 1;
-            benchmark.setUp();
-            double value = benchmark.forwardBackward();
-            LossOutput expected = DoubleMarginLoss.builder().marginActivation(activation).build()
-                    .processLcwaScores(FloatTensor.of(benchmark.predictions, 1000, 10),
-                            FloatTensor.of(benchmark.labels, 1000, 10), null, null);
-            assertWithinParity(expected.value(), value, "LCWA " + activation);
-            assertArrayEquals(expected.gradient().toArray(), benchmark.gradient, 1e-9f, "LCWA " + activation);
+  @Test
+  void lcwaBenchmarkComputesTheLossAndItsGradient() {
+    for (String activation : List.of("relu", "softplus")) {
+      LcwaBenchmark benchmark = new LcwaBenchmark();
+      benchmark.n = 10_000;
+      benchmark.activation = activation;
+      benchmark.impl = "scalar";
+      benchmark.threads = 1;
+      benchmark.setUp();
+      double value = benchmark.forwardBackward();
+      LossOutput expected =
+          DoubleMarginLoss.builder()
+              .marginActivation(activation)
+              .build()
+              .processLcwaScores(
+                  FloatTensor.of(benchmark.predictions, 1000, 10),
+                  FloatTensor.of(benchmark.labels, 1000, 10),
+                  null,
+                  null);
+      assertWithinParity(expected.value(), value, "LCWA " + activation);
+      assertArrayEquals(
+          expected.gradient().toArray(), benchmark.gradient, 1e-9f, "LCWA " + activation);
+    }
+  }
+
+  @Test
+  void slcwaBenchmarkComputesTheLossAndItsGradients() {
+    for (String activation : List.of("relu", "softplus")) {
+      SlcwaBenchmark benchmark = new SlcwaBenchmark();
+      benchmark.b = 10_000;
+      benchmark.activation = activation;
+      benchmark.impl = "scalar";
+      benchmark.threads = 1;
+      benchmark.setUp();
+      double value = benchmark.forwardBackward();
+      SlcwaLossOutput expected =
+          DoubleMarginLoss.builder()
+              .marginActivation(activation)
+              .build()
+              .processSlcwaScores(
+                  FloatTensor.of(benchmark.positives, 10_000, 1),
+                  FloatTensor.of(benchmark.negatives, 10_000, SlcwaBenchmark.K),
+                  null,
+                  null,
+                  null);
+      assertWithinParity(expected.value(), value, "sLCWA " + activation);
+      assertArrayEquals(expected.positiveGradient().toArray(), benchmark.positiveGradient, 1e-9f);
+      assertArrayEquals(expected.negativeGradient().toArray(), benchmark.negativeGradient, 1e-9f);
+    }
+  }
+
+  @Test
+  void scaleBenchmarkScalesEveryElementWithOneAndTwoThreads() throws Exception {
+    for (int threads : new int[] {1, 2}) {
+      ScaleBenchmark benchmark = new ScaleBenchmark();
+      benchmark.b = 10_000;
+      benchmark.threads = threads;
+      benchmark.setUp();
+      try {
+        benchmark.scale();
+        assertEquals(10_000 * (SlcwaBenchmark.K + 1), benchmark.dst.length);
+        for (int i = 0; i < benchmark.dst.length; i++) {
+          assertEquals(
+              3f * benchmark.src[i], benchmark.dst[i], "element " + i + ", threads " + threads);
         }
+      } finally {
+        benchmark.tearDown();
+      }
     }
+  }
 
-    @Test
-    void slcwaBenchmarkComputesTheLossAndItsGradients() {
-        for (String activation : List.of("relu", "softplus")) {
-            SlcwaBenchmark benchmark = new SlcwaBenchmark();
-            benchmark.b = 10_000;
-            benchmark.activation = activation;
-            benchmark.impl = "scalar";
-            benchmark.threads = 1;
-            benchmark.setUp();
-            double value = benchmark.forwardBackward();
-            SlcwaLossOutput expected = DoubleMarginLoss.builder().marginActivation(activation).build()
-                    .processSlcwaScores(FloatTensor.of(benchmark.positives, 10_000, 1),
-                            FloatTensor.of(benchmark.negatives, 10_000, SlcwaBenchmark.K), null, null, null);
-            assertWithinParity(expected.value(), value, "sLCWA " + activation);
-            assertArrayEquals(expected.positiveGradient().toArray(), benchmark.positiveGradient, 1e-9f);
-            assertArrayEquals(expected.negativeGradient().toArray(), benchmark.negativeGradient, 1e-9f);
-        }
+  @Test
+  void jmhRunsTheLossBenchmarksInProcess() throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include("org\\.kge4j\\.bench\\.(Lcwa|Slcwa)Benchmark")
+            .param("n", "10000")
+            .param("b", "10000")
+            .param("activation", "relu")
+            .param("impl", "scalar")
+            .param("threads", "1")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertEquals(2, results.size());
+    for (RunResult result : results) {
+      assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }
-
-    @Test
-    void scaleBenchmarkScalesEveryElementWithOneAndTwoThreads() throws Exception {
-        for (int threads : new int[] {1, 2}) {
-            ScaleBenchmark benchmark = new ScaleBenchmark();
-            benchmark.b = 10_000;
-            benchmark.threads = threads;
-            benchmark.setUp();
-            try {
-                benchmark.scale();
-                assertEquals(10_000 * (SlcwaBenchmark.K + 1), benchmark.dst.length);
-                for (int i = 0; i < benchmark.dst.length; i++) {
-                    assertEquals(3f * benchmark.src[i], benchmark.dst[i], "element " + i + ", threads " + threads);
-                }
-            } finally {
-                benchmark.tearDown();
-            }
-        }
-    }
-
-    @Test
-    void jmhRunsTheLossBenchmarksInProcess() throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include("org\\.kge4j\\.bench\\.(Lcwa|Slcwa)Benchmark")
-                .param("n", "10000")
-                .param("b", "10000")
-                .param("activation", "relu")
-                .param("impl", "scalar")
-                .param("threads", "1")
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        assertEquals(2, results.size());
-        for (RunResult result : results) {
-            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
-        }
-    }
+  }
 }

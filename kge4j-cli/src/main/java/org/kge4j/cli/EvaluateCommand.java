@@ -26,111 +26,168 @@ import picocli.CommandLine.Parameters;
  * {@code kge4j evaluate}: loads the model of a checkpoint and computes rank-based metrics on a
  * split of a dataset — by default the testing split, filtered by the training and validation
  * triples as PyKEEN's pipeline does (the validation split: by the training triples, as during
- * training) — prints them as a table and optionally writes them as JSON
- * under PyKEEN's names.
+ * training) — prints them as a table and optionally writes them as JSON under PyKEEN's names.
  */
-@Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Evaluate a trained model (a checkpoint written by `kge4j train`) on a dataset split.")
+@Command(
+    name = "evaluate",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description =
+        "Evaluate a trained model (a checkpoint written by `kge4j train`) on a dataset split.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
-    private Path checkpointFile;
+  @Parameters(
+      index = "0",
+      paramLabel = "CHECKPOINT",
+      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
+  private Path checkpointFile;
 
-    @Option(names = "--dataset", paramLabel = "NAME|DIR",
-            description = "The dataset the model was trained on. Default: the one recorded in the "
-                + "results.json next to the checkpoint, else embedded.")
-    private String dataset;
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME|DIR",
+      description =
+          "The dataset the model was trained on. Default: the one recorded in the "
+              + "results.json next to the checkpoint, else embedded.")
+  private String dataset;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "Split to rank: test or valid.")
-    private String split;
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      defaultValue = "test",
+      description = "Split to rank: test or valid.")
+  private String split;
 
-    @Option(names = "--unfiltered", description = "Rank against all entities (no filtering of known triples).")
-    private boolean unfiltered;
+  @Option(
+      names = "--unfiltered",
+      description = "Rank against all entities (no filtering of known triples).")
+  private boolean unfiltered;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Also write the metrics as JSON to FILE.")
-    private Path output;
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Also write the metrics as JSON to FILE.")
+  private Path output;
 
-    @Option(names = "--overwrite", description = "Allow replacing an existing --output file.")
-    private boolean overwrite;
+  @Option(names = "--overwrite", description = "Allow replacing an existing --output file.")
+  private boolean overwrite;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, >= 1. Default: all processors.")
-    private Integer threads;
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads, >= 1. Default: all processors.")
+  private Integer threads;
 
-    @Override
-    public Integer call() {
-        OptionChecks checks = new OptionChecks(spec.commandLine());
-        String splitName = checks.choice("--split", split, List.of("test", "valid"));
-        int numThreads = threads == null ? Runtime.getRuntime().availableProcessors()
-                : checks.atLeast("--threads", threads, 1);
-        if (output != null && Files.exists(output) && !overwrite) {
-            throw checks.invalid("--output", "file " + output.toAbsolutePath()
-                    + " already exists; pass --overwrite to replace it");
-        }
-        if (!Files.isRegularFile(checkpointFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for positional parameter CHECKPOINT: no such file: " + checkpointFile.toAbsolutePath());
-        }
-        Checkpoint checkpoint;
-        try {
-            checkpoint = Checkpoint.read(checkpointFile);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(), e);
-        }
-        RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
-        String source = dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
-        Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
-
-        Model model = Pipeline.createModel(checkpoint.config(), data);
-        restore(checks, model.entityEmbeddings(), checkpoint.entityEmbeddings(), data, source);
-        restore(checks, model.relationEmbeddings(), checkpoint.relationEmbeddings(), data, source);
-
-        TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
-        long start = System.nanoTime();
-        MetricResults metrics = RankBasedEvaluator.builder().filtered(!unfiltered).numThreads(numThreads).build()
-                .evaluate(model, ranked, splitName.equals("test")
-                        ? List.of(data.training(), data.validation()) : List.of(data.training()));
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(MetricsTable.format(String.format(Locale.ROOT, "%s metrics (%s, %s, %d triples, %s, realistic ranks):",
-                splitName, data.name(), checkpoint.config().model(), ranked.numTriples(),
-                unfiltered ? "unfiltered" : "filtered"), metrics));
-        if (output != null) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("metrics", metrics.metrics());
-            document.put("split", splitName);
-            document.put("filtered", !unfiltered);
-            document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
-            document.put("epochs_completed", checkpoint.epochsCompleted());
-            Map<String, Object> datasetInfo = new LinkedHashMap<>();
-            datasetInfo.put("name", data.name());
-            datasetInfo.put("source", source);
-            datasetInfo.put("num_entities", data.numEntities());
-            datasetInfo.put("num_relations", data.numRelations());
-            document.put("dataset", datasetInfo);
-            document.put("configuration", RunReport.configuration(checkpoint.config()));
-            document.put("evaluation_seconds", seconds);
-            document.put("versions", Versions.current().toMap());
-            document.put("created", Instant.now().toString());
-            OutputFiles.writeJson(document, output);
-            out.println("metrics written to " + output.toAbsolutePath());
-        }
-        out.flush();
-        return CommandLine.ExitCode.OK;
+  @Override
+  public Integer call() {
+    OptionChecks checks = new OptionChecks(spec.commandLine());
+    String splitName = checks.choice("--split", split, List.of("test", "valid"));
+    int numThreads =
+        threads == null
+            ? Runtime.getRuntime().availableProcessors()
+            : checks.atLeast("--threads", threads, 1);
+    if (output != null && Files.exists(output) && !overwrite) {
+      throw checks.invalid(
+          "--output",
+          "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-
-    /** Copies a checkpoint table into the model, failing clearly when the dataset does not fit. */
-    private static void restore(OptionChecks checks, EmbeddingTable table, float[] values, Dataset data, String source) {
-        if (values.length != table.data().length) {
-            throw checks.invalid("--dataset", "the checkpoint's " + table.name() + " table has " + values.length
-                    + " values, but dataset '" + source + "' (" + data.numEntities() + " entities, "
-                    + data.numRelations() + " relations) needs " + table.data().length
-                    + "; pass the dataset the model was trained on");
-        }
-        System.arraycopy(values, 0, table.data(), 0, values.length);
+    if (!Files.isRegularFile(checkpointFile)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for positional parameter CHECKPOINT: no such file: "
+              + checkpointFile.toAbsolutePath());
     }
+    Checkpoint checkpoint;
+    try {
+      checkpoint = Checkpoint.read(checkpointFile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
+          e);
+    }
+    RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
+    String source =
+        dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
+    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
+
+    Model model = Pipeline.createModel(checkpoint.config(), data);
+    restore(checks, model.entityEmbeddings(), checkpoint.entityEmbeddings(), data, source);
+    restore(checks, model.relationEmbeddings(), checkpoint.relationEmbeddings(), data, source);
+
+    TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
+    long start = System.nanoTime();
+    MetricResults metrics =
+        RankBasedEvaluator.builder()
+            .filtered(!unfiltered)
+            .numThreads(numThreads)
+            .build()
+            .evaluate(
+                model,
+                ranked,
+                splitName.equals("test")
+                    ? List.of(data.training(), data.validation())
+                    : List.of(data.training()));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        MetricsTable.format(
+            String.format(
+                Locale.ROOT,
+                "%s metrics (%s, %s, %d triples, %s, realistic ranks):",
+                splitName,
+                data.name(),
+                checkpoint.config().model(),
+                ranked.numTriples(),
+                unfiltered ? "unfiltered" : "filtered"),
+            metrics));
+    if (output != null) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("metrics", metrics.metrics());
+      document.put("split", splitName);
+      document.put("filtered", !unfiltered);
+      document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
+      document.put("epochs_completed", checkpoint.epochsCompleted());
+      Map<String, Object> datasetInfo = new LinkedHashMap<>();
+      datasetInfo.put("name", data.name());
+      datasetInfo.put("source", source);
+      datasetInfo.put("num_entities", data.numEntities());
+      datasetInfo.put("num_relations", data.numRelations());
+      document.put("dataset", datasetInfo);
+      document.put("configuration", RunReport.configuration(checkpoint.config()));
+      document.put("evaluation_seconds", seconds);
+      document.put("versions", Versions.current().toMap());
+      document.put("created", Instant.now().toString());
+      OutputFiles.writeJson(document, output);
+      out.println("metrics written to " + output.toAbsolutePath());
+    }
+    out.flush();
+    return CommandLine.ExitCode.OK;
+  }
+
+  /** Copies a checkpoint table into the model, failing clearly when the dataset does not fit. */
+  private static void restore(
+      OptionChecks checks, EmbeddingTable table, float[] values, Dataset data, String source) {
+    if (values.length != table.data().length) {
+      throw checks.invalid(
+          "--dataset",
+          "the checkpoint's "
+              + table.name()
+              + " table has "
+              + values.length
+              + " values, but dataset '"
+              + source
+              + "' ("
+              + data.numEntities()
+              + " entities, "
+              + data.numRelations()
+              + " relations) needs "
+              + table.data().length
+              + "; pass the dataset the model was trained on");
+    }
+    System.arraycopy(values, 0, table.data(), 0, values.length);
+  }
 }

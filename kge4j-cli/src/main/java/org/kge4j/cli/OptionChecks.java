@@ -6,82 +6,89 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Range checks for option values that turn a bad value into a picocli
- * {@link ParameterException} (exit code 2) whose message names the option, the value received
- * and what is allowed, e.g. {@code Invalid value for option '--dim': must be an integer >= 1, got 0}.
+ * Range checks for option values that turn a bad value into a picocli {@link ParameterException}
+ * (exit code 2) whose message names the option, the value received and what is allowed, e.g. {@code
+ * Invalid value for option '--dim': must be an integer >= 1, got 0}.
  */
 final class OptionChecks {
 
-    private final CommandLine commandLine;
+  private final CommandLine commandLine;
 
-    OptionChecks(CommandLine commandLine) {
-        this.commandLine = commandLine;
-    }
+  OptionChecks(CommandLine commandLine) {
+    this.commandLine = commandLine;
+  }
 
-    /** An error about {@code option}'s value: {@code Invalid value for option '<option>': <what>}. */
-    ParameterException invalid(String option, String what) {
-        return new ParameterException(commandLine, "Invalid value for option '" + option + "': " + what);
-    }
+  /** An error about {@code option}'s value: {@code Invalid value for option '<option>': <what>}. */
+  ParameterException invalid(String option, String what) {
+    return new ParameterException(
+        commandLine, "Invalid value for option '" + option + "': " + what);
+  }
 
-    /** {@code value >= min}. */
-    int atLeast(String option, int value, int min) {
-        if (value < min) {
-            throw invalid(option, "must be an integer >= " + min + ", got " + value);
-        }
-        return value;
+  /** {@code value >= min}. */
+  int atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw invalid(option, "must be an integer >= " + min + ", got " + value);
     }
+    return value;
+  }
 
-    /** {@code value} finite and {@code > 0}. */
-    double positive(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw invalid(option, "must be a finite number > 0, got " + value);
-        }
-        return value;
+  /** {@code value} finite and {@code > 0}. */
+  double positive(String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw invalid(option, "must be a finite number > 0, got " + value);
     }
+    return value;
+  }
 
-    /** {@code value} finite and {@code >= 0}. */
-    Double nonNegative(String option, Double value) {
-        if (value != null && (!(value >= 0) || Double.isInfinite(value))) {
-            throw invalid(option, "must be a finite number >= 0, got " + value);
-        }
-        return value;
+  /** {@code value} finite and {@code >= 0}. */
+  Double nonNegative(String option, Double value) {
+    if (value != null && (!(value >= 0) || Double.isInfinite(value))) {
+      throw invalid(option, "must be a finite number >= 0, got " + value);
     }
+    return value;
+  }
 
-    /** {@code value} finite (or absent). */
-    Double finite(String option, Double value) {
-        if (value != null && !Double.isFinite(value)) {
-            throw invalid(option, "must be a finite number, got " + value);
-        }
-        return value;
+  /** {@code value} finite (or absent). */
+  Double finite(String option, Double value) {
+    if (value != null && !Double.isFinite(value)) {
+      throw invalid(option, "must be a finite number, got " + value);
     }
+    return value;
+  }
 
-    /** {@code value} in the open interval {@code (lower, upper)}. */
-    double openInterval(String option, double value, double lower, double upper) {
-        if (!(value > lower && value < upper)) {
-            throw invalid(option, "must be in the open interval (" + lower + ", " + upper + "), got " + value);
-        }
-        return value;
+  /** {@code value} in the open interval {@code (lower, upper)}. */
+  double openInterval(String option, double value, double lower, double upper) {
+    if (!(value > lower && value < upper)) {
+      throw invalid(
+          option, "must be in the open interval (" + lower + ", " + upper + "), got " + value);
     }
+    return value;
+  }
 
-    /** {@code value} in {@code [lower, upper)} (or absent). */
-    Double halfOpen(String option, Double value, double lower, double upper) {
-        if (value != null && !(value >= lower && value < upper)) {
-            throw invalid(option, "must be in [" + lower + ", " + upper + "), got " + value);
-        }
-        return value;
+  /** {@code value} in {@code [lower, upper)} (or absent). */
+  Double halfOpen(String option, Double value, double lower, double upper) {
+    if (value != null && !(value >= lower && value < upper)) {
+      throw invalid(option, "must be in [" + lower + ", " + upper + "), got " + value);
     }
+    return value;
+  }
 
-    /**
-     * {@code value}, lower-cased, if it is one of {@code allowed} ignoring case.
-     *
-     * @return the lower-case name
-     */
-    String choice(String option, String value, List<String> allowed) {
-        String key = value.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(key)) {
-            throw invalid(option, "expected one of " + String.join(", ", allowed) + " (case-insensitive), got '"
-                    + value + "'");
-        }
-        return key;
+  /**
+   * {@code value}, lower-cased, if it is one of {@code allowed} ignoring case.
+   *
+   * @return the lower-case name
+   */
+  String choice(String option, String value, List<String> allowed) {
+    String key = value.toLowerCase(Locale.ROOT);
+    if (!allowed.contains(key)) {
+      throw invalid(
+          option,
+          "expected one of "
+              + String.join(", ", allowed)
+              + " (case-insensitive), got '"
+              + value
+              + "'");
     }
+    return key;
+  }
 }

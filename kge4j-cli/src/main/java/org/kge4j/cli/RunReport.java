@@ -16,131 +16,139 @@ import org.kge4j.training.ValidationRecord;
 
 /**
  * Builds the {@code results.json} document of a run. Top-level keys:
+ *
  * <ul>
  *   <li>{@code status}: {@code running} (written when training starts), {@code completed}, or
- *       {@code failed} (with {@code error}: the exception's message, or {@code interrupted});</li>
- *   <li>{@code metrics}: the test metrics, flat under PyKEEN's names
- *       {@code <side>.<rank type>.<metric>}, e.g. {@code both.realistic.inverse_harmonic_mean_rank};</li>
+ *       {@code failed} (with {@code error}: the exception's message, or {@code interrupted});
+ *   <li>{@code metrics}: the test metrics, flat under PyKEEN's names {@code <side>.<rank
+ *       type>.<metric>}, e.g. {@code both.realistic.inverse_harmonic_mean_rank};
  *   <li>{@code configuration}: every training option (PyKEEN's keyword names) plus the resolved
- *       {@code loss} (margins, weights, activation, reduction);</li>
+ *       {@code loss} (margins, weights, activation, reduction);
  *   <li>{@code dataset}: name, source, {@code num_entities}, {@code num_relations} and per split
- *       {@code num_triples} (and the triples dropped for unknown entities);</li>
- *   <li>{@code timings}: {@code training_seconds}, {@code evaluation_seconds},
- *       {@code total_seconds}, {@code triples_per_second} (positive training triples per second
- *       of training, validation excluded);</li>
- *   <li>{@code training}: epochs completed, early stopping, per-epoch losses and validation MRRs;</li>
- *   <li>{@code versions}, {@code command}, {@code created}.</li>
+ *       {@code num_triples} (and the triples dropped for unknown entities);
+ *   <li>{@code timings}: {@code training_seconds}, {@code evaluation_seconds}, {@code
+ *       total_seconds}, {@code triples_per_second} (positive training triples per second of
+ *       training, validation excluded);
+ *   <li>{@code training}: epochs completed, early stopping, per-epoch losses and validation MRRs;
+ *   <li>{@code versions}, {@code command}, {@code created}.
  * </ul>
  */
 final class RunReport {
 
-    private RunReport() {
-    }
+  private RunReport() {}
 
-    /** The document written before training starts: no metrics yet. */
-    static Map<String, Object> running(RunInfo info, TrainingConfig config, Dataset dataset, List<String> command) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("status", "running");
-        document.put("configuration", configuration(config));
-        document.put("dataset", dataset(info, dataset));
-        document.put("versions", Versions.current().toMap());
-        document.put("command", command);
-        document.put("created", Instant.now().toString());
-        return document;
-    }
+  /** The document written before training starts: no metrics yet. */
+  static Map<String, Object> running(
+      RunInfo info, TrainingConfig config, Dataset dataset, List<String> command) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("status", "running");
+    document.put("configuration", configuration(config));
+    document.put("dataset", dataset(info, dataset));
+    document.put("versions", Versions.current().toMap());
+    document.put("command", command);
+    document.put("created", Instant.now().toString());
+    return document;
+  }
 
-    /** The document of a run that failed or was interrupted: {@code running}'s, with the error. */
-    static Map<String, Object> failed(Map<String, Object> running, String error) {
-        Map<String, Object> document = new LinkedHashMap<>(running);
-        document.put("status", "failed");
-        document.put("error", error);
-        return document;
-    }
+  /** The document of a run that failed or was interrupted: {@code running}'s, with the error. */
+  static Map<String, Object> failed(Map<String, Object> running, String error) {
+    Map<String, Object> document = new LinkedHashMap<>(running);
+    document.put("status", "failed");
+    document.put("error", error);
+    return document;
+  }
 
-    /** The document of a finished run. */
-    static Map<String, Object> completed(RunInfo info, PipelineResult result, List<String> command,
-                                         List<EpochRecord> history, double totalSeconds) {
-        TrainingResult training = result.training();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("status", "completed");
-        document.put("metrics", result.test().map(m -> (Object) m.metrics()).orElse(Map.of()));
-        document.put("configuration", configuration(training.config()));
-        document.put("dataset", dataset(info, result.dataset()));
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("training_seconds", training.trainingSeconds());
-        timings.put("evaluation_seconds", result.evaluationSeconds());
-        timings.put("total_seconds", totalSeconds);
-        timings.put("triples_per_second", training.triplesPerSecond());
-        document.put("timings", timings);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("epochs_completed", training.epochsCompleted());
-        run.put("stopped_early", training.stoppedEarly());
-        run.put("best_epoch", training.bestEpoch());
-        run.put("losses", training.losses());
-        List<Map<String, Object>> validations = new ArrayList<>();
-        for (ValidationRecord record : training.validations()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("epoch", record.epoch());
-            entry.put(TrainingConfig.EARLY_STOPPING_METRIC, record.meanReciprocalRank());
-            validations.add(entry);
-        }
-        run.put("validation", validations);
-        document.put("training", run);
-        document.put("versions", Versions.current().toMap());
-        document.put("command", command);
-        document.put("created", Instant.now().toString());
-        return document;
+  /** The document of a finished run. */
+  static Map<String, Object> completed(
+      RunInfo info,
+      PipelineResult result,
+      List<String> command,
+      List<EpochRecord> history,
+      double totalSeconds) {
+    TrainingResult training = result.training();
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("status", "completed");
+    document.put("metrics", result.test().map(m -> (Object) m.metrics()).orElse(Map.of()));
+    document.put("configuration", configuration(training.config()));
+    document.put("dataset", dataset(info, result.dataset()));
+    Map<String, Object> timings = new LinkedHashMap<>();
+    timings.put("training_seconds", training.trainingSeconds());
+    timings.put("evaluation_seconds", result.evaluationSeconds());
+    timings.put("total_seconds", totalSeconds);
+    timings.put("triples_per_second", training.triplesPerSecond());
+    document.put("timings", timings);
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("epochs_completed", training.epochsCompleted());
+    run.put("stopped_early", training.stoppedEarly());
+    run.put("best_epoch", training.bestEpoch());
+    run.put("losses", training.losses());
+    List<Map<String, Object>> validations = new ArrayList<>();
+    for (ValidationRecord record : training.validations()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("epoch", record.epoch());
+      entry.put(TrainingConfig.EARLY_STOPPING_METRIC, record.meanReciprocalRank());
+      validations.add(entry);
     }
+    run.put("validation", validations);
+    document.put("training", run);
+    document.put("versions", Versions.current().toMap());
+    document.put("command", command);
+    document.put("created", Instant.now().toString());
+    return document;
+  }
 
-    /** One record per trained epoch, with the validation MRR of the epochs that were validated. */
-    static List<EpochRecord> history(TrainingResult training) {
-        Map<Integer, Double> mrrByEpoch = new HashMap<>();
-        for (ValidationRecord record : training.validations()) {
-            mrrByEpoch.put(record.epoch(), record.meanReciprocalRank());
-        }
-        List<EpochRecord> history = new ArrayList<>();
-        List<Double> losses = training.losses();
-        for (int i = 0; i < losses.size(); i++) {
-            int epoch = i + 1;
-            Double mrr = mrrByEpoch.get(epoch);
-            history.add(mrr == null ? EpochRecord.of(epoch, losses.get(i)) : EpochRecord.of(epoch, losses.get(i), mrr));
-        }
-        return history;
+  /** One record per trained epoch, with the validation MRR of the epochs that were validated. */
+  static List<EpochRecord> history(TrainingResult training) {
+    Map<Integer, Double> mrrByEpoch = new HashMap<>();
+    for (ValidationRecord record : training.validations()) {
+      mrrByEpoch.put(record.epoch(), record.meanReciprocalRank());
     }
+    List<EpochRecord> history = new ArrayList<>();
+    List<Double> losses = training.losses();
+    for (int i = 0; i < losses.size(); i++) {
+      int epoch = i + 1;
+      Double mrr = mrrByEpoch.get(epoch);
+      history.add(
+          mrr == null
+              ? EpochRecord.of(epoch, losses.get(i))
+              : EpochRecord.of(epoch, losses.get(i), mrr));
+    }
+    return history;
+  }
 
-    /** The options under PyKEEN's keyword names plus the loss as resolved. */
-    static Map<String, Object> configuration(TrainingConfig config) {
-        Map<String, Object> map = new LinkedHashMap<>(config.toMap());
-        DoubleMarginLoss loss = config.loss();
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("name", "DoubleMarginLoss");
-        resolved.put("form", config.usesDistanceLimits() ? "distance_limits" : "margins");
-        resolved.put("positive_margin", loss.positiveMargin());
-        resolved.put("negative_margin", loss.negativeMargin());
-        resolved.put("positive_weight", loss.positiveWeight());
-        resolved.put("negative_weight", loss.negativeWeight());
-        resolved.put("margin_activation", loss.marginActivation().name());
-        resolved.put("reduction", loss.reduction().pykeenName());
-        map.put("loss", resolved);
-        return map;
-    }
+  /** The options under PyKEEN's keyword names plus the loss as resolved. */
+  static Map<String, Object> configuration(TrainingConfig config) {
+    Map<String, Object> map = new LinkedHashMap<>(config.toMap());
+    DoubleMarginLoss loss = config.loss();
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", "DoubleMarginLoss");
+    resolved.put("form", config.usesDistanceLimits() ? "distance_limits" : "margins");
+    resolved.put("positive_margin", loss.positiveMargin());
+    resolved.put("negative_margin", loss.negativeMargin());
+    resolved.put("positive_weight", loss.positiveWeight());
+    resolved.put("negative_weight", loss.negativeWeight());
+    resolved.put("margin_activation", loss.marginActivation().name());
+    resolved.put("reduction", loss.reduction().pykeenName());
+    map.put("loss", resolved);
+    return map;
+  }
 
-    private static Map<String, Object> dataset(RunInfo info, Dataset dataset) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", dataset.name());
-        map.put("source", info.datasetSource());
-        map.put("num_entities", dataset.numEntities());
-        map.put("num_relations", dataset.numRelations());
-        map.put("training", split(dataset.training()));
-        map.put("validation", split(dataset.validation()));
-        map.put("testing", split(dataset.testing()));
-        return map;
-    }
+  private static Map<String, Object> dataset(RunInfo info, Dataset dataset) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", dataset.name());
+    map.put("source", info.datasetSource());
+    map.put("num_entities", dataset.numEntities());
+    map.put("num_relations", dataset.numRelations());
+    map.put("training", split(dataset.training()));
+    map.put("validation", split(dataset.validation()));
+    map.put("testing", split(dataset.testing()));
+    return map;
+  }
 
-    private static Map<String, Object> split(TriplesFactory triples) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("num_triples", triples.numTriples());
-        map.put("num_dropped_triples", triples.numDroppedTriples());
-        return map;
-    }
+  private static Map<String, Object> split(TriplesFactory triples) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("num_triples", triples.numTriples());
+    map.put("num_dropped_triples", triples.numDroppedTriples());
+    return map;
+  }
 }

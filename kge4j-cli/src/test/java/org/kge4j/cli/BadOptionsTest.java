@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BadOptionsTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "--dim|0|Invalid value for option '--dim': must be an integer >= 1, got 0",
         "--epochs|-3|Invalid value for option '--epochs': must be an integer >= 1, got -3",
         "--negatives|0|Invalid value for option '--negatives': must be an integer >= 1, got 0",
@@ -51,95 +52,150 @@ class BadOptionsTest {
         "--distance-limits|1|Invalid value for option '--distance-limits': expected two numbers γ1,γ2 with "
             + "0 <= γ1 < γ2, got 1 value(s) [1.0]",
         "--epochs|many|Invalid value for option '--epochs': 'many' is not an int",
-    })
-    void outOfRangeValuesNameOptionValueAndRange(String option, String value, String message) {
-        Path output = dir.resolve("run");
-        Cli.Run run = Cli.run("train", option, value, "--output", output.toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertEquals("kge4j: " + message, run.err().lines().findFirst().orElseThrow(), run::toString);
-        assertTrue(run.err().contains("Try 'kge4j train --help' for the options."), run::toString);
-        assertFalse(Files.exists(output), "nothing is written for an invalid command line");
-    }
+      })
+  void outOfRangeValuesNameOptionValueAndRange(String option, String value, String message) {
+    Path output = dir.resolve("run");
+    Cli.Run run = Cli.run("train", option, value, "--output", output.toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("kge4j: " + message, run.err().lines().findFirst().orElseThrow(), run::toString);
+    assertTrue(run.err().contains("Try 'kge4j train --help' for the options."), run::toString);
+    assertFalse(Files.exists(output), "nothing is written for an invalid command line");
+  }
 
-    @Test
-    void labelSmoothingNeedsTheLcwaLoop() {
-        Cli.Run run = Cli.run("train", "--label-smoothing", "0.1", "--output", dir.resolve("r").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("kge4j: Invalid value for option '--label-smoothing': is only supported "
-                + "with --loop lcwa"), run::toString);
-        assertTrue(run.err().contains("got 0.1 with slcwa"), run::toString);
-        Cli.Run range = Cli.run("train", "--loop", "lcwa", "--label-smoothing", "1", "--output", dir.toString());
-        assertTrue(range.err().startsWith("kge4j: Invalid value for option '--label-smoothing': must be in "
-                + "[0.0, 1.0), got 1.0"), range::toString);
-    }
+  @Test
+  void labelSmoothingNeedsTheLcwaLoop() {
+    Cli.Run run =
+        Cli.run("train", "--label-smoothing", "0.1", "--output", dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--label-smoothing': is only supported "
+                    + "with --loop lcwa"),
+        run::toString);
+    assertTrue(run.err().contains("got 0.1 with slcwa"), run::toString);
+    Cli.Run range =
+        Cli.run("train", "--loop", "lcwa", "--label-smoothing", "1", "--output", dir.toString());
+    assertTrue(
+        range
+            .err()
+            .startsWith(
+                "kge4j: Invalid value for option '--label-smoothing': must be in "
+                    + "[0.0, 1.0), got 1.0"),
+        range::toString);
+  }
 
-    @Test
-    void marginsThatPykeenRejectsAreAUsageError() {
-        // resolve_margin requires λ >= λ̄.
-        Cli.Run run = Cli.run("train", "--positive-margin", "0", "--negative-margin", "1",
-                "--output", dir.resolve("r").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("kge4j: Invalid options: "), run::toString);
-        assertTrue(run.err().contains("0.0") && run.err().contains("1.0"), run::toString);
-    }
+  @Test
+  void marginsThatPykeenRejectsAreAUsageError() {
+    // resolve_margin requires λ >= λ̄.
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--positive-margin",
+            "0",
+            "--negative-margin",
+            "1",
+            "--output",
+            dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("kge4j: Invalid options: "), run::toString);
+    assertTrue(run.err().contains("0.0") && run.err().contains("1.0"), run::toString);
+  }
 
-    @Test
-    void distanceLimitsExcludeMargins() {
-        Cli.Run run = Cli.run("train", "--model", "transe", "--distance-limits", "0.5,2", "--positive-margin", "1",
-                "--output", dir.resolve("r").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("kge4j: Invalid value for option '--positive-margin': cannot be combined "
-                + "with --distance-limits"), run::toString);
-        Cli.Run soft = Cli.run("train", "--model", "transe", "--distance-limits", "0.5,2", "--activation", "softplus",
-                "--output", dir.resolve("r").toString());
-        assertEquals(2, soft.exitCode(), soft::toString);
-        assertTrue(soft.err().startsWith("kge4j: Invalid value for option '--activation': --distance-limits uses "
-                + "relu, got 'softplus'"), soft::toString);
-    }
+  @Test
+  void distanceLimitsExcludeMargins() {
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--model",
+            "transe",
+            "--distance-limits",
+            "0.5,2",
+            "--positive-margin",
+            "1",
+            "--output",
+            dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--positive-margin': cannot be combined "
+                    + "with --distance-limits"),
+        run::toString);
+    Cli.Run soft =
+        Cli.run(
+            "train",
+            "--model",
+            "transe",
+            "--distance-limits",
+            "0.5,2",
+            "--activation",
+            "softplus",
+            "--output",
+            dir.resolve("r").toString());
+    assertEquals(2, soft.exitCode(), soft::toString);
+    assertTrue(
+        soft.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--activation': --distance-limits uses "
+                    + "relu, got 'softplus'"),
+        soft::toString);
+  }
 
-    @Test
-    void anUnknownDatasetListsTheKnownNames() {
-        Cli.Run run = Cli.run("train", "--dataset", "no-such-dataset", "--output", dir.resolve("r").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        String first = run.err().lines().findFirst().orElseThrow();
-        assertTrue(first.startsWith("kge4j: Invalid value for option '--dataset': unknown dataset \"no-such-dataset\""),
-                first);
-        assertTrue(first.contains("nations") && first.contains("wn18rr"), first);
-    }
+  @Test
+  void anUnknownDatasetListsTheKnownNames() {
+    Cli.Run run =
+        Cli.run("train", "--dataset", "no-such-dataset", "--output", dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    String first = run.err().lines().findFirst().orElseThrow();
+    assertTrue(
+        first.startsWith(
+            "kge4j: Invalid value for option '--dataset': unknown dataset \"no-such-dataset\""),
+        first);
+    assertTrue(first.contains("nations") && first.contains("wn18rr"), first);
+  }
 
-    @Test
-    void aMalformedDatasetFileNamesFileAndLine() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\n");
-        Files.writeString(data.resolve("valid.txt"), "a\tr\tb\n");
-        Files.writeString(data.resolve("test.txt"), "b\tr\ta\n");
-        Cli.Run run = Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains(data.resolve("train.txt") + ":2:"), run::toString);
-    }
+  @Test
+  void aMalformedDatasetFileNamesFileAndLine() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\n");
+    Files.writeString(data.resolve("valid.txt"), "a\tr\tb\n");
+    Files.writeString(data.resolve("test.txt"), "b\tr\ta\n");
+    Cli.Run run =
+        Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains(data.resolve("train.txt") + ":2:"), run::toString);
+  }
 
-    @Test
-    void anUnknownOptionIsReportedWithASuggestion() {
-        Cli.Run run = Cli.run("train", "--epoch", "3");
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("kge4j: Unknown options: '--epoch', '3'"), run::toString);
-        assertTrue(run.err().contains("--epochs"), "suggests the similar option: " + run.err());
-    }
+  @Test
+  void anUnknownOptionIsReportedWithASuggestion() {
+    Cli.Run run = Cli.run("train", "--epoch", "3");
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("kge4j: Unknown options: '--epoch', '3'"), run::toString);
+    assertTrue(run.err().contains("--epochs"), "suggests the similar option: " + run.err());
+  }
 
-    @Test
-    void resumeKeepsTheCheckpointsConfiguration() throws Exception {
-        Path checkpoint = Files.writeString(dir.resolve("c.kge4j"), "not a checkpoint");
-        Cli.Run mixed = Cli.run("train", "--resume", checkpoint.toString(), "--dim", "32");
-        assertEquals(2, mixed.exitCode(), mixed::toString);
-        assertTrue(mixed.err().startsWith("kge4j: Invalid value for option '--dim': cannot be combined with "
-                + "--resume"), mixed::toString);
-        Cli.Run corrupt = Cli.run("train", "--resume", checkpoint.toString());
-        assertEquals(2, corrupt.exitCode(), corrupt::toString);
-        assertTrue(corrupt.err().startsWith("kge4j: Invalid value for option '--resume': "), corrupt::toString);
-        assertTrue(corrupt.err().contains(checkpoint.toString()), corrupt::toString);
-        Cli.Run missing = Cli.run("train", "--resume", dir.resolve("nothing.kge4j").toString());
-        assertEquals(2, missing.exitCode(), missing::toString);
-        assertTrue(missing.err().contains("no such checkpoint file: " + dir.resolve("nothing.kge4j")),
-                missing::toString);
-    }
+  @Test
+  void resumeKeepsTheCheckpointsConfiguration() throws Exception {
+    Path checkpoint = Files.writeString(dir.resolve("c.kge4j"), "not a checkpoint");
+    Cli.Run mixed = Cli.run("train", "--resume", checkpoint.toString(), "--dim", "32");
+    assertEquals(2, mixed.exitCode(), mixed::toString);
+    assertTrue(
+        mixed
+            .err()
+            .startsWith(
+                "kge4j: Invalid value for option '--dim': cannot be combined with " + "--resume"),
+        mixed::toString);
+    Cli.Run corrupt = Cli.run("train", "--resume", checkpoint.toString());
+    assertEquals(2, corrupt.exitCode(), corrupt::toString);
+    assertTrue(
+        corrupt.err().startsWith("kge4j: Invalid value for option '--resume': "),
+        corrupt::toString);
+    assertTrue(corrupt.err().contains(checkpoint.toString()), corrupt::toString);
+    Cli.Run missing = Cli.run("train", "--resume", dir.resolve("nothing.kge4j").toString());
+    assertEquals(2, missing.exitCode(), missing::toString);
+    assertTrue(
+        missing.err().contains("no such checkpoint file: " + dir.resolve("nothing.kge4j")),
+        missing::toString);
+  }
 }

@@ -20,92 +20,141 @@ import org.kge4j.training.TrainingListener;
 /** {@code kge4j evaluate} and {@code kge4j train --resume} against a finished short run. */
 class EvaluateAndResumeTest {
 
-    private static final String MRR = "both.realistic.inverse_harmonic_mean_rank";
+  private static final String MRR = "both.realistic.inverse_harmonic_mean_rank";
 
-    @TempDir
-    static Path dir;
+  @TempDir static Path dir;
 
-    private static Path complete;
-    private static JsonNode completeResults;
+  private static Path complete;
+  private static JsonNode completeResults;
 
-    @BeforeAll
-    static void trainFourEpochs() throws Exception {
-        complete = dir.resolve("complete");
-        Cli.Run run = Cli.run("train", "--model", "distmult", "--epochs", "4", "--dim", "12", "--negatives", "4",
-                "--eval-frequency", "2", "--threads", "2", "--quiet", "--output", complete.toString());
-        assertEquals(0, run.exitCode(), run::toString);
-        completeResults = OutputFiles.json().readTree(complete.resolve("results.json").toFile());
+  @BeforeAll
+  static void trainFourEpochs() throws Exception {
+    complete = dir.resolve("complete");
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--model",
+            "distmult",
+            "--epochs",
+            "4",
+            "--dim",
+            "12",
+            "--negatives",
+            "4",
+            "--eval-frequency",
+            "2",
+            "--threads",
+            "2",
+            "--quiet",
+            "--output",
+            complete.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    completeResults = OutputFiles.json().readTree(complete.resolve("results.json").toFile());
+  }
+
+  @Test
+  void evaluateReproducesTheTestMetricsOfTheRun() throws Exception {
+    Path metrics = dir.resolve("metrics.json");
+    Cli.Run run =
+        Cli.run(
+            "evaluate",
+            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
+            "--output",
+            metrics.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().startsWith("test metrics (embedded, distmult, "), run.out());
+    JsonNode written = OutputFiles.json().readTree(metrics.toFile());
+    for (String key :
+        List.of(MRR, "both.realistic.hits_at_10", "head.optimistic.arithmetic_mean_rank")) {
+      assertEquals(
+          completeResults.get("metrics").get(key).asDouble(),
+          written.get("metrics").get(key).asDouble(),
+          0.0,
+          key);
     }
+    assertEquals(4, written.get("epochs_completed").asInt());
 
-    @Test
-    void evaluateReproducesTheTestMetricsOfTheRun() throws Exception {
-        Path metrics = dir.resolve("metrics.json");
-        Cli.Run run = Cli.run("evaluate", complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-                "--output", metrics.toString());
-        assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().startsWith("test metrics (embedded, distmult, "), run.out());
-        JsonNode written = OutputFiles.json().readTree(metrics.toFile());
-        for (String key : List.of(MRR, "both.realistic.hits_at_10", "head.optimistic.arithmetic_mean_rank")) {
-            assertEquals(completeResults.get("metrics").get(key).asDouble(), written.get("metrics").get(key).asDouble(),
-                    0.0, key);
-        }
-        assertEquals(4, written.get("epochs_completed").asInt());
+    Cli.Run again =
+        Cli.run(
+            "evaluate",
+            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
+            "--output",
+            metrics.toString());
+    assertEquals(2, again.exitCode(), again::toString);
+    assertTrue(again.err().contains("already exists; pass --overwrite"), again::toString);
+  }
 
-        Cli.Run again = Cli.run("evaluate", complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-                "--output", metrics.toString());
-        assertEquals(2, again.exitCode(), again::toString);
-        assertTrue(again.err().contains("already exists; pass --overwrite"), again::toString);
-    }
+  @Test
+  void evaluateOnTheValidationSplitMatchesTheLastValidation() {
+    Cli.Run run =
+        Cli.run(
+            "evaluate",
+            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
+            "--split",
+            "valid");
+    assertEquals(0, run.exitCode(), run::toString);
+    double lastValidation = completeResults.at("/training/validation/1/" + MRR).asDouble();
+    String mrrRow =
+        run.out().lines().filter(l -> l.trim().startsWith("MRR")).findFirst().orElseThrow();
+    String[] cells = mrrRow.trim().split("\\s+");
+    assertEquals(lastValidation, Double.parseDouble(cells[3]), 5e-5, mrrRow);
+  }
 
-    @Test
-    void evaluateOnTheValidationSplitMatchesTheLastValidation() {
-        Cli.Run run = Cli.run("evaluate", complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(), "--split",
-                "valid");
-        assertEquals(0, run.exitCode(), run::toString);
-        double lastValidation = completeResults.at("/training/validation/1/" + MRR).asDouble();
-        String mrrRow = run.out().lines().filter(l -> l.trim().startsWith("MRR")).findFirst().orElseThrow();
-        String[] cells = mrrRow.trim().split("\\s+");
-        assertEquals(lastValidation, Double.parseDouble(cells[3]), 5e-5, mrrRow);
-    }
+  @Test
+  void evaluateWithTheWrongDatasetSaysSo() {
+    Cli.sharedDatasets();
+    Cli.Run run =
+        Cli.run(
+            "evaluate",
+            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
+            "--dataset",
+            "nations");
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("pass the dataset the model was trained on"), run::toString);
+  }
 
-    @Test
-    void evaluateWithTheWrongDatasetSaysSo() {
-        Cli.sharedDatasets();
-        Cli.Run run = Cli.run("evaluate", complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-                "--dataset", "nations");
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("pass the dataset the model was trained on"), run::toString);
-    }
-
-    @Test
-    void resumingAnInterruptedRunGivesTheUninterruptedResult() throws Exception {
-        // Interrupt the same configuration after epoch 2, as a crash would, leaving its checkpoint.
-        Checkpoint finished = Checkpoint.read(complete.resolve(TrainCommand.CHECKPOINT_FILE));
-        Path interrupted = Files.createDirectories(dir.resolve("interrupted"));
-        Path checkpoint = interrupted.resolve(TrainCommand.CHECKPOINT_FILE);
-        TrainingListener crashAfterTwoEpochs = new TrainingListener() {
-            @Override
-            public void onEpochStart(int epoch) {
-                if (epoch == 3) {
-                    throw new IllegalStateException("simulated crash");
-                }
+  @Test
+  void resumingAnInterruptedRunGivesTheUninterruptedResult() throws Exception {
+    // Interrupt the same configuration after epoch 2, as a crash would, leaving its checkpoint.
+    Checkpoint finished = Checkpoint.read(complete.resolve(TrainCommand.CHECKPOINT_FILE));
+    Path interrupted = Files.createDirectories(dir.resolve("interrupted"));
+    Path checkpoint = interrupted.resolve(TrainCommand.CHECKPOINT_FILE);
+    TrainingListener crashAfterTwoEpochs =
+        new TrainingListener() {
+          @Override
+          public void onEpochStart(int epoch) {
+            if (epoch == 3) {
+              throw new IllegalStateException("simulated crash");
             }
+          }
         };
-        assertThrows(IllegalStateException.class, () -> Pipeline.builder(finished.config(), Datasets.embedded())
-                .listener(crashAfterTwoEpochs).checkpoint(checkpoint, 1).build().run());
-        assertEquals(2, Checkpoint.read(checkpoint).epochsCompleted());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            Pipeline.builder(finished.config(), Datasets.embedded())
+                .listener(crashAfterTwoEpochs)
+                .checkpoint(checkpoint, 1)
+                .build()
+                .run());
+    assertEquals(2, Checkpoint.read(checkpoint).epochsCompleted());
 
-        // The original ran with 2 threads; the thread count may change without changing results.
-        Cli.Run resumed = Cli.run("train", "--resume", checkpoint.toString(), "--threads", "1");
-        assertEquals(0, resumed.exitCode(), resumed::toString);
-        // Only the two missing epochs are trained: the progress lines start at epoch 3.
-        assertTrue(resumed.err().startsWith("epoch 3/4 ["), resumed::toString);
-        assertFalse(resumed.err().contains("epoch 1/4") || resumed.err().contains("epoch 2/4"), resumed::toString);
-        assertTrue(resumed.out().contains("output: " + interrupted.toAbsolutePath()), resumed.out());
-        JsonNode results = OutputFiles.json().readTree(interrupted.resolve("results.json").toFile());
-        assertEquals(completeResults.get("metrics").get(MRR).asDouble(), results.get("metrics").get(MRR).asDouble(), 0.0);
-        assertEquals(completeResults.at("/training/losses"), results.at("/training/losses"));
-        assertEquals(5, Files.readAllLines(interrupted.resolve("losses.tsv")).size(), "all 4 epochs are listed");
-        assertEquals(1, results.at("/configuration/num_threads").asInt());
-    }
+    // The original ran with 2 threads; the thread count may change without changing results.
+    Cli.Run resumed = Cli.run("train", "--resume", checkpoint.toString(), "--threads", "1");
+    assertEquals(0, resumed.exitCode(), resumed::toString);
+    // Only the two missing epochs are trained: the progress lines start at epoch 3.
+    assertTrue(resumed.err().startsWith("epoch 3/4 ["), resumed::toString);
+    assertFalse(
+        resumed.err().contains("epoch 1/4") || resumed.err().contains("epoch 2/4"),
+        resumed::toString);
+    assertTrue(resumed.out().contains("output: " + interrupted.toAbsolutePath()), resumed.out());
+    JsonNode results = OutputFiles.json().readTree(interrupted.resolve("results.json").toFile());
+    assertEquals(
+        completeResults.get("metrics").get(MRR).asDouble(),
+        results.get("metrics").get(MRR).asDouble(),
+        0.0);
+    assertEquals(completeResults.at("/training/losses"), results.at("/training/losses"));
+    assertEquals(
+        5, Files.readAllLines(interrupted.resolve("losses.tsv")).size(), "all 4 epochs are listed");
+    assertEquals(1, results.at("/configuration/num_threads").asInt());
+  }
 }

@@ -16,40 +16,61 @@ import org.junit.jupiter.api.io.TempDir;
 /** A run stopped from outside (SIGTERM, as Ctrl-C or kill) records that and says how to resume. */
 class InterruptTest {
 
-    @Test
-    void anInterruptedRunIsMarkedAndPointsToItsCheckpoint(@TempDir Path dir) throws Exception {
-        Path run = dir.resolve("run");
-        Path checkpoint = run.resolve(TrainCommand.CHECKPOINT_FILE);
-        Path err = dir.resolve("stderr.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "train", "--epochs", "100000", "--dim", "8", "--threads", "1",
-                "--eval-frequency", "0", "--checkpoint-frequency", "1", "--quiet", "--output", run.toString()))
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(err.toFile())
-                .start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(checkpoint) && System.nanoTime() < deadline && process.isAlive()) {
-                Thread.sleep(50);
-            }
-            assertTrue(Files.exists(checkpoint), () -> "no checkpoint within 60 s: " + read(err));
-        } finally {
-            process.destroy();
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the JVM stops after SIGTERM");
-        JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
-        assertEquals("failed", results.get("status").asText());
-        assertEquals("interrupted", results.get("error").asText());
-        assertTrue(read(err).contains("kge4j train: interrupted; continue with: kge4j train --resume " + checkpoint),
-                () -> read(err));
+  @Test
+  void anInterruptedRunIsMarkedAndPointsToItsCheckpoint(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    Path checkpoint = run.resolve(TrainCommand.CHECKPOINT_FILE);
+    Path err = dir.resolve("stderr.txt");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "train",
+                    "--epochs",
+                    "100000",
+                    "--dim",
+                    "8",
+                    "--threads",
+                    "1",
+                    "--eval-frequency",
+                    "0",
+                    "--checkpoint-frequency",
+                    "1",
+                    "--quiet",
+                    "--output",
+                    run.toString()))
+            .redirectOutput(dir.resolve("stdout.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(checkpoint) && System.nanoTime() < deadline && process.isAlive()) {
+        Thread.sleep(50);
+      }
+      assertTrue(Files.exists(checkpoint), () -> "no checkpoint within 60 s: " + read(err));
+    } finally {
+      process.destroy();
     }
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the JVM stops after SIGTERM");
+    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    assertEquals("failed", results.get("status").asText());
+    assertEquals("interrupted", results.get("error").asText());
+    assertTrue(
+        read(err)
+            .contains(
+                "kge4j train: interrupted; continue with: kge4j train --resume " + checkpoint),
+        () -> read(err));
+  }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
     }
+  }
 }

@@ -5,51 +5,58 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A float range {@code [low, high]}, sampled uniformly or, with {@code log}, log-uniformly
- * ({@code exp(U(log low, log high))}).
+ * A float range {@code [low, high]}, sampled uniformly or, with {@code log}, log-uniformly ({@code
+ * exp(U(log low, log high))}).
  *
  * @param name the keyword name
- * @param low  the lower bound (included)
+ * @param low the lower bound (included)
  * @param high the upper bound (included)
- * @param log  whether to sample and grid on a log scale (needs {@code low > 0})
+ * @param log whether to sample and grid on a log scale (needs {@code low > 0})
  */
-public record FloatParameter(String name, double low, double high, boolean log) implements HpoParameter {
-    /** Validates the bounds. */
-    public FloatParameter {
-        HpoChecks.requireName(name);
-        if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {
-            throw new IllegalArgumentException("float parameter " + name + " needs finite low <= high, got ["
-                    + low + ", " + high + "]");
-        }
-        if (log && low <= 0) {
-            throw new IllegalArgumentException("float parameter " + name + " on a log scale needs low > 0, got "
-                    + low);
-        }
+public record FloatParameter(String name, double low, double high, boolean log)
+    implements HpoParameter {
+  /** Validates the bounds. */
+  public FloatParameter {
+    HpoChecks.requireName(name);
+    if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {
+      throw new IllegalArgumentException(
+          "float parameter " + name + " needs finite low <= high, got [" + low + ", " + high + "]");
     }
+    if (log && low <= 0) {
+      throw new IllegalArgumentException(
+          "float parameter " + name + " on a log scale needs low > 0, got " + low);
+    }
+  }
 
-    @Override
-    public Object sample(RandomGenerator random) {
-        if (low == high) {
-            return low;
-        }
-        double u = random.nextDouble();
-        double value = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
-        return Math.min(high, Math.max(low, value));
+  @Override
+  public Object sample(RandomGenerator random) {
+    if (low == high) {
+      return low;
     }
+    double u = random.nextDouble();
+    double value =
+        log
+            ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low)))
+            : low + u * (high - low);
+    return Math.min(high, Math.max(low, value));
+  }
 
-    @Override
-    public List<Object> grid(int pointsPerRange) {
-        HpoChecks.requirePoints(pointsPerRange);
-        List<Object> values = new ArrayList<>();
-        if (low == high || pointsPerRange == 1) {
-            values.add(low);
-            return values;
-        }
-        for (int i = 0; i < pointsPerRange; i++) {
-            double f = (double) i / (pointsPerRange - 1);
-            double value = log ? Math.exp(Math.log(low) + f * (Math.log(high) - Math.log(low))) : low + f * (high - low);
-            values.add(i == pointsPerRange - 1 ? high : Math.min(high, Math.max(low, value)));
-        }
-        return values;
+  @Override
+  public List<Object> grid(int pointsPerRange) {
+    HpoChecks.requirePoints(pointsPerRange);
+    List<Object> values = new ArrayList<>();
+    if (low == high || pointsPerRange == 1) {
+      values.add(low);
+      return values;
     }
+    for (int i = 0; i < pointsPerRange; i++) {
+      double f = (double) i / (pointsPerRange - 1);
+      double value =
+          log
+              ? Math.exp(Math.log(low) + f * (Math.log(high) - Math.log(low)))
+              : low + f * (high - low);
+      values.add(i == pointsPerRange - 1 ? high : Math.min(high, Math.max(low, value)));
+    }
+    return values;
+  }
 }

@@ -3,19 +3,17 @@ package org.kge4j.hpo;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/**
- * One dimension of a hyper-parameter search space, as an entry of PyKEEN's {@code hpo_default}.
- */
+/** One dimension of a hyper-parameter search space, as an entry of PyKEEN's {@code hpo_default}. */
 public sealed interface HpoParameter permits FloatParameter, IntParameter, CategoricalParameter {
-    /** The keyword name, e.g. {@code positive_margin}. */
-    String name();
+  /** The keyword name, e.g. {@code positive_margin}. */
+  String name();
 
-    /** One value drawn from the parameter's distribution. */
-    Object sample(RandomGenerator random);
+  /** One value drawn from the parameter's distribution. */
+  Object sample(RandomGenerator random);
 
-    /**
-     * Evenly spaced values for grid search: every choice of a categorical parameter, and
-     * {@code pointsPerRange} values from low to high (both included) of a range.
-     */
-    List<Object> grid(int pointsPerRange);
+  /**
+   * Evenly spaced values for grid search: every choice of a categorical parameter, and {@code
+   * pointsPerRange} values from low to high (both included) of a range.
+   */
+  List<Object> grid(int pointsPerRange);
 }

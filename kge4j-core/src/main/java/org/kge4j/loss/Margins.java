@@ -7,5 +7,4 @@ package org.kge4j.loss;
  * @param positive the positive margin {@code λ}
  * @param negative the negative margin {@code λ̄}
  */
-public record Margins(double positive, double negative) {
-}
+public record Margins(double positive, double negative) {}

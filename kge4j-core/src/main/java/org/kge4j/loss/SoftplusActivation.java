@@ -1,34 +1,34 @@
 package org.kge4j.loss;
 
 /**
- * PyTorch's {@code Softplus(beta=1, threshold=20)}: {@code h(z) = log1p(exp(z))} for {@code z <= 20},
- * {@code z} above; {@code h'(z) = sigmoid(z)}, exactly 1 above 20.
+ * PyTorch's {@code Softplus(beta=1, threshold=20)}: {@code h(z) = log1p(exp(z))} for {@code z <=
+ * 20}, {@code z} above; {@code h'(z) = sigmoid(z)}, exactly 1 above 20.
  */
 final class SoftplusActivation implements MarginActivation {
-    /** PyTorch's default threshold above which softplus is the identity. */
-    static final float THRESHOLD = 20f;
+  /** PyTorch's default threshold above which softplus is the identity. */
+  static final float THRESHOLD = 20f;
 
-    @Override
-    public float value(float z) {
-        return z > THRESHOLD ? z : (float) Math.log1p(Math.exp(z));
-    }
+  @Override
+  public float value(float z) {
+    return z > THRESHOLD ? z : (float) Math.log1p(Math.exp(z));
+  }
 
-    @Override
-    public float derivative(float z) {
-        if (z > THRESHOLD) {
-            return 1f;
-        }
-        double e = Math.exp(z);
-        return (float) (e / (e + 1.0));
+  @Override
+  public float derivative(float z) {
+    if (z > THRESHOLD) {
+      return 1f;
     }
+    double e = Math.exp(z);
+    return (float) (e / (e + 1.0));
+  }
 
-    @Override
-    public String name() {
-        return "Softplus";
-    }
+  @Override
+  public String name() {
+    return "Softplus";
+  }
 
-    @Override
-    public String toString() {
-        return name();
-    }
+  @Override
+  public String toString() {
+    return name();
+  }
 }

@@ -5,14 +5,17 @@ package org.kge4j.loss;
  * {@code UnsupportedLabelSmoothingError}: sLCWA scores carry no labels to smooth.
  */
 public final class UnsupportedLabelSmoothingException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * @param loss           the loss that was asked
-     * @param labelSmoothing the requested (non-zero) smoothing
-     */
-    public UnsupportedLabelSmoothingException(String loss, double labelSmoothing) {
-        super(loss + " does not support label smoothing in sLCWA training (got label_smoothing="
-                + labelSmoothing + "); pass null or 0, or use LCWA training");
-    }
+  /**
+   * @param loss the loss that was asked
+   * @param labelSmoothing the requested (non-zero) smoothing
+   */
+  public UnsupportedLabelSmoothingException(String loss, double labelSmoothing) {
+    super(
+        loss
+            + " does not support label smoothing in sLCWA training (got label_smoothing="
+            + labelSmoothing
+            + "); pass null or 0, or use LCWA training");
+  }
 }

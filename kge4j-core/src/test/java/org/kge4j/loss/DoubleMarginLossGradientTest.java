@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.kge4j.tensor.BoolTensor;
@@ -17,173 +16,208 @@ import org.kge4j.tensor.FloatTensor;
  * double-precision reference.
  */
 class DoubleMarginLossGradientTest {
-    private static final double STEP = 1e-3;
+  private static final double STEP = 1e-3;
 
-    /** A random configuration: both activations and reductions, margins from the HPO ranges. */
-    private static DoubleMarginLoss randomLoss(SplittableRandom random) {
-        return DoubleMarginLoss.builder()
-                .positiveMargin(random.nextDouble(-1, 1))
-                .offset(random.nextDouble(0, 1))
-                .positiveNegativeBalance(random.nextDouble(0.05, 0.95))
-                .marginActivation(random.nextBoolean() ? "relu" : "softplus")
-                .reduction(random.nextBoolean() ? "mean" : "sum")
-                .build();
+  /** A random configuration: both activations and reductions, margins from the HPO ranges. */
+  private static DoubleMarginLoss randomLoss(SplittableRandom random) {
+    return DoubleMarginLoss.builder()
+        .positiveMargin(random.nextDouble(-1, 1))
+        .offset(random.nextDouble(0, 1))
+        .positiveNegativeBalance(random.nextDouble(0.05, 0.95))
+        .marginActivation(random.nextBoolean() ? "relu" : "softplus")
+        .reduction(random.nextBoolean() ? "mean" : "sum")
+        .build();
+  }
+
+  /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
+  private static float[] scoresAwayFromKinks(
+      SplittableRandom random, int n, DoubleMarginLoss loss) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      float v;
+      do {
+        v = (float) random.nextDouble(-3, 3);
+      } while (Math.abs(v - loss.positiveMargin()) < 0.05
+          || Math.abs(v + loss.negativeMargin()) < 0.05);
+      x[i] = v;
     }
+    return x;
+  }
 
-    /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
-    private static float[] scoresAwayFromKinks(SplittableRandom random, int n, DoubleMarginLoss loss) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            float v;
-            do {
-                v = (float) random.nextDouble(-3, 3);
-            } while (Math.abs(v - loss.positiveMargin()) < 0.05 || Math.abs(v + loss.negativeMargin()) < 0.05);
-            x[i] = v;
-        }
-        return x;
+  private static double[] toDouble(float[] x) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      d[i] = x[i];
     }
+    return d;
+  }
 
-    private static double[] toDouble(float[] x) {
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = x[i];
-        }
-        return d;
+  private static void assertGradient(
+      float[] analytic, double[] point, ToDoubleFunction<double[]> f, String what) {
+    for (int i = 0; i < point.length; i++) {
+      double saved = point[i];
+      point[i] = saved + STEP;
+      double up = f.applyAsDouble(point);
+      point[i] = saved - STEP;
+      double down = f.applyAsDouble(point);
+      point[i] = saved;
+      double numeric = (up - down) / (2 * STEP);
+      double tolerance = 1e-4 + 1e-3 * Math.abs(numeric);
+      int index = i;
+      assertTrue(
+          Math.abs(analytic[i] - numeric) <= tolerance,
+          () ->
+              what
+                  + "["
+                  + index
+                  + "]: analytic "
+                  + analytic[index]
+                  + " vs finite difference "
+                  + numeric);
     }
+  }
 
-    private static void assertGradient(float[] analytic, double[] point, ToDoubleFunction<double[]> f, String what) {
-        for (int i = 0; i < point.length; i++) {
-            double saved = point[i];
-            point[i] = saved + STEP;
-            double up = f.applyAsDouble(point);
-            point[i] = saved - STEP;
-            double down = f.applyAsDouble(point);
-            point[i] = saved;
-            double numeric = (up - down) / (2 * STEP);
-            double tolerance = 1e-4 + 1e-3 * Math.abs(numeric);
-            int index = i;
-            assertTrue(Math.abs(analytic[i] - numeric) <= tolerance, () -> what + "[" + index + "]: analytic "
-                    + analytic[index] + " vs finite difference " + numeric);
-        }
+  @Property(tries = 150)
+  void forwardGradientMatchesFiniteDifferences(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    DoubleMarginLoss loss = randomLoss(random);
+    ReferenceLoss reference = ReferenceLoss.of(loss);
+    int rows = 1 + random.nextInt(4);
+    int cols = 1 + random.nextInt(6);
+    float[] x = scoresAwayFromKinks(random, rows * cols, loss);
+    float[] t = new float[rows * cols];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = random.nextBoolean() ? (float) random.nextDouble() : (random.nextBoolean() ? 1f : 0f);
     }
+    LossOutput out = loss.forward(FloatTensor.of(x, rows, cols), FloatTensor.of(t, rows, cols));
+    double[] labels = toDouble(t);
+    double[] point = toDouble(x);
+    assertEquals(
+        reference.pointwise(point, labels, null), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
+    assertGradient(
+        out.gradient().toArray(), point, p -> reference.pointwise(p, labels, null), "predictions");
+  }
 
-    @Property(tries = 150)
-    void forwardGradientMatchesFiniteDifferences(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        DoubleMarginLoss loss = randomLoss(random);
-        ReferenceLoss reference = ReferenceLoss.of(loss);
-        int rows = 1 + random.nextInt(4);
-        int cols = 1 + random.nextInt(6);
-        float[] x = scoresAwayFromKinks(random, rows * cols, loss);
-        float[] t = new float[rows * cols];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = random.nextBoolean() ? (float) random.nextDouble() : (random.nextBoolean() ? 1f : 0f);
-        }
-        LossOutput out = loss.forward(FloatTensor.of(x, rows, cols), FloatTensor.of(t, rows, cols));
-        double[] labels = toDouble(t);
-        double[] point = toDouble(x);
-        assertEquals(reference.pointwise(point, labels, null), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-        assertGradient(out.gradient().toArray(), point, p -> reference.pointwise(p, labels, null), "predictions");
+  @Property(tries = 100)
+  void broadcastGradientIsSummedBack(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    DoubleMarginLoss loss = randomLoss(random);
+    ReferenceLoss reference = ReferenceLoss.of(loss);
+    int rows = 1 + random.nextInt(4);
+    int cols = 1 + random.nextInt(5);
+    float[] x = scoresAwayFromKinks(random, cols, loss);
+    float[] t = new float[rows * cols];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (float) random.nextDouble();
     }
-
-    @Property(tries = 100)
-    void broadcastGradientIsSummedBack(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        DoubleMarginLoss loss = randomLoss(random);
-        ReferenceLoss reference = ReferenceLoss.of(loss);
-        int rows = 1 + random.nextInt(4);
-        int cols = 1 + random.nextInt(5);
-        float[] x = scoresAwayFromKinks(random, cols, loss);
-        float[] t = new float[rows * cols];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = (float) random.nextDouble();
-        }
-        // predictions (cols,) broadcast against labels (rows, cols)
-        LossOutput out = loss.forward(FloatTensor.of(x, cols), FloatTensor.of(t, rows, cols));
-        double[] labels = toDouble(t);
-        ToDoubleFunction<double[]> f = p -> {
-            double[] expanded = new double[rows * cols];
-            for (int i = 0; i < expanded.length; i++) {
-                expanded[i] = p[i % cols];
-            }
-            return reference.pointwise(expanded, labels, null);
+    // predictions (cols,) broadcast against labels (rows, cols)
+    LossOutput out = loss.forward(FloatTensor.of(x, cols), FloatTensor.of(t, rows, cols));
+    double[] labels = toDouble(t);
+    ToDoubleFunction<double[]> f =
+        p -> {
+          double[] expanded = new double[rows * cols];
+          for (int i = 0; i < expanded.length; i++) {
+            expanded[i] = p[i % cols];
+          }
+          return reference.pointwise(expanded, labels, null);
         };
-        double[] point = toDouble(x);
-        assertEquals(f.applyAsDouble(point), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-        assertGradient(out.gradient().toArray(), point, f, "broadcast predictions");
-    }
+    double[] point = toDouble(x);
+    assertEquals(f.applyAsDouble(point), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
+    assertGradient(out.gradient().toArray(), point, f, "broadcast predictions");
+  }
 
-    @Property(tries = 100)
-    void weightedLcwaGradientMatchesFiniteDifferences(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        DoubleMarginLoss loss = randomLoss(random);
-        ReferenceLoss reference = ReferenceLoss.of(loss);
-        int n = 1 + random.nextInt(12);
-        float[] x = scoresAwayFromKinks(random, n, loss);
-        float[] t = new float[n];
-        float[] w = new float[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = random.nextBoolean() ? 1f : 0f;
-            w[i] = (float) random.nextDouble(0, 2);
-        }
-        double epsilon = random.nextDouble(0, 0.5);
-        int numEntities = 2 + random.nextInt(50);
-        LossOutput out = loss.processLcwaScores(FloatTensor.of(x, n), FloatTensor.of(t, n), epsilon, numEntities,
-                FloatTensor.of(w, n));
-        double[] smoothed = new double[n];
-        for (int i = 0; i < n; i++) {
-            smoothed[i] = (1 - epsilon) * t[i] + epsilon / (numEntities - 1) * (1 - t[i]);
-        }
-        double[] weights = toDouble(w);
-        double[] point = toDouble(x);
-        assertEquals(reference.pointwise(point, smoothed, weights), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-        assertGradient(out.gradient().toArray(), point, p -> reference.pointwise(p, smoothed, weights), "lcwa");
+  @Property(tries = 100)
+  void weightedLcwaGradientMatchesFiniteDifferences(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    DoubleMarginLoss loss = randomLoss(random);
+    ReferenceLoss reference = ReferenceLoss.of(loss);
+    int n = 1 + random.nextInt(12);
+    float[] x = scoresAwayFromKinks(random, n, loss);
+    float[] t = new float[n];
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = random.nextBoolean() ? 1f : 0f;
+      w[i] = (float) random.nextDouble(0, 2);
     }
+    double epsilon = random.nextDouble(0, 0.5);
+    int numEntities = 2 + random.nextInt(50);
+    LossOutput out =
+        loss.processLcwaScores(
+            FloatTensor.of(x, n), FloatTensor.of(t, n), epsilon, numEntities, FloatTensor.of(w, n));
+    double[] smoothed = new double[n];
+    for (int i = 0; i < n; i++) {
+      smoothed[i] = (1 - epsilon) * t[i] + epsilon / (numEntities - 1) * (1 - t[i]);
+    }
+    double[] weights = toDouble(w);
+    double[] point = toDouble(x);
+    assertEquals(
+        reference.pointwise(point, smoothed, weights),
+        out.value(),
+        1e-5 + 1e-5 * Math.abs(out.value()));
+    assertGradient(
+        out.gradient().toArray(), point, p -> reference.pointwise(p, smoothed, weights), "lcwa");
+  }
 
-    @Property(tries = 100)
-    void slcwaGradientsMatchFiniteDifferences(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        DoubleMarginLoss loss = randomLoss(random);
-        ReferenceLoss reference = ReferenceLoss.of(loss);
-        int b = 1 + random.nextInt(5);
-        int k = 1 + random.nextInt(6);
-        float[] positives = scoresAwayFromKinks(random, b, loss);
-        float[] negatives = scoresAwayFromKinks(random, b * k, loss);
-        boolean filtered = random.nextBoolean();
-        double[] pos = toDouble(positives);
-        double[] neg = toDouble(negatives);
-        if (!filtered) {
-            SlcwaLossOutput out = loss.processSlcwaScores(FloatTensor.of(positives, b, 1),
-                    FloatTensor.of(negatives, b, k), null, null, null);
-            assertEquals(reference.denseSlcwa(pos, neg, k), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-            assertGradient(out.positiveGradient().toArray(), pos, p -> reference.denseSlcwa(p, neg, k), "positives");
-            assertGradient(out.negativeGradient().toArray(), neg, q -> reference.denseSlcwa(pos, q, k), "negatives");
-            return;
-        }
-        boolean[] keep = new boolean[b * k];
-        int kept = 0;
-        for (int j = 0; j < keep.length; j++) {
-            keep[j] = random.nextDouble() < 0.6;
-            kept += keep[j] ? 1 : 0;
-        }
-        float[] compact = new float[kept];
-        for (int j = 0, c = 0; j < keep.length; j++) {
-            if (keep[j]) {
-                compact[c++] = negatives[j];
-            }
-        }
-        SlcwaLossOutput out = loss.processSlcwaScores(FloatTensor.of(positives, b), FloatTensor.of(compact, kept),
-                null, BoolTensor.of(keep, b, k), null);
-        assertEquals(reference.filteredSlcwa(pos, neg, keep, k), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-        assertGradient(out.positiveGradient().toArray(), pos, p -> reference.filteredSlcwa(p, neg, keep, k),
-                "filtered positives");
-        // The compact gradient, scattered back, must match finite differences on the kept scores.
-        float[] denseGradient = new float[b * k];
-        for (int j = 0, c = 0; j < keep.length; j++) {
-            if (keep[j]) {
-                denseGradient[j] = out.negativeGradient().getFlat(c++);
-            }
-        }
-        assertGradient(denseGradient, neg, q -> reference.filteredSlcwa(pos, q, keep, k), "filtered negatives");
+  @Property(tries = 100)
+  void slcwaGradientsMatchFiniteDifferences(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    DoubleMarginLoss loss = randomLoss(random);
+    ReferenceLoss reference = ReferenceLoss.of(loss);
+    int b = 1 + random.nextInt(5);
+    int k = 1 + random.nextInt(6);
+    float[] positives = scoresAwayFromKinks(random, b, loss);
+    float[] negatives = scoresAwayFromKinks(random, b * k, loss);
+    boolean filtered = random.nextBoolean();
+    double[] pos = toDouble(positives);
+    double[] neg = toDouble(negatives);
+    if (!filtered) {
+      SlcwaLossOutput out =
+          loss.processSlcwaScores(
+              FloatTensor.of(positives, b, 1), FloatTensor.of(negatives, b, k), null, null, null);
+      assertEquals(
+          reference.denseSlcwa(pos, neg, k), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
+      assertGradient(
+          out.positiveGradient().toArray(), pos, p -> reference.denseSlcwa(p, neg, k), "positives");
+      assertGradient(
+          out.negativeGradient().toArray(), neg, q -> reference.denseSlcwa(pos, q, k), "negatives");
+      return;
     }
+    boolean[] keep = new boolean[b * k];
+    int kept = 0;
+    for (int j = 0; j < keep.length; j++) {
+      keep[j] = random.nextDouble() < 0.6;
+      kept += keep[j] ? 1 : 0;
+    }
+    float[] compact = new float[kept];
+    for (int j = 0, c = 0; j < keep.length; j++) {
+      if (keep[j]) {
+        compact[c++] = negatives[j];
+      }
+    }
+    SlcwaLossOutput out =
+        loss.processSlcwaScores(
+            FloatTensor.of(positives, b),
+            FloatTensor.of(compact, kept),
+            null,
+            BoolTensor.of(keep, b, k),
+            null);
+    assertEquals(
+        reference.filteredSlcwa(pos, neg, keep, k),
+        out.value(),
+        1e-5 + 1e-5 * Math.abs(out.value()));
+    assertGradient(
+        out.positiveGradient().toArray(),
+        pos,
+        p -> reference.filteredSlcwa(p, neg, keep, k),
+        "filtered positives");
+    // The compact gradient, scattered back, must match finite differences on the kept scores.
+    float[] denseGradient = new float[b * k];
+    for (int j = 0, c = 0; j < keep.length; j++) {
+      if (keep[j]) {
+        denseGradient[j] = out.negativeGradient().getFlat(c++);
+      }
+    }
+    assertGradient(
+        denseGradient, neg, q -> reference.filteredSlcwa(pos, q, keep, k), "filtered negatives");
+  }
 }

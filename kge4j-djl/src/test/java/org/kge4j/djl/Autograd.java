@@ -15,55 +15,67 @@ import ai.djl.training.GradientCollector;
  */
 final class Autograd {
 
-    /** The loss value and the gradients with respect to the inputs, in input order. */
-    record Outcome(double value, float[][] gradients) {
-        float[] gradient(int input) {
-            return gradients[input];
-        }
+  /** The loss value and the gradients with respect to the inputs, in input order. */
+  record Outcome(double value, float[][] gradients) {
+    float[] gradient(int input) {
+      return gradients[input];
     }
+  }
 
-    private Autograd() {
-    }
+  private Autograd() {}
 
-    /** LCWA form: the gradient with respect to the predictions only (labels are constants). */
-    static Outcome lcwa(DjlDoubleMarginLoss loss, float[] predictions, long[] predictionShape,
-                        float[] labels, long[] labelShape) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray x = manager.create(predictions, new Shape(predictionShape));
-            NDArray t = manager.create(labels, new Shape(labelShape));
-            return run(loss, new NDList(t), x);
-        }
+  /** LCWA form: the gradient with respect to the predictions only (labels are constants). */
+  static Outcome lcwa(
+      DjlDoubleMarginLoss loss,
+      float[] predictions,
+      long[] predictionShape,
+      float[] labels,
+      long[] labelShape) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray x = manager.create(predictions, new Shape(predictionShape));
+      NDArray t = manager.create(labels, new Shape(labelShape));
+      return run(loss, new NDList(t), x);
     }
+  }
 
-    /** sLCWA form: gradients with respect to the positive and the negative scores. */
-    static Outcome slcwa(DjlDoubleMarginLoss loss, float[] positives, long[] positiveShape,
-                         float[] negatives, long[] negativeShape, boolean[] batchFilter) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray k = manager.create(positives, new Shape(positiveShape));
-            NDArray kBar = manager.create(negatives, new Shape(negativeShape));
-            NDList labels = batchFilter == null ? new NDList()
-                    : new NDList(manager.create(batchFilter, new Shape(negativeShape)));
-            return run(loss, labels, k, kBar);
-        }
+  /** sLCWA form: gradients with respect to the positive and the negative scores. */
+  static Outcome slcwa(
+      DjlDoubleMarginLoss loss,
+      float[] positives,
+      long[] positiveShape,
+      float[] negatives,
+      long[] negativeShape,
+      boolean[] batchFilter) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray k = manager.create(positives, new Shape(positiveShape));
+      NDArray kBar = manager.create(negatives, new Shape(negativeShape));
+      NDList labels =
+          batchFilter == null
+              ? new NDList()
+              : new NDList(manager.create(batchFilter, new Shape(negativeShape)));
+      return run(loss, labels, k, kBar);
     }
+  }
 
-    private static Outcome run(DjlDoubleMarginLoss loss, NDList labels, NDArray... inputs) {
-        for (NDArray input : inputs) {
-            input.setRequiresGradient(true);
-        }
-        NDArray value;
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            value = loss.evaluate(labels, new NDList(inputs));
-            collector.backward(value);
-        }
-        assertEquals(new Shape(), value.getShape(), "the loss is a scalar");
-        float[][] gradients = new float[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            NDArray gradient = inputs[i].getGradient();
-            assertEquals(inputs[i].getShape(), gradient.getShape(),
-                    "the gradient of input " + i + " has the input's shape");
-            gradients[i] = gradient.toFloatArray();
-        }
-        return new Outcome(value.getFloat(), gradients);
+  private static Outcome run(DjlDoubleMarginLoss loss, NDList labels, NDArray... inputs) {
+    for (NDArray input : inputs) {
+      input.setRequiresGradient(true);
     }
+    NDArray value;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      value = loss.evaluate(labels, new NDList(inputs));
+      collector.backward(value);
+    }
+    assertEquals(new Shape(), value.getShape(), "the loss is a scalar");
+    float[][] gradients = new float[inputs.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      NDArray gradient = inputs[i].getGradient();
+      assertEquals(
+          inputs[i].getShape(),
+          gradient.getShape(),
+          "the gradient of input " + i + " has the input's shape");
+      gradients[i] = gradient.toFloatArray();
+    }
+    return new Outcome(value.getFloat(), gradients);
+  }
 }

@@ -3,7 +3,6 @@ package org.kge4j.djl;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,110 +21,110 @@ import java.util.stream.Stream;
  */
 final class ParityCases {
 
-    /** A tensor of the vectors: row-major float data and its shape ({@code []} = scalar). */
-    record Tensor(float[] data, int[] shape) {
-        long[] longShape() {
-            return toLong(shape);
+  /** A tensor of the vectors: row-major float data and its shape ({@code []} = scalar). */
+  record Tensor(float[] data, int[] shape) {
+    long[] longShape() {
+      return toLong(shape);
+    }
+  }
+
+  private ParityCases() {}
+
+  /**
+   * {@code ../shared}: the {@code kge4j.shared} property that Surefire passes, or, when a build of
+   * this module alone computed it from the wrong root, {@code ../../shared} from the module folder.
+   */
+  static Optional<Path> sharedFolder() {
+    String property = System.getProperty("kge4j.shared");
+    return Stream.of(property == null ? null : Path.of(property), Path.of("..", "..", "shared"))
+        .filter(folder -> folder != null && Files.isDirectory(folder))
+        .findFirst();
+  }
+
+  /** The golden vectors file, if the shared folder holds one. */
+  static Optional<Path> vectorsFile() {
+    return sharedFolder()
+        .map(folder -> folder.resolve("parity").resolve("public.jsonl"))
+        .filter(Files::isRegularFile);
+  }
+
+  static List<JsonObject> load(Path file) {
+    try {
+      List<JsonObject> cases = new ArrayList<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          cases.add(JsonParser.parseString(line).getAsJsonObject());
         }
+      }
+      return cases;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    private ParityCases() {
+  /** PyKEEN's keyword arguments, JSON null kept as Java null. */
+  static Map<String, Object> config(JsonObject testCase) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> entry : testCase.getAsJsonObject("config").entrySet()) {
+      JsonElement value = entry.getValue();
+      Object converted;
+      if (value.isJsonNull()) {
+        converted = null;
+      } else if (value.getAsJsonPrimitive().isNumber()) {
+        converted = value.getAsDouble();
+      } else {
+        converted = value.getAsString();
+      }
+      config.put(entry.getKey(), converted);
     }
+    return config;
+  }
 
-    /**
-     * {@code ../shared}: the {@code kge4j.shared} property that Surefire passes, or, when a build of
-     * this module alone computed it from the wrong root, {@code ../../shared} from the module folder.
-     */
-    static Optional<Path> sharedFolder() {
-        String property = System.getProperty("kge4j.shared");
-        return Stream.of(property == null ? null : Path.of(property), Path.of("..", "..", "shared"))
-                .filter(folder -> folder != null && Files.isDirectory(folder))
-                .findFirst();
+  static int[] shape(JsonObject tensor) {
+    var shapeJson = tensor.getAsJsonArray("shape");
+    int[] shape = new int[shapeJson.size()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = shapeJson.get(i).getAsInt();
     }
+    return shape;
+  }
 
-    /** The golden vectors file, if the shared folder holds one. */
-    static Optional<Path> vectorsFile() {
-        return sharedFolder().map(folder -> folder.resolve("parity").resolve("public.jsonl"))
-                .filter(Files::isRegularFile);
+  static long[] toLong(int[] shape) {
+    long[] result = new long[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      result[i] = shape[i];
     }
+    return result;
+  }
 
-    static List<JsonObject> load(Path file) {
-        try {
-            List<JsonObject> cases = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    cases.add(JsonParser.parseString(line).getAsJsonObject());
-                }
-            }
-            return cases;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  static Tensor tensor(JsonObject tensor) {
+    int[] shape = shape(tensor);
+    var dataJson = tensor.getAsJsonArray("data");
+    float[] data = new float[dataJson.size()];
+    for (int i = 0; i < data.length; i++) {
+      // NaN and the infinities are written as strings, which Float.parseFloat reads.
+      data[i] = Float.parseFloat(dataJson.get(i).getAsString());
     }
+    return new Tensor(data, shape);
+  }
 
-    /** PyKEEN's keyword arguments, JSON null kept as Java null. */
-    static Map<String, Object> config(JsonObject testCase) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : testCase.getAsJsonObject("config").entrySet()) {
-            JsonElement value = entry.getValue();
-            Object converted;
-            if (value.isJsonNull()) {
-                converted = null;
-            } else if (value.getAsJsonPrimitive().isNumber()) {
-                converted = value.getAsDouble();
-            } else {
-                converted = value.getAsString();
-            }
-            config.put(entry.getKey(), converted);
-        }
-        return config;
+  static boolean[] booleans(JsonObject tensor) {
+    var dataJson = tensor.getAsJsonArray("data");
+    boolean[] data = new boolean[dataJson.size()];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = dataJson.get(i).getAsBoolean();
     }
+    return data;
+  }
 
-    static int[] shape(JsonObject tensor) {
-        var shapeJson = tensor.getAsJsonArray("shape");
-        int[] shape = new int[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeJson.get(i).getAsInt();
-        }
-        return shape;
-    }
+  /** A nullable number of the inputs. */
+  static Double optionalDouble(JsonObject inputs, String key) {
+    JsonElement value = inputs.get(key);
+    return value == null || value.isJsonNull() ? null : value.getAsDouble();
+  }
 
-    static long[] toLong(int[] shape) {
-        long[] result = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            result[i] = shape[i];
-        }
-        return result;
-    }
-
-    static Tensor tensor(JsonObject tensor) {
-        int[] shape = shape(tensor);
-        var dataJson = tensor.getAsJsonArray("data");
-        float[] data = new float[dataJson.size()];
-        for (int i = 0; i < data.length; i++) {
-            // NaN and the infinities are written as strings, which Float.parseFloat reads.
-            data[i] = Float.parseFloat(dataJson.get(i).getAsString());
-        }
-        return new Tensor(data, shape);
-    }
-
-    static boolean[] booleans(JsonObject tensor) {
-        var dataJson = tensor.getAsJsonArray("data");
-        boolean[] data = new boolean[dataJson.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = dataJson.get(i).getAsBoolean();
-        }
-        return data;
-    }
-
-    /** A nullable number of the inputs. */
-    static Double optionalDouble(JsonObject inputs, String key) {
-        JsonElement value = inputs.get(key);
-        return value == null || value.isJsonNull() ? null : value.getAsDouble();
-    }
-
-    static Integer optionalInt(JsonObject inputs, String key) {
-        JsonElement value = inputs.get(key);
-        return value == null || value.isJsonNull() ? null : value.getAsInt();
-    }
+  static Integer optionalInt(JsonObject inputs, String key) {
+    JsonElement value = inputs.get(key);
+    return value == null || value.isJsonNull() ? null : value.getAsInt();
+  }
 }

@@ -3,17 +3,17 @@ package org.kge4j.data;
 import java.util.Objects;
 
 /**
- * A named triple of training, validation and testing splits sharing one id space (PyKEEN's
- * {@code Dataset}): every split maps labels with the training split's {@code entity_to_id} and
- * {@code relation_to_id}.
+ * A named triple of training, validation and testing splits sharing one id space (PyKEEN's {@code
+ * Dataset}): every split maps labels with the training split's {@code entity_to_id} and {@code
+ * relation_to_id}.
  *
  * @param name the dataset's name (a known name, {@code "embedded"} or the directory it came from)
  * @param training the training split; its id maps define the id space
  * @param validation the validation split, same id space
  * @param testing the testing split, same id space
  */
-public record Dataset(String name, TriplesFactory training, TriplesFactory validation,
-    TriplesFactory testing) {
+public record Dataset(
+    String name, TriplesFactory training, TriplesFactory validation, TriplesFactory testing) {
 
   /**
    * Checks that all splits are present and share the training split's id space.
@@ -26,9 +26,15 @@ public record Dataset(String name, TriplesFactory training, TriplesFactory valid
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(testing, "testing");
     if (!training.sharesIdSpaceWith(validation) || !training.sharesIdSpaceWith(testing)) {
-      throw new IllegalArgumentException("dataset " + name
-          + ": validation and testing must share the training id space, got training "
-          + training + ", validation " + validation + ", testing " + testing);
+      throw new IllegalArgumentException(
+          "dataset "
+              + name
+              + ": validation and testing must share the training id space, got training "
+              + training
+              + ", validation "
+              + validation
+              + ", testing "
+              + testing);
     }
   }
 
@@ -44,8 +50,17 @@ public record Dataset(String name, TriplesFactory training, TriplesFactory valid
 
   /** One line of statistics, e.g. for a CLI summary. */
   public String summary() {
-    return name + ": " + numEntities() + " entities, " + numRelations() + " relations, "
-        + training.numTriples() + " training / " + validation.numTriples() + " validation / "
-        + testing.numTriples() + " testing triples";
+    return name
+        + ": "
+        + numEntities()
+        + " entities, "
+        + numRelations()
+        + " relations, "
+        + training.numTriples()
+        + " training / "
+        + validation.numTriples()
+        + " validation / "
+        + testing.numTriples()
+        + " testing triples";
   }
 }

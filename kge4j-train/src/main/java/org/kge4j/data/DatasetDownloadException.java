@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A named dataset could not be downloaded (offline, HTTP error, unreachable host). The message
- * says which directory and file names to fill by hand to use the dataset without network.
+ * A named dataset could not be downloaded (offline, HTTP error, unreachable host). The message says
+ * which directory and file names to fill by hand to use the dataset without network.
  */
 public final class DatasetDownloadException extends UncheckedIOException {
 

@@ -9,20 +9,25 @@ import java.util.Objects;
  *
  * <p>{@code url} is either the directory that holds the three split files ({@link Packaging#FILES},
  * file {@code f} is fetched from {@code url.resolve(f)}), or an archive ({@link Packaging#ZIP},
- * {@link Packaging#TAR_GZ}) whose entries {@code entries} hold the training, validation and
- * testing triples. The downloaded splits are stored as {@link Datasets#SPLIT_FILES}.
+ * {@link Packaging#TAR_GZ}) whose entries {@code entries} hold the training, validation and testing
+ * triples. The downloaded splits are stored as {@link Datasets#SPLIT_FILES}.
  *
  * @param name the dataset name (lower case, as accepted by {@link Datasets#load(String)})
  * @param url the directory or archive URL
  * @param packaging how the splits are packaged at {@code url}
- * @param entries for archives the entry paths of train, valid, test; for plain files the three
- *     file names relative to {@code url}
- * @param sha256 lower-case hex SHA-256 of the three stored split files (train, valid, test), or
- *     an empty list when unknown
+ * @param entries for archives the entry paths of train, valid, test; for plain files the three file
+ *     names relative to {@code url}
+ * @param sha256 lower-case hex SHA-256 of the three stored split files (train, valid, test), or an
+ *     empty list when unknown
  * @param numTrainingTriples the expected number of training lines, or -1 when unknown
  */
-public record DatasetSpec(String name, URI url, Packaging packaging, List<String> entries,
-    List<String> sha256, int numTrainingTriples) {
+public record DatasetSpec(
+    String name,
+    URI url,
+    Packaging packaging,
+    List<String> entries,
+    List<String> sha256,
+    int numTrainingTriples) {
 
   /** How the three split files are packaged at the dataset's URL. */
   public enum Packaging {

@@ -9,35 +9,38 @@ import java.util.Set;
 /**
  * The embedded default dataset: a synthetic family tree generated deterministically from a seed.
  *
- * <p>Founding couples have children; children marry across families (or marry in-laws who enter
- * the tree without parents) and have children in turn, over {@link #NUM_GENERATIONS}
- * generations. The facts are gendered kinship relations, read "head is REL of tail":
- * {@code father_of, mother_of, son_of, daughter_of, husband_of, wife_of, brother_of, sister_of,
- * grandfather_of, grandmother_of, grandson_of, granddaughter_of, uncle_of, aunt_of, nephew_of,
- * niece_of, cousin_of}. Most are compositions of others (grandfather_of = father_of ∘ parent,
- * uncle_of = brother_of ∘ parent or husband_of ∘ aunt_of, cousin_of = child ∘ sibling ∘ parent)
- * and every relation has an inverse, so an embedding model can infer held-out facts.
+ * <p>Founding couples have children; children marry across families (or marry in-laws who enter the
+ * tree without parents) and have children in turn, over {@link #NUM_GENERATIONS} generations. The
+ * facts are gendered kinship relations, read "head is REL of tail": {@code father_of, mother_of,
+ * son_of, daughter_of, husband_of, wife_of, brother_of, sister_of, grandfather_of, grandmother_of,
+ * grandson_of, granddaughter_of, uncle_of, aunt_of, nephew_of, niece_of, cousin_of}. Most are
+ * compositions of others (grandfather_of = father_of ∘ parent, uncle_of = brother_of ∘ parent or
+ * husband_of ∘ aunt_of, cousin_of = child ∘ sibling ∘ parent) and every relation has an inverse, so
+ * an embedding model can infer held-out facts.
  *
- * <p>The triples are split 80/10/10 into training, validation and testing such that every
- * entity and relation of the validation and testing splits occurs in training: a triple is only
- * held out while both its entities and its relation keep at least one other training triple.
+ * <p>The triples are split 80/10/10 into training, validation and testing such that every entity
+ * and relation of the validation and testing splits occurs in training: a triple is only held out
+ * while both its entities and its relation keep at least one other training triple.
  *
- * <p>Randomness comes from a private SplitMix64 generator, so the same seed gives the same
- * dataset on every JVM.
+ * <p>Randomness comes from a private SplitMix64 generator, so the same seed gives the same dataset
+ * on every JVM.
  */
 public final class FamilyGraph {
 
   /** The seed of the embedded default dataset. */
   public static final long DEFAULT_SEED = 20_061_999L;
+
   /** Number of founding couples. */
   public static final int NUM_FOUNDING_COUPLES = 24;
+
   /** Number of generations, founders included. */
   public static final int NUM_GENERATIONS = 4;
 
   static final String[] RELATIONS = {
-      "aunt_of", "brother_of", "cousin_of", "daughter_of", "father_of", "granddaughter_of",
-      "grandfather_of", "grandmother_of", "grandson_of", "husband_of", "mother_of", "nephew_of",
-      "niece_of", "sister_of", "son_of", "uncle_of", "wife_of"};
+    "aunt_of", "brother_of", "cousin_of", "daughter_of", "father_of", "granddaughter_of",
+    "grandfather_of", "grandmother_of", "grandson_of", "husband_of", "mother_of", "nephew_of",
+    "niece_of", "sister_of", "son_of", "uncle_of", "wife_of"
+  };
 
   private static final int AUNT = 0;
   private static final int BROTHER = 1;
@@ -57,13 +60,12 @@ public final class FamilyGraph {
   private static final int UNCLE = 15;
   private static final int WIFE = 16;
 
-  private FamilyGraph() {
-  }
+  private FamilyGraph() {}
 
   /**
-   * Generates the family dataset for {@code seed}; {@link Datasets#embedded()} uses
-   * {@link #DEFAULT_SEED}. The dataset is named {@code embedded} for the default seed and
-   * {@code embedded-<seed>} otherwise.
+   * Generates the family dataset for {@code seed}; {@link Datasets#embedded()} uses {@link
+   * #DEFAULT_SEED}. The dataset is named {@code embedded} for the default seed and {@code
+   * embedded-<seed>} otherwise.
    */
   public static Dataset generate(long seed) {
     Population people = grow(new SplitMix64(seed));
@@ -127,15 +129,13 @@ public final class FamilyGraph {
           children.add(people.add(random.nextInt(2) == 0, couple[0], couple[1]));
         }
       }
-      couples = generation + 1 < NUM_GENERATIONS
-          ? marry(people, children, random) : List.of();
+      couples = generation + 1 < NUM_GENERATIONS ? marry(people, children, random) : List.of();
     }
     return people;
   }
 
   /** Marries most of a generation: to a non-relative of the same generation, else an in-law. */
-  private static List<int[]> marry(Population people, List<Integer> generation,
-      SplitMix64 random) {
+  private static List<int[]> marry(Population people, List<Integer> generation, SplitMix64 random) {
     List<int[]> couples = new ArrayList<>();
     int[] order = generation.stream().mapToInt(Integer::intValue).toArray();
     random.shuffle(order);
@@ -147,8 +147,11 @@ public final class FamilyGraph {
       // Scan the shuffled generation, taking each eligible person with probability 1/3, so that
       // partners are not always the first eligible one; nobody eligible left -> an in-law.
       for (int q : order) {
-        if (people.spouse(q) < 0 && q != p && people.male(q) != people.male(p)
-            && !sharesGrandparent(people, p, q) && random.nextInt(3) == 0) {
+        if (people.spouse(q) < 0
+            && q != p
+            && people.male(q) != people.male(p)
+            && !sharesGrandparent(people, p, q)
+            && random.nextInt(3) == 0) {
           partner = q;
           break;
         }
@@ -180,8 +183,9 @@ public final class FamilyGraph {
     int f = people.father(p);
     int m = people.mother(p);
     return new int[] {
-        f < 0 ? -1 : people.father(f), f < 0 ? -1 : people.mother(f),
-        m < 0 ? -1 : people.father(m), m < 0 ? -1 : people.mother(m)};
+      f < 0 ? -1 : people.father(f), f < 0 ? -1 : people.mother(f),
+      m < 0 ? -1 : people.father(m), m < 0 ? -1 : people.mother(m)
+    };
   }
 
   // ---------------------------------------------------------------- facts
@@ -236,8 +240,8 @@ public final class FamilyGraph {
     return facts.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static void addAvuncular(Set<Long> facts, Population people, int n, int elder,
-      int younger) {
+  private static void addAvuncular(
+      Set<Long> facts, Population people, int n, int elder, int younger) {
     add(facts, n, elder, people.male(elder) ? UNCLE : AUNT, younger);
     add(facts, n, younger, people.male(younger) ? NEPHEW : NIECE, elder);
   }
@@ -300,14 +304,15 @@ public final class FamilyGraph {
     for (int e = 0; e < numEntities; e++) {
       entityLabels[e] = "person_" + "0".repeat(width - Integer.toString(e).length()) + e;
     }
-    return new Dataset(name,
+    return new Dataset(
+        name,
         select(triples, assignment, 0, entityLabels),
         select(triples, assignment, 1, entityLabels),
         select(triples, assignment, 2, entityLabels));
   }
 
-  private static TriplesFactory select(int[] triples, int[] assignment, int which,
-      String[] entityLabels) {
+  private static TriplesFactory select(
+      int[] triples, int[] assignment, int which, String[] entityLabels) {
     int count = 0;
     for (int a : assignment) {
       count += a == which ? 1 : 0;

@@ -21,18 +21,18 @@ import java.util.TreeSet;
  * Immutable mapped triples with their label&lt;-&gt;id maps, the Java counterpart of PyKEEN's
  * {@code TriplesFactory}.
  *
- * <p>Ids are assigned like PyKEEN's {@code create_entity_mapping} / {@code create_relation_mapping}:
- * the distinct labels sorted by Unicode code point ({@link #CODE_POINT_ORDER}, NumPy's order) get
- * ids {@code 0..n-1}.
- * Entities are the labels that occur as head or tail. A factory built against an existing mapping
- * (validation and test splits, {@link #fromPath(Path, TriplesFactory)}) reuses that mapping and
- * drops the triples whose labels it does not know, as PyKEEN does; the number dropped is reported
- * through {@link System.Logger} and {@link #numDroppedTriples()}.
+ * <p>Ids are assigned like PyKEEN's {@code create_entity_mapping} / {@code
+ * create_relation_mapping}: the distinct labels sorted by Unicode code point ({@link
+ * #CODE_POINT_ORDER}, NumPy's order) get ids {@code 0..n-1}. Entities are the labels that occur as
+ * head or tail. A factory built against an existing mapping (validation and test splits, {@link
+ * #fromPath(Path, TriplesFactory)}) reuses that mapping and drops the triples whose labels it does
+ * not know, as PyKEEN does; the number dropped is reported through {@link System.Logger} and {@link
+ * #numDroppedTriples()}.
  *
  * <p>Triples are stored row-major as {@code (numTriples, 3)} ints {@code h, r, t}. Factories built
- * from labels (files) hold them as PyKEEN's {@code np.unique(axis=0)} does: sorted by
- * {@code (h, r, t)} with duplicates removed; {@link #fromMappedTriples} keeps the given order and
- * duplicates (PyKEEN's {@code CoreTriplesFactory}).
+ * from labels (files) hold them as PyKEEN's {@code np.unique(axis=0)} does: sorted by {@code (h, r,
+ * t)} with duplicates removed; {@link #fromMappedTriples} keeps the given order and duplicates
+ * (PyKEEN's {@code CoreTriplesFactory}).
  */
 public final class TriplesFactory {
 
@@ -52,8 +52,13 @@ public final class TriplesFactory {
   private final int[] triples;
   private final int numDroppedTriples;
 
-  private TriplesFactory(String[] entityLabels, Map<String, Integer> entityToId,
-      String[] relationLabels, Map<String, Integer> relationToId, int[] triples, int numDropped) {
+  private TriplesFactory(
+      String[] entityLabels,
+      Map<String, Integer> entityToId,
+      String[] relationLabels,
+      Map<String, Integer> relationToId,
+      int[] triples,
+      int numDropped) {
     this.entityLabels = entityLabels;
     this.entityToId = entityToId;
     this.relationLabels = relationLabels;
@@ -83,28 +88,38 @@ public final class TriplesFactory {
     }
     String[] entityLabels = entities.toArray(new String[0]);
     String[] relationLabels = relations.toArray(new String[0]);
-    return map(labeledTriples, entityLabels, index(entityLabels), relationLabels,
-        index(relationLabels), "labeledTriples");
+    return map(
+        labeledTriples,
+        entityLabels,
+        index(entityLabels),
+        relationLabels,
+        index(relationLabels),
+        "labeledTriples");
   }
 
   /**
-   * Maps labelled triples with the id maps of {@code mapping} (PyKEEN's
-   * {@code entity_to_id=training.entity_to_id, relation_to_id=training.relation_to_id}); triples
-   * with an unknown entity or relation are dropped, counted and logged.
+   * Maps labelled triples with the id maps of {@code mapping} (PyKEEN's {@code
+   * entity_to_id=training.entity_to_id, relation_to_id=training.relation_to_id}); triples with an
+   * unknown entity or relation are dropped, counted and logged.
    *
    * @param labeledTriples triples as {@code {head, relation, tail}} label arrays
    * @param mapping the factory whose id maps to reuse, usually the training split
    * @param source what the triples are (a file name), used in the log message
    */
-  public static TriplesFactory fromLabeledTriples(List<String[]> labeledTriples,
-      TriplesFactory mapping, String source) {
+  public static TriplesFactory fromLabeledTriples(
+      List<String[]> labeledTriples, TriplesFactory mapping, String source) {
     Objects.requireNonNull(labeledTriples, "labeledTriples");
     Objects.requireNonNull(mapping, "mapping");
     for (int i = 0; i < labeledTriples.size(); i++) {
       checkRow(labeledTriples.get(i), i);
     }
-    return map(labeledTriples, mapping.entityLabels, mapping.entityToId, mapping.relationLabels,
-        mapping.relationToId, source);
+    return map(
+        labeledTriples,
+        mapping.entityLabels,
+        mapping.entityToId,
+        mapping.relationLabels,
+        mapping.relationToId,
+        source);
   }
 
   /**
@@ -113,11 +128,11 @@ public final class TriplesFactory {
    * @param mappedTriples row-major {@code (n, 3)} ids {@code h, r, t}; copied
    * @param entityLabels label of entity id {@code i} at index {@code i}; distinct
    * @param relationLabels label of relation id {@code i} at index {@code i}; distinct
-   * @throws IllegalArgumentException if the length is not a multiple of 3, an id is out of range
-   *     or a label repeats
+   * @throws IllegalArgumentException if the length is not a multiple of 3, an id is out of range or
+   *     a label repeats
    */
-  public static TriplesFactory fromMappedTriples(int[] mappedTriples, String[] entityLabels,
-      String[] relationLabels) {
+  public static TriplesFactory fromMappedTriples(
+      int[] mappedTriples, String[] entityLabels, String[] relationLabels) {
     Objects.requireNonNull(mappedTriples, "mappedTriples");
     if (mappedTriples.length % 3 != 0) {
       throw new IllegalArgumentException(
@@ -128,16 +143,32 @@ public final class TriplesFactory {
     Map<String, Integer> e2id = index(entities);
     Map<String, Integer> r2id = index(relations);
     if (e2id.size() != entities.length || r2id.size() != relations.length) {
-      throw new IllegalArgumentException("entity and relation labels must be distinct, got "
-          + entities.length + " entity labels with " + e2id.size() + " distinct and "
-          + relations.length + " relation labels with " + r2id.size() + " distinct");
+      throw new IllegalArgumentException(
+          "entity and relation labels must be distinct, got "
+              + entities.length
+              + " entity labels with "
+              + e2id.size()
+              + " distinct and "
+              + relations.length
+              + " relation labels with "
+              + r2id.size()
+              + " distinct");
     }
     int[] copy = mappedTriples.clone();
     for (int i = 0; i < copy.length; i++) {
       int bound = i % 3 == 1 ? relations.length : entities.length;
       if (copy[i] < 0 || copy[i] >= bound) {
-        throw new IllegalArgumentException("mappedTriples[" + i + "] (triple " + i / 3
-            + ", column " + i % 3 + ") must be in [0, " + bound + "), got " + copy[i]);
+        throw new IllegalArgumentException(
+            "mappedTriples["
+                + i
+                + "] (triple "
+                + i / 3
+                + ", column "
+                + i % 3
+                + ") must be in [0, "
+                + bound
+                + "), got "
+                + copy[i]);
       }
     }
     return new TriplesFactory(entities, e2id, relations, r2id, copy, 0);
@@ -147,8 +178,8 @@ public final class TriplesFactory {
    * Reads a PyKEEN-style TSV file ({@code head<TAB>relation<TAB>tail}, one triple per line) and
    * creates the id maps from it.
    *
-   * @throws IllegalArgumentException if the file is empty or a line is malformed (the message
-   *     names the file and the 1-based line number)
+   * @throws IllegalArgumentException if the file is empty or a line is malformed (the message names
+   *     the file and the 1-based line number)
    * @throws UncheckedIOException if the file cannot be read
    */
   public static TriplesFactory fromPath(Path path) {
@@ -167,14 +198,14 @@ public final class TriplesFactory {
    * Reads the labelled triples of a TSV file. Every line must hold exactly three non-empty,
    * tab-separated fields; a trailing {@code \r} is ignored and so are blank lines.
    *
-   * @throws IllegalArgumentException on a malformed line ({@code file:line: ...}), a file
-   *     without triples, or a missing file
+   * @throws IllegalArgumentException on a malformed line ({@code file:line: ...}), a file without
+   *     triples, or a missing file
    */
   public static List<String[]> readLabeledTriples(Path path) {
     Objects.requireNonNull(path, "path");
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException("triples file " + path.toAbsolutePath()
-          + " does not exist or is not a regular file");
+      throw new IllegalArgumentException(
+          "triples file " + path.toAbsolutePath() + " does not exist or is not a regular file");
     }
     List<String[]> rows = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -189,11 +220,19 @@ public final class TriplesFactory {
           continue;
         }
         String[] fields = line.split("\t", -1);
-        if (fields.length != 3 || fields[0].isEmpty() || fields[1].isEmpty()
+        if (fields.length != 3
+            || fields[0].isEmpty()
+            || fields[1].isEmpty()
             || fields[2].isEmpty()) {
-          throw new IllegalArgumentException(path + ":" + lineNumber
-              + ": expected 3 non-empty tab-separated fields head<TAB>relation<TAB>tail, got "
-              + fields.length + " field(s) in \"" + abbreviate(line) + "\"");
+          throw new IllegalArgumentException(
+              path
+                  + ":"
+                  + lineNumber
+                  + ": expected 3 non-empty tab-separated fields head<TAB>relation<TAB>tail, got "
+                  + fields.length
+                  + " field(s) in \""
+                  + abbreviate(line)
+                  + "\"");
         }
         rows.add(fields);
       }
@@ -241,11 +280,13 @@ public final class TriplesFactory {
     return triples.clone();
   }
 
-  /** Copies the triples into {@code out} (length {@code >= 3 * numTriples()}) without allocating. */
+  /**
+   * Copies the triples into {@code out} (length {@code >= 3 * numTriples()}) without allocating.
+   */
   public void copyMappedTriples(int[] out) {
     if (out.length < triples.length) {
-      throw new IllegalArgumentException("out must have length >= " + triples.length
-          + " (3 * numTriples), got " + out.length);
+      throw new IllegalArgumentException(
+          "out must have length >= " + triples.length + " (3 * numTriples), got " + out.length);
     }
     System.arraycopy(triples, 0, out, 0, triples.length);
   }
@@ -291,8 +332,13 @@ public final class TriplesFactory {
 
   @Override
   public String toString() {
-    return "TriplesFactory[numEntities=" + numEntities() + ", numRelations=" + numRelations()
-        + ", numTriples=" + numTriples() + "]";
+    return "TriplesFactory[numEntities="
+        + numEntities()
+        + ", numRelations="
+        + numRelations()
+        + ", numTriples="
+        + numTriples()
+        + "]";
   }
 
   private int checkTriple(int i) {
@@ -303,8 +349,12 @@ public final class TriplesFactory {
     return i;
   }
 
-  private static TriplesFactory map(List<String[]> rows, String[] entityLabels,
-      Map<String, Integer> e2id, String[] relationLabels, Map<String, Integer> r2id,
+  private static TriplesFactory map(
+      List<String[]> rows,
+      String[] entityLabels,
+      Map<String, Integer> e2id,
+      String[] relationLabels,
+      Map<String, Integer> r2id,
       String source) {
     long numEntities = entityLabels.length;
     long numRelations = relationLabels.length;
@@ -321,8 +371,13 @@ public final class TriplesFactory {
     }
     int dropped = rows.size() - n;
     if (dropped > 0) {
-      LOG.log(Level.WARNING, "{0}: dropped {1} of {2} triples with an entity or relation unknown"
-          + " to the training mapping", source, dropped, rows.size());
+      LOG.log(
+          Level.WARNING,
+          "{0}: dropped {1} of {2} triples with an entity or relation unknown"
+              + " to the training mapping",
+          source,
+          dropped,
+          rows.size());
     }
     // PyKEEN maps with np.unique(axis=0): triples sorted by (h, r, t), duplicates removed.
     Arrays.sort(keys, 0, n);
@@ -340,15 +395,17 @@ public final class TriplesFactory {
     if (unique < n) {
       LOG.log(Level.INFO, "{0}: removed {1} duplicate triples", source, n - unique);
     }
-    return new TriplesFactory(entityLabels, e2id, relationLabels, r2id,
-        Arrays.copyOf(mapped, 3 * unique), dropped);
+    return new TriplesFactory(
+        entityLabels, e2id, relationLabels, r2id, Arrays.copyOf(mapped, 3 * unique), dropped);
   }
 
   private static String[] checkRow(String[] row, int index) {
     if (row == null || row.length != 3 || row[0] == null || row[1] == null || row[2] == null) {
-      throw new IllegalArgumentException("labeled triple " + index
-          + " must be {head, relation, tail} with non-null labels, got "
-          + (row == null ? "null" : Arrays.toString(row)));
+      throw new IllegalArgumentException(
+          "labeled triple "
+              + index
+              + " must be {head, relation, tail} with non-null labels, got "
+              + (row == null ? "null" : Arrays.toString(row)));
     }
     return row;
   }

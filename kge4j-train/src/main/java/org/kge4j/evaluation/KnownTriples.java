@@ -5,18 +5,20 @@ import java.util.List;
 import org.kge4j.data.TriplesFactory;
 
 /**
- * The known triples as two sorted arrays of unique long keys, one grouped by {@code (h, r)} and
- * one by {@code (r, t)}: key {@code (h * R + r) * E + t} resp. {@code (t * R + r) * E + h}.
- * All answers of a query share the prefix {@code key / E} and lie next to each other, so the
- * filter of a query is one binary search away and is read without allocation; the answer stored
- * at position {@code k} is {@code keys[k] % E}.
+ * The known triples as two sorted arrays of unique long keys, one grouped by {@code (h, r)} and one
+ * by {@code (r, t)}: key {@code (h * R + r) * E + t} resp. {@code (t * R + r) * E + h}. All answers
+ * of a query share the prefix {@code key / E} and lie next to each other, so the filter of a query
+ * is one binary search away and is read without allocation; the answer stored at position {@code k}
+ * is {@code keys[k] % E}.
  */
 final class KnownTriples {
 
   final long numEntities;
   final long numRelations;
+
   /** Keys {@code (h * R + r) * E + t}, sorted, unique. */
   final long[] tailKeys;
+
   /** Keys {@code (t * R + r) * E + h}, sorted, unique. */
   final long[] headKeys;
 
@@ -44,12 +46,16 @@ final class KnownTriples {
     this.headKeys = sortedUnique(heads);
   }
 
-  /** The positions {@code [from, to)} in {@link #tailKeys} of the known tails of (h, r, ?), packed. */
+  /**
+   * The positions {@code [from, to)} in {@link #tailKeys} of the known tails of (h, r, ?), packed.
+   */
   long tailRange(int head, int relation) {
     return range(tailKeys, head * numRelations + relation);
   }
 
-  /** The positions {@code [from, to)} in {@link #headKeys} of the known heads of (?, r, t), packed. */
+  /**
+   * The positions {@code [from, to)} in {@link #headKeys} of the known heads of (?, r, t), packed.
+   */
   long headRange(int relation, int tail) {
     return range(headKeys, tail * numRelations + relation);
   }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Rank-based metrics under PyKEEN's names {@code <side>.<rankType>.<metric>}, e.g.
- * {@code both.realistic.inverse_harmonic_mean_rank} (MRR) or {@code tail.optimistic.hits_at_10}.
- * Sides are {@code head}, {@code tail}, {@code both}; rank types {@code optimistic},
- * {@code pessimistic}, {@code realistic}; see {@link RankBasedEvaluator} for the metrics.
+ * Rank-based metrics under PyKEEN's names {@code <side>.<rankType>.<metric>}, e.g. {@code
+ * both.realistic.inverse_harmonic_mean_rank} (MRR) or {@code tail.optimistic.hits_at_10}. Sides are
+ * {@code head}, {@code tail}, {@code both}; rank types {@code optimistic}, {@code pessimistic},
+ * {@code realistic}; see {@link RankBasedEvaluator} for the metrics.
  *
  * @param metrics the values by key, in a fixed order; copied into an unmodifiable map
  */

@@ -17,20 +17,22 @@ import org.kge4j.data.TriplesFactory;
 /**
  * Filtered rank-based link-prediction evaluation, PyKEEN's {@code RankBasedEvaluator}.
  *
- * <p>For every evaluation triple {@code (h, r, t)} the model scores all entities as tail of
- * {@code (h, r, ?)} ("tail" side) and as head of {@code (?, r, t)} ("head" side). With filtering
- * (the default) every other entity {@code e} that forms a known triple — in the evaluation
- * triples themselves or in {@code filterTriples}, usually training and validation — is removed
- * from the candidates, so a model is not punished for ranking another true answer first. With
- * {@code s} the true entity's score and {@code C} the remaining candidates (true entity
- * included):
+ * <p>For every evaluation triple {@code (h, r, t)} the model scores all entities as tail of {@code
+ * (h, r, ?)} ("tail" side) and as head of {@code (?, r, t)} ("head" side). With filtering (the
+ * default) every other entity {@code e} that forms a known triple — in the evaluation triples
+ * themselves or in {@code filterTriples}, usually training and validation — is removed from the
+ * candidates, so a model is not punished for ranking another true answer first. With {@code s} the
+ * true entity's score and {@code C} the remaining candidates (true entity included):
+ *
  * <pre>
  *   optimistic rank  = 1 + |{e in C : score(e) &gt;  s}|
  *   pessimistic rank =     |{e in C : score(e) &gt;= s}|
  *   realistic rank   = (optimistic + pessimistic) / 2
  * </pre>
- * Metrics over the ranks {@code r_1..r_n} of a side ({@code head}, {@code tail}, or {@code both}
- * = the ranks of both sides together) and rank type, under PyKEEN's names:
+ *
+ * Metrics over the ranks {@code r_1..r_n} of a side ({@code head}, {@code tail}, or {@code both} =
+ * the ranks of both sides together) and rank type, under PyKEEN's names:
+ *
  * <pre>
  *   arithmetic_mean_rank                 MR   = mean(r_i)
  *   inverse_harmonic_mean_rank           MRR  = mean(1 / r_i)
@@ -40,19 +42,22 @@ import org.kge4j.data.TriplesFactory;
  *   adjusted_arithmetic_mean_rank_index  AMRI = 1 - (MR - 1) / (mean((|C_i| + 1) / 2) - 1)
  *   count                                     = n
  * </pre>
+ *
  * {@code (|C_i| + 1) / 2} is the expected rank of a random scorer, so AMRI is 0 for random scores
  * and 1 for perfect ones (undefined, NaN, only when every ranking has a single candidate).
  *
- * <p>Evaluation triples are processed in parallel chunks; each rank is stored at its triple's
- * index and the metrics are reduced sequentially in index order, so results do not depend on the
- * number of threads. A NaN score is an error. Instances are immutable and thread-safe.
+ * <p>Evaluation triples are processed in parallel chunks; each rank is stored at its triple's index
+ * and the metrics are reduced sequentially in index order, so results do not depend on the number
+ * of threads. A NaN score is an error. Instances are immutable and thread-safe.
  */
 public final class RankBasedEvaluator {
 
   /** PyKEEN's default Hits@k cut-offs. */
   public static final List<Integer> DEFAULT_KS = List.of(1, 3, 5, 10);
+
   /** The sides, in key order. */
   public static final List<String> SIDES = List.of("head", "tail", "both");
+
   /** The rank types, in key order. */
   public static final List<String> RANK_TYPES = List.of("optimistic", "pessimistic", "realistic");
 
@@ -84,8 +89,7 @@ public final class RankBasedEvaluator {
     private boolean filtered = true;
     private int numThreads = Runtime.getRuntime().availableProcessors();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * The Hits@k cut-offs.
@@ -146,25 +150,33 @@ public final class RankBasedEvaluator {
    * @throws IllegalArgumentException if there are no evaluation triples or the id spaces differ
    * @throws IllegalStateException if the model returns a NaN score
    */
-  public MetricResults evaluate(LinkPredictor model, TriplesFactory evaluationTriples,
-      List<TriplesFactory> filterTriples) {
+  public MetricResults evaluate(
+      LinkPredictor model, TriplesFactory evaluationTriples, List<TriplesFactory> filterTriples) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(evaluationTriples, "evaluationTriples");
     Objects.requireNonNull(filterTriples, "filterTriples");
     int numEntities = evaluationTriples.numEntities();
     if (model.numEntities() != numEntities) {
-      throw new IllegalArgumentException("model.numEntities() must equal the evaluation triples'"
-          + " numEntities " + numEntities + ", got " + model.numEntities());
+      throw new IllegalArgumentException(
+          "model.numEntities() must equal the evaluation triples'"
+              + " numEntities "
+              + numEntities
+              + ", got "
+              + model.numEntities());
     }
     if (evaluationTriples.numTriples() == 0) {
-      throw new IllegalArgumentException("evaluationTriples must contain at least one triple, "
-          + "got 0");
+      throw new IllegalArgumentException(
+          "evaluationTriples must contain at least one triple, " + "got 0");
     }
     for (TriplesFactory f : filterTriples) {
       if (f.numEntities() != numEntities || f.numRelations() != evaluationTriples.numRelations()) {
-        throw new IllegalArgumentException("filter triples must share the evaluation id space ("
-            + numEntities + " entities, " + evaluationTriples.numRelations()
-            + " relations), got " + f);
+        throw new IllegalArgumentException(
+            "filter triples must share the evaluation id space ("
+                + numEntities
+                + " entities, "
+                + evaluationTriples.numRelations()
+                + " relations), got "
+                + f);
       }
     }
     List<TriplesFactory> known = new ArrayList<>();
@@ -173,8 +185,13 @@ public final class RankBasedEvaluator {
       known.addAll(filterTriples);
     }
     KnownTriples index = filtered ? new KnownTriples(known) : null;
-    Ranks ranks = computeRanks(model, evaluationTriples.mappedTriples(), numEntities,
-        evaluationTriples.numRelations(), index);
+    Ranks ranks =
+        computeRanks(
+            model,
+            evaluationTriples.mappedTriples(),
+            numEntities,
+            evaluationTriples.numRelations(),
+            index);
     return metrics(ranks);
   }
 
@@ -195,57 +212,64 @@ public final class RankBasedEvaluator {
   }
 
   /** Per-triple ranks: optimistic, pessimistic and candidate counts, head and tail side. */
-  record Ranks(int[] headOptimistic, int[] headPessimistic, int[] headCandidates,
-      int[] tailOptimistic, int[] tailPessimistic, int[] tailCandidates) {
-  }
+  record Ranks(
+      int[] headOptimistic,
+      int[] headPessimistic,
+      int[] headCandidates,
+      int[] tailOptimistic,
+      int[] tailPessimistic,
+      int[] tailCandidates) {}
 
-  private Ranks computeRanks(LinkPredictor model, int[] triples, int numEntities,
-      int numRelations, KnownTriples index) {
+  private Ranks computeRanks(
+      LinkPredictor model, int[] triples, int numEntities, int numRelations, KnownTriples index) {
     int n = triples.length / 3;
-    Ranks ranks = new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n],
-        new int[n]);
+    Ranks ranks = new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
     int numChunks = (n + CHUNK_SIZE - 1) / CHUNK_SIZE;
     AtomicInteger nextChunk = new AtomicInteger();
-    Runnable worker = () -> {
-      float[] scores = new float[numEntities];
-      int[] out = new int[3];
-      for (int chunk; (chunk = nextChunk.getAndIncrement()) < numChunks; ) {
-        int end = Math.min(n, (chunk + 1) * CHUNK_SIZE);
-        for (int i = chunk * CHUNK_SIZE; i < end; i++) {
-          int h = triples[3 * i];
-          int r = triples[3 * i + 1];
-          int t = triples[3 * i + 2];
-          model.scoreTails(h, r, scores);
-          if (index == null) {
-            rank(scores, numEntities, t, null, 0L, out, "tail", i);
-          } else {
-            rank(scores, numEntities, t, index.tailKeys, index.tailRange(h, r), out, "tail", i);
+    Runnable worker =
+        () -> {
+          float[] scores = new float[numEntities];
+          int[] out = new int[3];
+          for (int chunk; (chunk = nextChunk.getAndIncrement()) < numChunks; ) {
+            int end = Math.min(n, (chunk + 1) * CHUNK_SIZE);
+            for (int i = chunk * CHUNK_SIZE; i < end; i++) {
+              int h = triples[3 * i];
+              int r = triples[3 * i + 1];
+              int t = triples[3 * i + 2];
+              model.scoreTails(h, r, scores);
+              if (index == null) {
+                rank(scores, numEntities, t, null, 0L, out, "tail", i);
+              } else {
+                rank(scores, numEntities, t, index.tailKeys, index.tailRange(h, r), out, "tail", i);
+              }
+              ranks.tailOptimistic[i] = out[0];
+              ranks.tailPessimistic[i] = out[1];
+              ranks.tailCandidates[i] = out[2];
+              model.scoreHeads(r, t, scores);
+              if (index == null) {
+                rank(scores, numEntities, h, null, 0L, out, "head", i);
+              } else {
+                rank(scores, numEntities, h, index.headKeys, index.headRange(r, t), out, "head", i);
+              }
+              ranks.headOptimistic[i] = out[0];
+              ranks.headPessimistic[i] = out[1];
+              ranks.headCandidates[i] = out[2];
+            }
           }
-          ranks.tailOptimistic[i] = out[0];
-          ranks.tailPessimistic[i] = out[1];
-          ranks.tailCandidates[i] = out[2];
-          model.scoreHeads(r, t, scores);
-          if (index == null) {
-            rank(scores, numEntities, h, null, 0L, out, "head", i);
-          } else {
-            rank(scores, numEntities, h, index.headKeys, index.headRange(r, t), out, "head", i);
-          }
-          ranks.headOptimistic[i] = out[0];
-          ranks.headPessimistic[i] = out[1];
-          ranks.headCandidates[i] = out[2];
-        }
-      }
-    };
+        };
     int workers = Math.min(numThreads, numChunks);
     if (workers <= 1) {
       worker.run();
       return ranks;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "kge4j-evaluation");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            runnable -> {
+              Thread thread = new Thread(runnable, "kge4j-evaluation");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
@@ -272,13 +296,20 @@ public final class RankBasedEvaluator {
    * Ranks {@code trueEntity} among all entities' scores, removing from the candidates every other
    * entity {@code keys[k] % numEntities} with {@code k} in the packed {@code knownRange}.
    *
-   * @param keys the known-triple keys of the query's side ({@link KnownTriples}), or null when
-   *     not filtering
+   * @param keys the known-triple keys of the query's side ({@link KnownTriples}), or null when not
+   *     filtering
    * @param out receives optimistic rank, pessimistic rank, number of candidates
    * @throws IllegalStateException if a score is NaN
    */
-  static void rank(float[] scores, int numEntities, int trueEntity, long[] keys, long knownRange,
-      int[] out, String side, int triple) {
+  static void rank(
+      float[] scores,
+      int numEntities,
+      int trueEntity,
+      long[] keys,
+      long knownRange,
+      int[] out,
+      String side,
+      int triple) {
     float trueScore = scores[trueEntity];
     int greater = 0;
     int greaterOrEqual = 0;
@@ -294,9 +325,15 @@ public final class RankBasedEvaluator {
       while (!Float.isNaN(scores[e])) {
         e++;
       }
-      throw new IllegalStateException("model returned a NaN score for entity " + e + " in "
-          + side + " prediction of evaluation triple " + triple + "; scores must be finite or"
-          + " infinite, never NaN");
+      throw new IllegalStateException(
+          "model returned a NaN score for entity "
+              + e
+              + " in "
+              + side
+              + " prediction of evaluation triple "
+              + triple
+              + "; scores must be finite or"
+              + " infinite, never NaN");
     }
     int candidates = numEntities;
     if (keys != null) {
@@ -350,8 +387,8 @@ public final class RankBasedEvaluator {
     };
   }
 
-  private void putMetrics(Map<String, Double> metrics, String prefix, double[] ranks,
-      double[] expected, int count) {
+  private void putMetrics(
+      Map<String, Double> metrics, String prefix, double[] ranks, double[] expected, int count) {
     double sum = 0;
     double inverseSum = 0;
     double expectedSum = 0;
@@ -373,11 +410,12 @@ public final class RankBasedEvaluator {
     }
     double[] sorted = Arrays.copyOf(ranks, count);
     Arrays.sort(sorted);
-    double median = count % 2 == 1 ? sorted[count / 2]
-        : 0.5 * (sorted[count / 2 - 1] + sorted[count / 2]);
+    double median =
+        count % 2 == 1 ? sorted[count / 2] : 0.5 * (sorted[count / 2 - 1] + sorted[count / 2]);
     metrics.put(prefix + "median_rank", median);
     metrics.put(prefix + "adjusted_arithmetic_mean_rank", meanRank / expectedMeanRank);
-    metrics.put(prefix + "adjusted_arithmetic_mean_rank_index",
+    metrics.put(
+        prefix + "adjusted_arithmetic_mean_rank_index",
         1.0 - (meanRank - 1.0) / (expectedMeanRank - 1.0));
     metrics.put(prefix + "count", (double) count);
   }

@@ -15,26 +15,26 @@ abstract class AbstractModel implements Model {
   static final double NORMALIZE_EPS = 1e-12;
 
   @Override
-  public final void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
-      Gradients out) {
+  public final void accumulateTailsGradient(
+      int head, int relation, float[] upstream, int offset, Gradients out) {
     tailsGradient(head, relation, null, numEntities, upstream, offset, out);
   }
 
   @Override
-  public final void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
-      Gradients out) {
+  public final void accumulateHeadsGradient(
+      int relation, int tail, float[] upstream, int offset, Gradients out) {
     headsGradient(relation, tail, null, numEntities, upstream, offset, out);
   }
 
   @Override
-  public final void accumulateTailsGradient(int head, int relation, int[] tails, int count,
-      float[] upstream, Gradients out) {
+  public final void accumulateTailsGradient(
+      int head, int relation, int[] tails, int count, float[] upstream, Gradients out) {
     tailsGradient(head, relation, tails, count, upstream, 0, out);
   }
 
   @Override
-  public final void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
-      float[] upstream, Gradients out) {
+  public final void accumulateHeadsGradient(
+      int relation, int tail, int[] heads, int count, float[] upstream, Gradients out) {
     headsGradient(relation, tail, heads, count, upstream, 0, out);
   }
 
@@ -43,12 +43,12 @@ abstract class AbstractModel implements Model {
    * {@code i < count} (every entity in order when {@code ids} is null), to {@code out}: the one
    * backward pass behind both tail entry points.
    */
-  abstract void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
-      int offset, Gradients out);
+  abstract void tailsGradient(
+      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out);
 
   /** As {@link #tailsGradient}, for the heads {@code e_i} of {@code (e_i, r, t)}. */
-  abstract void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
-      int offset, Gradients out);
+  abstract void headsGradient(
+      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out);
 
   /** Number of thread-local row buffers {@link #rowBuffers()} hands out. */
   static final int NUM_ROW_BUFFERS = 6;
@@ -66,8 +66,13 @@ abstract class AbstractModel implements Model {
 
   AbstractModel(int numEntities, int numRelations, int dim, int width, LpRegularizer regularizer) {
     if (numEntities < 1 || numRelations < 1) {
-      throw new IllegalArgumentException(name() + " needs numEntities >= 1 and numRelations >= 1,"
-          + " got " + numEntities + " and " + numRelations);
+      throw new IllegalArgumentException(
+          name()
+              + " needs numEntities >= 1 and numRelations >= 1,"
+              + " got "
+              + numEntities
+              + " and "
+              + numRelations);
     }
     if (dim < 1) {
       throw new IllegalArgumentException(name() + " needs dim >= 1, got " + dim);
@@ -130,10 +135,10 @@ abstract class AbstractModel implements Model {
   }
 
   /**
-   * This thread's {@link #NUM_ROW_BUFFERS} buffers of {@code width} floats, separate from
-   * {@link #scratch()} and {@link #accumulator()}: rows copied here are updated by loops over
-   * index-0-based arrays, which C2 vectorizes (it does not vectorize the same loops over rows at
-   * a run-time offset into a table).
+   * This thread's {@link #NUM_ROW_BUFFERS} buffers of {@code width} floats, separate from {@link
+   * #scratch()} and {@link #accumulator()}: rows copied here are updated by loops over
+   * index-0-based arrays, which C2 vectorizes (it does not vectorize the same loops over rows at a
+   * run-time offset into a table).
    */
   final float[][] rowBuffers() {
     return rowBuffers.get();
@@ -146,14 +151,20 @@ abstract class AbstractModel implements Model {
 
   @Override
   public String toString() {
-    return name() + "[numEntities=" + numEntities + ", numRelations=" + numRelations + ", dim="
-        + dim + "]";
+    return name()
+        + "[numEntities="
+        + numEntities
+        + ", numRelations="
+        + numRelations
+        + ", dim="
+        + dim
+        + "]";
   }
 
   /**
-   * {@code Σ_k q[k] e[off + k]} for {@code k < n}, summed in four interleaved partial sums: the
-   * JIT does not vectorize a single float reduction, four independent chains keep the pipeline
-   * busy (the order is fixed, so results stay deterministic).
+   * {@code Σ_k q[k] e[off + k]} for {@code k < n}, summed in four interleaved partial sums: the JIT
+   * does not vectorize a single float reduction, four independent chains keep the pipeline busy
+   * (the order is fixed, so results stay deterministic).
    */
   static float dot(float[] q, float[] e, int off, int n) {
     float s0 = 0f;
@@ -222,18 +233,18 @@ abstract class AbstractModel implements Model {
   }
 
   /**
-   * The backward pass of {@link #dotRows}: for scores {@code s_e = <q, e>} (q in
-   * {@code s[0..width)}) of the entities {@code ids[0, count)} (all entities when {@code ids} is
-   * null) with upstream gradients {@code upstream[offset + i]}, adds {@code g_e q} to each
-   * entity's gradient and sums {@code Σ_e g_e e} into {@code s[width..2 width)}.
+   * The backward pass of {@link #dotRows}: for scores {@code s_e = <q, e>} (q in {@code
+   * s[0..width)}) of the entities {@code ids[0, count)} (all entities when {@code ids} is null)
+   * with upstream gradients {@code upstream[offset + i]}, adds {@code g_e q} to each entity's
+   * gradient and sums {@code Σ_e g_e e} into {@code s[width..2 width)}.
    *
    * <p>The rows are copied into thread-local buffers and updated there: C2 (JDK 17) vectorizes
    * {@code a[k] += c * b[k]} over arrays indexed from 0, but not the same loop over a row at a
-   * run-time offset; the copies are intrinsic and cheap. The arithmetic is element-wise in the
-   * same order as a direct update, so the results are bit-identical to it.
+   * run-time offset; the copies are intrinsic and cheap. The arithmetic is element-wise in the same
+   * order as a direct update, so the results are bit-identical to it.
    */
-  final void linearBackward(int[] ids, int count, float[] upstream, int offset, float[] s,
-      SparseGradient ge) {
+  final void linearBackward(
+      int[] ids, int count, float[] upstream, int offset, float[] s, SparseGradient ge) {
     float[] e = entities.data();
     float[] g = ge.values();
     float[] acc = accumulator();
@@ -329,12 +340,14 @@ abstract class AbstractModel implements Model {
     int rowsPerChunk = Math.max(1, (1 << 18) / width);
     int chunks = (numRows + rowsPerChunk - 1) / rowsPerChunk;
     IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(c -> {
-      int end = Math.min(numRows, (c + 1) * rowsPerChunk);
-      for (int row = c * rowsPerChunk; row < end; row++) {
-        action.accept(row);
-      }
-    });
+    (chunks > 1 ? range.parallel() : range)
+        .forEach(
+            c -> {
+              int end = Math.min(numRows, (c + 1) * rowsPerChunk);
+              for (int row = c * rowsPerChunk; row < end; row++) {
+                action.accept(row);
+              }
+            });
   }
 
   /** Normalizes the touched rows of {@code changed} in {@code table}. */

@@ -3,18 +3,17 @@ package org.kge4j.model;
 import java.util.SplittableRandom;
 
 /**
- * ComplEx [trouillon2016]: {@code score(h, r, t) = Re(Σ_k h_k r_k conj(t_k))} over complex
- * vectors of dimension {@code d}, i.e.
- * {@code Σ_k (hRe rRe - hIm rIm) tRe + (hRe rIm + hIm rRe) tIm}.
+ * ComplEx [trouillon2016]: {@code score(h, r, t) = Re(Σ_k h_k r_k conj(t_k))} over complex vectors
+ * of dimension {@code d}, i.e. {@code Σ_k (hRe rRe - hIm rIm) tRe + (hRe rIm + hIm rRe) tIm}.
  *
- * <p>A row stores the {@code d} real parts followed by the {@code d} imaginary parts (width
- * {@code 2d}). Defaults of PyKEEN 1.10's {@code ComplEx}: entities and relations initialised with
- * {@code normal_} (every real and imaginary part {@code N(0, 1)}); no constraints; an
- * {@link LpRegularizer} of weight {@code 0.01} on entity and relation look-ups.
+ * <p>A row stores the {@code d} real parts followed by the {@code d} imaginary parts (width {@code
+ * 2d}). Defaults of PyKEEN 1.10's {@code ComplEx}: entities and relations initialised with {@code
+ * normal_} (every real and imaginary part {@code N(0, 1)}); no constraints; an {@link
+ * LpRegularizer} of weight {@code 0.01} on entity and relation look-ups.
  *
- * <p>Gradients: {@code ∂s/∂hRe = rRe tRe + rIm tIm}, {@code ∂s/∂hIm = rRe tIm - rIm tRe},
- * {@code ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe},
- * {@code ∂s/∂tRe = hRe rRe - hIm rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
+ * <p>Gradients: {@code ∂s/∂hRe = rRe tRe + rIm tIm}, {@code ∂s/∂hIm = rRe tIm - rIm tRe}, {@code
+ * ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe}, {@code ∂s/∂tRe = hRe rRe - hIm
+ * rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
  */
 public final class ComplEx extends QueryLinearModel {
 
@@ -36,7 +35,11 @@ public final class ComplEx extends QueryLinearModel {
    *
    * @throws IllegalArgumentException if a size is not positive
    */
-  public ComplEx(int numEntities, int numRelations, int dim, LpRegularizer regularizer,
+  public ComplEx(
+      int numEntities,
+      int numRelations,
+      int dim,
+      LpRegularizer regularizer,
       SplittableRandom random) {
     super(numEntities, numRelations, dim, 2 * dim, regularizer);
     normal(entities.data(), 1.0, random);
@@ -91,9 +94,7 @@ public final class ComplEx extends QueryLinearModel {
     }
   }
 
-  /**
-   * {@code c = (rRe tRe + rIm tIm, rRe tIm - rIm tRe)}: {@code score(e, r, t) = <c, e>}.
-   */
+  /** {@code c = (rRe tRe + rIm tIm, rRe tIm - rIm tRe)}: {@code score(e, r, t) = <c, e>}. */
   @Override
   void headQuery(int relation, int tail, float[] q) {
     float[] e = entities.data();
@@ -111,8 +112,7 @@ public final class ComplEx extends QueryLinearModel {
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream,
-      Gradients out) {
+  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
     if (upstream == 0f) {
       return;
     }

@@ -5,11 +5,11 @@ import java.util.SplittableRandom;
 /**
  * DistMult [yang2014]: {@code score(h, r, t) = Σ_k h_k r_k t_k}.
  *
- * <p>Defaults of PyKEEN 1.10's {@code DistMult}: entities initialised with PyKEEN's
- * {@code xavier_uniform_} ({@code U(-sqrt(6/d), sqrt(6/d))}) and constrained to unit L2 norm (at
- * initialisation and after every optimizer step); relations initialised with
- * {@code xavier_normal_norm_} (Gaussian, then unit L2 norm) and not constrained; an
- * {@link LpRegularizer} of weight {@code 0.1} on relation look-ups.
+ * <p>Defaults of PyKEEN 1.10's {@code DistMult}: entities initialised with PyKEEN's {@code
+ * xavier_uniform_} ({@code U(-sqrt(6/d), sqrt(6/d))}) and constrained to unit L2 norm (at
+ * initialisation and after every optimizer step); relations initialised with {@code
+ * xavier_normal_norm_} (Gaussian, then unit L2 norm) and not constrained; an {@link LpRegularizer}
+ * of weight {@code 0.1} on relation look-ups.
  *
  * <p>Gradients: {@code ∂s/∂h = r ∘ t}, {@code ∂s/∂r = h ∘ t}, {@code ∂s/∂t = h ∘ r}.
  */
@@ -32,7 +32,11 @@ public final class DistMult extends QueryLinearModel {
    *
    * @throws IllegalArgumentException if a size is not positive
    */
-  public DistMult(int numEntities, int numRelations, int dim, LpRegularizer regularizer,
+  public DistMult(
+      int numEntities,
+      int numRelations,
+      int dim,
+      LpRegularizer regularizer,
       SplittableRandom random) {
     super(numEntities, numRelations, dim, dim, regularizer);
     uniform(entities.data(), Math.sqrt(6.0 / dim), random);
@@ -102,8 +106,7 @@ public final class DistMult extends QueryLinearModel {
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream,
-      Gradients out) {
+  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
     if (upstream == 0f) {
       return;
     }
@@ -203,5 +206,4 @@ public final class DistMult extends QueryLinearModel {
     System.arraycopy(grb, 0, gr, grr, width);
     System.arraycopy(gtb, 0, ge, gt, width);
   }
-
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A trainable embedding matrix of {@code numRows x width} float32 values, stored row-major in one
  * array (PyTorch's {@code nn.Embedding.weight}).
  *
- * <p>{@link #data()} returns the live array: models read it while scoring, optimizers write it while
- * stepping, checkpoints copy it. A table is not thread-safe for writes; training writes only
+ * <p>{@link #data()} returns the live array: models read it while scoring, optimizers write it
+ * while stepping, checkpoints copy it. A table is not thread-safe for writes; training writes only
  * between batches, when no scoring runs.
  */
 public final class EmbeddingTable {
@@ -23,19 +23,25 @@ public final class EmbeddingTable {
    * @param name what the table holds, e.g. {@code "entity"}, used in messages and checkpoints
    * @param numRows number of rows, {@code >= 1}
    * @param width floats per row, {@code >= 1}
-   * @throws IllegalArgumentException if a size is not positive or the table exceeds 2^31 - 1
-   *     floats
+   * @throws IllegalArgumentException if a size is not positive or the table exceeds 2^31 - 1 floats
    */
   public EmbeddingTable(String name, int numRows, int width) {
     this.name = Objects.requireNonNull(name, "name");
     if (numRows < 1 || width < 1) {
-      throw new IllegalArgumentException(name + " table needs numRows >= 1 and width >= 1, got "
-          + numRows + " x " + width);
+      throw new IllegalArgumentException(
+          name + " table needs numRows >= 1 and width >= 1, got " + numRows + " x " + width);
     }
     long size = (long) numRows * width;
     if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(name + " table of " + numRows + " x " + width
-          + " floats exceeds the largest Java array (" + (Integer.MAX_VALUE - 8) + ")");
+      throw new IllegalArgumentException(
+          name
+              + " table of "
+              + numRows
+              + " x "
+              + width
+              + " floats exceeds the largest Java array ("
+              + (Integer.MAX_VALUE - 8)
+              + ")");
     }
     this.numRows = numRows;
     this.width = width;

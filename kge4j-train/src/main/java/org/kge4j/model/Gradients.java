@@ -18,7 +18,8 @@ public record Gradients(SparseGradient entities, SparseGradient relations) {
 
   /** Creates empty gradients shaped like {@code model}'s tables. */
   public static Gradients of(Model model) {
-    return new Gradients(SparseGradient.like(model.entityEmbeddings()),
+    return new Gradients(
+        SparseGradient.like(model.entityEmbeddings()),
         SparseGradient.like(model.relationEmbeddings()));
   }
 

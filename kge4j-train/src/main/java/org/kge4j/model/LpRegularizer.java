@@ -4,12 +4,11 @@ package org.kge4j.model;
  * PyKEEN's default {@code LpRegularizer(p=2, normalize=True)} on embedding look-ups.
  *
  * <p>Every time a scoring call looks up a set of rows of a regularized table (the heads, the
- * relations and the tails of a batch, each de-duplicated as PyKEEN's {@code forward_unique} does, or
- * all entities for 1-N scoring), the term {@code weight * mean_rows(||x_row||_2) / sqrt(d)} is added
- * to the loss, where {@code d} is the number of (complex) dimensions, i.e. the expected norm of a
- * standard normal vector. Its gradient with respect to a row is
- * {@code weight * x_row / (||x_row||_2 * n * sqrt(d))} for {@code n} de-duplicated rows (zero for a
- * zero row).
+ * relations and the tails of a batch, each de-duplicated as PyKEEN's {@code forward_unique} does,
+ * or all entities for 1-N scoring), the term {@code weight * mean_rows(||x_row||_2) / sqrt(d)} is
+ * added to the loss, where {@code d} is the number of (complex) dimensions, i.e. the expected norm
+ * of a standard normal vector. Its gradient with respect to a row is {@code weight * x_row /
+ * (||x_row||_2 * n * sqrt(d))} for {@code n} de-duplicated rows (zero for a zero row).
  *
  * @param weight the regularization weight; {@code 0} disables the regularizer
  * @param entities whether entity look-ups are regularized
@@ -52,8 +51,8 @@ public record LpRegularizer(double weight, boolean entities, boolean relations) 
    * @param complexDims the {@code d} of the normalisation: the model's {@link Model#dim()}
    * @param gradient where {@code ∂term/∂x} is added
    */
-  public double accumulate(EmbeddingTable table, int[] rows, int count, int complexDims,
-      SparseGradient gradient) {
+  public double accumulate(
+      EmbeddingTable table, int[] rows, int count, int complexDims, SparseGradient gradient) {
     int width = table.width();
     float[] x = table.data();
     float[] g = gradient.values();

@@ -8,8 +8,8 @@ import org.kge4j.evaluation.LinkPredictor;
  * representation). Higher scores mean more plausible triples.
  *
  * <p>Scoring methods are safe to call from several threads while no parameters change. Gradient
- * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only
- * the rows the triple uses; they allocate nothing.
+ * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only the
+ * rows the triple uses; they allocate nothing.
  */
 public interface Model extends LinkPredictor {
 
@@ -37,14 +37,10 @@ public interface Model extends LinkPredictor {
   /** The score of triple {@code (head, relation, tail)}. */
   float score(int head, int relation, int tail);
 
-  /**
-   * Writes {@code score(head, relation, e)} into {@code out[offset + e]} for every entity.
-   */
+  /** Writes {@code score(head, relation, e)} into {@code out[offset + e]} for every entity. */
   void scoreTails(int head, int relation, float[] out, int offset);
 
-  /**
-   * Writes {@code score(e, relation, tail)} into {@code out[offset + e]} for every entity.
-   */
+  /** Writes {@code score(e, relation, tail)} into {@code out[offset + e]} for every entity. */
   void scoreHeads(int relation, int tail, float[] out, int offset);
 
   @Override
@@ -58,9 +54,9 @@ public interface Model extends LinkPredictor {
   }
 
   /**
-   * Scores candidate tails of one query, as sLCWA's tail-corrupted negatives need:
-   * {@code out[i] = score(head, relation, tails[i])} for {@code i < count}. Models override this
-   * to compute the part shared by all candidates once.
+   * Scores candidate tails of one query, as sLCWA's tail-corrupted negatives need: {@code out[i] =
+   * score(head, relation, tails[i])} for {@code i < count}. Models override this to compute the
+   * part shared by all candidates once.
    */
   default void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
     for (int i = 0; i < count; i++) {
@@ -79,22 +75,22 @@ public interface Model extends LinkPredictor {
   }
 
   /**
-   * The backward pass of {@link #scoreTails(int, int, int[], int, float[])}: adds
-   * {@code Σ_i upstream[i] * ∂score(head, relation, tails[i])/∂θ} into {@code out}.
+   * The backward pass of {@link #scoreTails(int, int, int[], int, float[])}: adds {@code Σ_i
+   * upstream[i] * ∂score(head, relation, tails[i])/∂θ} into {@code out}.
    */
-  default void accumulateTailsGradient(int head, int relation, int[] tails, int count,
-      float[] upstream, Gradients out) {
+  default void accumulateTailsGradient(
+      int head, int relation, int[] tails, int count, float[] upstream, Gradients out) {
     for (int i = 0; i < count; i++) {
       accumulateGradient(head, relation, tails[i], upstream[i], out);
     }
   }
 
   /**
-   * The backward pass of {@link #scoreHeads(int, int, int[], int, float[])}: adds
-   * {@code Σ_i upstream[i] * ∂score(heads[i], relation, tail)/∂θ} into {@code out}.
+   * The backward pass of {@link #scoreHeads(int, int, int[], int, float[])}: adds {@code Σ_i
+   * upstream[i] * ∂score(heads[i], relation, tail)/∂θ} into {@code out}.
    */
-  default void accumulateHeadsGradient(int relation, int tail, int[] heads, int count,
-      float[] upstream, Gradients out) {
+  default void accumulateHeadsGradient(
+      int relation, int tail, int[] heads, int count, float[] upstream, Gradients out) {
     for (int i = 0; i < count; i++) {
       accumulateGradient(heads[i], relation, tail, upstream[i], out);
     }
@@ -104,18 +100,16 @@ public interface Model extends LinkPredictor {
   void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out);
 
   /**
-   * Adds {@code Σ_e upstream[offset + e] * ∂score(head, relation, e)/∂θ} into {@code out}
-   * (the backward pass of {@link #scoreTails(int, int, float[], int)}).
+   * Adds {@code Σ_e upstream[offset + e] * ∂score(head, relation, e)/∂θ} into {@code out} (the
+   * backward pass of {@link #scoreTails(int, int, float[], int)}).
    */
-  void accumulateTailsGradient(int head, int relation, float[] upstream, int offset,
-      Gradients out);
+  void accumulateTailsGradient(int head, int relation, float[] upstream, int offset, Gradients out);
 
   /**
-   * Adds {@code Σ_e upstream[offset + e] * ∂score(e, relation, tail)/∂θ} into {@code out}
-   * (the backward pass of {@link #scoreHeads(int, int, float[], int)}).
+   * Adds {@code Σ_e upstream[offset + e] * ∂score(e, relation, tail)/∂θ} into {@code out} (the
+   * backward pass of {@link #scoreHeads(int, int, float[], int)}).
    */
-  void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset,
-      Gradients out);
+  void accumulateHeadsGradient(int relation, int tail, float[] upstream, int offset, Gradients out);
 
   /**
    * Re-applies the model's hard constraints (PyKEEN's constrainers, run after each optimizer step)
@@ -123,6 +117,8 @@ public interface Model extends LinkPredictor {
    */
   void applyConstraints(Gradients changed);
 
-  /** Re-applies the model's hard constraints to every row (after initialisation or a dense step). */
+  /**
+   * Re-applies the model's hard constraints to every row (after initialisation or a dense step).
+   */
   void applyConstraints();
 }

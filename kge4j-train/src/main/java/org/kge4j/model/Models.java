@@ -10,8 +10,7 @@ public final class Models {
   /** The model names {@link #create} accepts. */
   public static final List<String> NAMES = List.of("transe", "distmult", "complex", "rotate");
 
-  private Models() {
-  }
+  private Models() {}
 
   /**
    * Creates a randomly initialised model with PyKEEN 1.10's defaults.
@@ -23,23 +22,37 @@ public final class Models {
    * @param dim embedding dimension (complex dimension for ComplEx and RotatE)
    * @param scoringNorm TransE's norm, 1 or 2; ignored by the other models
    * @param regularizerWeight the weight of the model's default regularizer, or {@code null} for
-   *     PyKEEN's default (DistMult 0.1 on relations, ComplEx 0.01 on entities and relations,
-   *     none for TransE and RotatE); {@code 0} disables it
+   *     PyKEEN's default (DistMult 0.1 on relations, ComplEx 0.01 on entities and relations, none
+   *     for TransE and RotatE); {@code 0} disables it
    * @param random the source of the initial values
    * @throws IllegalArgumentException for an unknown name or invalid sizes
    */
-  public static Model create(String name, int numEntities, int numRelations, int dim,
-      int scoringNorm, Double regularizerWeight, SplittableRandom random) {
+  public static Model create(
+      String name,
+      int numEntities,
+      int numRelations,
+      int dim,
+      int scoringNorm,
+      Double regularizerWeight,
+      SplittableRandom random) {
     String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
     switch (key) {
       case "transe":
         return new TransE(numEntities, numRelations, dim, scoringNorm, random);
       case "distmult":
-        return new DistMult(numEntities, numRelations, dim,
-            weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight), random);
+        return new DistMult(
+            numEntities,
+            numRelations,
+            dim,
+            weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
+            random);
       case "complex":
-        return new ComplEx(numEntities, numRelations, dim,
-            weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight), random);
+        return new ComplEx(
+            numEntities,
+            numRelations,
+            dim,
+            weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
+            random);
       case "rotate":
         return new RotatE(numEntities, numRelations, dim, random);
       default:

@@ -2,15 +2,15 @@ package org.kge4j.model;
 
 /**
  * A model whose score is linear in the candidate entity: {@code score(h, r, e) = <q(h, r), e>} for
- * tail prediction and {@code score(e, r, t) = <q'(r, t), e>} for head prediction (DistMult,
- * ComplEx over their real coordinates). Scoring every candidate is then one dot product with a
- * query computed once, and the backward pass is {@code ∂/∂e = upstream·q} for the candidates plus
- * {@code Σ upstream·e = ∂/∂q}, chained into the query's own embeddings. Subclasses supply the query
- * and that chain rule; this class runs both entry points of each side through them.
+ * tail prediction and {@code score(e, r, t) = <q'(r, t), e>} for head prediction (DistMult, ComplEx
+ * over their real coordinates). Scoring every candidate is then one dot product with a query
+ * computed once, and the backward pass is {@code ∂/∂e = upstream·q} for the candidates plus {@code
+ * Σ upstream·e = ∂/∂q}, chained into the query's own embeddings. Subclasses supply the query and
+ * that chain rule; this class runs both entry points of each side through them.
  */
 abstract class QueryLinearModel extends AbstractModel {
-  QueryLinearModel(int numEntities, int numRelations, int dim, int width,
-      LpRegularizer regularizer) {
+  QueryLinearModel(
+      int numEntities, int numRelations, int dim, int width, LpRegularizer regularizer) {
     super(numEntities, numRelations, dim, width, regularizer);
   }
 
@@ -55,8 +55,8 @@ abstract class QueryLinearModel extends AbstractModel {
   }
 
   @Override
-  final void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
-      int offset, Gradients out) {
+  final void tailsGradient(
+      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
     linearBackward(ids, count, upstream, offset, s, out.entities());
@@ -64,8 +64,8 @@ abstract class QueryLinearModel extends AbstractModel {
   }
 
   @Override
-  final void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
-      int offset, Gradients out) {
+  final void headsGradient(
+      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
     linearBackward(ids, count, upstream, offset, s, out.entities());

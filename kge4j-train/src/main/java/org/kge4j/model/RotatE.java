@@ -8,17 +8,17 @@ import java.util.SplittableRandom;
  * {@code d}, the relation a rotation ({@code |r_k| = 1}); the norm is taken over all {@code 2d}
  * real values, as PyKEEN's {@code rotate_interaction} does.
  *
- * <p>A row stores the {@code d} real parts followed by the {@code d} imaginary parts (width
- * {@code 2d}). Defaults of PyKEEN 1.10's {@code RotatE}: entities initialised with PyKEEN's
- * {@code xavier_uniform_} on the {@code (d, 2)} real view ({@code U(-sqrt(3/d), sqrt(3/d))});
- * relations with {@code init_phases} (unit modulus, phase {@code U(0, 2π)}) and constrained by
- * {@code complex_normalize} (every element rescaled to modulus 1 after every optimizer step); no
+ * <p>A row stores the {@code d} real parts followed by the {@code d} imaginary parts (width {@code
+ * 2d}). Defaults of PyKEEN 1.10's {@code RotatE}: entities initialised with PyKEEN's {@code
+ * xavier_uniform_} on the {@code (d, 2)} real view ({@code U(-sqrt(3/d), sqrt(3/d))}); relations
+ * with {@code init_phases} (unit modulus, phase {@code U(0, 2π)}) and constrained by {@code
+ * complex_normalize} (every element rescaled to modulus 1 after every optimizer step); no
  * regularizer.
  *
- * <p>Gradients with {@code δ = h ∘ r - t}, {@code n = ||δ||} and {@code a = -δ/n}
- * (zero at {@code δ = 0}): {@code ∂s/∂hRe = aRe rRe + aIm rIm}, {@code ∂s/∂hIm = aIm rRe - aRe rIm},
- * {@code ∂s/∂rRe = aRe hRe + aIm hIm}, {@code ∂s/∂rIm = aIm hRe - aRe hIm}, {@code ∂s/∂t = -a}.
- * Scores are {@code <= 0} ({@link ScoreRange#NON_POSITIVE}).
+ * <p>Gradients with {@code δ = h ∘ r - t}, {@code n = ||δ||} and {@code a = -δ/n} (zero at {@code δ
+ * = 0}): {@code ∂s/∂hRe = aRe rRe + aIm rIm}, {@code ∂s/∂hIm = aIm rRe - aRe rIm}, {@code ∂s/∂rRe =
+ * aRe hRe + aIm hIm}, {@code ∂s/∂rIm = aIm hRe - aRe hIm}, {@code ∂s/∂t = -a}. Scores are {@code <=
+ * 0} ({@link ScoreRange#NON_POSITIVE}).
  */
 public final class RotatE extends AbstractModel {
 
@@ -122,8 +122,8 @@ public final class RotatE extends AbstractModel {
    * {@code -||q - e||} with {@code q = h ∘ r} for the entities {@code ids[0, count)} (all when
    * null) into {@code out[offset + i]}.
    */
-  private void scoreRotatedHead(int head, int relation, int[] ids, int count, float[] out,
-      int offset) {
+  private void scoreRotatedHead(
+      int head, int relation, int[] ids, int count, float[] out, int offset) {
     float[] q = scratch();
     rotateHead(head, relation, q);
     float[] e = entities.data();
@@ -134,12 +134,12 @@ public final class RotatE extends AbstractModel {
   }
 
   /**
-   * {@code -||e ∘ r - t||} for the entities {@code ids[0, count)} (all when null) into
-   * {@code out[offset + i]}; computed directly rather than as {@code ||e - conj(r) t||}, which
-   * equals it only for {@code |r| = 1} exactly.
+   * {@code -||e ∘ r - t||} for the entities {@code ids[0, count)} (all when null) into {@code
+   * out[offset + i]}; computed directly rather than as {@code ||e - conj(r) t||}, which equals it
+   * only for {@code |r| = 1} exactly.
    */
-  private void scoreHeadCandidates(int relation, int tail, int[] ids, int count, float[] out,
-      int offset) {
+  private void scoreHeadCandidates(
+      int relation, int tail, int[] ids, int count, float[] out, int offset) {
     float[] e = entities.data();
     float[] rel = relations.data();
     int ro = relation * width;
@@ -177,8 +177,7 @@ public final class RotatE extends AbstractModel {
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream,
-      Gradients out) {
+  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
     if (upstream == 0f) {
       return;
     }
@@ -214,13 +213,13 @@ public final class RotatE extends AbstractModel {
   }
 
   /**
-   * Backward pass of {@code s_e = -||q - e||} with {@code q = h ∘ r} over the entities
-   * {@code ids[0, count)} (all when null): {@code ∂s_e/∂e = (q - e)/n_e},
-   * {@code ∂s_e/∂q = -(q - e)/n_e}, then through the rotation into h and r.
+   * Backward pass of {@code s_e = -||q - e||} with {@code q = h ∘ r} over the entities {@code
+   * ids[0, count)} (all when null): {@code ∂s_e/∂e = (q - e)/n_e}, {@code ∂s_e/∂q = -(q - e)/n_e},
+   * then through the rotation into h and r.
    */
   @Override
-  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream,
-      int offset, Gradients out) {
+  void tailsGradient(
+      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     rotateHead(head, relation, s);
     Arrays.fill(s, width, 2 * width, 0f);
@@ -267,13 +266,13 @@ public final class RotatE extends AbstractModel {
   }
 
   /**
-   * Backward pass of {@code s_e = -||e ∘ r - t||} over the entities {@code ids[0, count)} (all
-   * when null); the relation gradient is summed in {@code s[width..2w)}, the tail's in
-   * {@code s[2w..3w)}.
+   * Backward pass of {@code s_e = -||e ∘ r - t||} over the entities {@code ids[0, count)} (all when
+   * null); the relation gradient is summed in {@code s[width..2w)}, the tail's in {@code
+   * s[2w..3w)}.
    */
   @Override
-  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream,
-      int offset, Gradients out) {
+  void headsGradient(
+      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     Arrays.fill(s, width, 3 * width, 0f);
     float[] e = entities.data();

@@ -7,14 +7,13 @@ import java.util.Optional;
  * unbounded. Distance models such as TransE and RotatE score {@code -distance}, so their range is
  * {@code (-inf, 0]}.
  *
- * <p>{@link #marginConflict} relates the range to a double-margin loss: with positive margin
- * {@code λ} and negative margin {@code λ̄}, a positive's loss term is zero at {@code score >= λ}
- * and a negative's at {@code score <= -λ̄}. Training can only separate positives from negatives
- * when both zones meet the range and do not overlap: {@code λ <= upper}, {@code -λ̄ >= lower}
- * and {@code -λ̄ < λ}. For scores {@code <= 0} this means {@code λ <= 0} and
- * {@code λ̄ > -λ >= 0}, i.e. {@code λ̄ > λ}, which PyKEEN's {@code resolve_margin} forbids; use
- * {@code DoubleMarginLoss.fromDistanceLimits(γ1, γ2, μ1)} ({@code λ = -γ1}, {@code λ̄ = γ2})
- * instead.
+ * <p>{@link #marginConflict} relates the range to a double-margin loss: with positive margin {@code
+ * λ} and negative margin {@code λ̄}, a positive's loss term is zero at {@code score >= λ} and a
+ * negative's at {@code score <= -λ̄}. Training can only separate positives from negatives when both
+ * zones meet the range and do not overlap: {@code λ <= upper}, {@code -λ̄ >= lower} and {@code -λ̄
+ * < λ}. For scores {@code <= 0} this means {@code λ <= 0} and {@code λ̄ > -λ >= 0}, i.e. {@code λ̄
+ * > λ}, which PyKEEN's {@code resolve_margin} forbids; use {@code
+ * DoubleMarginLoss.fromDistanceLimits(γ1, γ2, μ1)} ({@code λ = -γ1}, {@code λ̄ = γ2}) instead.
  *
  * @param lower smallest possible score, may be {@link Double#NEGATIVE_INFINITY}
  * @param upper largest possible score, may be {@link Double#POSITIVE_INFINITY}
@@ -55,26 +54,47 @@ public record ScoreRange(double lower, double upper) {
   public Optional<String> marginConflict(double positiveMargin, double negativeMargin) {
     double positiveZone = positiveMargin;
     double negativeZone = 0.0 - negativeMargin;
-    String zones = "positives reach zero loss at score >= " + positiveZone
-        + " and negatives at score <= " + negativeZone + ", but scores lie in " + this;
+    String zones =
+        "positives reach zero loss at score >= "
+            + positiveZone
+            + " and negatives at score <= "
+            + negativeZone
+            + ", but scores lie in "
+            + this;
     if (positiveZone > upper) {
-      return Optional.of(zones + ": no positive can reach its zone (positive margin "
-          + positiveMargin + " > " + upper + ")");
+      return Optional.of(
+          zones
+              + ": no positive can reach its zone (positive margin "
+              + positiveMargin
+              + " > "
+              + upper
+              + ")");
     }
     if (negativeZone < lower) {
-      return Optional.of(zones + ": no negative can reach its zone (-negative margin "
-          + negativeZone + " < " + lower + ")");
+      return Optional.of(
+          zones
+              + ": no negative can reach its zone (-negative margin "
+              + negativeZone
+              + " < "
+              + lower
+              + ")");
     }
     if (negativeZone >= positiveZone) {
-      return Optional.of(zones + ": the zones overlap (need negative margin " + negativeMargin
-          + " > -positive margin " + (-positiveMargin) + ")");
+      return Optional.of(
+          zones
+              + ": the zones overlap (need negative margin "
+              + negativeMargin
+              + " > -positive margin "
+              + (-positiveMargin)
+              + ")");
     }
     return Optional.empty();
   }
 
   @Override
   public String toString() {
-    return (lower == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + lower) + ", "
+    return (lower == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + lower)
+        + ", "
         + (upper == Double.POSITIVE_INFINITY ? "+inf)" : upper + "]");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The gradient of one {@link EmbeddingTable}, accumulated row by row: a dense buffer of the table's
  * shape plus the list of rows that received a contribution in this batch. Optimizers visit only the
- * touched rows and {@link #clear()} zeroes only those, so a batch costs time in the rows it touches,
- * not in the size of the table.
+ * touched rows and {@link #clear()} zeroes only those, so a batch costs time in the rows it
+ * touches, not in the size of the table.
  *
  * <p>Not thread-safe: the training loops give every shard of a batch its own instance and reduce
  * them in a fixed order ({@link #addTo}), which makes results independent of thread timing.
@@ -19,8 +19,10 @@ public final class SparseGradient {
   private final boolean[] touched;
   private final int[] touchedRows;
   private int numTouched;
+
   /** Row copies for {@link #addTo}, which C2 vectorizes where it does not the in-place loop. */
   private final float[] srcRow;
+
   private final float[] dstRow;
 
   /** Creates an empty gradient for a table of {@code numRows x width}. */
@@ -88,8 +90,16 @@ public final class SparseGradient {
   /** Adds every touched row into {@code target} (same shape), touching it there. */
   public void addTo(SparseGradient target) {
     if (target.numRows != numRows || target.width != width) {
-      throw new IllegalArgumentException("cannot add a " + numRows + " x " + width
-          + " gradient to a " + target.numRows + " x " + target.width + " one");
+      throw new IllegalArgumentException(
+          "cannot add a "
+              + numRows
+              + " x "
+              + width
+              + " gradient to a "
+              + target.numRows
+              + " x "
+              + target.width
+              + " one");
     }
     float[] dst = target.values;
     for (int i = 0; i < numTouched; i++) {

@@ -6,16 +6,16 @@ import java.util.SplittableRandom;
 /**
  * TransE [bordes2013]: {@code score(h, r, t) = -||h + r - t||_p} with {@code p = 1} or {@code 2}.
  *
- * <p>Defaults of PyKEEN 1.10's {@code TransE}: entities initialised with PyKEEN's
- * {@code xavier_uniform_} ({@code U(-sqrt(6/d), sqrt(6/d))}) and constrained to unit L2 norm
- * ({@code functional.normalize}, at initialisation and after every optimizer step, i.e. before
- * each batch); relations initialised with {@code xavier_uniform_norm_} (uniform, then unit L2
- * norm) and not constrained; no regularizer; {@code p = 1} unless configured.
+ * <p>Defaults of PyKEEN 1.10's {@code TransE}: entities initialised with PyKEEN's {@code
+ * xavier_uniform_} ({@code U(-sqrt(6/d), sqrt(6/d))}) and constrained to unit L2 norm ({@code
+ * functional.normalize}, at initialisation and after every optimizer step, i.e. before each batch);
+ * relations initialised with {@code xavier_uniform_norm_} (uniform, then unit L2 norm) and not
+ * constrained; no regularizer; {@code p = 1} unless configured.
  *
- * <p>Gradients with {@code δ = h + r - t}: {@code ∂s/∂δ = -sign(δ)} for {@code p = 1} and
- * {@code -δ/||δ||_2} for {@code p = 2} (zero where PyTorch's subgradient is zero: {@code sign(0)
- * = 0}, and at {@code δ = 0}); {@code ∂s/∂h = ∂s/∂r = ∂s/∂δ}, {@code ∂s/∂t = -∂s/∂δ}. Scores are
- * {@code <= 0} ({@link ScoreRange#NON_POSITIVE}).
+ * <p>Gradients with {@code δ = h + r - t}: {@code ∂s/∂δ = -sign(δ)} for {@code p = 1} and {@code
+ * -δ/||δ||_2} for {@code p = 2} (zero where PyTorch's subgradient is zero: {@code sign(0) = 0}, and
+ * at {@code δ = 0}); {@code ∂s/∂h = ∂s/∂r = ∂s/∂δ}, {@code ∂s/∂t = -∂s/∂δ}. Scores are {@code <= 0}
+ * ({@link ScoreRange#NON_POSITIVE}).
  */
 public final class TransE extends AbstractModel {
 
@@ -158,8 +158,7 @@ public final class TransE extends AbstractModel {
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream,
-      Gradients out) {
+  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
     if (upstream == 0f) {
       return;
     }
@@ -192,8 +191,8 @@ public final class TransE extends AbstractModel {
   }
 
   @Override
-  void tailsGradient(int head, int relation, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
+  void tailsGradient(
+      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     tailQuery(head, relation, s);
     accumulateDistances(ids, count, upstream, offset, s, out.entities());
@@ -201,8 +200,8 @@ public final class TransE extends AbstractModel {
   }
 
   @Override
-  void headsGradient(int relation, int tail, int[] ids, int count, float[] upstream, int offset,
-      Gradients out) {
+  void headsGradient(
+      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out) {
     float[] s = scratch();
     headQuery(relation, tail, s);
     accumulateDistances(ids, count, upstream, offset, s, out.entities());
@@ -236,16 +235,15 @@ public final class TransE extends AbstractModel {
   }
 
   /**
-   * For scores {@code s_e = -||q - e||_p} (q in {@code s[0..width)}; the norm is symmetric, so
-   * this covers tails, {@code q - e}, and heads, {@code e - q}) of the entities
-   * {@code ids[0, count)} (all when {@code ids} is null) with upstream gradients
-   * {@code upstream[offset + i]}: adds {@code g_e u(q - e)} to each entity's gradient and writes
-   * {@code -Σ_e g_e u(q - e)}, the gradient with respect to {@code q}, into
-   * {@code s[width..2 width)}, where {@code u} is {@code sign} ({@code p = 1}) or
-   * {@code δ/||δ||_2} ({@code p = 2}).
+   * For scores {@code s_e = -||q - e||_p} (q in {@code s[0..width)}; the norm is symmetric, so this
+   * covers tails, {@code q - e}, and heads, {@code e - q}) of the entities {@code ids[0, count)}
+   * (all when {@code ids} is null) with upstream gradients {@code upstream[offset + i]}: adds
+   * {@code g_e u(q - e)} to each entity's gradient and writes {@code -Σ_e g_e u(q - e)}, the
+   * gradient with respect to {@code q}, into {@code s[width..2 width)}, where {@code u} is {@code
+   * sign} ({@code p = 1}) or {@code δ/||δ||_2} ({@code p = 2}).
    */
-  private void accumulateDistances(int[] ids, int count, float[] upstream, int offset, float[] s,
-      SparseGradient ge) {
+  private void accumulateDistances(
+      int[] ids, int count, float[] upstream, int offset, float[] s, SparseGradient ge) {
     float[] e = entities.data();
     float[] g = ge.values();
     Arrays.fill(s, width, 2 * width, 0f);

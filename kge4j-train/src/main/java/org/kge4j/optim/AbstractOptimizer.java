@@ -16,8 +16,10 @@ abstract class AbstractOptimizer implements Optimizer {
 
   final List<EmbeddingTable> tables;
   final double learningRate;
+
   /** {@code state[table][slot]}: one array per table and state slot, shaped like the table. */
   final float[][][] state;
+
   long steps;
 
   AbstractOptimizer(List<EmbeddingTable> tables, double learningRate, int slots) {
@@ -57,16 +59,31 @@ abstract class AbstractOptimizer implements Optimizer {
   @Override
   public final void step(List<SparseGradient> gradients) {
     if (gradients.size() != tables.size()) {
-      throw new IllegalArgumentException(name() + " is bound to " + tables.size()
-          + " tables, got " + gradients.size() + " gradients");
+      throw new IllegalArgumentException(
+          name()
+              + " is bound to "
+              + tables.size()
+              + " tables, got "
+              + gradients.size()
+              + " gradients");
     }
     for (int i = 0; i < tables.size(); i++) {
       EmbeddingTable table = tables.get(i);
       SparseGradient g = gradients.get(i);
       if (g.numRows() != table.numRows() || g.width() != table.width()) {
-        throw new IllegalArgumentException("gradient " + i + " is " + g.numRows() + " x "
-            + g.width() + " but the " + table.name() + " table is " + table.numRows() + " x "
-            + table.width());
+        throw new IllegalArgumentException(
+            "gradient "
+                + i
+                + " is "
+                + g.numRows()
+                + " x "
+                + g.width()
+                + " but the "
+                + table.name()
+                + " table is "
+                + table.numRows()
+                + " x "
+                + table.width());
       }
     }
     steps++;
@@ -105,15 +122,23 @@ abstract class AbstractOptimizer implements Optimizer {
     int numTables = in.readInt();
     int numSlots = in.readInt();
     if (numTables != state.length || numSlots != state[0].length) {
-      throw new IllegalArgumentException(name() + " state has " + numTables + " tables x "
-          + numSlots + " slots, expected " + state.length + " x " + state[0].length);
+      throw new IllegalArgumentException(
+          name()
+              + " state has "
+              + numTables
+              + " tables x "
+              + numSlots
+              + " slots, expected "
+              + state.length
+              + " x "
+              + state[0].length);
     }
     for (float[][] slots : state) {
       for (float[] values : slots) {
         int length = in.readInt();
         if (length != values.length) {
-          throw new IllegalArgumentException(name() + " state array has " + length
-              + " values, expected " + values.length);
+          throw new IllegalArgumentException(
+              name() + " state array has " + length + " values, expected " + values.length);
         }
         for (int k = 0; k < length; k++) {
           values[k] = in.readFloat();

@@ -6,9 +6,9 @@ import org.kge4j.model.SparseGradient;
 
 /**
  * PyTorch's {@code Adagrad} with its defaults ({@code lr_decay = 0}, {@code weight_decay = 0},
- * {@code initial_accumulator_value = 0}, {@code eps = 1e-10}):
- * {@code s ← s + g²}, {@code θ ← θ - lr · g / (sqrt(s) + eps)}. A row without gradient keeps
- * both its accumulator and its value, so updating only touched rows is exact.
+ * {@code initial_accumulator_value = 0}, {@code eps = 1e-10}): {@code s ← s + g²}, {@code θ ← θ -
+ * lr · g / (sqrt(s) + eps)}. A row without gradient keeps both its accumulator and its value, so
+ * updating only touched rows is exact.
  */
 public final class Adagrad extends AbstractOptimizer {
 

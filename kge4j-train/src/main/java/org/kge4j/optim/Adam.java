@@ -6,30 +6,32 @@ import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
 /**
- * Adam with PyTorch's defaults ({@code betas = (0.9, 0.999)}, {@code eps = 1e-8}, no weight
- * decay), in one of two semantics:
+ * Adam with PyTorch's defaults ({@code betas = (0.9, 0.999)}, {@code eps = 1e-8}, no weight decay),
+ * in one of two semantics:
  *
  * <ul>
  *   <li><b>dense</b> ({@code adam}, the default; exactly {@code torch.optim.Adam} on a dense
  *       embedding, which is what PyKEEN trains with): every row is updated at every step, rows
  *       outside the batch with gradient 0, so their moments decay and their momentum keeps moving
- *       them: {@code m ← m + (1-β1)(g - m)}, {@code v ← β2 v + (1-β2) g²},
- *       {@code θ ← θ - lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + eps)}. Costs one pass over all
- *       parameters per step, split across the common fork-join pool for tables of more than
- *       2^18 values (element-wise, so the result does not depend on the split).</li>
+ *       them: {@code m ← m + (1-β1)(g - m)}, {@code v ← β2 v + (1-β2) g²}, {@code θ ← θ -
+ *       lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + eps)}. Costs one pass over all parameters per
+ *       step, split across the common fork-join pool for tables of more than 2^18 values
+ *       (element-wise, so the result does not depend on the split).
  *   <li><b>lazy</b> ({@code sparseadam}, {@code torch.optim.SparseAdam}): only the touched rows'
- *       moments ({@code m += (1-β1)(g - m)}, {@code v += (1-β2)(g² - v)}) and values change,
- *       with the global step count {@code t} in the bias corrections:
- *       {@code θ ← θ - lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + eps)}. Costs time in the touched
- *       rows only, for large graphs; rows outside the batch do not drift.</li>
+ *       moments ({@code m += (1-β1)(g - m)}, {@code v += (1-β2)(g² - v)}) and values change, with
+ *       the global step count {@code t} in the bias corrections: {@code θ ← θ -
+ *       lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + eps)}. Costs time in the touched rows only, for
+ *       large graphs; rows outside the batch do not drift.
  * </ul>
  */
 public final class Adam extends AbstractOptimizer {
 
   /** PyTorch's default first-moment decay. */
   public static final double BETA1 = 0.9;
+
   /** PyTorch's default second-moment decay. */
   public static final double BETA2 = 0.999;
+
   /** PyTorch's default {@code eps}. */
   public static final double EPS = 1e-8;
 
@@ -41,8 +43,8 @@ public final class Adam extends AbstractOptimizer {
   /**
    * Binds Adam to {@code tables}.
    *
-   * @param lazy {@code false} for PyTorch's dense {@code Adam}, {@code true} for
-   *     {@code SparseAdam}'s touched-rows-only update
+   * @param lazy {@code false} for PyTorch's dense {@code Adam}, {@code true} for {@code
+   *     SparseAdam}'s touched-rows-only update
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
   public Adam(List<EmbeddingTable> tables, double learningRate, boolean lazy) {
@@ -83,15 +85,17 @@ public final class Adam extends AbstractOptimizer {
       // element-wise and order-free, so splitting large tables across threads changes nothing
       int chunks = (x.length + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
       IntStream range = IntStream.range(0, chunks);
-      (chunks > 1 ? range.parallel() : range).forEach(c -> {
-        int end = Math.min(x.length, (c + 1) * PARALLEL_CHUNK);
-        for (int k = c * PARALLEL_CHUNK; k < end; k++) {
-          float gk = g[k];
-          m[k] += oneMinusBeta1 * (gk - m[k]);
-          v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
-          x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / bc2Sqrt + eps));
-        }
-      });
+      (chunks > 1 ? range.parallel() : range)
+          .forEach(
+              c -> {
+                int end = Math.min(x.length, (c + 1) * PARALLEL_CHUNK);
+                for (int k = c * PARALLEL_CHUNK; k < end; k++) {
+                  float gk = g[k];
+                  m[k] += oneMinusBeta1 * (gk - m[k]);
+                  v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+                  x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / bc2Sqrt + eps));
+                }
+              });
       return;
     }
     float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);

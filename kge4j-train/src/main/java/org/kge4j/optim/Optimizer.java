@@ -8,11 +8,11 @@ import org.kge4j.model.SparseGradient;
 
 /**
  * A first-order optimizer bound to a fixed list of {@link org.kge4j.model.EmbeddingTable}s (the
- * counterpart of a {@code torch.optim.Optimizer} over a model's parameters). Each
- * {@link #step(List)} applies one update from gradients given in the same order as the tables.
+ * counterpart of a {@code torch.optim.Optimizer} over a model's parameters). Each {@link
+ * #step(List)} applies one update from gradients given in the same order as the tables.
  *
- * <p>Updates touch only the rows the gradients touched, unless {@link #updatesUntouchedRows()}
- * says otherwise (exact dense Adam). Not thread-safe.
+ * <p>Updates touch only the rows the gradients touched, unless {@link #updatesUntouchedRows()} says
+ * otherwise (exact dense Adam). Not thread-safe.
  */
 public interface Optimizer {
 

@@ -10,14 +10,13 @@ public final class Optimizers {
   /** The names {@link #create} accepts. */
   public static final List<String> NAMES = List.of("adam", "sparseadam", "adagrad", "sgd");
 
-  private Optimizers() {
-  }
+  private Optimizers() {}
 
   /**
    * Binds a new optimizer to {@code tables}.
    *
-   * @param name {@code adam} (PyTorch's dense Adam), {@code sparseadam} (touched rows only),
-   *     {@code adagrad} or {@code sgd}; case-insensitive
+   * @param name {@code adam} (PyTorch's dense Adam), {@code sparseadam} (touched rows only), {@code
+   *     adagrad} or {@code sgd}; case-insensitive
    * @throws IllegalArgumentException for an unknown name or an invalid learning rate
    */
   public static Optimizer create(String name, List<EmbeddingTable> tables, double learningRate) {

@@ -5,9 +5,8 @@ import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
 /**
- * Plain stochastic gradient descent, PyTorch's {@code SGD} without momentum or weight decay:
- * {@code θ ← θ - lr · g}. Rows without gradient do not move, so updating only touched rows is
- * exact.
+ * Plain stochastic gradient descent, PyTorch's {@code SGD} without momentum or weight decay: {@code
+ * θ ← θ - lr · g}. Rows without gradient do not move, so updating only touched rows is exact.
  */
 public final class Sgd extends AbstractOptimizer {
 

@@ -6,17 +6,17 @@ import java.util.SplittableRandom;
 import org.kge4j.data.TriplesFactory;
 
 /**
- * PyKEEN's {@code BasicNegativeSampler}: every positive is repeated {@code numNegsPerPos} times
- * and each copy has one column replaced by a uniformly drawn different id.
+ * PyKEEN's {@code BasicNegativeSampler}: every positive is repeated {@code numNegsPerPos} times and
+ * each copy has one column replaced by a uniformly drawn different id.
  *
  * <p>As in PyKEEN, the {@code N = batchSize * numNegsPerPos} negatives of a batch are split into
  * {@code m = |corruptionScheme|} consecutive blocks of {@code ceil(N / m)}; block {@code b}
- * corrupts the {@code b}-th target in head, relation, tail order. With the default scheme
- * {@code {HEAD, TAIL}} the first half of the batch's negatives corrupt heads, the second half
- * tails; over shuffled batches every positive sees both equally often.
+ * corrupts the {@code b}-th target in head, relation, tail order. With the default scheme {@code
+ * {HEAD, TAIL}} the first half of the batch's negatives corrupt heads, the second half tails; over
+ * shuffled batches every positive sees both equally often.
  *
- * <p>With filtering, negatives that are training triples (false negatives) get
- * {@code keepOut = false}; PyKEEN's {@code filtered=True} with its default filterer.
+ * <p>With filtering, negatives that are training triples (false negatives) get {@code keepOut =
+ * false}; PyKEEN's {@code filtered=True} with its default filterer.
  */
 public final class BasicNegativeSampler extends CorruptingSampler {
 
@@ -30,8 +30,11 @@ public final class BasicNegativeSampler extends CorruptingSampler {
    * @param filtered whether {@link #sample} fills the keep-mask against the training triples
    */
   public BasicNegativeSampler(TriplesFactory training, int numNegsPerPos, boolean filtered) {
-    this(training, numNegsPerPos, filtered, EnumSet.of(CorruptionTarget.HEAD,
-        CorruptionTarget.TAIL));
+    this(
+        training,
+        numNegsPerPos,
+        filtered,
+        EnumSet.of(CorruptionTarget.HEAD, CorruptionTarget.TAIL));
   }
 
   /**
@@ -44,24 +47,32 @@ public final class BasicNegativeSampler extends CorruptingSampler {
    * @throws IllegalArgumentException if {@code numNegsPerPos < 1}, the scheme is empty, or it
    *     corrupts relations while there is only one relation
    */
-  public BasicNegativeSampler(TriplesFactory training, int numNegsPerPos, boolean filtered,
+  public BasicNegativeSampler(
+      TriplesFactory training,
+      int numNegsPerPos,
+      boolean filtered,
       Set<CorruptionTarget> corruptionScheme) {
     super(training, numNegsPerPos, filtered);
     if (corruptionScheme.isEmpty()) {
       throw new IllegalArgumentException(
-          "corruptionScheme must name at least one of " + EnumSet.allOf(CorruptionTarget.class)
+          "corruptionScheme must name at least one of "
+              + EnumSet.allOf(CorruptionTarget.class)
               + ", got []");
     }
     if (corruptionScheme.contains(CorruptionTarget.RELATION) && training.numRelations() < 2) {
-      throw new IllegalArgumentException("corrupting relations needs numRelations >= 2, got "
-          + training.numRelations());
+      throw new IllegalArgumentException(
+          "corrupting relations needs numRelations >= 2, got " + training.numRelations());
     }
-    this.columns = EnumSet.copyOf(corruptionScheme).stream()
-        .mapToInt(CorruptionTarget::column).toArray();
+    this.columns =
+        EnumSet.copyOf(corruptionScheme).stream().mapToInt(CorruptionTarget::column).toArray();
   }
 
   @Override
-  public void sample(int[] positives, int batchSize, SplittableRandom random, int[] negativesOut,
+  public void sample(
+      int[] positives,
+      int batchSize,
+      SplittableRandom random,
+      int[] negativesOut,
       boolean[] keepOut) {
     prepare(positives, batchSize, random, negativesOut, keepOut);
     int numNegatives = batchSize * numNegsPerPos;
@@ -74,7 +85,6 @@ public final class BasicNegativeSampler extends CorruptingSampler {
 
   @Override
   public String toString() {
-    return "BasicNegativeSampler[numNegsPerPos=" + numNegsPerPos + ", filtered=" + filtered()
-        + "]";
+    return "BasicNegativeSampler[numNegsPerPos=" + numNegsPerPos + ", filtered=" + filtered() + "]";
   }
 }

@@ -4,17 +4,19 @@ import java.util.SplittableRandom;
 import org.kge4j.data.TriplesFactory;
 
 /**
- * PyKEEN's {@code BernoulliNegativeSampler} (Wang et al., 2014, TransH): each negative corrupts
- * the head with a relation-specific probability and the tail otherwise,
+ * PyKEEN's {@code BernoulliNegativeSampler} (Wang et al., 2014, TransH): each negative corrupts the
+ * head with a relation-specific probability and the tail otherwise,
+ *
  * <pre>
  *   p_head(r) = tph(r) / (tph(r) + hpt(r))
  * </pre>
- * where {@code tph(r)} is the mean number of tails per distinct {@code (h, r)} pair and
- * {@code hpt(r)} the mean number of heads per distinct {@code (r, t)} pair of the training
- * triples (duplicates counted, as PyKEEN does). For a 1-to-N relation many tails share a head,
- * so heads are corrupted more often, which makes false negatives less likely. Relations without
- * training triples use {@code p_head = 0.5}. The replacement is a uniformly drawn different
- * entity; filtering works as in {@link BasicNegativeSampler}.
+ *
+ * where {@code tph(r)} is the mean number of tails per distinct {@code (h, r)} pair and {@code
+ * hpt(r)} the mean number of heads per distinct {@code (r, t)} pair of the training triples
+ * (duplicates counted, as PyKEEN does). For a 1-to-N relation many tails share a head, so heads are
+ * corrupted more often, which makes false negatives less likely. Relations without training triples
+ * use {@code p_head = 0.5}. The replacement is a uniformly drawn different entity; filtering works
+ * as in {@link BasicNegativeSampler}.
  */
 public final class BernoulliNegativeSampler extends CorruptingSampler {
 
@@ -23,8 +25,8 @@ public final class BernoulliNegativeSampler extends CorruptingSampler {
   /**
    * Computes the per-relation probabilities from the training triples.
    *
-   * @param training the training triples: the id space, the statistics, and the known triples
-   *     when filtering
+   * @param training the training triples: the id space, the statistics, and the known triples when
+   *     filtering
    * @param numNegsPerPos negatives per positive, {@code >= 1}
    * @param filtered whether {@link #sample} fills the keep-mask against the training triples
    * @throws IllegalArgumentException if {@code numNegsPerPos < 1} or there are fewer than two
@@ -80,14 +82,18 @@ public final class BernoulliNegativeSampler extends CorruptingSampler {
    */
   public double corruptHeadProbability(int relation) {
     if (relation < 0 || relation >= corruptHeadProbability.length) {
-      throw new IllegalArgumentException("relation must be in [0, "
-          + corruptHeadProbability.length + "), got " + relation);
+      throw new IllegalArgumentException(
+          "relation must be in [0, " + corruptHeadProbability.length + "), got " + relation);
     }
     return corruptHeadProbability[relation];
   }
 
   @Override
-  public void sample(int[] positives, int batchSize, SplittableRandom random, int[] negativesOut,
+  public void sample(
+      int[] positives,
+      int batchSize,
+      SplittableRandom random,
+      int[] negativesOut,
       boolean[] keepOut) {
     prepare(positives, batchSize, random, negativesOut, keepOut);
     int numNegatives = batchSize * numNegsPerPos;
@@ -100,7 +106,10 @@ public final class BernoulliNegativeSampler extends CorruptingSampler {
 
   @Override
   public String toString() {
-    return "BernoulliNegativeSampler[numNegsPerPos=" + numNegsPerPos + ", filtered=" + filtered()
+    return "BernoulliNegativeSampler[numNegsPerPos="
+        + numNegsPerPos
+        + ", filtered="
+        + filtered()
         + "]";
   }
 }

@@ -9,14 +9,15 @@ import org.kge4j.data.TriplesFactory;
  * Shared machinery of the samplers: argument checks, the replacement draw and the filter.
  *
  * <p>A replacement for id {@code x} in {@code [0, n)} is drawn uniformly from the {@code n - 1}
- * other ids: {@code y = uniform[0, n - 1); if (y >= x) y++} (PyKEEN's
- * {@code random_replacement_}), so a corruption always differs from its positive.
+ * other ids: {@code y = uniform[0, n - 1); if (y >= x) y++} (PyKEEN's {@code random_replacement_}),
+ * so a corruption always differs from its positive.
  */
 abstract class CorruptingSampler implements NegativeSampler {
 
   final int numEntities;
   final int numRelations;
   final int numNegsPerPos;
+
   /** The training triples when filtering, else null. */
   final TripleSet known;
 
@@ -26,8 +27,8 @@ abstract class CorruptingSampler implements NegativeSampler {
       throw new IllegalArgumentException("numNegsPerPos must be >= 1, got " + numNegsPerPos);
     }
     if (training.numEntities() < 2) {
-      throw new IllegalArgumentException("negative sampling needs numEntities >= 2, got "
-          + training.numEntities());
+      throw new IllegalArgumentException(
+          "negative sampling needs numEntities >= 2, got " + training.numEntities());
     }
     this.numEntities = training.numEntities();
     this.numRelations = training.numRelations();
@@ -46,22 +47,36 @@ abstract class CorruptingSampler implements NegativeSampler {
   }
 
   /** Checks the buffers of {@link #sample} and copies every positive numNegsPerPos times. */
-  final void prepare(int[] positives, int batchSize, SplittableRandom random, int[] negativesOut,
+  final void prepare(
+      int[] positives,
+      int batchSize,
+      SplittableRandom random,
+      int[] negativesOut,
       boolean[] keepOut) {
     Objects.requireNonNull(random, "random");
     if (batchSize < 0 || positives.length < 3 * batchSize) {
-      throw new IllegalArgumentException("batchSize must be in [0, positives.length / 3 = "
-          + positives.length / 3 + "], got " + batchSize);
+      throw new IllegalArgumentException(
+          "batchSize must be in [0, positives.length / 3 = "
+              + positives.length / 3
+              + "], got "
+              + batchSize);
     }
     int numNegatives = batchSize * numNegsPerPos;
     if (negativesOut.length < 3 * numNegatives) {
-      throw new IllegalArgumentException("negativesOut must have length >= 3 * batchSize * "
-          + "numNegsPerPos = " + 3 * numNegatives + ", got " + negativesOut.length);
+      throw new IllegalArgumentException(
+          "negativesOut must have length >= 3 * batchSize * "
+              + "numNegsPerPos = "
+              + 3 * numNegatives
+              + ", got "
+              + negativesOut.length);
     }
     if (known != null && (keepOut == null || keepOut.length < numNegatives)) {
-      throw new IllegalArgumentException("a filtered sampler needs keepOut of length >= "
-          + "batchSize * numNegsPerPos = " + numNegatives + ", got "
-          + (keepOut == null ? "null" : keepOut.length));
+      throw new IllegalArgumentException(
+          "a filtered sampler needs keepOut of length >= "
+              + "batchSize * numNegsPerPos = "
+              + numNegatives
+              + ", got "
+              + (keepOut == null ? "null" : keepOut.length));
     }
     for (int i = 0, j = 0; i < batchSize; i++) {
       for (int k = 0; k < numNegsPerPos; k++, j++) {

@@ -1,6 +1,8 @@
 package org.kge4j.sampling;
 
-/** A column of a triple that a negative sampler may replace (PyKEEN's {@code corruption_scheme}). */
+/**
+ * A column of a triple that a negative sampler may replace (PyKEEN's {@code corruption_scheme}).
+ */
 public enum CorruptionTarget {
   /** Replace the head entity. */
   HEAD,

@@ -5,10 +5,10 @@ import java.util.List;
 import org.kge4j.data.TriplesFactory;
 
 /**
- * An immutable set of mapped triples keyed by {@code (h * R + r) * E + t}. Small id spaces
- * ({@code E * R * E <= }{@value #MAX_BITSET_BITS} bits, e.g. UMLS: 105 kB) use a bitset, one bit
- * per possible triple; larger ones a primitive open-addressing hash set of the long keys with
- * linear probing. {@link #contains} allocates nothing and is safe from several threads.
+ * An immutable set of mapped triples keyed by {@code (h * R + r) * E + t}. Small id spaces ({@code
+ * E * R * E <= }{@value #MAX_BITSET_BITS} bits, e.g. UMLS: 105 kB) use a bitset, one bit per
+ * possible triple; larger ones a primitive open-addressing hash set of the long keys with linear
+ * probing. {@link #contains} allocates nothing and is safe from several threads.
  */
 public final class TripleSet {
 
@@ -19,10 +19,13 @@ public final class TripleSet {
 
   private final int numEntities;
   private final int numRelations;
+
   /** One bit per possible triple when the id space is small, else null. */
   private final long[] bits;
+
   /** The hash table when {@link #bits} is null. */
   private final long[] table;
+
   private final int mask;
   private final int size;
 
@@ -39,9 +42,13 @@ public final class TripleSet {
     int total = 0;
     for (TriplesFactory f : factories) {
       if (f.numEntities() != first.numEntities() || f.numRelations() != first.numRelations()) {
-        throw new IllegalArgumentException("all factories must share one id space ("
-            + first.numEntities() + " entities, " + first.numRelations() + " relations), got "
-            + f);
+        throw new IllegalArgumentException(
+            "all factories must share one id space ("
+                + first.numEntities()
+                + " entities, "
+                + first.numRelations()
+                + " relations), got "
+                + f);
       }
       total += f.numTriples();
     }
@@ -62,8 +69,8 @@ public final class TripleSet {
    */
   public TripleSet(int numEntities, int numRelations, int[] triples) {
     if (numEntities < 1 || numRelations < 1) {
-      throw new IllegalArgumentException("numEntities and numRelations must be >= 1, got "
-          + numEntities + " and " + numRelations);
+      throw new IllegalArgumentException(
+          "numEntities and numRelations must be >= 1, got " + numEntities + " and " + numRelations);
     }
     if (triples.length % 3 != 0) {
       throw new IllegalArgumentException(
@@ -87,11 +94,21 @@ public final class TripleSet {
       int h = triples[3 * i];
       int r = triples[3 * i + 1];
       int t = triples[3 * i + 2];
-      if (h < 0 || h >= numEntities || t < 0 || t >= numEntities || r < 0
-          || r >= numRelations) {
-        throw new IllegalArgumentException("triple " + i + " (" + h + ", " + r + ", " + t
-            + ") must have entities in [0, " + numEntities + ") and a relation in [0, "
-            + numRelations + ")");
+      if (h < 0 || h >= numEntities || t < 0 || t >= numEntities || r < 0 || r >= numRelations) {
+        throw new IllegalArgumentException(
+            "triple "
+                + i
+                + " ("
+                + h
+                + ", "
+                + r
+                + ", "
+                + t
+                + ") must have entities in [0, "
+                + numEntities
+                + ") and a relation in [0, "
+                + numRelations
+                + ")");
       }
       long key = key(h, r, t);
       if (bits != null) {
@@ -115,7 +132,11 @@ public final class TripleSet {
 
   /** Whether {@code (h, r, t)} is in the set; ids outside the id space are never contained. */
   public boolean contains(int head, int relation, int tail) {
-    if (head < 0 || head >= numEntities || tail < 0 || tail >= numEntities || relation < 0
+    if (head < 0
+        || head >= numEntities
+        || tail < 0
+        || tail >= numEntities
+        || relation < 0
         || relation >= numRelations) {
       return false;
     }

@@ -28,16 +28,16 @@ import org.kge4j.evaluation.MetricResults;
  * optimizer state, the random-number state of the next epoch, the epoch count, the loss and
  * validation history and the early-stopping state (with the best parameters so far).
  *
- * <p>File format (version 1, {@link DataOutputStream} big-endian): the 8 ASCII bytes
- * {@code KGE4JCKP}, the int version, the configuration as {@code int n} and {@code n} UTF
- * key/value pairs ({@link TrainingConfig#toMap()} keys, values as strings), the int epochs
- * completed, the long RNG state, the losses ({@code int n}, {@code n} doubles), the validations
- * ({@code int n}, each an int epoch and {@code int m} UTF key/double metric pairs), the early
- * stopping state (double best metric, int best epoch, int remaining patience), the model name
- * (UTF), the entity and relation tables ({@code int n}, {@code n} floats each), a boolean and, if
- * true, the best entity and relation tables, the optimizer state ({@code int n} bytes), and last
- * the CRC-32 of everything before it (long). Files are written to a temporary sibling and moved
- * into place atomically, so a crash never leaves a half-written checkpoint.
+ * <p>File format (version 1, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
+ * KGE4JCKP}, the int version, the configuration as {@code int n} and {@code n} UTF key/value pairs
+ * ({@link TrainingConfig#toMap()} keys, values as strings), the int epochs completed, the long RNG
+ * state, the losses ({@code int n}, {@code n} doubles), the validations ({@code int n}, each an int
+ * epoch and {@code int m} UTF key/double metric pairs), the early stopping state (double best
+ * metric, int best epoch, int remaining patience), the model name (UTF), the entity and relation
+ * tables ({@code int n}, {@code n} floats each), a boolean and, if true, the best entity and
+ * relation tables, the optimizer state ({@code int n} bytes), and last the CRC-32 of everything
+ * before it (long). Files are written to a temporary sibling and moved into place atomically, so a
+ * crash never leaves a half-written checkpoint.
  *
  * <p>Arrays are held, not copied.
  *
@@ -56,14 +56,25 @@ import org.kge4j.evaluation.MetricResults;
  * @param bestRelationEmbeddings the relation table at the best epoch, or null
  * @param optimizerState what {@link org.kge4j.optim.Optimizer#writeState} wrote
  */
-public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngState,
-    List<Double> losses, List<ValidationRecord> validations, double bestMetric, int bestEpoch,
-    int remainingPatience, String modelName, float[] entityEmbeddings,
-    float[] relationEmbeddings, float[] bestEntityEmbeddings, float[] bestRelationEmbeddings,
+public record Checkpoint(
+    TrainingConfig config,
+    int epochsCompleted,
+    long rngState,
+    List<Double> losses,
+    List<ValidationRecord> validations,
+    double bestMetric,
+    int bestEpoch,
+    int remainingPatience,
+    String modelName,
+    float[] entityEmbeddings,
+    float[] relationEmbeddings,
+    float[] bestEntityEmbeddings,
+    float[] bestRelationEmbeddings,
     byte[] optimizerState) {
 
   /** The first bytes of every checkpoint file. */
   public static final String MAGIC = "KGE4JCKP";
+
   /** The format version this class writes and reads. */
   public static final int VERSION = 1;
 
@@ -89,12 +100,14 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
    */
   public void write(Path path) {
     try {
-      AtomicFiles.write(path, temporary -> {
-        try (OutputStream raw =
-            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-          writeTo(raw);
-        }
-      });
+      AtomicFiles.write(
+          path,
+          temporary -> {
+            try (OutputStream raw =
+                new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+              writeTo(raw);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + path, e);
     }
@@ -147,8 +160,8 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
   /**
    * Reads a checkpoint written by {@link #write}.
    *
-   * @throws IllegalArgumentException if the file is not a kge4j checkpoint, has another version,
-   *     is truncated or corrupt (the message names the file and the problem)
+   * @throws IllegalArgumentException if the file is not a kge4j checkpoint, has another version, is
+   *     truncated or corrupt (the message names the file and the problem)
    * @throws UncheckedIOException if the file cannot be read
    */
   public static Checkpoint read(Path path) {
@@ -167,13 +180,18 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
     byte[] magic = new byte[MAGIC.length()];
     int n = in.readNBytes(magic, 0, magic.length);
     if (n < magic.length || !Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-      throw new IllegalArgumentException("not a kge4j checkpoint: " + path + " does not start with "
-          + MAGIC);
+      throw new IllegalArgumentException(
+          "not a kge4j checkpoint: " + path + " does not start with " + MAGIC);
     }
     int version = in.readInt();
     if (version != VERSION) {
-      throw new IllegalArgumentException("checkpoint " + path + " has format version " + version
-          + ", this kge4j reads version " + VERSION);
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " has format version "
+              + version
+              + ", this kge4j reads version "
+              + VERSION);
     }
     int numKeys = nonNegative(in.readInt(), "configuration size", path);
     Map<String, String> values = new LinkedHashMap<>();
@@ -216,11 +234,28 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
     long expected = checked.getChecksum().getValue();
     long stored = new DataInputStream(raw).readLong();
     if (stored != expected) {
-      throw new IllegalArgumentException("checkpoint " + path + " is corrupt: CRC-32 "
-          + Long.toHexString(expected) + " does not match the stored " + Long.toHexString(stored));
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " is corrupt: CRC-32 "
+              + Long.toHexString(expected)
+              + " does not match the stored "
+              + Long.toHexString(stored));
     }
-    return new Checkpoint(config, epochs, rngState, losses, validations, bestMetric, bestEpoch,
-        remainingPatience, modelName, entities, relations, bestEntities, bestRelations,
+    return new Checkpoint(
+        config,
+        epochs,
+        rngState,
+        losses,
+        validations,
+        bestMetric,
+        bestEpoch,
+        remainingPatience,
+        modelName,
+        entities,
+        relations,
+        bestEntities,
+        bestRelations,
         optimizerState);
   }
 
@@ -261,8 +296,12 @@ public record Checkpoint(TrainingConfig config, int epochsCompleted, long rngSta
       in.readFully(buffer, 0, 4 * count);
       for (int j = 0; j < count; j++, i++) {
         int p = 4 * j;
-        values[i] = Float.intBitsToFloat(((buffer[p] & 0xff) << 24) | ((buffer[p + 1] & 0xff) << 16)
-            | ((buffer[p + 2] & 0xff) << 8) | (buffer[p + 3] & 0xff));
+        values[i] =
+            Float.intBitsToFloat(
+                ((buffer[p] & 0xff) << 24)
+                    | ((buffer[p + 1] & 0xff) << 16)
+                    | ((buffer[p + 2] & 0xff) << 8)
+                    | (buffer[p + 3] & 0xff));
       }
     }
     return values;

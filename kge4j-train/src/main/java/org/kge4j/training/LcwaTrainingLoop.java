@@ -10,10 +10,10 @@ import org.kge4j.model.Model;
  * PyKEEN's LCWA training loop with 1-N scoring in both directions: the training instances are the
  * distinct {@code (h, r)} pairs, scored against every tail, and the distinct {@code (r, t)} pairs,
  * scored against every head; the labels are multi-hot over the entities known to complete the pair
- * in the training triples. The loss's zero-allocation entry point
- * {@link org.kge4j.loss.DoubleMarginLoss#processLcwaScoresInto} applies label smoothing (with
- * {@code numEntities}) and returns the gradient of every score. (PyKEEN's LCWA trains tail
- * prediction only by default; kge4j trains both sides, as rank-based evaluation tests both.)
+ * in the training triples. The loss's zero-allocation entry point {@link
+ * org.kge4j.loss.DoubleMarginLoss#processLcwaScoresInto} applies label smoothing (with {@code
+ * numEntities}) and returns the gradient of every score. (PyKEEN's LCWA trains tail prediction only
+ * by default; kge4j trains both sides, as rank-based evaluation tests both.)
  *
  * <p>With {@code mean} reduction the loss averages over all {@code B x numEntities} scores, as
  * PyKEEN's does, so the few positives of a row weigh little against its many negatives.
@@ -21,13 +21,18 @@ import org.kge4j.model.Model;
 public final class LcwaTrainingLoop extends TrainingLoop {
 
   private final int numEntities;
+
   /** Per instance: true = (r, t) -> heads, false = (h, r) -> tails. */
   private final boolean[] headPrediction;
+
   /** Per instance: h for tail prediction, t for head prediction. */
   private final int[] anchor;
+
   private final int[] relation;
+
   /** Per instance: its labelled entities are {@code labels[labelStart[i], labelStart[i + 1])}. */
   private final int[] labelStart;
+
   private final int[] labelIds;
   private final float[] predictions;
   private final float[] labels;
@@ -44,12 +49,12 @@ public final class LcwaTrainingLoop extends TrainingLoop {
    * @throws IllegalArgumentException if the configuration is not LCWA, the model does not fit the
    *     triples, or a batch of scores would exceed the largest Java array
    */
-  public LcwaTrainingLoop(TrainingConfig config, Model model, TriplesFactory training,
-      TriplesFactory validation) {
+  public LcwaTrainingLoop(
+      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
     super(config, model, training, validation);
     if (config.loop() != LoopKind.LCWA) {
-      throw new IllegalArgumentException("LcwaTrainingLoop needs loop lcwa, got "
-          + config.loop().id());
+      throw new IllegalArgumentException(
+          "LcwaTrainingLoop needs loop lcwa, got " + config.loop().id());
     }
     this.numEntities = training.numEntities();
     int[] triples = training.mappedTriples();
@@ -69,9 +74,13 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     labelStart[numInstances] = cursor[1];
     long scores = (long) config.batchSize() * numEntities;
     if (scores > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("LCWA batch of " + config.batchSize() + " x "
-          + numEntities + " scores exceeds the largest Java array; lower the batch size to at most "
-          + (Integer.MAX_VALUE - 8) / numEntities);
+      throw new IllegalArgumentException(
+          "LCWA batch of "
+              + config.batchSize()
+              + " x "
+              + numEntities
+              + " scores exceeds the largest Java array; lower the batch size to at most "
+              + (Integer.MAX_VALUE - 8) / numEntities);
     }
     predictions = new float[(int) scores];
     labels = new float[(int) scores];
@@ -92,8 +101,9 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     long numEnt = training.numEntities();
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = (triples[3 * i + anchorColumn] * numRel + triples[3 * i + 1]) * numEnt
-          + triples[3 * i + targetColumn];
+      keys[i] =
+          (triples[3 * i + anchorColumn] * numRel + triples[3 * i + 1]) * numEnt
+              + triples[3 * i + targetColumn];
     }
     Arrays.sort(keys);
     int m = 0;
@@ -138,8 +148,15 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   }
 
   @Override
-  double processBatch(int[] order, int from, int to, SplittableRandom random, Workers workers,
-      int epoch, int batch, int numBatches) {
+  double processBatch(
+      int[] order,
+      int from,
+      int to,
+      SplittableRandom random,
+      Workers workers,
+      int epoch,
+      int batch,
+      int numBatches) {
     int size = to - from;
     int n = numEntities;
     boolean anyTails = false;
@@ -154,40 +171,47 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       anyTails |= batchTails[i];
     }
     int shards = numShards(size);
-    workers.run(shards, s -> {
-      int lo = shardStart(s, size, shards);
-      int hi = shardStart(s + 1, size, shards);
-      for (int i = lo; i < hi; i++) {
-        int instance = order[from + i];
-        int offset = i * n;
-        if (headPrediction[instance]) {
-          model.scoreHeads(relation[instance], anchor[instance], predictions, offset);
-        } else {
-          model.scoreTails(anchor[instance], relation[instance], predictions, offset);
-        }
-        Arrays.fill(labels, offset, offset + n, 0f);
-        for (int j = labelStart[instance]; j < labelStart[instance + 1]; j++) {
-          labels[offset + labelIds[j]] = 1f;
-        }
-      }
-    });
+    workers.run(
+        shards,
+        s -> {
+          int lo = shardStart(s, size, shards);
+          int hi = shardStart(s + 1, size, shards);
+          for (int i = lo; i < hi; i++) {
+            int instance = order[from + i];
+            int offset = i * n;
+            if (headPrediction[instance]) {
+              model.scoreHeads(relation[instance], anchor[instance], predictions, offset);
+            } else {
+              model.scoreTails(anchor[instance], relation[instance], predictions, offset);
+            }
+            Arrays.fill(labels, offset, offset + n, 0f);
+            for (int j = labelStart[instance]; j < labelStart[instance + 1]; j++) {
+              labels[offset + labelIds[j]] = 1f;
+            }
+          }
+        });
     checkFinite(predictions, size * n, "1-N", epoch, batch, numBatches);
-    double value = loss.processLcwaScoresInto(predictions, labels, null, size * n,
-        config.labelSmoothing(), n, gradient);
-    workers.run(shards, s -> {
-      Gradients g = shardGradients[s];
-      g.clear();
-      int lo = shardStart(s, size, shards);
-      int hi = shardStart(s + 1, size, shards);
-      for (int i = lo; i < hi; i++) {
-        int instance = order[from + i];
-        if (headPrediction[instance]) {
-          model.accumulateHeadsGradient(relation[instance], anchor[instance], gradient, i * n, g);
-        } else {
-          model.accumulateTailsGradient(anchor[instance], relation[instance], gradient, i * n, g);
-        }
-      }
-    });
+    double value =
+        loss.processLcwaScoresInto(
+            predictions, labels, null, size * n, config.labelSmoothing(), n, gradient);
+    workers.run(
+        shards,
+        s -> {
+          Gradients g = shardGradients[s];
+          g.clear();
+          int lo = shardStart(s, size, shards);
+          int hi = shardStart(s + 1, size, shards);
+          for (int i = lo; i < hi; i++) {
+            int instance = order[from + i];
+            if (headPrediction[instance]) {
+              model.accumulateHeadsGradient(
+                  relation[instance], anchor[instance], gradient, i * n, g);
+            } else {
+              model.accumulateTailsGradient(
+                  anchor[instance], relation[instance], gradient, i * n, g);
+            }
+          }
+        });
     reduceShards(shards);
     // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
     if (anyTails) {

@@ -1,8 +1,8 @@
 package org.kge4j.training;
 
 /**
- * Training produced a NaN or infinite score or loss; training stops at once, because one such
- * value poisons every parameter it reaches. The message names the epoch and the batch.
+ * Training produced a NaN or infinite score or loss; training stops at once, because one such value
+ * poisons every parameter it reaches. The message names the epoch and the batch.
  */
 public final class NonFiniteLossException extends IllegalStateException {
 
@@ -20,8 +20,16 @@ public final class NonFiniteLossException extends IllegalStateException {
    * @param detail what was non-finite
    */
   public NonFiniteLossException(int epoch, int batch, int numBatches, String detail) {
-    super("non-finite loss in epoch " + epoch + ", batch " + batch + " of " + numBatches + ": "
-        + detail + "; lower the learning rate or check the margins");
+    super(
+        "non-finite loss in epoch "
+            + epoch
+            + ", batch "
+            + batch
+            + " of "
+            + numBatches
+            + ": "
+            + detail
+            + "; lower the learning rate or check the margins");
     this.epoch = epoch;
     this.batch = batch;
   }

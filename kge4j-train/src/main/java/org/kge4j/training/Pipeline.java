@@ -23,8 +23,8 @@ import org.kge4j.model.Models;
  * double mrr = result.testMetrics().get("both.realistic.inverse_harmonic_mean_rank");
  * }</pre>
  *
- * <p>Steps: create the model with {@link Models#create} seeded by {@code config.seed()}, build
- * the configured {@link TrainingLoop}, optionally restore a checkpoint, train (validating on the
+ * <p>Steps: create the model with {@link Models#create} seeded by {@code config.seed()}, build the
+ * configured {@link TrainingLoop}, optionally restore a checkpoint, train (validating on the
  * validation split when configured), write the final checkpoint, and evaluate on the testing split
  * with {@link RankBasedEvaluator} (filtered by training and validation triples).
  */
@@ -50,8 +50,8 @@ public final class Pipeline {
 
   /** A pipeline for {@code config} on {@code dataset}. */
   public static Builder builder(TrainingConfig config, Dataset dataset) {
-    return new Builder(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(dataset, "dataset"));
+    return new Builder(
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(dataset, "dataset"));
   }
 
   /**
@@ -69,8 +69,13 @@ public final class Pipeline {
 
   /** Creates the configured model, randomly initialised from {@code config.seed()}. */
   public static Model createModel(TrainingConfig config, Dataset dataset) {
-    return Models.create(config.model(), dataset.numEntities(), dataset.numRelations(),
-        config.dim(), config.scoringNorm(), config.regularizerWeight(),
+    return Models.create(
+        config.model(),
+        dataset.numEntities(),
+        dataset.numRelations(),
+        config.dim(),
+        config.scoringNorm(),
+        config.regularizerWeight(),
         new SplittableRandom(config.seed()));
   }
 
@@ -82,8 +87,8 @@ public final class Pipeline {
    */
   public PipelineResult run() {
     Model model = createModel(config, dataset);
-    TrainingLoop loop = TrainingLoop.create(config, model, dataset.training(),
-        dataset.validation());
+    TrainingLoop loop =
+        TrainingLoop.create(config, model, dataset.training(), dataset.validation());
     if (resumeFrom != null) {
       loop.restore(resumeFrom);
     }
@@ -92,8 +97,11 @@ public final class Pipeline {
       return new PipelineResult(dataset, training, null, 0.0);
     }
     long start = System.nanoTime();
-    MetricResults test = RankBasedEvaluator.builder().numThreads(config.numThreads()).build()
-        .evaluate(model, dataset.testing(), List.of(dataset.training(), dataset.validation()));
+    MetricResults test =
+        RankBasedEvaluator.builder()
+            .numThreads(config.numThreads())
+            .build()
+            .evaluate(model, dataset.testing(), List.of(dataset.training(), dataset.validation()));
     return new PipelineResult(dataset, training, test, (System.nanoTime() - start) / 1e9);
   }
 

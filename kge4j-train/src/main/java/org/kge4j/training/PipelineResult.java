@@ -14,8 +14,8 @@ import org.kge4j.evaluation.MetricResults;
  *     and validation triples, PyKEEN's default); null when test evaluation was switched off
  * @param evaluationSeconds wall-clock seconds of the test evaluation (0 when skipped)
  */
-public record PipelineResult(Dataset dataset, TrainingResult training, MetricResults testMetrics,
-    double evaluationSeconds) {
+public record PipelineResult(
+    Dataset dataset, TrainingResult training, MetricResults testMetrics, double evaluationSeconds) {
 
   /** Checks the required parts. */
   public PipelineResult {

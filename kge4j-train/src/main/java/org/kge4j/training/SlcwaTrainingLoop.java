@@ -8,13 +8,13 @@ import org.kge4j.sampling.NegativeSampler;
 import org.kge4j.sampling.NegativeSamplers;
 
 /**
- * PyKEEN's sLCWA training loop: every batch of {@code B} positive triples is corrupted into
- * {@code K} negatives each by the configured {@link NegativeSampler}; positives and negatives are
- * scored, the loss's zero-allocation entry point
- * {@link org.kge4j.loss.DoubleMarginLoss#processSlcwaScoresInto} turns the scores into the loss and
- * its gradients (with the sampler's keep-mask as {@code batchFilter} when filtering), and the
- * gradients flow back into the embeddings. Scoring and backward pass run data-parallel over the
- * batch (see {@link TrainingLoop}).
+ * PyKEEN's sLCWA training loop: every batch of {@code B} positive triples is corrupted into {@code
+ * K} negatives each by the configured {@link NegativeSampler}; positives and negatives are scored,
+ * the loss's zero-allocation entry point {@link
+ * org.kge4j.loss.DoubleMarginLoss#processSlcwaScoresInto} turns the scores into the loss and its
+ * gradients (with the sampler's keep-mask as {@code batchFilter} when filtering), and the gradients
+ * flow back into the embeddings. Scoring and backward pass run data-parallel over the batch (see
+ * {@link TrainingLoop}).
  *
  * <p>A positive's negatives that keep its head and relation (tail corruptions) are scored and
  * back-propagated together through {@link Model#scoreTails(int, int, int[], int, float[])}, and
@@ -33,8 +33,10 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   private final float[] negativeScores;
   private final float[] positiveGradient;
   private final float[] negativeGradient;
+
   /** Per shard: the tail-corrupted (0) and head-corrupted (1) negatives of one positive. */
   private final int[][][] candidateIds = new int[NUM_SHARDS][2][];
+
   private final int[][][] candidatePositions = new int[NUM_SHARDS][2][];
   private final int[][] candidateCounts = new int[NUM_SHARDS][2];
   private final float[][] candidateValues = new float[NUM_SHARDS][];
@@ -46,15 +48,16 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @throws IllegalArgumentException if the configuration is not sLCWA or the model does not fit
    *     the triples
    */
-  public SlcwaTrainingLoop(TrainingConfig config, Model model, TriplesFactory training,
-      TriplesFactory validation) {
+  public SlcwaTrainingLoop(
+      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
     super(config, model, training, validation);
     if (config.loop() != LoopKind.SLCWA) {
-      throw new IllegalArgumentException("SlcwaTrainingLoop needs loop slcwa, got "
-          + config.loop().id());
+      throw new IllegalArgumentException(
+          "SlcwaTrainingLoop needs loop slcwa, got " + config.loop().id());
     }
-    this.sampler = NegativeSamplers.make(config.negativeSampler(), training,
-        config.numNegsPerPos(), config.filterNegatives());
+    this.sampler =
+        NegativeSamplers.make(
+            config.negativeSampler(), training, config.numNegsPerPos(), config.filterNegatives());
     this.numNegsPerPos = config.numNegsPerPos();
     this.triples = training.mappedTriples();
     int b = config.batchSize();
@@ -81,8 +84,15 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   }
 
   @Override
-  double processBatch(int[] order, int from, int to, SplittableRandom random, Workers workers,
-      int epoch, int batch, int numBatches) {
+  double processBatch(
+      int[] order,
+      int from,
+      int to,
+      SplittableRandom random,
+      Workers workers,
+      int epoch,
+      int batch,
+      int numBatches) {
     int size = to - from;
     int k = numNegsPerPos;
     for (int i = 0; i < size; i++) {
@@ -91,68 +101,80 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     boolean filtered = sampler.filtered();
     sampler.sample(positives, size, random, negatives, filtered ? keep : null);
     int shards = numShards(size);
-    workers.run(shards, s -> {
-      int lo = shardStart(s, size, shards);
-      int hi = shardStart(s + 1, size, shards);
-      for (int i = lo; i < hi; i++) {
-        int h = positives[3 * i];
-        int r = positives[3 * i + 1];
-        int t = positives[3 * i + 2];
-        positiveScores[i] = model.score(h, r, t);
-        if (filtered) {
-          // dropped negatives get no score from the model; the loss ignores them
-          for (int j = i * k; j < (i + 1) * k; j++) {
-            if (!keep[j]) {
-              negativeScores[j] = 0f;
+    workers.run(
+        shards,
+        s -> {
+          int lo = shardStart(s, size, shards);
+          int hi = shardStart(s + 1, size, shards);
+          for (int i = lo; i < hi; i++) {
+            int h = positives[3 * i];
+            int r = positives[3 * i + 1];
+            int t = positives[3 * i + 2];
+            positiveScores[i] = model.score(h, r, t);
+            if (filtered) {
+              // dropped negatives get no score from the model; the loss ignores them
+              for (int j = i * k; j < (i + 1) * k; j++) {
+                if (!keep[j]) {
+                  negativeScores[j] = 0f;
+                }
+              }
+            }
+            group(s, i, h, r, t, filtered);
+            float[] values = candidateValues[s];
+            for (int side = 0; side < 2; side++) {
+              int count = candidateCounts[s][side];
+              if (side == 0) {
+                model.scoreTails(h, r, candidateIds[s][0], count, values);
+              } else {
+                model.scoreHeads(r, t, candidateIds[s][1], count, values);
+              }
+              int[] positions = candidatePositions[s][side];
+              for (int c = 0; c < count; c++) {
+                negativeScores[positions[c]] = values[c];
+              }
             }
           }
-        }
-        group(s, i, h, r, t, filtered);
-        float[] values = candidateValues[s];
-        for (int side = 0; side < 2; side++) {
-          int count = candidateCounts[s][side];
-          if (side == 0) {
-            model.scoreTails(h, r, candidateIds[s][0], count, values);
-          } else {
-            model.scoreHeads(r, t, candidateIds[s][1], count, values);
-          }
-          int[] positions = candidatePositions[s][side];
-          for (int c = 0; c < count; c++) {
-            negativeScores[positions[c]] = values[c];
-          }
-        }
-      }
-    });
+        });
     checkFinite(positiveScores, size, "positive", epoch, batch, numBatches);
     checkFinite(negativeScores, size * k, "negative", epoch, batch, numBatches);
-    double value = loss.processSlcwaScoresInto(positiveScores, negativeScores,
-        filtered ? keep : null, null, size, k, positiveGradient, negativeGradient);
-    workers.run(shards, s -> {
-      Gradients g = shardGradients[s];
-      g.clear();
-      int lo = shardStart(s, size, shards);
-      int hi = shardStart(s + 1, size, shards);
-      for (int i = lo; i < hi; i++) {
-        int h = positives[3 * i];
-        int r = positives[3 * i + 1];
-        int t = positives[3 * i + 2];
-        model.accumulateGradient(h, r, t, positiveGradient[i], g);
-        group(s, i, h, r, t, filtered);
-        float[] values = candidateValues[s];
-        for (int side = 0; side < 2; side++) {
-          int count = candidateCounts[s][side];
-          int[] positions = candidatePositions[s][side];
-          for (int c = 0; c < count; c++) {
-            values[c] = negativeGradient[positions[c]];
+    double value =
+        loss.processSlcwaScoresInto(
+            positiveScores,
+            negativeScores,
+            filtered ? keep : null,
+            null,
+            size,
+            k,
+            positiveGradient,
+            negativeGradient);
+    workers.run(
+        shards,
+        s -> {
+          Gradients g = shardGradients[s];
+          g.clear();
+          int lo = shardStart(s, size, shards);
+          int hi = shardStart(s + 1, size, shards);
+          for (int i = lo; i < hi; i++) {
+            int h = positives[3 * i];
+            int r = positives[3 * i + 1];
+            int t = positives[3 * i + 2];
+            model.accumulateGradient(h, r, t, positiveGradient[i], g);
+            group(s, i, h, r, t, filtered);
+            float[] values = candidateValues[s];
+            for (int side = 0; side < 2; side++) {
+              int count = candidateCounts[s][side];
+              int[] positions = candidatePositions[s][side];
+              for (int c = 0; c < count; c++) {
+                values[c] = negativeGradient[positions[c]];
+              }
+              if (side == 0) {
+                model.accumulateTailsGradient(h, r, candidateIds[s][0], count, values, g);
+              } else {
+                model.accumulateHeadsGradient(r, t, candidateIds[s][1], count, values, g);
+              }
+            }
           }
-          if (side == 0) {
-            model.accumulateTailsGradient(h, r, candidateIds[s][0], count, values, g);
-          } else {
-            model.accumulateHeadsGradient(r, t, candidateIds[s][1], count, values, g);
-          }
-        }
-      }
-    });
+        });
     reduceShards(shards);
     // PyKEEN scores positives and negatives in two calls, each looking up h, r and t
     value += regularize(true, positives, 0, 3, size, null);
@@ -186,9 +208,21 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       int nr = negatives[3 * j + 1];
       int nt = negatives[3 * j + 2];
       if (nr != r || (nh != h && nt != t)) {
-        throw new IllegalStateException("negative sampler must corrupt only the head or the tail,"
-            + " got (" + nh + ", " + nr + ", " + nt + ") for positive (" + h + ", " + r + ", " + t
-            + ")");
+        throw new IllegalStateException(
+            "negative sampler must corrupt only the head or the tail,"
+                + " got ("
+                + nh
+                + ", "
+                + nr
+                + ", "
+                + nt
+                + ") for positive ("
+                + h
+                + ", "
+                + r
+                + ", "
+                + t
+                + ")");
       }
       // branch-free: which side a negative corrupts is a coin flip the CPU cannot predict, so
       // write it to both lists and advance only the one it belongs to (both stay below K)

@@ -14,18 +14,17 @@ import org.kge4j.optim.Optimizers;
 import org.kge4j.sampling.NegativeSamplers;
 
 /**
- * Everything that determines a training run: model, loop, sampling, optimizer, loss and
- * validation. Immutable; build with {@link #builder()}, whose defaults are listed on each setter.
- * Two runs with equal configurations on the same data give bit-identical models, whatever
- * {@link #numThreads()} is.
+ * Everything that determines a training run: model, loop, sampling, optimizer, loss and validation.
+ * Immutable; build with {@link #builder()}, whose defaults are listed on each setter. Two runs with
+ * equal configurations on the same data give bit-identical models, whatever {@link #numThreads()}
+ * is.
  *
- * <p>The loss is PyKEEN's {@code DoubleMarginLoss} configured either by margins
- * ({@code positiveMargin}, {@code negativeMargin}, {@code offset}, resolved by
- * {@link DoubleMarginLoss#resolveMargin}) or by BootEA distance limits
- * ({@code positiveDistanceLimit} γ1, {@code negativeDistanceLimit} γ2:
- * {@link DoubleMarginLoss#fromDistanceLimits}{@code (γ1, γ2, μ1)} with
- * {@code μ1 = (1 - balance) / balance}, so the balance keeps its meaning as the positive term's
- * weight; ReLU and sum reduction), which distance models (TransE, RotatE) need to learn.
+ * <p>The loss is PyKEEN's {@code DoubleMarginLoss} configured either by margins ({@code
+ * positiveMargin}, {@code negativeMargin}, {@code offset}, resolved by {@link
+ * DoubleMarginLoss#resolveMargin}) or by BootEA distance limits ({@code positiveDistanceLimit} γ1,
+ * {@code negativeDistanceLimit} γ2: {@link DoubleMarginLoss#fromDistanceLimits}{@code (γ1, γ2, μ1)}
+ * with {@code μ1 = (1 - balance) / balance}, so the balance keeps its meaning as the positive
+ * term's weight; ReLU and sum reduction), which distance models (TransE, RotatE) need to learn.
  *
  * @param model {@code transe}, {@code distmult}, {@code complex} or {@code rotate}
  * @param dim embedding dimension (complex dimension for ComplEx and RotatE), {@code >= 1}
@@ -50,18 +49,38 @@ import org.kge4j.sampling.NegativeSamplers;
  * @param negativeDistanceLimit γ2 of the distance-limit form, or null
  * @param labelSmoothing LCWA label smoothing in [0, 1), or null
  * @param validationFrequency evaluate on the validation split every this many epochs; 0 = never
- * @param earlyStoppingPatience stop after this many evaluations without improvement of
- *     {@code both.realistic.inverse_harmonic_mean_rank}; 0 = no early stopping
+ * @param earlyStoppingPatience stop after this many evaluations without improvement of {@code
+ *     both.realistic.inverse_harmonic_mean_rank}; 0 = no early stopping
  * @param earlyStoppingRelativeDelta minimal relative improvement that counts, {@code >= 0}
  * @param numThreads worker threads, {@code >= 1}; does not change results
  */
-public record TrainingConfig(String model, int dim, int scoringNorm, Double regularizerWeight,
-    LoopKind loop, String negativeSampler, int numNegsPerPos, boolean filterNegatives, int epochs,
-    int batchSize, String optimizer, double learningRate, long seed, Double positiveMargin,
-    Double negativeMargin, Double offset, double positiveNegativeBalance, String marginActivation,
-    String reduction, Double positiveDistanceLimit, Double negativeDistanceLimit,
-    Double labelSmoothing, int validationFrequency, int earlyStoppingPatience,
-    double earlyStoppingRelativeDelta, int numThreads) {
+public record TrainingConfig(
+    String model,
+    int dim,
+    int scoringNorm,
+    Double regularizerWeight,
+    LoopKind loop,
+    String negativeSampler,
+    int numNegsPerPos,
+    boolean filterNegatives,
+    int epochs,
+    int batchSize,
+    String optimizer,
+    double learningRate,
+    long seed,
+    Double positiveMargin,
+    Double negativeMargin,
+    Double offset,
+    double positiveNegativeBalance,
+    String marginActivation,
+    String reduction,
+    Double positiveDistanceLimit,
+    Double negativeDistanceLimit,
+    Double labelSmoothing,
+    int validationFrequency,
+    int earlyStoppingPatience,
+    double earlyStoppingRelativeDelta,
+    int numThreads) {
 
   /** The metric early stopping watches (PyKEEN's name). */
   public static final String EARLY_STOPPING_METRIC = "both.realistic.inverse_harmonic_mean_rank";
@@ -97,25 +116,41 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
           "learning rate must be finite and > 0, got " + learningRate);
     }
     if (!(earlyStoppingRelativeDelta >= 0) || Double.isInfinite(earlyStoppingRelativeDelta)) {
-      throw new IllegalArgumentException("early stopping relative delta must be finite and >= 0,"
-          + " got " + earlyStoppingRelativeDelta);
+      throw new IllegalArgumentException(
+          "early stopping relative delta must be finite and >= 0,"
+              + " got "
+              + earlyStoppingRelativeDelta);
     }
     if (earlyStoppingPatience > 0 && validationFrequency == 0) {
-      throw new IllegalArgumentException("early stopping (patience " + earlyStoppingPatience
-          + ") needs a validation frequency >= 1, got 0");
+      throw new IllegalArgumentException(
+          "early stopping (patience "
+              + earlyStoppingPatience
+              + ") needs a validation frequency >= 1, got 0");
     }
     if ((positiveDistanceLimit == null) != (negativeDistanceLimit == null)) {
-      throw new IllegalArgumentException("distance limits need both gamma1 and gamma2, got "
-          + positiveDistanceLimit + " and " + negativeDistanceLimit);
+      throw new IllegalArgumentException(
+          "distance limits need both gamma1 and gamma2, got "
+              + positiveDistanceLimit
+              + " and "
+              + negativeDistanceLimit);
     }
     if (positiveDistanceLimit != null) {
       if (positiveMargin != null || negativeMargin != null || offset != null) {
-        throw new IllegalArgumentException("give either distance limits or margins, got distance"
-            + " limits " + positiveDistanceLimit + "," + negativeDistanceLimit
-            + " and positive margin " + positiveMargin + ", negative margin " + negativeMargin
-            + ", offset " + offset);
+        throw new IllegalArgumentException(
+            "give either distance limits or margins, got distance"
+                + " limits "
+                + positiveDistanceLimit
+                + ","
+                + negativeDistanceLimit
+                + " and positive margin "
+                + positiveMargin
+                + ", negative margin "
+                + negativeMargin
+                + ", offset "
+                + offset);
       }
-      if (marginActivation != null && MarginActivation.of(marginActivation) != MarginActivation.RELU) {
+      if (marginActivation != null
+          && MarginActivation.of(marginActivation) != MarginActivation.RELU) {
         throw new IllegalArgumentException(
             "distance limits use the relu activation, got " + marginActivation);
       }
@@ -128,8 +163,15 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
       throw new UnsupportedLabelSmoothingException("DoubleMarginLoss", labelSmoothing);
     }
     // builds the loss once so that every invalid loss option fails here, not mid-training
-    buildLoss(positiveMargin, negativeMargin, offset, positiveNegativeBalance, marginActivation,
-        reduction, positiveDistanceLimit, negativeDistanceLimit);
+    buildLoss(
+        positiveMargin,
+        negativeMargin,
+        offset,
+        positiveNegativeBalance,
+        marginActivation,
+        reduction,
+        positiveDistanceLimit,
+        negativeDistanceLimit);
     if (labelSmoothing != null && !(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException(
           "label smoothing must be in [0, 1), got " + labelSmoothing);
@@ -148,8 +190,15 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
 
   /** The configured loss. */
   public DoubleMarginLoss loss() {
-    return buildLoss(positiveMargin, negativeMargin, offset, positiveNegativeBalance,
-        marginActivation, reduction, positiveDistanceLimit, negativeDistanceLimit);
+    return buildLoss(
+        positiveMargin,
+        negativeMargin,
+        offset,
+        positiveNegativeBalance,
+        marginActivation,
+        reduction,
+        positiveDistanceLimit,
+        negativeDistanceLimit);
   }
 
   /** Whether the loss uses the BootEA distance-limit form. */
@@ -157,8 +206,14 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
     return positiveDistanceLimit != null;
   }
 
-  private static DoubleMarginLoss buildLoss(Double positiveMargin, Double negativeMargin,
-      Double offset, double balance, String activation, String reduction, Double gamma1,
+  private static DoubleMarginLoss buildLoss(
+      Double positiveMargin,
+      Double negativeMargin,
+      Double offset,
+      double balance,
+      String activation,
+      String reduction,
+      Double gamma1,
       Double gamma2) {
     if (gamma1 != null) {
       if (!(balance > 0 && balance < 1)) {
@@ -167,11 +222,12 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
       }
       return DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, (1 - balance) / balance);
     }
-    DoubleMarginLoss.Builder builder = DoubleMarginLoss.builder()
-        .positiveMargin(positiveMargin)
-        .negativeMargin(negativeMargin)
-        .offset(offset)
-        .positiveNegativeBalance(balance);
+    DoubleMarginLoss.Builder builder =
+        DoubleMarginLoss.builder()
+            .positiveMargin(positiveMargin)
+            .negativeMargin(negativeMargin)
+            .offset(offset)
+            .positiveNegativeBalance(balance);
     if (activation != null) {
       builder.marginActivation(activation);
     }
@@ -217,25 +273,39 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
   }
 
   /**
-   * Rebuilds a configuration from {@link #toMap()}'s keys with values given as strings
-   * ({@code "null"} for null), as a checkpoint stores them.
+   * Rebuilds a configuration from {@link #toMap()}'s keys with values given as strings ({@code
+   * "null"} for null), as a checkpoint stores them.
    *
    * @throws IllegalArgumentException for a missing key, an unparsable or invalid value
    */
   public static TrainingConfig fromStrings(Map<String, String> values) {
     Parser p = new Parser(values);
-    return new TrainingConfig(p.string("model"), p.integer("embedding_dim"),
-        p.integer("scoring_fct_norm"), p.nullableDouble("regularizer_weight"),
-        LoopKind.of(p.string("training_loop")), p.string("negative_sampler"),
-        p.integer("num_negs_per_pos"), Boolean.parseBoolean(p.string("filter_negatives")),
-        p.integer("num_epochs"), p.integer("batch_size"), p.string("optimizer"),
-        p.number("lr"), Long.parseLong(p.string("random_seed")),
-        p.nullableDouble("positive_margin"), p.nullableDouble("negative_margin"),
-        p.nullableDouble("offset"), p.number("positive_negative_balance"),
-        p.nullableString("margin_activation"), p.nullableString("reduction"),
-        p.nullableDouble("distance_limit_positive"), p.nullableDouble("distance_limit_negative"),
-        p.nullableDouble("label_smoothing"), p.integer("validation_frequency"),
-        p.integer("early_stopping_patience"), p.number("early_stopping_relative_delta"),
+    return new TrainingConfig(
+        p.string("model"),
+        p.integer("embedding_dim"),
+        p.integer("scoring_fct_norm"),
+        p.nullableDouble("regularizer_weight"),
+        LoopKind.of(p.string("training_loop")),
+        p.string("negative_sampler"),
+        p.integer("num_negs_per_pos"),
+        Boolean.parseBoolean(p.string("filter_negatives")),
+        p.integer("num_epochs"),
+        p.integer("batch_size"),
+        p.string("optimizer"),
+        p.number("lr"),
+        Long.parseLong(p.string("random_seed")),
+        p.nullableDouble("positive_margin"),
+        p.nullableDouble("negative_margin"),
+        p.nullableDouble("offset"),
+        p.number("positive_negative_balance"),
+        p.nullableString("margin_activation"),
+        p.nullableString("reduction"),
+        p.nullableDouble("distance_limit_positive"),
+        p.nullableDouble("distance_limit_negative"),
+        p.nullableDouble("label_smoothing"),
+        p.integer("validation_frequency"),
+        p.integer("early_stopping_patience"),
+        p.number("early_stopping_relative_delta"),
         p.integer("num_threads"));
   }
 
@@ -334,8 +404,7 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
     private double earlyStoppingRelativeDelta = 0.01;
     private int numThreads = Runtime.getRuntime().availableProcessors();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     private Builder(TrainingConfig c) {
       model = c.model;
@@ -529,11 +598,32 @@ public record TrainingConfig(String model, int dim, int scoringNorm, Double regu
      * @throws IllegalArgumentException for the first invalid option
      */
     public TrainingConfig build() {
-      return new TrainingConfig(model, dim, scoringNorm, regularizerWeight, loop,
-          negativeSampler, numNegsPerPos, filterNegatives, epochs, batchSize, optimizer,
-          learningRate, seed, positiveMargin, negativeMargin, offset, positiveNegativeBalance,
-          marginActivation, reduction, positiveDistanceLimit, negativeDistanceLimit,
-          labelSmoothing, validationFrequency, earlyStoppingPatience, earlyStoppingRelativeDelta,
+      return new TrainingConfig(
+          model,
+          dim,
+          scoringNorm,
+          regularizerWeight,
+          loop,
+          negativeSampler,
+          numNegsPerPos,
+          filterNegatives,
+          epochs,
+          batchSize,
+          optimizer,
+          learningRate,
+          seed,
+          positiveMargin,
+          negativeMargin,
+          offset,
+          positiveNegativeBalance,
+          marginActivation,
+          reduction,
+          positiveDistanceLimit,
+          negativeDistanceLimit,
+          labelSmoothing,
+          validationFrequency,
+          earlyStoppingPatience,
+          earlyStoppingRelativeDelta,
           numThreads);
     }
   }

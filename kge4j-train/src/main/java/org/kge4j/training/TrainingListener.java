@@ -7,8 +7,7 @@ package org.kge4j.training;
 public interface TrainingListener {
 
   /** A listener that ignores everything. */
-  TrainingListener NONE = new TrainingListener() {
-  };
+  TrainingListener NONE = new TrainingListener() {};
 
   /**
    * Training starts (or resumes).
@@ -17,12 +16,10 @@ public interface TrainingListener {
    * @param numEpochs the configured number of epochs
    * @param batchesPerEpoch batches in each epoch
    */
-  default void onTrainingStart(int firstEpoch, int numEpochs, int batchesPerEpoch) {
-  }
+  default void onTrainingStart(int firstEpoch, int numEpochs, int batchesPerEpoch) {}
 
   /** Epoch {@code epoch} (1-based) starts. */
-  default void onEpochStart(int epoch) {
-  }
+  default void onEpochStart(int epoch) {}
 
   /**
    * A batch finished.
@@ -33,13 +30,11 @@ public interface TrainingListener {
    * @param loss the batch's loss
    * @param triplesPerSecond training triples per second so far in this epoch
    */
-  default void onBatchEnd(int epoch, int batch, int numBatches, double loss,
-      double triplesPerSecond) {
-  }
+  default void onBatchEnd(
+      int epoch, int batch, int numBatches, double loss, double triplesPerSecond) {}
 
   /** An epoch finished. */
-  default void onEpochEnd(EpochStats stats) {
-  }
+  default void onEpochEnd(EpochStats stats) {}
 
   /**
    * The model was evaluated on the validation split.
@@ -47,6 +42,5 @@ public interface TrainingListener {
    * @param record the metrics
    * @param improved whether the early-stopping metric improved on the best so far
    */
-  default void onValidation(ValidationRecord record, boolean improved) {
-  }
+  default void onValidation(ValidationRecord record, boolean improved) {}
 }

@@ -37,9 +37,9 @@ import org.kge4j.optim.Optimizers;
  * shard order. Threads only decide <em>when</em> a shard runs, never what it computes, so a run
  * gives bit-identical parameters with 1 or many threads.
  *
- * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom}
- * seeded from a chain started at the configuration's seed; a checkpoint stores the chain's state
- * at an epoch boundary, which is what makes resuming bit-identical.
+ * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom} seeded
+ * from a chain started at the configuration's seed; a checkpoint stores the chain's state at an
+ * epoch boundary, which is what makes resuming bit-identical.
  *
  * <p><b>Regularization.</b> The model's {@link LpRegularizer} is applied per scoring call, like
  * PyKEEN: once per distinct head, relation and tail set of the positives and of the negatives
@@ -78,28 +78,39 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private float[] bestEntities;
   private float[] bestRelations;
 
-  TrainingLoop(TrainingConfig config, Model model, TriplesFactory training,
-      TriplesFactory validation) {
+  TrainingLoop(
+      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
     this.config = Objects.requireNonNull(config, "config");
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
     if (model.numEntities() != training.numEntities()
         || model.numRelations() != training.numRelations()) {
-      throw new IllegalArgumentException("model has " + model.numEntities() + " entities and "
-          + model.numRelations() + " relations, the training triples " + training.numEntities()
-          + " and " + training.numRelations());
+      throw new IllegalArgumentException(
+          "model has "
+              + model.numEntities()
+              + " entities and "
+              + model.numRelations()
+              + " relations, the training triples "
+              + training.numEntities()
+              + " and "
+              + training.numRelations());
     }
     if (training.numTriples() == 0) {
       throw new IllegalArgumentException("training needs at least one triple, got 0");
     }
     if (config.validationFrequency() > 0 && validation == null) {
-      throw new IllegalArgumentException("validation frequency " + config.validationFrequency()
-          + " needs validation triples, got none");
+      throw new IllegalArgumentException(
+          "validation frequency "
+              + config.validationFrequency()
+              + " needs validation triples, got none");
     }
     this.validation = validation;
     this.loss = config.loss();
-    this.optimizer = Optimizers.create(config.optimizer(),
-        List.of(model.entityEmbeddings(), model.relationEmbeddings()), config.learningRate());
+    this.optimizer =
+        Optimizers.create(
+            config.optimizer(),
+            List.of(model.entityEmbeddings(), model.relationEmbeddings()),
+            config.learningRate());
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
     for (int s = 0; s < NUM_SHARDS; s++) {
@@ -116,13 +127,13 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   /**
    * Creates the loop the configuration names.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0};
-   *     may be null otherwise
+   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}; may
+   *     be null otherwise
    * @throws IllegalArgumentException if the model does not fit the triples or the configuration
    *     cannot run
    */
-  public static TrainingLoop create(TrainingConfig config, Model model, TriplesFactory training,
-      TriplesFactory validation) {
+  public static TrainingLoop create(
+      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
     return config.loop() == LoopKind.SLCWA
         ? new SlcwaTrainingLoop(config, model, training, validation)
         : new LcwaTrainingLoop(config, model, training, validation);
@@ -131,13 +142,24 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private void warnIfMarginsCannotSeparate() {
     Optional<String> conflict =
         model.scoreRange().marginConflict(loss.positiveMargin(), loss.negativeMargin());
-    conflict.ifPresent(reason -> LOG.log(Level.WARNING, () -> "DoubleMarginLoss(positive margin "
-        + loss.positiveMargin() + ", negative margin " + loss.negativeMargin()
-        + ") cannot separate " + model.name() + "'s scores: " + reason + "."
-        + (model.scoreRange().upper() <= 0
-            ? " For distance models use the distance-limit form,"
-                + " DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, mu1) (CLI: --distance-limits)."
-            : " Choose margins with positive_margin + negative_margin > 0.")));
+    conflict.ifPresent(
+        reason ->
+            LOG.log(
+                Level.WARNING,
+                () ->
+                    "DoubleMarginLoss(positive margin "
+                        + loss.positiveMargin()
+                        + ", negative margin "
+                        + loss.negativeMargin()
+                        + ") cannot separate "
+                        + model.name()
+                        + "'s scores: "
+                        + reason
+                        + "."
+                        + (model.scoreRange().upper() <= 0
+                            ? " For distance models use the distance-limit form,"
+                                + " DoubleMarginLoss.fromDistanceLimits(gamma1, gamma2, mu1) (CLI: --distance-limits)."
+                            : " Choose margins with positive_margin + negative_margin > 0.")));
   }
 
   /** The model being trained. */
@@ -169,8 +191,15 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    *
    * @return the batch loss including regularization
    */
-  abstract double processBatch(int[] order, int from, int to, SplittableRandom random,
-      Workers workers, int epoch, int batch, int numBatches);
+  abstract double processBatch(
+      int[] order,
+      int from,
+      int to,
+      SplittableRandom random,
+      Workers workers,
+      int epoch,
+      int batch,
+      int numBatches);
 
   /** Number of shards for a batch of {@code size} instances. */
   static int numShards(int size) {
@@ -189,15 +218,13 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     }
   }
 
-  /**
-   * Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite.
-   */
-  static void checkFinite(float[] scores, int n, String what, int epoch, int batch,
-      int numBatches) {
+  /** Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite. */
+  static void checkFinite(
+      float[] scores, int n, String what, int epoch, int batch, int numBatches) {
     for (int i = 0; i < n; i++) {
       if (!Float.isFinite(scores[i])) {
-        throw new NonFiniteLossException(epoch, batch, numBatches,
-            what + " score " + i + " is " + scores[i]);
+        throw new NonFiniteLossException(
+            epoch, batch, numBatches, what + " score " + i + " is " + scores[i]);
       }
     }
   }
@@ -207,8 +234,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    * values of {@code ids[offset + i * stride]} for the {@code count} entries whose {@code keep} is
    * true (all when null), in the entity or relation table.
    */
-  double regularize(boolean entities, int[] ids, int offset, int stride, int count,
-      boolean[] keep) {
+  double regularize(
+      boolean entities, int[] ids, int offset, int stride, int count, boolean[] keep) {
     LpRegularizer regularizer = model.regularizer();
     if (!regularizer.active() || (entities ? !regularizer.entities() : !regularizer.relations())) {
       return 0.0;
@@ -230,8 +257,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
       return 0.0;
     }
     EmbeddingTable table = entities ? model.entityEmbeddings() : model.relationEmbeddings();
-    return regularizer.accumulate(table, uniqueRows, n, model.dim(),
-        entities ? total.entities() : total.relations());
+    return regularizer.accumulate(
+        table, uniqueRows, n, model.dim(), entities ? total.entities() : total.relations());
   }
 
   /** Adds the regularizer term of a look-up of all entities (1-N scoring) to {@link #total}. */
@@ -244,8 +271,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     for (int i = 0; i < n; i++) {
       uniqueRows[i] = i;
     }
-    return regularizer.accumulate(model.entityEmbeddings(), uniqueRows, n, model.dim(),
-        total.entities());
+    return regularizer.accumulate(
+        model.entityEmbeddings(), uniqueRows, n, model.dim(), total.entities());
   }
 
   /** Trains the remaining epochs without checkpoints. */
@@ -262,8 +289,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    * @param checkpointFrequency write a checkpoint every this many epochs (0 = only at the end)
    * @throws NonFiniteLossException if a score or the loss becomes NaN or infinite
    */
-  public TrainingResult train(TrainingListener listener, Path checkpointPath,
-      int checkpointFrequency) {
+  public TrainingResult train(
+      TrainingListener listener, Path checkpointPath, int checkpointFrequency) {
     Objects.requireNonNull(listener, "listener");
     if (checkpointFrequency < 0) {
       throw new IllegalArgumentException(
@@ -298,8 +325,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
           int from = b * batchSize;
           int to = Math.min(n, from + batchSize);
           total.clear();
-          double batchLoss = processBatch(order, from, to, random, workers, epoch, b + 1,
-              numBatches);
+          double batchLoss =
+              processBatch(order, from, to, random, workers, epoch, b + 1, numBatches);
           if (!Double.isFinite(batchLoss)) {
             throw new NonFiniteLossException(epoch, b + 1, numBatches, "the loss is " + batchLoss);
           }
@@ -310,27 +337,33 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             model.applyConstraints(total);
           }
           // PyKEEN: mean-reduced batch losses are weighted by their size, summed ones are not
-          epochLoss += loss.reduction() == Reduction.MEAN
-              ? batchLoss * (to - from) : batchLoss;
+          epochLoss += loss.reduction() == Reduction.MEAN ? batchLoss * (to - from) : batchLoss;
           double elapsed = (System.nanoTime() - start) / 1e9;
-          listener.onBatchEnd(epoch, b + 1, numBatches, batchLoss,
+          listener.onBatchEnd(
+              epoch,
+              b + 1,
+              numBatches,
+              batchLoss,
               triplesPerEpoch() * ((double) to / n) / Math.max(elapsed, 1e-9));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         trainingSeconds += seconds;
         epochsRun++;
-        double meanLoss = loss.reduction() == Reduction.MEAN
-            ? epochLoss / n : epochLoss / numBatches;
+        double meanLoss =
+            loss.reduction() == Reduction.MEAN ? epochLoss / n : epochLoss / numBatches;
         losses.add(meanLoss);
         rngState = new SplittableRandom(rngState + RNG_CHAIN_INCREMENT).nextLong();
         epochsCompleted = epoch;
-        listener.onEpochEnd(new EpochStats(epoch, meanLoss, seconds,
-            triplesPerEpoch() / Math.max(seconds, 1e-9)));
+        listener.onEpochEnd(
+            new EpochStats(epoch, meanLoss, seconds, triplesPerEpoch() / Math.max(seconds, 1e-9)));
         if (config.validationFrequency() > 0 && epoch % config.validationFrequency() == 0) {
           stoppedEarly = validate(epoch, listener);
         }
-        if (checkpointPath != null && checkpointFrequency > 0 && epoch % checkpointFrequency == 0
-            && epochsCompleted < config.epochs() && !stoppedEarly) {
+        if (checkpointPath != null
+            && checkpointFrequency > 0
+            && epoch % checkpointFrequency == 0
+            && epochsCompleted < config.epochs()
+            && !stoppedEarly) {
           checkpoint().write(checkpointPath);
         }
       }
@@ -338,22 +371,35 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
       System.arraycopy(bestEntities, 0, model.entityEmbeddings().data(), 0, bestEntities.length);
-      System.arraycopy(bestRelations, 0, model.relationEmbeddings().data(), 0,
-          bestRelations.length);
+      System.arraycopy(
+          bestRelations, 0, model.relationEmbeddings().data(), 0, bestRelations.length);
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
     }
-    double triplesPerSecond = epochsRun == 0 ? 0.0
-        : (double) triplesPerEpoch() * epochsRun / Math.max(trainingSeconds, 1e-9);
-    return new TrainingResult(model, config, losses, validations, epochsCompleted, stoppedEarly,
-        bestEpoch, trainingSeconds, triplesPerSecond);
+    double triplesPerSecond =
+        epochsRun == 0
+            ? 0.0
+            : (double) triplesPerEpoch() * epochsRun / Math.max(trainingSeconds, 1e-9);
+    return new TrainingResult(
+        model,
+        config,
+        losses,
+        validations,
+        epochsCompleted,
+        stoppedEarly,
+        bestEpoch,
+        trainingSeconds,
+        triplesPerSecond);
   }
 
   /** Evaluates on the validation split; returns whether early stopping ends training. */
   private boolean validate(int epoch, TrainingListener listener) {
-    MetricResults metrics = RankBasedEvaluator.builder().numThreads(config.numThreads()).build()
-        .evaluate(model, validation, List.of(training));
+    MetricResults metrics =
+        RankBasedEvaluator.builder()
+            .numThreads(config.numThreads())
+            .build()
+            .evaluate(model, validation, List.of(training));
     ValidationRecord record = new ValidationRecord(epoch, metrics);
     validations.add(record);
     double value = record.meanReciprocalRank();
@@ -382,11 +428,21 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Checkpoint(config, epochsCompleted, rngState, losses, validations, bestMetric,
-        bestEpoch, remainingPatience, model.name(), model.entityEmbeddings().data().clone(),
+    return new Checkpoint(
+        config,
+        epochsCompleted,
+        rngState,
+        losses,
+        validations,
+        bestMetric,
+        bestEpoch,
+        remainingPatience,
+        model.name(),
+        model.entityEmbeddings().data().clone(),
         model.relationEmbeddings().data().clone(),
         bestEntities == null ? null : bestEntities.clone(),
-        bestRelations == null ? null : bestRelations.clone(), bytes.toByteArray());
+        bestRelations == null ? null : bestRelations.clone(),
+        bytes.toByteArray());
   }
 
   /**
@@ -398,18 +454,24 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    */
   public void restore(Checkpoint checkpoint) {
     if (!checkpoint.config().toBuilder().numThreads(config.numThreads()).build().equals(config)) {
-      throw new IllegalArgumentException("checkpoint configuration " + checkpoint.config().toMap()
-          + " differs from this run's " + config.toMap());
+      throw new IllegalArgumentException(
+          "checkpoint configuration "
+              + checkpoint.config().toMap()
+              + " differs from this run's "
+              + config.toMap());
     }
     if (!checkpoint.modelName().equals(model.name())) {
-      throw new IllegalArgumentException("checkpoint holds a " + checkpoint.modelName()
-          + " model, this run trains " + model.name());
+      throw new IllegalArgumentException(
+          "checkpoint holds a "
+              + checkpoint.modelName()
+              + " model, this run trains "
+              + model.name());
     }
     copyInto(checkpoint.entityEmbeddings(), model.entityEmbeddings());
     copyInto(checkpoint.relationEmbeddings(), model.relationEmbeddings());
     try {
-      optimizer.readState(new DataInputStream(new ByteArrayInputStream(
-          checkpoint.optimizerState())));
+      optimizer.readState(
+          new DataInputStream(new ByteArrayInputStream(checkpoint.optimizerState())));
     } catch (IOException e) {
       throw new IllegalArgumentException("checkpoint optimizer state is truncated", e);
     }
@@ -422,16 +484,25 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     bestMetric = checkpoint.bestMetric();
     bestEpoch = checkpoint.bestEpoch();
     remainingPatience = checkpoint.remainingPatience();
-    bestEntities = checkpoint.bestEntityEmbeddings() == null ? null
-        : checkpoint.bestEntityEmbeddings().clone();
-    bestRelations = checkpoint.bestRelationEmbeddings() == null ? null
-        : checkpoint.bestRelationEmbeddings().clone();
+    bestEntities =
+        checkpoint.bestEntityEmbeddings() == null
+            ? null
+            : checkpoint.bestEntityEmbeddings().clone();
+    bestRelations =
+        checkpoint.bestRelationEmbeddings() == null
+            ? null
+            : checkpoint.bestRelationEmbeddings().clone();
   }
 
   private static void copyInto(float[] source, EmbeddingTable table) {
     if (source.length != table.data().length) {
-      throw new IllegalArgumentException("checkpoint " + table.name() + " table has "
-          + source.length + " values, the model's has " + table.data().length);
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + table.name()
+              + " table has "
+              + source.length
+              + " values, the model's has "
+              + table.data().length);
     }
     System.arraycopy(source, 0, table.data(), 0, source.length);
   }

@@ -20,11 +20,16 @@ final class Workers implements AutoCloseable {
 
   Workers(int numThreads) {
     this.numThreads = numThreads;
-    this.pool = numThreads == 1 ? null : Executors.newFixedThreadPool(numThreads - 1, r -> {
-      Thread t = new Thread(r, "kge4j-training");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        numThreads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                numThreads - 1,
+                r -> {
+                  Thread t = new Thread(r, "kge4j-training");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** Runs {@code task.accept(s)} for every shard {@code s} in {@code [0, numShards)}. */
@@ -36,11 +41,12 @@ final class Workers implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int s = next.getAndIncrement(); s < numShards; s = next.getAndIncrement()) {
-        task.accept(s);
-      }
-    };
+    Runnable worker =
+        () -> {
+          for (int s = next.getAndIncrement(); s < numShards; s = next.getAndIncrement()) {
+            task.accept(s);
+          }
+        };
     int helpers = Math.min(numThreads - 1, numShards - 1);
     List<Future<?>> futures = new ArrayList<>(helpers);
     for (int i = 0; i < helpers; i++) {
@@ -57,8 +63,10 @@ final class Workers implements AutoCloseable {
         f.get();
       } catch (ExecutionException e) {
         if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException re ? re
-              : new IllegalStateException("training worker failed", e.getCause());
+          failure =
+              e.getCause() instanceof RuntimeException re
+                  ? re
+                  : new IllegalStateException("training worker failed", e.getCause());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

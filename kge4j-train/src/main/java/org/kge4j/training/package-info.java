@@ -1,9 +1,9 @@
 /**
- * Training: {@link org.kge4j.training.TrainingConfig} (every option of {@code kge4j train}),
- * the {@link org.kge4j.training.SlcwaTrainingLoop} and {@link org.kge4j.training.LcwaTrainingLoop}
+ * Training: {@link org.kge4j.training.TrainingConfig} (every option of {@code kge4j train}), the
+ * {@link org.kge4j.training.SlcwaTrainingLoop} and {@link org.kge4j.training.LcwaTrainingLoop}
  * (deterministic data-parallel batches, the DoubleMarginLoss's zero-allocation entry points,
- * validation-based early stopping), atomic {@link org.kge4j.training.Checkpoint}s with bit-identical
- * resume, {@link org.kge4j.training.TrainingListener} callbacks, and the one-call
+ * validation-based early stopping), atomic {@link org.kge4j.training.Checkpoint}s with
+ * bit-identical resume, {@link org.kge4j.training.TrainingListener} callbacks, and the one-call
  * {@link org.kge4j.training.Pipeline}.
  */
 package org.kge4j.training;

@@ -30,20 +30,18 @@ class DatasetDownloadTest {
 
   private static final List<String> NATIONS_SHA256 = Datasets.spec("nations").sha256();
 
-  @TempDir
-  Path cache;
+  @TempDir Path cache;
 
   /** Sources (archives, bad files) live outside the cache. */
-  @TempDir
-  Path sources;
+  @TempDir Path sources;
 
   private static Path nations() {
     return SharedDatasets.directory().resolve("nations");
   }
 
   private static DatasetSpec plainSpec(URI base, List<String> sha256, int numTraining) {
-    return new DatasetSpec("nations", base, DatasetSpec.Packaging.FILES, Datasets.SPLIT_FILES,
-        sha256, numTraining);
+    return new DatasetSpec(
+        "nations", base, DatasetSpec.Packaging.FILES, Datasets.SPLIT_FILES, sha256, numTraining);
   }
 
   private List<String> leftovers(Path directory) throws IOException {
@@ -58,8 +56,8 @@ class DatasetDownloadTest {
     Path directory = Datasets.ensureDownloaded(spec, cache);
     assertEquals(cache.resolve("nations"), directory);
     for (String file : Datasets.SPLIT_FILES) {
-      assertEquals(Files.readString(nations().resolve(file)),
-          Files.readString(directory.resolve(file)));
+      assertEquals(
+          Files.readString(nations().resolve(file)), Files.readString(directory.resolve(file)));
     }
     assertEquals(List.of(), leftovers(directory));
     assertEquals(14, Datasets.fromDirectory(directory).numEntities());
@@ -67,17 +65,20 @@ class DatasetDownloadTest {
 
   @Test
   void httpDownloadFetchesOnlyMissingFiles() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     AtomicInteger requests = new AtomicInteger();
-    server.createContext("/nations/", exchange -> {
-      requests.incrementAndGet();
-      String file = exchange.getRequestURI().getPath().substring("/nations/".length());
-      byte[] body = Files.readAllBytes(nations().resolve(file));
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/nations/",
+        exchange -> {
+          requests.incrementAndGet();
+          String file = exchange.getRequestURI().getPath().substring("/nations/".length());
+          byte[] body = Files.readAllBytes(nations().resolve(file));
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     try {
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/nations/");
@@ -85,7 +86,8 @@ class DatasetDownloadTest {
       Files.copy(nations().resolve("train.txt"), cache.resolve("nations/train.txt"));
       Datasets.ensureDownloaded(plainSpec(base, NATIONS_SHA256, 1592), cache);
       assertEquals(2, requests.get());
-      assertEquals(Files.readString(nations().resolve("test.txt")),
+      assertEquals(
+          Files.readString(nations().resolve("test.txt")),
           Files.readString(cache.resolve("nations/test.txt")));
       Datasets.ensureDownloaded(plainSpec(base, NATIONS_SHA256, 1592), cache);
       assertEquals(2, requests.get(), "a complete cache must not download again");
@@ -100,9 +102,10 @@ class DatasetDownloadTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    DatasetSpec spec = plainSpec(URI.create("http://127.0.0.1:" + port + "/nations/"), List.of(), -1);
-    DatasetDownloadException e = assertThrows(DatasetDownloadException.class,
-        () -> Datasets.ensureDownloaded(spec, cache));
+    DatasetSpec spec =
+        plainSpec(URI.create("http://127.0.0.1:" + port + "/nations/"), List.of(), -1);
+    DatasetDownloadException e =
+        assertThrows(DatasetDownloadException.class, () -> Datasets.ensureDownloaded(spec, cache));
     String message = e.getMessage();
     assertTrue(message.contains(cache.resolve("nations").toAbsolutePath().toString()), message);
     assertTrue(message.contains("[train.txt, valid.txt, test.txt]"), message);
@@ -112,17 +115,24 @@ class DatasetDownloadTest {
 
   @Test
   void httpErrorStatusIsADownloadError() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      exchange.sendResponseHeaders(404, -1);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
     server.start();
     try {
-      DatasetSpec spec = plainSpec(
-          URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/x/"), List.of(), -1);
-      DatasetDownloadException e = assertThrows(DatasetDownloadException.class,
-          () -> Datasets.ensureDownloaded(spec, cache));
+      DatasetSpec spec =
+          plainSpec(
+              URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/x/"),
+              List.of(),
+              -1);
+      DatasetDownloadException e =
+          assertThrows(
+              DatasetDownloadException.class, () -> Datasets.ensureDownloaded(spec, cache));
       assertTrue(e.getMessage().contains("HTTP status 404"), e.getMessage());
       assertFalse(Files.exists(cache.resolve("nations/train.txt")));
     } finally {
@@ -133,10 +143,16 @@ class DatasetDownloadTest {
   @Test
   void checksumMismatchLeavesNothingBehind() throws IOException {
     List<String> wrong = List.of("0".repeat(64), NATIONS_SHA256.get(1), NATIONS_SHA256.get(2));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Datasets.ensureDownloaded(plainSpec(nations().toUri(), wrong, -1), cache));
-    assertEquals("downloaded nations/train.txt has SHA-256 " + NATIONS_SHA256.get(0)
-        + ", expected " + "0".repeat(64), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Datasets.ensureDownloaded(plainSpec(nations().toUri(), wrong, -1), cache));
+    assertEquals(
+        "downloaded nations/train.txt has SHA-256 "
+            + NATIONS_SHA256.get(0)
+            + ", expected "
+            + "0".repeat(64),
+        e.getMessage());
     try (Stream<Path> files = Files.list(cache.resolve("nations"))) {
       assertEquals(0, files.count());
     }
@@ -144,14 +160,21 @@ class DatasetDownloadTest {
 
   @Test
   void wrongTrainingSizeAndUnparsableFilesAreRejected() throws IOException {
-    assertTrue(assertThrows(IllegalStateException.class,
-        () -> Datasets.ensureDownloaded(plainSpec(nations().toUri(), List.of(), 1000), cache))
-        .getMessage().endsWith("has 1592 triples, expected 1000"));
+    assertTrue(
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                    Datasets.ensureDownloaded(plainSpec(nations().toUri(), List.of(), 1000), cache))
+            .getMessage()
+            .endsWith("has 1592 triples, expected 1000"));
     Path bad = Files.createDirectories(sources.resolve("bad"));
     Files.writeString(bad.resolve("train.txt"), "<html>not found</html>\n");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Datasets.ensureDownloaded(plainSpec(bad.toUri(), List.of(), -1), cache));
-    assertTrue(e.getMessage().startsWith("downloaded nations/train.txt is not a triples file"),
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Datasets.ensureDownloaded(plainSpec(bad.toUri(), List.of(), -1), cache));
+    assertTrue(
+        e.getMessage().startsWith("downloaded nations/train.txt is not a triples file"),
         e.getMessage());
   }
 
@@ -166,9 +189,14 @@ class DatasetDownloadTest {
         out.write(Files.readAllBytes(nations().resolve(file)));
       }
     }
-    DatasetSpec spec = new DatasetSpec("fb", zip.toUri(), DatasetSpec.Packaging.ZIP,
-        List.of("Release/train.txt", "Release/valid.txt", "Release/test.txt"), NATIONS_SHA256,
-        1592);
+    DatasetSpec spec =
+        new DatasetSpec(
+            "fb",
+            zip.toUri(),
+            DatasetSpec.Packaging.ZIP,
+            List.of("Release/train.txt", "Release/valid.txt", "Release/test.txt"),
+            NATIONS_SHA256,
+            1592);
     Path directory = Datasets.ensureDownloaded(spec, cache);
     assertEquals(List.of(), leftovers(directory));
     Dataset dataset = Datasets.fromDirectory(directory);
@@ -188,8 +216,14 @@ class DatasetDownloadTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
       tar.writeTo(out);
     }
-    DatasetSpec spec = new DatasetSpec("wn", archive.toUri(), DatasetSpec.Packaging.TAR_GZ,
-        Datasets.SPLIT_FILES, NATIONS_SHA256, 1592);
+    DatasetSpec spec =
+        new DatasetSpec(
+            "wn",
+            archive.toUri(),
+            DatasetSpec.Packaging.TAR_GZ,
+            Datasets.SPLIT_FILES,
+            NATIONS_SHA256,
+            1592);
     Dataset dataset = Datasets.fromDirectory(Datasets.ensureDownloaded(spec, cache));
     assertEquals(14, dataset.numEntities());
     assertEquals(199, dataset.validation().numTriples());
@@ -202,19 +236,33 @@ class DatasetDownloadTest {
       out.putNextEntry(new ZipEntry("other.txt"));
       out.write('x');
     }
-    DatasetSpec spec = new DatasetSpec("e", zip.toUri(), DatasetSpec.Packaging.ZIP,
-        Datasets.SPLIT_FILES, List.of(), -1);
-    assertTrue(assertThrows(DatasetDownloadException.class,
-        () -> Datasets.ensureDownloaded(spec, cache)).getMessage().contains("has no entry"));
+    DatasetSpec spec =
+        new DatasetSpec(
+            "e", zip.toUri(), DatasetSpec.Packaging.ZIP, Datasets.SPLIT_FILES, List.of(), -1);
+    assertTrue(
+        assertThrows(DatasetDownloadException.class, () -> Datasets.ensureDownloaded(spec, cache))
+            .getMessage()
+            .contains("has no entry"));
   }
 
   @Test
   void specValidatesItsFields() {
     URI url = URI.create("file:///x/");
-    assertThrows(IllegalArgumentException.class, () -> new DatasetSpec("x", url,
-        DatasetSpec.Packaging.FILES, List.of("train.txt"), List.of(), -1));
-    assertThrows(IllegalArgumentException.class, () -> new DatasetSpec("x", url,
-        DatasetSpec.Packaging.FILES, Datasets.SPLIT_FILES, List.of("abc", "def", "0"), -1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new DatasetSpec(
+                "x", url, DatasetSpec.Packaging.FILES, List.of("train.txt"), List.of(), -1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new DatasetSpec(
+                "x",
+                url,
+                DatasetSpec.Packaging.FILES,
+                Datasets.SPLIT_FILES,
+                List.of("abc", "def", "0"),
+                -1));
   }
 
   /** Writes one ustar entry: a 512-byte header (name, octal size, checksum) and padded data. */

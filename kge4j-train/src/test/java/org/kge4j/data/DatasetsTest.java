@@ -16,16 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DatasetsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @CsvSource({
-      "nations, 14, 55, 1592, 199, 201",
-      "umls, 135, 46, 5216, 652, 661",
-      "kinships, 104, 25, 8544, 1068, 1074"})
-  void sharedDatasetsLoadWithPyKeenCounts(String name, int entities, int relations, int train,
-      int valid, int test) {
+    "nations, 14, 55, 1592, 199, 201",
+    "umls, 135, 46, 5216, 652, 661",
+    "kinships, 104, 25, 8544, 1068, 1074"
+  })
+  void sharedDatasetsLoadWithPyKeenCounts(
+      String name, int entities, int relations, int train, int valid, int test) {
     Dataset dataset = Datasets.load(name, SharedDatasets.directory());
     assertEquals(name, dataset.name());
     assertEquals(entities, dataset.numEntities());
@@ -54,10 +54,14 @@ class DatasetsTest {
 
   @Test
   void unknownNameListsValidNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Datasets.load("freebase9000", dir));
-    assertTrue(e.getMessage().startsWith("unknown dataset \"freebase9000\": expected embedded, "
-        + "one of [nations, umls, kinships, fb15k237, wn18rr]"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load("freebase9000", dir));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "unknown dataset \"freebase9000\": expected embedded, "
+                    + "one of [nations, umls, kinships, fb15k237, wn18rr]"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Datasets.spec("freebase9000"));
   }
 
@@ -72,8 +76,8 @@ class DatasetsTest {
   @Test
   void directoryWithMissingSplitNamesTheMissingFiles() throws IOException {
     Files.writeString(dir.resolve("train.txt"), "a\tr\tb\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Datasets.load(dir.toString()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(dir.toString()));
     assertTrue(e.getMessage().contains(dir.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().endsWith("missing [valid.txt, test.txt]"), e.getMessage());
   }
@@ -95,8 +99,8 @@ class DatasetsTest {
     Files.writeString(dir.resolve("train.txt"), "a\tr\tb\n");
     Files.writeString(dir.resolve("valid.txt"), "");
     Files.writeString(dir.resolve("test.txt"), "a\tr\tb\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Datasets.fromDirectory(dir));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.fromDirectory(dir));
     assertTrue(e.getMessage().contains("valid.txt"), e.getMessage());
   }
 
@@ -108,8 +112,10 @@ class DatasetsTest {
       assertEquals(dir, Datasets.cacheDirectory());
       System.clearProperty(Datasets.DATASETS_PROPERTY);
       String env = System.getenv(Datasets.DATASETS_ENV);
-      Path expected = env != null && !env.isBlank() ? Path.of(env)
-          : Path.of(System.getProperty("user.home"), ".kge4j", "datasets");
+      Path expected =
+          env != null && !env.isBlank()
+              ? Path.of(env)
+              : Path.of(System.getProperty("user.home"), ".kge4j", "datasets");
       assertEquals(expected, Datasets.cacheDirectory());
     } finally {
       if (previous == null) {
@@ -122,8 +128,10 @@ class DatasetsTest {
 
   @Test
   void datasetRejectsSplitsOfAnotherIdSpace() {
-    TriplesFactory a = TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
-    TriplesFactory b = TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "c"}));
+    TriplesFactory a =
+        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
+    TriplesFactory b =
+        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "c"}));
     assertThrows(IllegalArgumentException.class, () -> new Dataset("x", a, b, a));
   }
 }

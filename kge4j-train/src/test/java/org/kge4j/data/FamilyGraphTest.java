@@ -30,10 +30,13 @@ class FamilyGraphTest {
   @Test
   void sizeIsAFewHundredEntitiesAndAFewThousandTriples() {
     assertEquals(17, DATASET.numRelations());
-    assertTrue(DATASET.numEntities() >= 200 && DATASET.numEntities() <= 500,
+    assertTrue(
+        DATASET.numEntities() >= 200 && DATASET.numEntities() <= 500,
         "entities " + DATASET.numEntities());
-    int total = DATASET.training().numTriples() + DATASET.validation().numTriples()
-        + DATASET.testing().numTriples();
+    int total =
+        DATASET.training().numTriples()
+            + DATASET.validation().numTriples()
+            + DATASET.testing().numTriples();
     assertTrue(total >= 3000 && total <= 10000, "triples " + total);
     // 80/10/10 split.
     assertEquals(total / 10, DATASET.validation().numTriples());
@@ -75,8 +78,10 @@ class FamilyGraphTest {
       assertEquals(d.numEntities(), entities.size(), "every entity is in training");
       for (TriplesFactory split : List.of(d.validation(), d.testing())) {
         for (int i = 0; i < split.numTriples(); i++) {
-          assertTrue(entities.contains(split.head(i)) && entities.contains(split.tail(i))
-              && relations.contains(split.relation(i)));
+          assertTrue(
+              entities.contains(split.head(i))
+                  && entities.contains(split.tail(i))
+                  && relations.contains(split.relation(i)));
         }
       }
     }
@@ -112,14 +117,30 @@ class FamilyGraphTest {
       int t = Integer.parseInt(p[2]);
       switch (p[1]) {
         case "father_of", "mother_of" -> children.computeIfAbsent(h, k -> new HashSet<>()).add(t);
-        default -> { }
+        default -> {}
       }
-      if (List.of("father_of", "son_of", "husband_of", "brother_of", "grandfather_of",
-          "grandson_of", "uncle_of", "nephew_of").contains(p[1])) {
+      if (List.of(
+              "father_of",
+              "son_of",
+              "husband_of",
+              "brother_of",
+              "grandfather_of",
+              "grandson_of",
+              "uncle_of",
+              "nephew_of")
+          .contains(p[1])) {
         male.add(h);
       }
-      if (List.of("mother_of", "daughter_of", "wife_of", "sister_of", "grandmother_of",
-          "granddaughter_of", "aunt_of", "niece_of").contains(p[1])) {
+      if (List.of(
+              "mother_of",
+              "daughter_of",
+              "wife_of",
+              "sister_of",
+              "grandmother_of",
+              "granddaughter_of",
+              "aunt_of",
+              "niece_of")
+          .contains(p[1])) {
         female.add(h);
       }
     }
@@ -132,21 +153,28 @@ class FamilyGraphTest {
       int h = Integer.parseInt(p[0]);
       int t = Integer.parseInt(p[2]);
       switch (p[1]) {
-        case "father_of", "mother_of" -> assertTrue(facts.contains(
-            t + " " + (male.contains(t) ? "son_of" : "daughter_of") + " " + h), fact);
+        case "father_of", "mother_of" ->
+            assertTrue(
+                facts.contains(t + " " + (male.contains(t) ? "son_of" : "daughter_of") + " " + h),
+                fact);
         case "husband_of" -> assertTrue(facts.contains(t + " wife_of " + h), fact);
-        case "brother_of", "sister_of" -> assertTrue(
-            facts.contains(t + " brother_of " + h) || facts.contains(t + " sister_of " + h), fact);
+        case "brother_of", "sister_of" ->
+            assertTrue(
+                facts.contains(t + " brother_of " + h) || facts.contains(t + " sister_of " + h),
+                fact);
         case "cousin_of" -> assertTrue(facts.contains(t + " cousin_of " + h), fact);
         case "grandfather_of", "grandmother_of" -> {
           grandparentFacts++;
-          boolean viaChild = children.getOrDefault(h, Set.of()).stream()
-              .anyMatch(c -> children.getOrDefault(c, Set.of()).contains(t));
+          boolean viaChild =
+              children.getOrDefault(h, Set.of()).stream()
+                  .anyMatch(c -> children.getOrDefault(c, Set.of()).contains(t));
           assertTrue(viaChild, "grandparent is a parent's parent: " + fact);
         }
-        case "uncle_of", "aunt_of" -> assertTrue(facts.contains(
-            t + " " + (male.contains(t) ? "nephew_of" : "niece_of") + " " + h), fact);
-        default -> { }
+        case "uncle_of", "aunt_of" ->
+            assertTrue(
+                facts.contains(t + " " + (male.contains(t) ? "nephew_of" : "niece_of") + " " + h),
+                fact);
+        default -> {}
       }
     }
     assertTrue(grandparentFacts > 100, "grandparent facts " + grandparentFacts);

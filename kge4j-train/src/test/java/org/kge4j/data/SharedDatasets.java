@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class SharedDatasets {
 
-  private SharedDatasets() {
-  }
+  private SharedDatasets() {}
 
   /** The shared datasets directory, or a skipped test when there is none. */
   public static Path directory() {

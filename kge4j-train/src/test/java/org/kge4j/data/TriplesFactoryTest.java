@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TriplesFactoryTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
@@ -47,8 +46,12 @@ class TriplesFactoryTest {
   @Test
   void sortingIsByCodePointLikePythonSorted() {
     // Python's sorted() and String.compareTo agree: upper case before lower case, "B" < "a".
-    TriplesFactory f = TriplesFactory.fromLabeledTriples(List.<String[]>of(
-        new String[] {"a", "r", "B"}, new String[] {"_x", "r", "a10"}, new String[] {"a2", "r", "a"}));
+    TriplesFactory f =
+        TriplesFactory.fromLabeledTriples(
+            List.<String[]>of(
+                new String[] {"a", "r", "B"},
+                new String[] {"_x", "r", "a10"},
+                new String[] {"a2", "r", "a"}));
     assertEquals(List.of("B", "_x", "a", "a10", "a2"), List.copyOf(f.entityToId().keySet()));
   }
 
@@ -58,8 +61,8 @@ class TriplesFactoryTest {
     // although its first UTF-16 unit 0xD83D is smaller than 0xFF21.
     String emoji = new String(Character.toChars(0x1F600));
     String fullwidthA = "\uFF21";
-    TriplesFactory f = TriplesFactory.fromLabeledTriples(List.<String[]>of(
-        new String[] {emoji, "r", fullwidthA}));
+    TriplesFactory f =
+        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {emoji, "r", fullwidthA}));
     assertEquals(List.of(fullwidthA, emoji), List.copyOf(f.entityToId().keySet()));
     assertTrue(TriplesFactory.CODE_POINT_ORDER.compare("ab", "a") > 0);
     assertEquals(0, TriplesFactory.CODE_POINT_ORDER.compare("ab", "ab"));
@@ -71,14 +74,16 @@ class TriplesFactoryTest {
     assertEquals(2, f.numTriples());
     assertArrayEquals(new int[] {0, 0, 1, 1, 0, 0}, f.mappedTriples());
     // Mapped triples given by the caller are kept as they are.
-    TriplesFactory mapped = TriplesFactory.fromMappedTriples(new int[] {1, 0, 0, 1, 0, 0},
-        new String[] {"a", "b"}, new String[] {"r"});
+    TriplesFactory mapped =
+        TriplesFactory.fromMappedTriples(
+            new int[] {1, 0, 0, 1, 0, 0}, new String[] {"a", "b"}, new String[] {"r"});
     assertEquals(2, mapped.numTriples());
   }
 
   @Test
   void mappedTriplesIsACopy() {
-    TriplesFactory f = TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
+    TriplesFactory f =
+        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
     int[] triples = f.mappedTriples();
     triples[0] = 99;
     assertEquals(0, f.head(0));
@@ -103,11 +108,15 @@ class TriplesFactoryTest {
   @Test
   void tooManyFieldsAndEmptyFieldsAreMalformed() throws IOException {
     Path four = write("four.txt", "a\tr\tb\tx\n");
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TriplesFactory.fromPath(four))
-        .getMessage().startsWith(four + ":1: "));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TriplesFactory.fromPath(four))
+            .getMessage()
+            .startsWith(four + ":1: "));
     Path empty = write("emptyfield.txt", "a\tr\tb\n\nb\t\tc\n");
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TriplesFactory.fromPath(empty))
-        .getMessage().startsWith(empty + ":3: "));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TriplesFactory.fromPath(empty))
+            .getMessage()
+            .startsWith(empty + ":3: "));
   }
 
   @Test
@@ -126,8 +135,9 @@ class TriplesFactoryTest {
     Path missing = dir.resolve("nope.txt");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> TriplesFactory.fromPath(missing));
-    assertEquals("triples file " + missing.toAbsolutePath()
-        + " does not exist or is not a regular file", e.getMessage());
+    assertEquals(
+        "triples file " + missing.toAbsolutePath() + " does not exist or is not a regular file",
+        e.getMessage());
   }
 
   @Test
@@ -145,27 +155,37 @@ class TriplesFactoryTest {
 
   @Test
   void fromMappedTriplesChecksIds() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TriplesFactory.fromMappedTriples(new int[] {0, 1, 1}, new String[] {"a", "b"},
-            new String[] {"r"}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TriplesFactory.fromMappedTriples(
+                    new int[] {0, 1, 1}, new String[] {"a", "b"}, new String[] {"r"}));
     assertEquals("mappedTriples[1] (triple 0, column 1) must be in [0, 1), got 1", e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> TriplesFactory.fromMappedTriples(new int[] {0, 0}, new String[] {"a"},
-            new String[] {"r"}));
-    assertThrows(IllegalArgumentException.class,
-        () -> TriplesFactory.fromMappedTriples(new int[] {0, 0, 0}, new String[] {"a", "a"},
-            new String[] {"r"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TriplesFactory.fromMappedTriples(
+                new int[] {0, 0}, new String[] {"a"}, new String[] {"r"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TriplesFactory.fromMappedTriples(
+                new int[] {0, 0, 0}, new String[] {"a", "a"}, new String[] {"r"}));
   }
 
   @Test
   void accessorsRejectOutOfRangeIndices() {
-    TriplesFactory f = TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
-    assertEquals("triple index must be in [0, 1), got 1",
+    TriplesFactory f =
+        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
+    assertEquals(
+        "triple index must be in [0, 1), got 1",
         assertThrows(IllegalArgumentException.class, () -> f.head(1)).getMessage());
-    assertEquals("entity id must be in [0, 2), got -1",
+    assertEquals(
+        "entity id must be in [0, 2), got -1",
         assertThrows(IllegalArgumentException.class, () -> f.entityLabel(-1)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> f.relationLabel(1));
-    assertThrows(IllegalArgumentException.class,
-        () -> TriplesFactory.fromLabeledTriples(List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> TriplesFactory.fromLabeledTriples(List.of()));
   }
 }

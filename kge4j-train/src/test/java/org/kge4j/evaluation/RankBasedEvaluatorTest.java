@@ -18,8 +18,11 @@ class RankBasedEvaluatorTest {
   private static final String[] ONE_RELATION = {"r"};
 
   /** A model whose scores are a fixed table per query. */
-  private record TableModel(int numEntities, Map<Integer, float[]> tailScoresByHead,
-      Map<Integer, float[]> headScoresByTail) implements LinkPredictor {
+  private record TableModel(
+      int numEntities,
+      Map<Integer, float[]> tailScoresByHead,
+      Map<Integer, float[]> headScoresByTail)
+      implements LinkPredictor {
     @Override
     public void scoreTails(int head, int relation, float[] out) {
       System.arraycopy(tailScoresByHead.get(head), 0, out, 0, numEntities);
@@ -36,19 +39,23 @@ class RankBasedEvaluatorTest {
   }
 
   /**
-   * Test triple (e0, r, e1).
-   * Tail scores of (e0, r, ?): [0.5, 2.0, 3.0, 2.0, 1.0]: e2 beats e1, e3 ties with it.
-   * Head scores of (?, r, e1): [1.0, 1.0, 1.0, 0.0, 1.0]: e1, e2, e4 tie with e0.
+   * Test triple (e0, r, e1). Tail scores of (e0, r, ?): [0.5, 2.0, 3.0, 2.0, 1.0]: e2 beats e1, e3
+   * ties with it. Head scores of (?, r, e1): [1.0, 1.0, 1.0, 0.0, 1.0]: e1, e2, e4 tie with e0.
    * Training holds (e0, r, e2) and (e4, r, e1), so filtering removes e2 (tail) and e4 (head).
    */
-  private static final TableModel FIVE_ENTITY_MODEL = new TableModel(5,
-      Map.of(0, new float[] {0.5f, 2.0f, 3.0f, 2.0f, 1.0f}),
-      Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f}));
+  private static final TableModel FIVE_ENTITY_MODEL =
+      new TableModel(
+          5,
+          Map.of(0, new float[] {0.5f, 2.0f, 3.0f, 2.0f, 1.0f}),
+          Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f}));
 
   @Test
   void unfilteredRanksWithTiesComputedByHand() {
-    MetricResults m = RankBasedEvaluator.builder().filtered(false).build()
-        .evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+    MetricResults m =
+        RankBasedEvaluator.builder()
+            .filtered(false)
+            .build()
+            .evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
     // tail: one score above, one tie => optimistic 2, pessimistic 3, realistic 2.5
     assertEquals(2.0, m.get("tail.optimistic.arithmetic_mean_rank"));
     assertEquals(3.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
@@ -59,8 +66,8 @@ class RankBasedEvaluatorTest {
     assertEquals(2.5, m.get("head.realistic.arithmetic_mean_rank"));
     assertEquals(2.5, m.get("both.realistic.arithmetic_mean_rank"));
     assertEquals(1.5, m.get("both.optimistic.arithmetic_mean_rank"));
-    assertEquals((1 / 2.0 + 1 / 1.0) / 2, m.get("both.optimistic.inverse_harmonic_mean_rank"),
-        1e-12);
+    assertEquals(
+        (1 / 2.0 + 1 / 1.0) / 2, m.get("both.optimistic.inverse_harmonic_mean_rank"), 1e-12);
     assertEquals(0.5, m.get("both.optimistic.hits_at_1"));
     // 5 candidates each side: expected rank 3, AMR = 2.5 / 3, AMRI = 1 - 1.5 / 2
     assertEquals(2.5 / 3.0, m.get("both.realistic.adjusted_arithmetic_mean_rank"), 1e-12);
@@ -69,8 +76,9 @@ class RankBasedEvaluatorTest {
 
   @Test
   void filteredRanksWithTiesComputedByHand() {
-    MetricResults m = new RankBasedEvaluator().evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1),
-        List.of(triples(0, 0, 2, 4, 0, 1)));
+    MetricResults m =
+        new RankBasedEvaluator()
+            .evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
     // tail without e2: only the tie e3 remains => optimistic 1, pessimistic 2, realistic 1.5
     assertEquals(1.0, m.get("tail.optimistic.arithmetic_mean_rank"));
     assertEquals(2.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
@@ -82,14 +90,14 @@ class RankBasedEvaluatorTest {
     // both sides: realistic ranks 2 (head) and 1.5 (tail)
     assertEquals(1.75, m.get("both.realistic.arithmetic_mean_rank"), 1e-12);
     assertEquals((1 / 2.0 + 1 / 1.5) / 2, m.meanReciprocalRank(), 1e-12);
-    assertEquals((1 / 3.0 + 1 / 2.0) / 2, m.get("both.pessimistic.inverse_harmonic_mean_rank"),
-        1e-12);
+    assertEquals(
+        (1 / 3.0 + 1 / 2.0) / 2, m.get("both.pessimistic.inverse_harmonic_mean_rank"), 1e-12);
     assertEquals(1.0, m.get("both.optimistic.inverse_harmonic_mean_rank"));
     assertEquals(0.0, m.hitsAt(1));
     assertEquals(1.0, m.hitsAt(3));
     assertEquals(1.0, m.get("both.optimistic.hits_at_1"));
-    assertEquals(0.5, m.get("tail.pessimistic.hits_at_1") + m.get("head.pessimistic.hits_at_1")
-        + 0.5);
+    assertEquals(
+        0.5, m.get("tail.pessimistic.hits_at_1") + m.get("head.pessimistic.hits_at_1") + 0.5);
     assertEquals(1.75, m.get("both.realistic.median_rank"), 1e-12);
     // 4 candidates each side: expected rank 2.5; AMR = 1.75 / 2.5; AMRI = 1 - 0.75 / 1.5
     assertEquals(0.7, m.get("both.realistic.adjusted_arithmetic_mean_rank"), 1e-12);
@@ -102,12 +110,17 @@ class RankBasedEvaluatorTest {
   void evaluationTriplesFilterEachOther() {
     // Evaluating (e0, r, e1) and (e0, r, e3) together: e3 is a true tail of (e0, r, ?) and is
     // filtered when ranking e1 (and vice versa), even without further filter triples.
-    TableModel model = new TableModel(5,
-        Map.of(0, new float[] {0.5f, 2.0f, 3.0f, 2.0f, 1.0f}),
-        Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f},
-            3, new float[] {9.0f, 0.0f, 0.0f, 0.0f, 0.0f}));
-    MetricResults m = new RankBasedEvaluator().evaluate(model, triples(0, 0, 1, 0, 0, 3),
-        List.of());
+    TableModel model =
+        new TableModel(
+            5,
+            Map.of(0, new float[] {0.5f, 2.0f, 3.0f, 2.0f, 1.0f}),
+            Map.of(
+                1,
+                new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f},
+                3,
+                new float[] {9.0f, 0.0f, 0.0f, 0.0f, 0.0f}));
+    MetricResults m =
+        new RankBasedEvaluator().evaluate(model, triples(0, 0, 1, 0, 0, 3), List.of());
     // tail of (e0,r,e1): e2 above, e3 filtered => 2 / 2; tail of (e0,r,e3): e2 above, e1 filtered
     assertEquals(2.0, m.get("tail.optimistic.arithmetic_mean_rank"));
     assertEquals(2.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
@@ -146,40 +159,45 @@ class RankBasedEvaluatorTest {
         key = ((long) test[3 * i] * 3 + test[3 * i + 1]) * numEntities + test[3 * i + 2];
       } while (trainKeys.contains(key) || !testKeys.add(key));
     }
-    LinkPredictor oracle = new LinkPredictor() {
-      @Override
-      public int numEntities() {
-        return numEntities;
-      }
+    LinkPredictor oracle =
+        new LinkPredictor() {
+          @Override
+          public int numEntities() {
+            return numEntities;
+          }
 
-      private float score(int h, int r, int t) {
-        long key = ((long) h * 3 + r) * numEntities + t;
-        return trainKeys.contains(key) ? 10f : testKeys.contains(key) ? 5f : 0f;
-      }
+          private float score(int h, int r, int t) {
+            long key = ((long) h * 3 + r) * numEntities + t;
+            return trainKeys.contains(key) ? 10f : testKeys.contains(key) ? 5f : 0f;
+          }
 
-      @Override
-      public void scoreTails(int head, int relation, float[] out) {
-        for (int e = 0; e < numEntities; e++) {
-          out[e] = score(head, relation, e);
-        }
-      }
+          @Override
+          public void scoreTails(int head, int relation, float[] out) {
+            for (int e = 0; e < numEntities; e++) {
+              out[e] = score(head, relation, e);
+            }
+          }
 
-      @Override
-      public void scoreHeads(int relation, int tail, float[] out) {
-        for (int e = 0; e < numEntities; e++) {
-          out[e] = score(e, relation, tail);
-        }
-      }
-    };
+          @Override
+          public void scoreHeads(int relation, int tail, float[] out) {
+            for (int e = 0; e < numEntities; e++) {
+              out[e] = score(e, relation, tail);
+            }
+          }
+        };
     TriplesFactory training = TriplesFactory.fromMappedTriples(train, entities, relations);
     TriplesFactory testing = TriplesFactory.fromMappedTriples(test, entities, relations);
     MetricResults filtered = new RankBasedEvaluator().evaluate(oracle, testing, List.of(training));
-    MetricResults raw = RankBasedEvaluator.builder().filtered(false).build()
-        .evaluate(oracle, testing, List.of(training));
+    MetricResults raw =
+        RankBasedEvaluator.builder()
+            .filtered(false)
+            .build()
+            .evaluate(oracle, testing, List.of(training));
     // Filtered, other test answers tie with the true one only if also unfiltered -> optimistic 1.
     assertEquals(1.0, filtered.get("both.optimistic.inverse_harmonic_mean_rank"));
     assertEquals(1.0, filtered.get("both.pessimistic.inverse_harmonic_mean_rank"));
-    assertTrue(raw.get("both.optimistic.inverse_harmonic_mean_rank") < 0.9,
+    assertTrue(
+        raw.get("both.optimistic.inverse_harmonic_mean_rank") < 0.9,
         "unfiltered MRR " + raw.get("both.optimistic.inverse_harmonic_mean_rank"));
     // Unfiltered optimistic rank = 1 + number of training answers of the query: check the mean.
     double expected = 0;
@@ -197,21 +215,31 @@ class RankBasedEvaluatorTest {
 
   @Test
   void metricNamesFollowPyKeen() {
-    MetricResults m = new RankBasedEvaluator().evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1),
-        List.of());
+    MetricResults m =
+        new RankBasedEvaluator().evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of());
     for (String side : List.of("head", "tail", "both")) {
       for (String type : List.of("optimistic", "pessimistic", "realistic")) {
-        for (String metric : List.of("arithmetic_mean_rank", "inverse_harmonic_mean_rank",
-            "hits_at_1", "hits_at_3", "hits_at_5", "hits_at_10", "median_rank",
-            "adjusted_arithmetic_mean_rank", "adjusted_arithmetic_mean_rank_index", "count")) {
-          assertTrue(m.metrics().containsKey(side + "." + type + "." + metric),
+        for (String metric :
+            List.of(
+                "arithmetic_mean_rank",
+                "inverse_harmonic_mean_rank",
+                "hits_at_1",
+                "hits_at_3",
+                "hits_at_5",
+                "hits_at_10",
+                "median_rank",
+                "adjusted_arithmetic_mean_rank",
+                "adjusted_arithmetic_mean_rank_index",
+                "count")) {
+          assertTrue(
+              m.metrics().containsKey(side + "." + type + "." + metric),
               side + "." + type + "." + metric);
         }
       }
     }
     assertEquals(3 * 3 * 10, m.metrics().size());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> m.get("both.realistic.mrr"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> m.get("both.realistic.mrr"));
     assertTrue(e.getMessage().startsWith("unknown metric \"both.realistic.mrr\": expected one of"));
     assertThrows(IllegalArgumentException.class, () -> m.hitsAt(2));
   }
@@ -219,11 +247,16 @@ class RankBasedEvaluatorTest {
   @Test
   void infiniteScoresRankLikeAnyOtherValue() {
     float inf = Float.POSITIVE_INFINITY;
-    TableModel model = new TableModel(5,
-        Map.of(0, new float[] {-inf, inf, inf, 0f, -inf}),
-        Map.of(1, new float[] {-inf, 0f, -inf, 1f, 2f}));
-    MetricResults m = RankBasedEvaluator.builder().filtered(false).build()
-        .evaluate(model, triples(0, 0, 1), List.of());
+    TableModel model =
+        new TableModel(
+            5,
+            Map.of(0, new float[] {-inf, inf, inf, 0f, -inf}),
+            Map.of(1, new float[] {-inf, 0f, -inf, 1f, 2f}));
+    MetricResults m =
+        RankBasedEvaluator.builder()
+            .filtered(false)
+            .build()
+            .evaluate(model, triples(0, 0, 1), List.of());
     // tail: +inf ties with one +inf => 1 / 2; head: -inf is last, tied with e2 => 4 / 5
     assertEquals(1.0, m.get("tail.optimistic.arithmetic_mean_rank"));
     assertEquals(2.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
@@ -233,13 +266,19 @@ class RankBasedEvaluatorTest {
 
   @Test
   void nanScoreIsAnError() {
-    TableModel model = new TableModel(5,
-        Map.of(0, new float[] {0.5f, 2.0f, Float.NaN, 2.0f, 1.0f}),
-        Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f}));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new RankBasedEvaluator().evaluate(model, triples(0, 0, 1), List.of()));
-    assertEquals("model returned a NaN score for entity 2 in tail prediction of evaluation "
-        + "triple 0; scores must be finite or infinite, never NaN", e.getMessage());
+    TableModel model =
+        new TableModel(
+            5,
+            Map.of(0, new float[] {0.5f, 2.0f, Float.NaN, 2.0f, 1.0f}),
+            Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f}));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new RankBasedEvaluator().evaluate(model, triples(0, 0, 1), List.of()));
+    assertEquals(
+        "model returned a NaN score for entity 2 in tail prediction of evaluation "
+            + "triple 0; scores must be finite or infinite, never NaN",
+        e.getMessage());
   }
 
   @Test
@@ -248,12 +287,16 @@ class RankBasedEvaluatorTest {
     assertThrows(IllegalArgumentException.class, () -> RankBasedEvaluator.builder().ks(0));
     assertThrows(IllegalArgumentException.class, () -> RankBasedEvaluator.builder().numThreads(0));
     TableModel wrongSize = new TableModel(4, Map.of(), Map.of());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new RankBasedEvaluator().evaluate(wrongSize, triples(0, 0, 1), List.of()));
-    assertEquals("model.numEntities() must equal the evaluation triples' numEntities 5, got 4",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new RankBasedEvaluator().evaluate(wrongSize, triples(0, 0, 1), List.of()));
+    assertEquals(
+        "model.numEntities() must equal the evaluation triples' numEntities 5, got 4",
         e.getMessage());
     TriplesFactory empty = TriplesFactory.fromMappedTriples(new int[0], FIVE, ONE_RELATION);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new RankBasedEvaluator().evaluate(FIVE_ENTITY_MODEL, empty, List.of()));
   }
 }

@@ -20,7 +20,8 @@ import org.kge4j.data.TriplesFactory;
 class RankReferenceTest {
 
   /** Scores drawn from a few values so that ties are common. */
-  private record RandomModel(int numEntities, int numRelations, long seed) implements LinkPredictor {
+  private record RandomModel(int numEntities, int numRelations, long seed)
+      implements LinkPredictor {
     private float score(int h, int r, int t) {
       long z = seed + 31L * (h * 1_000_003L + r * 7919L + t);
       z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
@@ -44,9 +45,11 @@ class RankReferenceTest {
   }
 
   @Property(tries = 40)
-  void matchesDirectReference(@ForAll @IntRange(min = 2, max = 30) int numEntities,
+  void matchesDirectReference(
+      @ForAll @IntRange(min = 2, max = 30) int numEntities,
       @ForAll @IntRange(min = 1, max = 4) int numRelations,
-      @ForAll @IntRange(min = 1, max = 80) int numTriples, @ForAll long seed) {
+      @ForAll @IntRange(min = 1, max = 80) int numTriples,
+      @ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     String[] entities = new String[numEntities];
     for (int e = 0; e < numEntities; e++) {
@@ -99,18 +102,24 @@ class RankReferenceTest {
     for (double rank : realistic) {
       inverse += 1 / rank;
     }
-    MetricResults one = RankBasedEvaluator.builder().numThreads(1).build()
-        .evaluate(model, testing, List.of(training));
-    MetricResults two = RankBasedEvaluator.builder().numThreads(2).build()
-        .evaluate(model, testing, List.of(training));
+    MetricResults one =
+        RankBasedEvaluator.builder()
+            .numThreads(1)
+            .build()
+            .evaluate(model, testing, List.of(training));
+    MetricResults two =
+        RankBasedEvaluator.builder()
+            .numThreads(2)
+            .build()
+            .evaluate(model, testing, List.of(training));
     assertEquals(one, two);
     assertEquals(optimisticSum / n, one.get("both.optimistic.arithmetic_mean_rank"), 1e-9);
     assertEquals(pessimisticSum / n, one.get("both.pessimistic.arithmetic_mean_rank"), 1e-9);
     assertEquals(inverse / n, one.meanReciprocalRank(), 1e-9);
   }
 
-  private static int[] randomTriples(SplittableRandom random, int n, int numEntities,
-      int numRelations) {
+  private static int[] randomTriples(
+      SplittableRandom random, int n, int numEntities, int numRelations) {
     int[] triples = new int[3 * n];
     for (int i = 0; i < n; i++) {
       triples[3 * i] = random.nextInt(numEntities);

@@ -19,8 +19,10 @@ class ConstraintsTest {
   @Test
   void entitiesStartAtUnitNormIncludingLargeTables() {
     // 700 x 400 values take the parallel path of the all-rows normalisation
-    Model[] models = {new TransE(700, 3, 400, 2, new SplittableRandom(1)),
-        new DistMult(5, 3, 8, new SplittableRandom(2))};
+    Model[] models = {
+      new TransE(700, 3, 400, 2, new SplittableRandom(1)),
+      new DistMult(5, 3, 8, new SplittableRandom(2))
+    };
     for (Model model : models) {
       for (int row = 0; row < model.numEntities(); row++) {
         assertEquals(1.0, rowNorm(model.entityEmbeddings(), row), 1e-6, model + " row " + row);

@@ -44,11 +44,11 @@ class LpRegularizerTest {
     for (int i = 0; i < x.length; i++) {
       float saved = x[i];
       x[i] = (float) (saved + eps);
-      double plus = regularizer.accumulate(table, new int[] {0, 1}, 2, 3,
-          SparseGradient.like(table));
+      double plus =
+          regularizer.accumulate(table, new int[] {0, 1}, 2, 3, SparseGradient.like(table));
       x[i] = (float) (saved - eps);
-      double minus = regularizer.accumulate(table, new int[] {0, 1}, 2, 3,
-          SparseGradient.like(table));
+      double minus =
+          regularizer.accumulate(table, new int[] {0, 1}, 2, 3, SparseGradient.like(table));
       x[i] = saved;
       double expected = (plus - minus) / ((float) (saved + eps) - (float) (saved - eps));
       assertEquals(expected, gradient.values()[i], 1e-4, "value " + i);
@@ -60,8 +60,8 @@ class LpRegularizerTest {
     assertEquals(new LpRegularizer(0.1, false, true), DistMult.DEFAULT_REGULARIZER);
     assertEquals(new LpRegularizer(0.01, true, true), ComplEx.DEFAULT_REGULARIZER);
     assertFalse(LpRegularizer.NONE.active());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LpRegularizer(-1, true, true));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new LpRegularizer(-1, true, true));
     assertEquals("regularizer weight must be finite and >= 0, got -1.0", e.getMessage());
   }
 }

@@ -43,7 +43,10 @@ class ModelGradientTest {
       for (int r = 0; r < NUM_RELATIONS; r++) {
         for (int t = 0; t < NUM_ENTITIES; t++) {
           double expected = ReferenceScores.score(model, ent, rel, h, r, t);
-          assertEquals(expected, model.score(h, r, t), 1e-5 * Math.max(1, Math.abs(expected)),
+          assertEquals(
+              expected,
+              model.score(h, r, t),
+              1e-5 * Math.max(1, Math.abs(expected)),
               () -> "score(" + model + ")");
         }
       }
@@ -57,8 +60,12 @@ class ModelGradientTest {
       float upstream = -0.75f;
       Gradients grad = Gradients.of(model);
       model.accumulateGradient(triple[0], triple[1], triple[2], upstream, grad);
-      double[][] expected = finiteDifferences(model, (ent, rel) ->
-          upstream * ReferenceScores.score(model, ent, rel, triple[0], triple[1], triple[2]));
+      double[][] expected =
+          finiteDifferences(
+              model,
+              (ent, rel) ->
+                  upstream
+                      * ReferenceScores.score(model, ent, rel, triple[0], triple[1], triple[2]));
       assertGradient(expected, grad, model + " triple " + java.util.Arrays.toString(triple));
     }
   }
@@ -89,22 +96,32 @@ class ModelGradientTest {
     }
     Gradients tails = Gradients.of(model);
     model.accumulateTailsGradient(2, 1, upstream, 1, tails);
-    assertGradient(finiteDifferences(model, (ent, rel) -> {
-      double sum = 0;
-      for (int e = 0; e < NUM_ENTITIES; e++) {
-        sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, 2, 1, e);
-      }
-      return sum;
-    }), tails, model + " tails");
+    assertGradient(
+        finiteDifferences(
+            model,
+            (ent, rel) -> {
+              double sum = 0;
+              for (int e = 0; e < NUM_ENTITIES; e++) {
+                sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, 2, 1, e);
+              }
+              return sum;
+            }),
+        tails,
+        model + " tails");
     Gradients heads = Gradients.of(model);
     model.accumulateHeadsGradient(0, 5, upstream, 1, heads);
-    assertGradient(finiteDifferences(model, (ent, rel) -> {
-      double sum = 0;
-      for (int e = 0; e < NUM_ENTITIES; e++) {
-        sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, e, 0, 5);
-      }
-      return sum;
-    }), heads, model + " heads");
+    assertGradient(
+        finiteDifferences(
+            model,
+            (ent, rel) -> {
+              double sum = 0;
+              for (int e = 0; e < NUM_ENTITIES; e++) {
+                sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, e, 0, 5);
+              }
+              return sum;
+            }),
+        heads,
+        model + " heads");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -216,7 +233,10 @@ class ModelGradientTest {
         if (e != 0) {
           nonZero++;
         }
-        assertEquals(e, a, 2e-4 * Math.max(1, Math.abs(e)),
+        assertEquals(
+            e,
+            a,
+            2e-4 * Math.max(1, Math.abs(e)),
             what + (p == 0 ? " entity" : " relation") + " value " + i);
       }
     }

@@ -6,8 +6,7 @@ package org.kge4j.model;
  */
 final class ReferenceScores {
 
-  private ReferenceScores() {
-  }
+  private ReferenceScores() {}
 
   /** The score of {@code (h, r, t)} for {@code model}'s kind, from double copies of its tables. */
   static double score(Model model, double[] ent, double[] rel, int h, int r, int t) {
@@ -18,14 +17,15 @@ final class ReferenceScores {
     int to = t * w;
     double sum = 0.0;
     switch (model.name()) {
-      case "transe": {
-        int p = ((TransE) model).scoringNorm();
-        for (int k = 0; k < d; k++) {
-          double x = ent[ho + k] + rel[ro + k] - ent[to + k];
-          sum += p == 1 ? Math.abs(x) : x * x;
+      case "transe":
+        {
+          int p = ((TransE) model).scoringNorm();
+          for (int k = 0; k < d; k++) {
+            double x = ent[ho + k] + rel[ro + k] - ent[to + k];
+            sum += p == 1 ? Math.abs(x) : x * x;
+          }
+          return p == 1 ? -sum : -Math.sqrt(sum);
         }
-        return p == 1 ? -sum : -Math.sqrt(sum);
-      }
       case "distmult":
         for (int k = 0; k < d; k++) {
           sum += ent[ho + k] * rel[ro + k] * ent[to + k];

@@ -21,11 +21,13 @@ class ScoreRangeTest {
   @Test
   void pykeenDefaultMarginsCannotSeparateDistanceScores() {
     // λ = 1: no score <= 0 reaches the positive zone
-    assertTrue(ScoreRange.NON_POSITIVE.marginConflict(1.0, 0.0).orElseThrow()
-        .contains("no positive can reach its zone"));
+    assertTrue(
+        ScoreRange.NON_POSITIVE
+            .marginConflict(1.0, 0.0)
+            .orElseThrow()
+            .contains("no positive can reach its zone"));
     // λ = -0.5, λ̄ = 0.2: positives' zone [-0.5, 0] and negatives' (-inf, -0.2] overlap
-    assertTrue(ScoreRange.NON_POSITIVE.marginConflict(-0.5, 0.2).orElseThrow()
-        .contains("overlap"));
+    assertTrue(ScoreRange.NON_POSITIVE.marginConflict(-0.5, 0.2).orElseThrow().contains("overlap"));
   }
 
   @Test

@@ -11,9 +11,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
-import org.junit.jupiter.api.Test;
 
 /**
  * Optimizer steps against values worked out by hand from PyTorch's update formulas (the numbers in
@@ -127,25 +127,33 @@ class OptimizerTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Optimizers.create("adagrad", List.of(table()), 0.1).writeState(new DataOutputStream(bytes));
     Optimizer adam = Optimizers.create("adam", List.of(table()), 0.1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> adam.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
-    assertEquals("optimizer state belongs to adagrad, cannot restore it into adam",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                adam.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+    assertEquals("optimizer state belongs to adagrad, cannot restore it into adam", e.getMessage());
   }
 
   @Test
   void rejectsBadArguments() {
-    IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-        () -> Optimizers.create("rmsprop", List.of(table()), 0.1));
-    assertEquals("optimizer must be one of [adam, sparseadam, adagrad, sgd], got rmsprop",
+    IllegalArgumentException name =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Optimizers.create("rmsprop", List.of(table()), 0.1));
+    assertEquals(
+        "optimizer must be one of [adam, sparseadam, adagrad, sgd], got rmsprop",
         name.getMessage());
-    IllegalArgumentException lr = assertThrows(IllegalArgumentException.class,
-        () -> Optimizers.create("sgd", List.of(table()), 0));
+    IllegalArgumentException lr =
+        assertThrows(
+            IllegalArgumentException.class, () -> Optimizers.create("sgd", List.of(table()), 0));
     assertEquals("learning rate must be finite and > 0, got 0.0", lr.getMessage());
     Optimizer sgd = Optimizers.create("sgd", List.of(table()), 0.1);
-    IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-        () -> sgd.step(List.of(new SparseGradient(3, 2))));
-    assertTrue(shape.getMessage().contains("gradient 0 is 3 x 2 but the entity table is 2 x 2"),
+    IllegalArgumentException shape =
+        assertThrows(
+            IllegalArgumentException.class, () -> sgd.step(List.of(new SparseGradient(3, 2))));
+    assertTrue(
+        shape.getMessage().contains("gradient 0 is 3 x 2 but the entity table is 2 x 2"),
         shape.getMessage());
   }
 

@@ -39,12 +39,12 @@ class NegativeSamplerTest {
         }
       }
     }
-    return TriplesFactory.fromMappedTriples(java.util.Arrays.copyOf(triples, 3 * n), ENTITIES,
-        RELATIONS);
+    return TriplesFactory.fromMappedTriples(
+        java.util.Arrays.copyOf(triples, 3 * n), ENTITIES, RELATIONS);
   }
 
-  private static NegativeSampler make(String name, TriplesFactory training, int k,
-      boolean filtered) {
+  private static NegativeSampler make(
+      String name, TriplesFactory training, int k, boolean filtered) {
     return NegativeSamplers.make(name, training, k, filtered);
   }
 
@@ -64,8 +64,11 @@ class NegativeSamplerTest {
       boolean tailChanged = negatives[3 * j + 2] != positives[3 * i + 2];
       assertEquals(positives[3 * i + 1], negatives[3 * j + 1]);
       assertTrue(headChanged ^ tailChanged, "negative " + j + " changes one entity");
-      assertTrue(negatives[3 * j] >= 0 && negatives[3 * j] < 6 && negatives[3 * j + 2] >= 0
-          && negatives[3 * j + 2] < 6);
+      assertTrue(
+          negatives[3 * j] >= 0
+              && negatives[3 * j] < 6
+              && negatives[3 * j + 2] >= 0
+              && negatives[3 * j + 2] < 6);
     }
   }
 
@@ -87,8 +90,8 @@ class NegativeSamplerTest {
   @Test
   void basicReplacementIsUniformOverTheOtherEntities() {
     TriplesFactory training = denseGraph();
-    NegativeSampler sampler = new BasicNegativeSampler(training, 1, false,
-        EnumSet.of(CorruptionTarget.TAIL));
+    NegativeSampler sampler =
+        new BasicNegativeSampler(training, 1, false, EnumSet.of(CorruptionTarget.TAIL));
     int[] positive = {0, 0, 2};
     int[] negative = new int[3];
     int[] counts = new int[6];
@@ -108,8 +111,8 @@ class NegativeSamplerTest {
   @Test
   void relationCorruptionChangesOnlyTheRelation() {
     TriplesFactory training = denseGraph();
-    NegativeSampler sampler = new BasicNegativeSampler(training, 4, false,
-        EnumSet.of(CorruptionTarget.RELATION));
+    NegativeSampler sampler =
+        new BasicNegativeSampler(training, 4, false, EnumSet.of(CorruptionTarget.RELATION));
     int[] positives = {1, 0, 3, 2, 1, 4};
     int[] negatives = new int[3 * 8];
     sampler.sample(positives, 2, new SplittableRandom(2), negatives, null);
@@ -142,14 +145,15 @@ class NegativeSamplerTest {
       java.util.Arrays.fill(keep, round % 2 == 0); // stale values must be overwritten
       sampler.sample(training.mappedTriples(), batch, random, negatives, keep);
       for (int j = 0; j < batch * k; j++) {
-        boolean isKnown = known.contains(
-            List.of(negatives[3 * j], negatives[3 * j + 1], negatives[3 * j + 2]));
+        boolean isKnown =
+            known.contains(List.of(negatives[3 * j], negatives[3 * j + 1], negatives[3 * j + 2]));
         assertEquals(!isKnown, keep[j], "negative " + j);
         falseNegatives += isKnown ? 1 : 0;
         kept += keep[j] ? 1 : 0;
       }
     }
-    assertTrue(falseNegatives > 1000 && kept > 1000,
+    assertTrue(
+        falseNegatives > 1000 && kept > 1000,
         "the graph must produce both kinds: " + falseNegatives + " / " + kept);
   }
 
@@ -173,13 +177,39 @@ class NegativeSamplerTest {
     String[] entities = {"a", "b", "c", "d", "e"};
     String[] relations = {"has_part", "located_in", "unused"};
     int[] triples = {
-        // has_part (1-to-N): a -> b, c, d; e -> b.  (h, r) groups: a:3, e:1 => tph = 2
-        // (r, t) groups: b:{a, e}, c:{a}, d:{a}     => hpt = 4/3; p = 2 / (2 + 4/3) = 0.6
-        0, 0, 1, 0, 0, 2, 0, 0, 3, 4, 0, 1,
-        // located_in (N-to-1): b, c, d -> a; and b -> e, duplicated.
-        // (h, r) groups: b:{a, e, e}, c:{a}, d:{a} => tph = 5/3
-        // (r, t) groups: a:{b, c, d}, e:{b, b}      => hpt = 5/2; p = (5/3) / (5/3 + 5/2) = 0.4
-        1, 1, 0, 2, 1, 0, 3, 1, 0, 1, 1, 4, 1, 1, 4};
+      // has_part (1-to-N): a -> b, c, d; e -> b.  (h, r) groups: a:3, e:1 => tph = 2
+      // (r, t) groups: b:{a, e}, c:{a}, d:{a}     => hpt = 4/3; p = 2 / (2 + 4/3) = 0.6
+      0,
+      0,
+      1,
+      0,
+      0,
+      2,
+      0,
+      0,
+      3,
+      4,
+      0,
+      1,
+      // located_in (N-to-1): b, c, d -> a; and b -> e, duplicated.
+      // (h, r) groups: b:{a, e, e}, c:{a}, d:{a} => tph = 5/3
+      // (r, t) groups: a:{b, c, d}, e:{b, b}      => hpt = 5/2; p = (5/3) / (5/3 + 5/2) = 0.4
+      1,
+      1,
+      0,
+      2,
+      1,
+      0,
+      3,
+      1,
+      0,
+      1,
+      1,
+      4,
+      1,
+      1,
+      4
+    };
     TriplesFactory training = TriplesFactory.fromMappedTriples(triples, entities, relations);
     BernoulliNegativeSampler sampler = new BernoulliNegativeSampler(training, 1, false);
     assertEquals(0.6, sampler.corruptHeadProbability(0), 1e-12);
@@ -215,8 +245,10 @@ class NegativeSamplerTest {
     int[] negatives = new int[3 * n * 16];
     boolean[] keep = new boolean[n * 16];
     SplittableRandom random = new SplittableRandom(0);
-    for (NegativeSampler sampler : List.of(new BasicNegativeSampler(training, 16, true),
-        new BernoulliNegativeSampler(training, 16, true))) {
+    for (NegativeSampler sampler :
+        List.of(
+            new BasicNegativeSampler(training, 16, true),
+            new BernoulliNegativeSampler(training, 16, true))) {
       for (int warm = 0; warm < 20_000; warm++) {
         sampler.sample(positives, n, random, negatives, keep);
       }
@@ -233,29 +265,42 @@ class NegativeSamplerTest {
   @Test
   void badArgumentsAreRejected() {
     TriplesFactory training = denseGraph();
-    assertEquals("numNegsPerPos must be >= 1, got 0", assertThrows(
-        IllegalArgumentException.class, () -> new BasicNegativeSampler(training, 0, false))
-        .getMessage());
+    assertEquals(
+        "numNegsPerPos must be >= 1, got 0",
+        assertThrows(
+                IllegalArgumentException.class, () -> new BasicNegativeSampler(training, 0, false))
+            .getMessage());
     NegativeSampler filtered = new BasicNegativeSampler(training, 2, true);
-    assertEquals("a filtered sampler needs keepOut of length >= batchSize * numNegsPerPos = 4,"
-        + " got null", assertThrows(IllegalArgumentException.class,
-            () -> filtered.sample(new int[6], 2, new SplittableRandom(1), new int[12], null))
-        .getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        "a filtered sampler needs keepOut of length >= batchSize * numNegsPerPos = 4,"
+            + " got null",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> filtered.sample(new int[6], 2, new SplittableRandom(1), new int[12], null))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> filtered.sample(new int[6], 2, new SplittableRandom(1), new int[11], new boolean[4]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> filtered.sample(new int[5], 2, new SplittableRandom(1), new int[12], new boolean[4]));
-    assertThrows(IllegalArgumentException.class, () -> new BasicNegativeSampler(training, 1,
-        false, EnumSet.noneOf(CorruptionTarget.class)));
-    TriplesFactory oneEntity = TriplesFactory.fromMappedTriples(new int[] {0, 0, 0},
-        new String[] {"a"}, new String[] {"r"});
-    assertThrows(IllegalArgumentException.class,
-        () -> new BernoulliNegativeSampler(oneEntity, 1, false));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> NegativeSamplers.make("pseudotyped", training, 1, false));
-    assertEquals("unknown negative sampler \"pseudotyped\": expected one of [basic, bernoulli]",
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new BasicNegativeSampler(training, 1, false, EnumSet.noneOf(CorruptionTarget.class)));
+    TriplesFactory oneEntity =
+        TriplesFactory.fromMappedTriples(
+            new int[] {0, 0, 0}, new String[] {"a"}, new String[] {"r"});
+    assertThrows(
+        IllegalArgumentException.class, () -> new BernoulliNegativeSampler(oneEntity, 1, false));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NegativeSamplers.make("pseudotyped", training, 1, false));
+    assertEquals(
+        "unknown negative sampler \"pseudotyped\": expected one of [basic, bernoulli]",
         unknown.getMessage());
-    assertInstanceOf(BernoulliNegativeSampler.class,
+    assertInstanceOf(
+        BernoulliNegativeSampler.class,
         NegativeSamplers.make("BernoulliNegativeSampler", training, 1, false));
     assertFalse(NegativeSamplers.make("Basic", training, 3, false).filtered());
     assertEquals(3, NegativeSamplers.make("Basic", training, 3, false).numNegsPerPos());

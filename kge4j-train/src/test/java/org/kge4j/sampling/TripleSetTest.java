@@ -82,10 +82,11 @@ class TripleSetTest {
     assertFalse(set.contains(0, 2, 1));
     assertFalse(set.contains(-1, 0, 0));
     assertTrue(set.contains(2, 1, 0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new TripleSet(3, 2, new int[] {0, 2, 1}));
-    assertEquals("triple 0 (0, 2, 1) must have entities in [0, 3) and a relation in [0, 2)",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new TripleSet(3, 2, new int[] {0, 2, 1}));
+    assertEquals(
+        "triple 0 (0, 2, 1) must have entities in [0, 3) and a relation in [0, 2)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new TripleSet(3, 2, new int[] {0, 1}));
   }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void replacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
@@ -31,10 +30,16 @@ class AtomicFilesTest {
   void aFailedWriteKeepsTheOldContentAndCleansUp() throws IOException {
     Path target = dir.resolve("checkpoint.kge4j");
     Files.writeString(target, "old");
-    IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, p -> {
-      Files.writeString(p, "partial");
-      throw new IOException("disk full");
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFiles.write(
+                    target,
+                    p -> {
+                      Files.writeString(p, "partial");
+                      throw new IOException("disk full");
+                    }));
     assertEquals("disk full", e.getMessage());
     assertEquals("old", Files.readString(target));
     try (var files = Files.list(dir)) {

@@ -11,20 +11,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.kge4j.evaluation.MetricResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.evaluation.MetricResults;
 
 class CheckpointTest {
 
   private static Checkpoint sample() {
-    TrainingConfig config = TrainingConfig.builder().model("complex").dim(2).numThreads(1)
-        .build();
-    return new Checkpoint(config, 3, 0x1234_5678_9abcL, List.of(0.5, 0.25, 0.125),
-        List.of(new ValidationRecord(2, new MetricResults(
-            Map.of(TrainingConfig.EARLY_STOPPING_METRIC, 0.4)))),
-        0.4, 2, 1, "complex", new float[] {1f, -2f, 3.5f, Float.MIN_VALUE},
-        new float[] {0.25f, 0f}, new float[] {9f, 8f, 7f, 6f}, new float[] {5f, 4f},
+    TrainingConfig config = TrainingConfig.builder().model("complex").dim(2).numThreads(1).build();
+    return new Checkpoint(
+        config,
+        3,
+        0x1234_5678_9abcL,
+        List.of(0.5, 0.25, 0.125),
+        List.of(
+            new ValidationRecord(
+                2, new MetricResults(Map.of(TrainingConfig.EARLY_STOPPING_METRIC, 0.4)))),
+        0.4,
+        2,
+        1,
+        "complex",
+        new float[] {1f, -2f, 3.5f, Float.MIN_VALUE},
+        new float[] {0.25f, 0f},
+        new float[] {9f, 8f, 7f, 6f},
+        new float[] {5f, 4f},
         new byte[] {1, 2, 3});
   }
 
@@ -66,8 +76,8 @@ class CheckpointTest {
     Files.writeString(file, "{\"metrics\": {}}");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
-    assertEquals("not a kge4j checkpoint: " + file + " does not start with KGE4JCKP",
-        e.getMessage());
+    assertEquals(
+        "not a kge4j checkpoint: " + file + " does not start with KGE4JCKP", e.getMessage());
   }
 
   @Test
@@ -92,8 +102,8 @@ class CheckpointTest {
     Files.write(file, bytes);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
-    assertTrue(e.getMessage().startsWith("checkpoint " + file + " is corrupt: CRC-32 "),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("checkpoint " + file + " is corrupt: CRC-32 "), e.getMessage());
   }
 
   @Test
@@ -105,20 +115,19 @@ class CheckpointTest {
     Files.write(file, bytes);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
-    assertEquals("checkpoint " + file + " has format version 7, this kge4j reads version 1",
-        e.getMessage());
+    assertEquals(
+        "checkpoint " + file + " has format version 7, this kge4j reads version 1", e.getMessage());
   }
 
   @Test
   void restoringIntoAnotherConfigurationFails() {
-    TrainingConfig config = TrainingConfig.builder().model("distmult").dim(2).numThreads(1)
-        .build();
+    TrainingConfig config = TrainingConfig.builder().model("distmult").dim(2).numThreads(1).build();
     org.kge4j.data.Dataset data = org.kge4j.data.Datasets.embedded();
-    TrainingLoop loop = TrainingLoop.create(config, Pipeline.createModel(config, data),
-        data.training(), null);
+    TrainingLoop loop =
+        TrainingLoop.create(config, Pipeline.createModel(config, data), data.training(), null);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> loop.restore(sample()));
-    assertTrue(e.getMessage().startsWith("checkpoint configuration {model=complex"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("checkpoint configuration {model=complex"), e.getMessage());
   }
 }

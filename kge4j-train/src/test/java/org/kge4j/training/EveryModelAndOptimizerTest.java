@@ -3,11 +3,11 @@ package org.kge4j.training;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.kge4j.data.Dataset;
-import org.kge4j.data.Datasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kge4j.data.Dataset;
+import org.kge4j.data.Datasets;
 
 /** Every model with every optimizer in both loops lowers its training loss within a few epochs. */
 class EveryModelAndOptimizerTest {
@@ -21,14 +21,25 @@ class EveryModelAndOptimizerTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
-      "transe, adam, slcwa", "transe, sgd, lcwa",
-      "distmult, sparseadam, slcwa", "distmult, adagrad, lcwa",
-      "complex, adagrad, slcwa", "complex, sparseadam, lcwa",
-      "rotate, sgd, slcwa", "rotate, adam, lcwa"})
+    "transe, adam, slcwa", "transe, sgd, lcwa",
+    "distmult, sparseadam, slcwa", "distmult, adagrad, lcwa",
+    "complex, adagrad, slcwa", "complex, sparseadam, lcwa",
+    "rotate, sgd, slcwa", "rotate, adam, lcwa"
+  })
   void lossFalls(String model, String optimizer, String loop) {
-    TrainingConfig.Builder builder = TrainingConfig.builder().model(model).optimizer(optimizer)
-        .loop(loop).dim(8).epochs(4).batchSize(256).numNegsPerPos(4).seed(3).numThreads(2)
-        .learningRate(optimizer.equals("sgd") ? 0.5 : 0.02).marginActivation("softplus");
+    TrainingConfig.Builder builder =
+        TrainingConfig.builder()
+            .model(model)
+            .optimizer(optimizer)
+            .loop(loop)
+            .dim(8)
+            .epochs(4)
+            .batchSize(256)
+            .numNegsPerPos(4)
+            .seed(3)
+            .numThreads(2)
+            .learningRate(optimizer.equals("sgd") ? 0.5 : 0.02)
+            .marginActivation("softplus");
     if (model.equals("transe") || model.equals("rotate")) {
       builder.marginActivation(null).distanceLimits(0.5, 2.0);
       if (optimizer.equals("sgd")) {
@@ -36,10 +47,9 @@ class EveryModelAndOptimizerTest {
         builder.learningRate(1e-3);
       }
     }
-    TrainingResult result = Pipeline.builder(builder.build(), embedded).evaluateTest(false)
-        .build().run().training();
+    TrainingResult result =
+        Pipeline.builder(builder.build(), embedded).evaluateTest(false).build().run().training();
     List<Double> losses = result.losses();
-    assertTrue(losses.get(3) < losses.get(0), model + " " + optimizer + " " + loop + ": "
-        + losses);
+    assertTrue(losses.get(3) < losses.get(0), model + " " + optimizer + " " + loop + ": " + losses);
   }
 }

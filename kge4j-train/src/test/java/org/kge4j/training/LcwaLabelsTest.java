@@ -3,13 +3,13 @@ package org.kge4j.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.model.DistMult;
 import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
 import org.kge4j.tensor.FloatTensor;
-import org.junit.jupiter.api.Test;
 
 /** The LCWA loop builds the instances and multi-hot labels PyKEEN would, in both directions. */
 class LcwaLabelsTest {
@@ -18,11 +18,22 @@ class LcwaLabelsTest {
   void firstBatchLossEqualsTheLossOfHandBuiltLabels() {
     // entities 0..3, relations 0..1; triple (0, 0, 2) appears twice and must count once
     int[] triples = {0, 0, 1, 0, 0, 2, 1, 1, 3, 3, 0, 1, 0, 0, 2};
-    TriplesFactory training = TriplesFactory.fromMappedTriples(triples,
-        new String[] {"a", "b", "c", "d"}, new String[] {"p", "q"});
-    TrainingConfig config = TrainingConfig.builder().loop("lcwa").model("distmult").dim(3)
-        .regularizerWeight(0.0).batchSize(64).epochs(1).optimizer("sgd").learningRate(0.1)
-        .marginActivation("softplus").numThreads(1).build();
+    TriplesFactory training =
+        TriplesFactory.fromMappedTriples(
+            triples, new String[] {"a", "b", "c", "d"}, new String[] {"p", "q"});
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .loop("lcwa")
+            .model("distmult")
+            .dim(3)
+            .regularizerWeight(0.0)
+            .batchSize(64)
+            .epochs(1)
+            .optimizer("sgd")
+            .learningRate(0.1)
+            .marginActivation("softplus")
+            .numThreads(1)
+            .build();
     Model model = new DistMult(4, 2, 3, LpRegularizer.NONE, new SplittableRandom(3));
     // (h, r) -> tails and (r, t) -> heads, written out by hand
     int[][] tailRows = {{0, 0, 1, 2}, {1, 1, 3}, {3, 0, 1}};
@@ -49,8 +60,10 @@ class LcwaLabelsTest {
       row++;
     }
     DoubleMarginLoss loss = config.loss();
-    double expected = loss.processLcwaScores(FloatTensor.of(predictions, 6, 4),
-        FloatTensor.of(labels, 6, 4), null, null).value();
+    double expected =
+        loss.processLcwaScores(
+                FloatTensor.of(predictions, 6, 4), FloatTensor.of(labels, 6, 4), null, null)
+            .value();
 
     TrainingResult result =
         TrainingLoop.create(config, model, training, null).train(TrainingListener.NONE);

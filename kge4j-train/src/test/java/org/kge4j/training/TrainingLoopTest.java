@@ -12,18 +12,19 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.SharedDatasets;
 import org.kge4j.model.Model;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Short trainings on the embedded dataset: learning, determinism, resume, divergence. */
 class TrainingLoopTest {
 
   private static Dataset embedded;
+
   /** Chance level of the realistic MRR on the embedded dataset: 271 entities. */
   private static double chanceMrr;
 
@@ -43,8 +44,15 @@ class TrainingLoopTest {
   }
 
   private static TrainingConfig.Builder small() {
-    return TrainingConfig.builder().model("distmult").dim(32).epochs(4).batchSize(256)
-        .numNegsPerPos(8).learningRate(0.02).seed(7).numThreads(2);
+    return TrainingConfig.builder()
+        .model("distmult")
+        .dim(32)
+        .epochs(4)
+        .batchSize(256)
+        .numNegsPerPos(8)
+        .learningRate(0.02)
+        .seed(7)
+        .numThreads(2);
   }
 
   private static double mrr(PipelineResult result) {
@@ -55,21 +63,26 @@ class TrainingLoopTest {
   void slcwaDistMultBeatsChanceByAWideMargin() {
     TrainingConfig config = small().epochs(25).build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr,
-        "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
     assertEquals(25, result.training().losses().size());
-    assertTrue(result.training().losses().get(24) < result.training().losses().get(0),
+    assertTrue(
+        result.training().losses().get(24) < result.training().losses().get(0),
         "loss must fall: " + result.training().losses());
     assertTrue(result.training().triplesPerSecond() > 0);
   }
 
   @Test
   void filteredSlcwaComplExWithSoftplusLearns() {
-    TrainingConfig config = small().model("complex").dim(16).epochs(20).filterNegatives(true)
-        .marginActivation("softplus").build();
+    TrainingConfig config =
+        small()
+            .model("complex")
+            .dim(16)
+            .epochs(20)
+            .filterNegatives(true)
+            .marginActivation("softplus")
+            .build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr,
-        "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
   }
 
   @Test
@@ -77,55 +90,78 @@ class TrainingLoopTest {
     // LCWA needs many epochs on the 271-entity embedded graph; nations (14 entities) is quick
     Dataset nations = Datasets.fromDirectory(SharedDatasets.directory().resolve("nations"));
     double chance = chanceMrr(nations.numEntities());
-    TrainingConfig config = small().model("complex").dim(16).loop("lcwa").epochs(40)
-        .batchSize(128).learningRate(0.01).marginActivation("softplus").labelSmoothing(0.01)
-        .build();
+    TrainingConfig config =
+        small()
+            .model("complex")
+            .dim(16)
+            .loop("lcwa")
+            .epochs(40)
+            .batchSize(128)
+            .learningRate(0.01)
+            .marginActivation("softplus")
+            .labelSmoothing(0.01)
+            .build();
     PipelineResult result = Pipeline.builder(config, nations).build().run();
     assertTrue(mrr(result) > 1.8 * chance, "MRR " + mrr(result) + " vs chance " + chance);
   }
 
   @Test
   void transeLearnsWithDistanceLimits() {
-    TrainingConfig config = small().model("transe").dim(32).epochs(20).distanceLimits(0.5, 1.5)
-        .learningRate(0.01).build();
+    TrainingConfig config =
+        small()
+            .model("transe")
+            .dim(32)
+            .epochs(20)
+            .distanceLimits(0.5, 1.5)
+            .learningRate(0.01)
+            .build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr,
-        "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
   }
 
   @Test
   void warnsOnceWhenTheMarginsCannotSeparateTheModelsScores() {
     Logger logger = Logger.getLogger(TrainingLoop.class.getName());
     List<String> messages = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        messages.add(record.getMessage());
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            messages.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(handler);
     try {
       // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
-      Pipeline.builder(small().model("transe").epochs(2).build(), embedded).evaluateTest(false)
-          .build().run();
+      Pipeline.builder(small().model("transe").epochs(2).build(), embedded)
+          .evaluateTest(false)
+          .build()
+          .run();
       Pipeline.builder(small().epochs(1).build(), embedded).evaluateTest(false).build().run();
       // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
-      Pipeline.builder(small().model("distmult").positiveMargin(0.0).negativeMargin(0.0).epochs(1)
-          .build(), embedded).evaluateTest(false).build().run();
+      Pipeline.builder(
+              small().model("distmult").positiveMargin(0.0).negativeMargin(0.0).epochs(1).build(),
+              embedded)
+          .evaluateTest(false)
+          .build()
+          .run();
     } finally {
       logger.removeHandler(handler);
     }
     assertEquals(2, messages.size(), messages.toString());
-    assertTrue(messages.get(0).startsWith("DoubleMarginLoss(positive margin 1.0, negative margin"
-        + " 0.0) cannot separate transe's scores: "), messages.get(0));
+    assertTrue(
+        messages
+            .get(0)
+            .startsWith(
+                "DoubleMarginLoss(positive margin 1.0, negative margin"
+                    + " 0.0) cannot separate transe's scores: "),
+        messages.get(0));
     assertTrue(messages.get(0).contains("no positive can reach its zone"), messages.get(0));
     assertTrue(messages.get(0).contains("--distance-limits"), messages.get(0));
     assertTrue(messages.get(1).contains("the zones overlap"), messages.get(1));
@@ -138,43 +174,60 @@ class TrainingLoopTest {
     for (LoopKind loop : LoopKind.values()) {
       TrainingConfig one = small().loop(loop).numThreads(1).build();
       TrainingConfig two = small().loop(loop).numThreads(2).build();
-      Model a = Pipeline.builder(one, embedded).evaluateTest(false).build().run().training()
-          .model();
-      Model b = Pipeline.builder(two, embedded).evaluateTest(false).build().run().training()
-          .model();
+      Model a =
+          Pipeline.builder(one, embedded).evaluateTest(false).build().run().training().model();
+      Model b =
+          Pipeline.builder(two, embedded).evaluateTest(false).build().run().training().model();
       assertArrayEquals(a.entityEmbeddings().data(), b.entityEmbeddings().data(), loop + "");
-      assertArrayEquals(a.relationEmbeddings().data(), b.relationEmbeddings().data(),
-          loop + "");
+      assertArrayEquals(a.relationEmbeddings().data(), b.relationEmbeddings().data(), loop + "");
     }
   }
 
   @Test
   void resumingFromACheckpointGivesTheUninterruptedModel(@TempDir Path dir) {
     for (LoopKind loop : LoopKind.values()) {
-      TrainingConfig config = small().loop(loop).epochs(4).validationFrequency(1)
-          .earlyStoppingPatience(5).build();
+      TrainingConfig config =
+          small().loop(loop).epochs(4).validationFrequency(1).earlyStoppingPatience(5).build();
       TrainingResult straight =
           Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
 
       Path file = dir.resolve(loop.id() + ".ckpt");
-      TrainingListener crashAtEpoch3 = new TrainingListener() {
-        @Override
-        public void onEpochStart(int epoch) {
-          if (epoch == 3) {
-            throw new IllegalStateException("simulated crash");
-          }
-        }
-      };
-      assertThrows(IllegalStateException.class, () -> Pipeline.builder(config, embedded)
-          .listener(crashAtEpoch3).checkpoint(file, 1).evaluateTest(false).build().run());
+      TrainingListener crashAtEpoch3 =
+          new TrainingListener() {
+            @Override
+            public void onEpochStart(int epoch) {
+              if (epoch == 3) {
+                throw new IllegalStateException("simulated crash");
+              }
+            }
+          };
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              Pipeline.builder(config, embedded)
+                  .listener(crashAtEpoch3)
+                  .checkpoint(file, 1)
+                  .evaluateTest(false)
+                  .build()
+                  .run());
       assertEquals(2, Checkpoint.read(file).epochsCompleted());
 
-      TrainingResult resumed = Pipeline.resume(file, embedded).numThreads(1)
-          .checkpoint(file, 0).evaluateTest(false).build().run().training();
-      assertArrayEquals(straight.model().entityEmbeddings().data(),
-          resumed.model().entityEmbeddings().data(), loop + " entities");
-      assertArrayEquals(straight.model().relationEmbeddings().data(),
-          resumed.model().relationEmbeddings().data(), loop + " relations");
+      TrainingResult resumed =
+          Pipeline.resume(file, embedded)
+              .numThreads(1)
+              .checkpoint(file, 0)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training();
+      assertArrayEquals(
+          straight.model().entityEmbeddings().data(),
+          resumed.model().entityEmbeddings().data(),
+          loop + " entities");
+      assertArrayEquals(
+          straight.model().relationEmbeddings().data(),
+          resumed.model().relationEmbeddings().data(),
+          loop + " relations");
       assertEquals(straight.losses(), resumed.losses());
       assertEquals(straight.validations(), resumed.validations());
       assertEquals(4, Checkpoint.read(file).epochsCompleted());
@@ -185,29 +238,40 @@ class TrainingLoopTest {
   void divergingTrainingNamesEpochAndBatch() {
     // SGD with an absurd step: batch 1 makes the relations ~1e29, batch 2 overflows them
     TrainingConfig config = small().optimizer("sgd").learningRate(1e30).build();
-    NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
-        () -> Pipeline.builder(config, embedded).build().run());
+    NonFiniteLossException e =
+        assertThrows(
+            NonFiniteLossException.class, () -> Pipeline.builder(config, embedded).build().run());
     assertEquals(1, e.epoch());
     assertEquals(3, e.batch());
-    assertTrue(e.getMessage().startsWith("non-finite loss in epoch 1, batch 3 of 18: "),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("non-finite loss in epoch 1, batch 3 of 18: "), e.getMessage());
   }
 
   @Test
   void earlyStoppingRestoresTheBestEpoch(@TempDir Path dir) {
     // a relative delta of 1000% can never be met again, so the second validation stops training
-    TrainingConfig config = small().epochs(10).validationFrequency(1).earlyStoppingPatience(1)
-        .earlyStoppingRelativeDelta(10.0).build();
+    TrainingConfig config =
+        small()
+            .epochs(10)
+            .validationFrequency(1)
+            .earlyStoppingPatience(1)
+            .earlyStoppingRelativeDelta(10.0)
+            .build();
     Path file = dir.resolve("stopped.ckpt");
-    TrainingResult stopped = Pipeline.builder(config, embedded).checkpoint(file, 0)
-        .evaluateTest(false).build().run().training();
+    TrainingResult stopped =
+        Pipeline.builder(config, embedded)
+            .checkpoint(file, 0)
+            .evaluateTest(false)
+            .build()
+            .run()
+            .training();
     assertTrue(stopped.stoppedEarly());
     assertEquals(2, stopped.epochsCompleted());
     assertEquals(1, stopped.bestEpoch());
     assertEquals(2, stopped.validations().size());
     TrainingConfig oneEpoch = small().epochs(1).build();
-    Model best = Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run()
-        .training().model();
+    Model best =
+        Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
     assertArrayEquals(best.entityEmbeddings().data(), stopped.model().entityEmbeddings().data());
     // resuming an early-stopped run trains nothing more
     TrainingResult resumed =
@@ -219,8 +283,12 @@ class TrainingLoopTest {
 
   @Test
   void trainingWithoutValidationRecordsNoMetrics() {
-    TrainingResult result = Pipeline.builder(small().epochs(1).build(), embedded)
-        .evaluateTest(false).build().run().training();
+    TrainingResult result =
+        Pipeline.builder(small().epochs(1).build(), embedded)
+            .evaluateTest(false)
+            .build()
+            .run()
+            .training();
     assertTrue(result.validations().isEmpty());
     assertFalse(result.stoppedEarly());
     assertEquals(0, result.bestEpoch());

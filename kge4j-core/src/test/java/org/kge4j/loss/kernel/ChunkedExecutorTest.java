@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.kge4j.loss.MarginActivation;
 
@@ -15,109 +14,141 @@ import org.kge4j.loss.MarginActivation;
  * chunk-by-chunk sum in chunk order; the facade turns NaN into exceptions naming the element.
  */
 class ChunkedExecutorTest {
-    /** Large enough for helper threads ({@code >= PARALLEL_THRESHOLD}), with a ragged last chunk. */
-    private static final int SIZE = 4 * ChunkedExecutor.CHUNK + 13;
+  /** Large enough for helper threads ({@code >= PARALLEL_THRESHOLD}), with a ragged last chunk. */
+  private static final int SIZE = 4 * ChunkedExecutor.CHUNK + 13;
 
-    private static float[] gaussian(Random random, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) random.nextGaussian();
+  private static float[] gaussian(Random random, int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    return x;
+  }
+
+  @Test
+  void resultsAreBitIdenticalForAnyThreadCount() {
+    assertTrue(SIZE >= ChunkedExecutor.PARALLEL_THRESHOLD);
+    Random random = new Random(5);
+    float[] x = gaussian(random, SIZE);
+    float[] t = new float[SIZE];
+    boolean[] keep = new boolean[SIZE];
+    for (int i = 0; i < SIZE; i++) {
+      t[i] = random.nextInt(50) == 0 ? 1f : 0f;
+      keep[i] = random.nextBoolean();
+    }
+    MarginKernel kernel = MarginKernels.active();
+    for (MarginActivation activation :
+        new MarginActivation[] {MarginActivation.RELU, MarginActivation.SOFTPLUS}) {
+      MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
+      // The definition: each chunk on its own, added in chunk order.
+      float[] chunkedGrad = new float[SIZE];
+      double chunked = 0;
+      for (int lo = 0; lo < SIZE; lo += ChunkedExecutor.CHUNK) {
+        chunked +=
+            kernel.labelled(
+                terms,
+                x,
+                t,
+                null,
+                1f,
+                0f,
+                chunkedGrad,
+                1f / SIZE,
+                lo,
+                Math.min(SIZE, lo + ChunkedExecutor.CHUNK));
+      }
+      for (int threads = 1; threads <= 3; threads++) {
+        ChunkedExecutor executor = new ChunkedExecutor(threads);
+        for (int repeat = 0; repeat < 3; repeat++) {
+          float[] grad = new float[SIZE];
+          double value =
+              executor.labelled(kernel, terms, x, t, null, 1f, 0f, grad, 1f / SIZE, 0, SIZE);
+          assertEquals(
+              Double.doubleToRawLongBits(chunked),
+              Double.doubleToRawLongBits(value),
+              activation + " labelled with " + threads + " threads");
+          assertArrayEquals(chunkedGrad, grad);
         }
-        return x;
+        float[] grad = new float[SIZE];
+        double negative =
+            executor.negativeTerm(kernel, activation, 0f, x, keep, grad, 0.5f, 0, SIZE);
+        float[] oneThreadGrad = new float[SIZE];
+        double oneThread =
+            new ChunkedExecutor(1)
+                .negativeTerm(kernel, activation, 0f, x, keep, oneThreadGrad, 0.5f, 0, SIZE);
+        assertEquals(Double.doubleToRawLongBits(oneThread), Double.doubleToRawLongBits(negative));
+        assertArrayEquals(oneThreadGrad, grad);
+        double positive =
+            executor.positiveTerm(kernel, activation, 1f, x, null, grad, 0.5f, 0, SIZE);
+        double onePositive =
+            new ChunkedExecutor(1)
+                .positiveTerm(kernel, activation, 1f, x, null, oneThreadGrad, 0.5f, 0, SIZE);
+        assertEquals(Double.doubleToRawLongBits(onePositive), Double.doubleToRawLongBits(positive));
+        assertArrayEquals(oneThreadGrad, grad);
+      }
+      // And the chunked fast result agrees with the reference over the whole range.
+      float[] referenceGrad = new float[SIZE];
+      double reference =
+          ScalarMarginKernel.INSTANCE.labelled(
+              terms, x, t, null, 1f, 0f, referenceGrad, 1f / SIZE, 0, SIZE);
+      assertEquals(reference, chunked, 1e-6 + 1e-5 * Math.abs(reference));
     }
+  }
 
-    @Test
-    void resultsAreBitIdenticalForAnyThreadCount() {
-        assertTrue(SIZE >= ChunkedExecutor.PARALLEL_THRESHOLD);
-        Random random = new Random(5);
-        float[] x = gaussian(random, SIZE);
-        float[] t = new float[SIZE];
-        boolean[] keep = new boolean[SIZE];
-        for (int i = 0; i < SIZE; i++) {
-            t[i] = random.nextInt(50) == 0 ? 1f : 0f;
-            keep[i] = random.nextBoolean();
-        }
-        MarginKernel kernel = MarginKernels.active();
-        for (MarginActivation activation : new MarginActivation[] {MarginActivation.RELU, MarginActivation.SOFTPLUS}) {
-            MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
-            // The definition: each chunk on its own, added in chunk order.
-            float[] chunkedGrad = new float[SIZE];
-            double chunked = 0;
-            for (int lo = 0; lo < SIZE; lo += ChunkedExecutor.CHUNK) {
-                chunked += kernel.labelled(terms, x, t, null, 1f, 0f, chunkedGrad, 1f / SIZE, lo,
-                        Math.min(SIZE, lo + ChunkedExecutor.CHUNK));
-            }
-            for (int threads = 1; threads <= 3; threads++) {
-                ChunkedExecutor executor = new ChunkedExecutor(threads);
-                for (int repeat = 0; repeat < 3; repeat++) {
-                    float[] grad = new float[SIZE];
-                    double value = executor.labelled(kernel, terms, x, t, null, 1f, 0f, grad, 1f / SIZE, 0, SIZE);
-                    assertEquals(Double.doubleToRawLongBits(chunked), Double.doubleToRawLongBits(value),
-                            activation + " labelled with " + threads + " threads");
-                    assertArrayEquals(chunkedGrad, grad);
-                }
-                float[] grad = new float[SIZE];
-                double negative = executor.negativeTerm(kernel, activation, 0f, x, keep, grad, 0.5f, 0, SIZE);
-                float[] oneThreadGrad = new float[SIZE];
-                double oneThread = new ChunkedExecutor(1).negativeTerm(kernel, activation, 0f, x, keep,
-                        oneThreadGrad, 0.5f, 0, SIZE);
-                assertEquals(Double.doubleToRawLongBits(oneThread), Double.doubleToRawLongBits(negative));
-                assertArrayEquals(oneThreadGrad, grad);
-                double positive = executor.positiveTerm(kernel, activation, 1f, x, null, grad, 0.5f, 0, SIZE);
-                double onePositive = new ChunkedExecutor(1).positiveTerm(kernel, activation, 1f, x, null,
-                        oneThreadGrad, 0.5f, 0, SIZE);
-                assertEquals(Double.doubleToRawLongBits(onePositive), Double.doubleToRawLongBits(positive));
-                assertArrayEquals(oneThreadGrad, grad);
-            }
-            // And the chunked fast result agrees with the reference over the whole range.
-            float[] referenceGrad = new float[SIZE];
-            double reference = ScalarMarginKernel.INSTANCE.labelled(terms, x, t, null, 1f, 0f, referenceGrad,
-                    1f / SIZE, 0, SIZE);
-            assertEquals(reference, chunked, 1e-6 + 1e-5 * Math.abs(reference));
-        }
-    }
+  @Test
+  void rangesNotStartingAtZeroAreChunkedFromTheirStart() {
+    Random random = new Random(6);
+    float[] x = gaussian(random, SIZE + 100);
+    float[] grad = new float[SIZE + 100];
+    float[] expected = new float[SIZE + 100];
+    MarginKernel kernel = MarginKernels.active();
+    double value =
+        new ChunkedExecutor(2)
+            .negativeTerm(kernel, MarginActivation.RELU, 0f, x, null, grad, 1f, 50, SIZE + 50);
+    double reference =
+        ScalarMarginKernel.INSTANCE.negativeTerm(
+            MarginActivation.RELU, 0f, x, null, expected, 1f, 50, SIZE + 50);
+    assertEquals(reference, value, 1e-5 * reference);
+    assertArrayEquals(expected, grad);
+  }
 
-    @Test
-    void rangesNotStartingAtZeroAreChunkedFromTheirStart() {
-        Random random = new Random(6);
-        float[] x = gaussian(random, SIZE + 100);
-        float[] grad = new float[SIZE + 100];
-        float[] expected = new float[SIZE + 100];
-        MarginKernel kernel = MarginKernels.active();
-        double value = new ChunkedExecutor(2).negativeTerm(kernel, MarginActivation.RELU, 0f, x, null, grad, 1f, 50,
-                SIZE + 50);
-        double reference = ScalarMarginKernel.INSTANCE.negativeTerm(MarginActivation.RELU, 0f, x, null, expected, 1f,
-                50, SIZE + 50);
-        assertEquals(reference, value, 1e-5 * reference);
-        assertArrayEquals(expected, grad);
-    }
+  @Test
+  void facadeNamesTheInvalidElementOfALargeInput() {
+    float[] x = new float[SIZE];
+    x[3 * ChunkedExecutor.CHUNK + 1] = Float.NaN;
+    float[] t = new float[SIZE];
+    MarginTerms terms = new MarginTerms(MarginActivation.RELU, 1f, 0f, 0.5f, 0.5f);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MarginKernels.labelled(
+                    terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
+    assertTrue(
+        e.getMessage().contains("flat index " + (3 * ChunkedExecutor.CHUNK + 1)), e.getMessage());
+    x[3 * ChunkedExecutor.CHUNK + 1] = 0f;
+    t[SIZE - 1] = 1.5f;
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MarginKernels.labelled(
+                    terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
+    assertTrue(
+        e.getMessage().contains("1.5") && e.getMessage().contains("flat index " + (SIZE - 1)),
+        e.getMessage());
+  }
 
-    @Test
-    void facadeNamesTheInvalidElementOfALargeInput() {
-        float[] x = new float[SIZE];
-        x[3 * ChunkedExecutor.CHUNK + 1] = Float.NaN;
-        float[] t = new float[SIZE];
-        MarginTerms terms = new MarginTerms(MarginActivation.RELU, 1f, 0f, 0.5f, 0.5f);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MarginKernels.labelled(terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
-        assertTrue(e.getMessage().contains("flat index " + (3 * ChunkedExecutor.CHUNK + 1)), e.getMessage());
-        x[3 * ChunkedExecutor.CHUNK + 1] = 0f;
-        t[SIZE - 1] = 1.5f;
-        e = assertThrows(IllegalArgumentException.class,
-                () -> MarginKernels.labelled(terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
-        assertTrue(e.getMessage().contains("1.5") && e.getMessage().contains("flat index " + (SIZE - 1)),
-                e.getMessage());
-    }
-
-    @Test
-    void parallelismMustBePositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ChunkedExecutor(0));
-        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
-        assertEquals(3, MarginKernels.parseThreads(" 3 "));
-        assertEquals(Runtime.getRuntime().availableProcessors(), MarginKernels.parseThreads(null));
-        e = assertThrows(IllegalArgumentException.class, () -> MarginKernels.parseThreads("two"));
-        assertTrue(e.getMessage().contains("'two'") && e.getMessage().contains(">= 1"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MarginKernels.parseThreads("0"));
-        assertTrue(MarginKernels.parallelism() >= 1);
-    }
+  @Test
+  void parallelismMustBePositive() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new ChunkedExecutor(0));
+    assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+    assertEquals(3, MarginKernels.parseThreads(" 3 "));
+    assertEquals(Runtime.getRuntime().availableProcessors(), MarginKernels.parseThreads(null));
+    e = assertThrows(IllegalArgumentException.class, () -> MarginKernels.parseThreads("two"));
+    assertTrue(e.getMessage().contains("'two'") && e.getMessage().contains(">= 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> MarginKernels.parseThreads("0"));
+    assertTrue(MarginKernels.parallelism() >= 1);
+  }
 }

@@ -11,75 +11,93 @@ import org.kge4j.loss.kernel.VectorizationProvider.Choice;
 import org.kge4j.loss.kernel.VectorizationProvider.Mode;
 
 /**
- * The choice of kernel. Surefire runs this class twice: with {@code --add-modules jdk.incubator.vector}
- * (SIMD active) and without it (the automatic fallback to the portable scalar kernel).
+ * The choice of kernel. Surefire runs this class twice: with {@code --add-modules
+ * jdk.incubator.vector} (SIMD active) and without it (the automatic fallback to the portable scalar
+ * kernel).
  */
 class VectorizationProviderTest {
-    private static final MarginKernel FAKE_SIMD = PortableMarginKernel.INSTANCE;
+  private static final MarginKernel FAKE_SIMD = PortableMarginKernel.INSTANCE;
 
-    @Test
-    void activeKernelFollowsTheBootLayer() {
-        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        String forced = System.getProperty(VectorizationProvider.PROPERTY);
-        if (forced != null) {
-            return; // a forced mode is covered by the decision tests below
-        }
-        String active = MarginKernels.active().getClass().getName();
-        if (vectorModule) {
-            assertEquals(VectorizationProvider.SIMD_CLASS, active);
-        } else {
-            assertSame(PortableMarginKernel.INSTANCE, MarginKernels.active(),
-                    "without jdk.incubator.vector the portable scalar kernel must run, got " + active);
-        }
+  @Test
+  void activeKernelFollowsTheBootLayer() {
+    boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    String forced = System.getProperty(VectorizationProvider.PROPERTY);
+    if (forced != null) {
+      return; // a forced mode is covered by the decision tests below
     }
+    String active = MarginKernels.active().getClass().getName();
+    if (vectorModule) {
+      assertEquals(VectorizationProvider.SIMD_CLASS, active);
+    } else {
+      assertSame(
+          PortableMarginKernel.INSTANCE,
+          MarginKernels.active(),
+          "without jdk.incubator.vector the portable scalar kernel must run, got " + active);
+    }
+  }
 
-    @Test
-    void autoModeKeepsShortCallsOnThePortableKernel() {
-        if (System.getProperty(VectorizationProvider.PROPERTY) != null) {
-            return; // forced modes use their kernel for every size
-        }
-        assertSame(PortableMarginKernel.INSTANCE, MarginKernels.kernelFor(MarginKernels.SIMD_MIN_ELEMENTS - 1),
-                "short calls must not wait for the Vector API's JIT warm-up");
-        assertSame(MarginKernels.active(), MarginKernels.kernelFor(MarginKernels.SIMD_MIN_ELEMENTS));
+  @Test
+  void autoModeKeepsShortCallsOnThePortableKernel() {
+    if (System.getProperty(VectorizationProvider.PROPERTY) != null) {
+      return; // forced modes use their kernel for every size
     }
+    assertSame(
+        PortableMarginKernel.INSTANCE,
+        MarginKernels.kernelFor(MarginKernels.SIMD_MIN_ELEMENTS - 1),
+        "short calls must not wait for the Vector API's JIT warm-up");
+    assertSame(MarginKernels.active(), MarginKernels.kernelFor(MarginKernels.SIMD_MIN_ELEMENTS));
+  }
 
-    @Test
-    void modesParseIgnoringCaseAndBlanks() {
-        assertEquals(Mode.AUTO, Mode.parse(null));
-        assertEquals(Mode.SIMD, Mode.parse(" SIMD "));
-        assertEquals(Mode.SCALAR, Mode.parse("scalar"));
-        assertEquals(Mode.REFERENCE, Mode.parse("Reference"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mode.parse("avx"));
-        assertTrue(e.getMessage().contains("'avx'") && e.getMessage().contains("auto, simd, scalar, reference"),
-                e.getMessage());
-    }
+  @Test
+  void modesParseIgnoringCaseAndBlanks() {
+    assertEquals(Mode.AUTO, Mode.parse(null));
+    assertEquals(Mode.SIMD, Mode.parse(" SIMD "));
+    assertEquals(Mode.SCALAR, Mode.parse("scalar"));
+    assertEquals(Mode.REFERENCE, Mode.parse("Reference"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Mode.parse("avx"));
+    assertTrue(
+        e.getMessage().contains("'avx'")
+            && e.getMessage().contains("auto, simd, scalar, reference"),
+        e.getMessage());
+  }
 
-    @Test
-    void autoUsesSimdOnlyWhenTheModuleIsPresent() {
-        Choice without = VectorizationProvider.choose(Mode.AUTO, false, () -> fail("must not load without module"));
-        assertSame(PortableMarginKernel.INSTANCE, without.kernel());
-        assertEquals(System.Logger.Level.INFO, without.level());
-        assertTrue(without.reason().contains("--add-modules jdk.incubator.vector"), without.reason());
-        assertSame(FAKE_SIMD, VectorizationProvider.choose(Mode.AUTO, true, () -> FAKE_SIMD).kernel());
-    }
+  @Test
+  void autoUsesSimdOnlyWhenTheModuleIsPresent() {
+    Choice without =
+        VectorizationProvider.choose(Mode.AUTO, false, () -> fail("must not load without module"));
+    assertSame(PortableMarginKernel.INSTANCE, without.kernel());
+    assertEquals(System.Logger.Level.INFO, without.level());
+    assertTrue(without.reason().contains("--add-modules jdk.incubator.vector"), without.reason());
+    assertSame(FAKE_SIMD, VectorizationProvider.choose(Mode.AUTO, true, () -> FAKE_SIMD).kernel());
+  }
 
-    @Test
-    void simdThatCannotRunFallsBackWithAReason() {
-        Choice failed = VectorizationProvider.choose(Mode.AUTO, true, () -> {
-            throw new UnsupportedOperationException("128-bit vectors only");
-        });
-        assertSame(PortableMarginKernel.INSTANCE, failed.kernel());
-        assertTrue(failed.reason().contains("128-bit vectors only"), failed.reason());
-        Choice forcedWithoutModule = VectorizationProvider.choose(Mode.SIMD, false, () -> FAKE_SIMD);
-        assertSame(PortableMarginKernel.INSTANCE, forcedWithoutModule.kernel());
-        assertEquals(System.Logger.Level.WARNING, forcedWithoutModule.level());
-    }
+  @Test
+  void simdThatCannotRunFallsBackWithAReason() {
+    Choice failed =
+        VectorizationProvider.choose(
+            Mode.AUTO,
+            true,
+            () -> {
+              throw new UnsupportedOperationException("128-bit vectors only");
+            });
+    assertSame(PortableMarginKernel.INSTANCE, failed.kernel());
+    assertTrue(failed.reason().contains("128-bit vectors only"), failed.reason());
+    Choice forcedWithoutModule = VectorizationProvider.choose(Mode.SIMD, false, () -> FAKE_SIMD);
+    assertSame(PortableMarginKernel.INSTANCE, forcedWithoutModule.kernel());
+    assertEquals(System.Logger.Level.WARNING, forcedWithoutModule.level());
+  }
 
-    @Test
-    void forcedScalarAndReferenceIgnoreTheModule() {
-        assertSame(PortableMarginKernel.INSTANCE,
-                VectorizationProvider.choose(Mode.SCALAR, true, () -> fail("scalar must not load SIMD")).kernel());
-        assertSame(ScalarMarginKernel.INSTANCE,
-                VectorizationProvider.choose(Mode.REFERENCE, true, () -> fail("reference must not load SIMD")).kernel());
-    }
+  @Test
+  void forcedScalarAndReferenceIgnoreTheModule() {
+    assertSame(
+        PortableMarginKernel.INSTANCE,
+        VectorizationProvider.choose(Mode.SCALAR, true, () -> fail("scalar must not load SIMD"))
+            .kernel());
+    assertSame(
+        ScalarMarginKernel.INSTANCE,
+        VectorizationProvider.choose(
+                Mode.REFERENCE, true, () -> fail("reference must not load SIMD"))
+            .kernel());
+  }
 }
