@@ -13,10 +13,8 @@ import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.evaluation.RankBasedEvaluator;
-import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
 import org.kge4j.training.Checkpoint;
-import org.kge4j.training.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,9 +111,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
     Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
 
-    Model model = Pipeline.createModel(checkpoint.config(), data);
-    restore(checks, model.entityEmbeddings(), checkpoint.entityEmbeddings(), data, source);
-    restore(checks, model.relationEmbeddings(), checkpoint.relationEmbeddings(), data, source);
+    Model model;
+    try {
+      model = checkpoint.restoreModel(data.numEntities(), data.numRelations());
+    } catch (IllegalArgumentException e) {
+      throw checks.invalid("--dataset", "dataset '" + source + "' does not fit: " + e.getMessage());
+    }
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
@@ -166,28 +167,5 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     return CommandLine.ExitCode.OK;
-  }
-
-  /** Copies a checkpoint table into the model, failing clearly when the dataset does not fit. */
-  private static void restore(
-      OptionChecks checks, EmbeddingTable table, float[] values, Dataset data, String source) {
-    if (values.length != table.data().length) {
-      throw checks.invalid(
-          "--dataset",
-          "the checkpoint's "
-              + table.name()
-              + " table has "
-              + values.length
-              + " values, but dataset '"
-              + source
-              + "' ("
-              + data.numEntities()
-              + " entities, "
-              + data.numRelations()
-              + " relations) needs "
-              + table.data().length
-              + "; pass the dataset the model was trained on");
-    }
-    System.arraycopy(values, 0, table.data(), 0, values.length);
   }
 }

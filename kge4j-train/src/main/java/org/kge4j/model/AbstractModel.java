@@ -149,6 +149,16 @@ abstract class AbstractModel implements Model {
     return scratch.get();
   }
 
+  /**
+   * Fills the entity table, then the relation table, from {@code random} and applies the model's
+   * constraints, as PyKEEN's {@code reset_parameters_} does.
+   */
+  final void initialize(Initializer entity, Initializer relation, SplittableRandom random) {
+    entity.initialize(entities, random);
+    relation.initialize(relations, random);
+    applyConstraints();
+  }
+
   @Override
   public String toString() {
     return name()
@@ -295,20 +305,6 @@ abstract class AbstractModel implements Model {
       s0 += d * d;
     }
     return (s0 + s1) + (s2 + s3);
-  }
-
-  /** Fills {@code x} with {@code U(-bound, bound)}. */
-  static void uniform(float[] x, double bound, SplittableRandom random) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) ((2.0 * random.nextDouble() - 1.0) * bound);
-    }
-  }
-
-  /** Fills {@code x} with {@code N(0, std^2)}. */
-  static void normal(float[] x, double std, SplittableRandom random) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) (random.nextGaussian() * std);
-    }
   }
 
   /** Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}). */

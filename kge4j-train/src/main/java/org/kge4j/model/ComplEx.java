@@ -20,6 +20,12 @@ public final class ComplEx extends QueryLinearModel {
   /** PyKEEN's default regularizer of ComplEx: weight 0.01 on entities and relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.01, true, true);
 
+  /** PyKEEN's default entity initializer of ComplEx. */
+  public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.NORMAL;
+
+  /** PyKEEN's default relation initializer of ComplEx. */
+  public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.NORMAL;
+
   /**
    * Creates a randomly initialised ComplEx with PyKEEN's default regularizer.
    *
@@ -41,9 +47,31 @@ public final class ComplEx extends QueryLinearModel {
       int dim,
       LpRegularizer regularizer,
       SplittableRandom random) {
+    this(
+        numEntities,
+        numRelations,
+        dim,
+        regularizer,
+        DEFAULT_ENTITY_INITIALIZER,
+        DEFAULT_RELATION_INITIALIZER,
+        random);
+  }
+
+  /**
+   * Creates a ComplEx with the given regularizer and initializers.
+   *
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public ComplEx(
+      int numEntities,
+      int numRelations,
+      int dim,
+      LpRegularizer regularizer,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      SplittableRandom random) {
     super(numEntities, numRelations, dim, 2 * dim, regularizer);
-    normal(entities.data(), 1.0, random);
-    normal(relations.data(), 1.0, random);
+    initialize(entityInitializer, relationInitializer, random);
   }
 
   @Override

@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
  */
 public final class DistMult extends QueryLinearModel {
 
+  /** PyKEEN's default entity initializer of DistMult. */
+  public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.XAVIER_UNIFORM;
+
+  /** PyKEEN's default relation initializer of DistMult. */
+  public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.XAVIER_NORMAL_NORM;
+
   /** PyKEEN's default regularizer of DistMult: weight 0.1 on relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.1, false, true);
 
@@ -38,11 +44,31 @@ public final class DistMult extends QueryLinearModel {
       int dim,
       LpRegularizer regularizer,
       SplittableRandom random) {
+    this(
+        numEntities,
+        numRelations,
+        dim,
+        regularizer,
+        DEFAULT_ENTITY_INITIALIZER,
+        DEFAULT_RELATION_INITIALIZER,
+        random);
+  }
+
+  /**
+   * Creates a DistMult with the given regularizer and initializers.
+   *
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public DistMult(
+      int numEntities,
+      int numRelations,
+      int dim,
+      LpRegularizer regularizer,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      SplittableRandom random) {
     super(numEntities, numRelations, dim, dim, regularizer);
-    uniform(entities.data(), Math.sqrt(6.0 / dim), random);
-    normal(relations.data(), 1.0, random);
-    normalizeRows(relations);
-    applyConstraints();
+    initialize(entityInitializer, relationInitializer, random);
   }
 
   @Override

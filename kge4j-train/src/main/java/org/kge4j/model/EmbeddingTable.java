@@ -77,6 +77,21 @@ public final class EmbeddingTable {
   }
 
   /**
+   * Overwrites row {@code row} with {@code values}.
+   *
+   * @throws IllegalArgumentException if the row index is invalid or {@code values} is not {@code
+   *     width()} long
+   */
+  public void setRow(int row, float[] values) {
+    checkRow(row);
+    if (values.length != width) {
+      throw new IllegalArgumentException(
+          name + " row needs " + width + " values, got " + values.length);
+    }
+    System.arraycopy(values, 0, data, row * width, width);
+  }
+
+  /**
    * Checks that {@code row} is a valid row index.
    *
    * @throws IllegalArgumentException if it is not in {@code [0, numRows)}

@@ -35,16 +35,51 @@ public final class Models {
       int scoringNorm,
       Double regularizerWeight,
       SplittableRandom random) {
+    return create(
+        name, numEntities, numRelations, dim, scoringNorm, regularizerWeight, null, null, random);
+  }
+
+  /**
+   * Creates a model initialised with the given initializers.
+   *
+   * @param entityInitializer the entity table's initializer, or {@code null} for the model's PyKEEN
+   *     default (TransE, DistMult, RotatE: {@code xavier_uniform}; ComplEx: {@code normal})
+   * @param relationInitializer the relation table's initializer, or {@code null} for the model's
+   *     PyKEEN default (TransE {@code xavier_uniform_norm}, DistMult {@code xavier_normal_norm},
+   *     ComplEx {@code normal}, RotatE {@code init_phases})
+   * @see #create(String, int, int, int, int, Double, SplittableRandom)
+   * @throws IllegalArgumentException for an unknown name, invalid sizes or an initializer the
+   *     model's rows cannot take
+   */
+  public static Model create(
+      String name,
+      int numEntities,
+      int numRelations,
+      int dim,
+      int scoringNorm,
+      Double regularizerWeight,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      SplittableRandom random) {
     String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
     switch (key) {
       case "transe":
-        return new TransE(numEntities, numRelations, dim, scoringNorm, random);
+        return new TransE(
+            numEntities,
+            numRelations,
+            dim,
+            scoringNorm,
+            or(entityInitializer, TransE.DEFAULT_ENTITY_INITIALIZER),
+            or(relationInitializer, TransE.DEFAULT_RELATION_INITIALIZER),
+            random);
       case "distmult":
         return new DistMult(
             numEntities,
             numRelations,
             dim,
             weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
+            or(entityInitializer, DistMult.DEFAULT_ENTITY_INITIALIZER),
+            or(relationInitializer, DistMult.DEFAULT_RELATION_INITIALIZER),
             random);
       case "complex":
         return new ComplEx(
@@ -52,12 +87,24 @@ public final class Models {
             numRelations,
             dim,
             weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
+            or(entityInitializer, ComplEx.DEFAULT_ENTITY_INITIALIZER),
+            or(relationInitializer, ComplEx.DEFAULT_RELATION_INITIALIZER),
             random);
       case "rotate":
-        return new RotatE(numEntities, numRelations, dim, random);
+        return new RotatE(
+            numEntities,
+            numRelations,
+            dim,
+            or(entityInitializer, RotatE.DEFAULT_ENTITY_INITIALIZER),
+            or(relationInitializer, RotatE.DEFAULT_RELATION_INITIALIZER),
+            random);
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
     }
+  }
+
+  private static Initializer or(Initializer given, Initializer fallback) {
+    return given == null ? fallback : given;
   }
 
   private static LpRegularizer weighted(LpRegularizer regularizer, Double weight) {

@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
  */
 public final class RotatE extends AbstractModel {
 
+  /** PyKEEN's default entity initializer of RotatE (on the real view of width {@code 2d}). */
+  public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.XAVIER_UNIFORM;
+
+  /** PyKEEN's default relation initializer of RotatE. */
+  public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.INIT_PHASES;
+
   /**
    * Creates a randomly initialised RotatE.
    *
@@ -29,17 +35,30 @@ public final class RotatE extends AbstractModel {
    * @throws IllegalArgumentException if a size is not positive
    */
   public RotatE(int numEntities, int numRelations, int dim, SplittableRandom random) {
+    this(
+        numEntities,
+        numRelations,
+        dim,
+        DEFAULT_ENTITY_INITIALIZER,
+        DEFAULT_RELATION_INITIALIZER,
+        random);
+  }
+
+  /**
+   * Creates a RotatE initialised with the given initializers; the relations are then scaled to unit
+   * modulus (the model's constraint) whatever the initializer drew.
+   *
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public RotatE(
+      int numEntities,
+      int numRelations,
+      int dim,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      SplittableRandom random) {
     super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE);
-    uniform(entities.data(), Math.sqrt(3.0 / dim), random);
-    float[] rel = relations.data();
-    for (int row = 0; row < numRelations; row++) {
-      int off = row * width;
-      for (int k = 0; k < dim; k++) {
-        double phase = 2.0 * Math.PI * random.nextDouble();
-        rel[off + k] = (float) Math.cos(phase);
-        rel[off + dim + k] = (float) Math.sin(phase);
-      }
-    }
+    initialize(entityInitializer, relationInitializer, random);
   }
 
   @Override

@@ -19,6 +19,12 @@ import java.util.SplittableRandom;
  */
 public final class TransE extends AbstractModel {
 
+  /** PyKEEN's default entity initializer of TransE. */
+  public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.XAVIER_UNIFORM;
+
+  /** PyKEEN's default relation initializer of TransE. */
+  public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.XAVIER_UNIFORM_NORM;
+
   private final int p;
 
   /**
@@ -28,15 +34,36 @@ public final class TransE extends AbstractModel {
    * @throws IllegalArgumentException if a size is not positive or {@code p} is not 1 or 2
    */
   public TransE(int numEntities, int numRelations, int dim, int p, SplittableRandom random) {
+    this(
+        numEntities,
+        numRelations,
+        dim,
+        p,
+        DEFAULT_ENTITY_INITIALIZER,
+        DEFAULT_RELATION_INITIALIZER,
+        random);
+  }
+
+  /**
+   * Creates a TransE initialised with the given initializers.
+   *
+   * @param p the norm of the score, 1 or 2
+   * @throws IllegalArgumentException if a size is not positive or {@code p} is not 1 or 2
+   */
+  public TransE(
+      int numEntities,
+      int numRelations,
+      int dim,
+      int p,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      SplittableRandom random) {
     super(numEntities, numRelations, dim, dim, LpRegularizer.NONE);
     if (p != 1 && p != 2) {
       throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
     }
     this.p = p;
-    uniform(entities.data(), Math.sqrt(6.0 / dim), random);
-    uniform(relations.data(), 1.0, random);
-    normalizeRows(relations);
-    applyConstraints();
+    initialize(entityInitializer, relationInitializer, random);
   }
 
   @Override

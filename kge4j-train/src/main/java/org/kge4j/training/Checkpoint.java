@@ -18,10 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.kge4j.evaluation.MetricResults;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.Model;
+import org.kge4j.model.Models;
 
 /**
  * Everything needed to continue a training run bit-identically: configuration, model parameters,
@@ -155,6 +159,53 @@ public record Checkpoint(
     out.flush();
     long crc = checked.getChecksum().getValue();
     new DataOutputStream(raw).writeLong(crc);
+  }
+
+  /**
+   * The trained model: the configured model over {@code numEntities} and {@code numRelations} with
+   * this checkpoint's parameters (the latest ones, not the early-stopping best, which the training
+   * already restored before its final checkpoint).
+   *
+   * @throws IllegalArgumentException if the tables do not fit that many entities and relations,
+   *     naming both sizes
+   */
+  public Model restoreModel(int numEntities, int numRelations) {
+    Model model =
+        Models.create(
+            config.model(),
+            numEntities,
+            numRelations,
+            config.dim(),
+            config.scoringNorm(),
+            config.regularizerWeight(),
+            new SplittableRandom(config.seed()));
+    copyInto(entityEmbeddings, model.entityEmbeddings(), numEntities, numRelations);
+    copyInto(relationEmbeddings, model.relationEmbeddings(), numEntities, numRelations);
+    return model;
+  }
+
+  private static void copyInto(
+      float[] values, EmbeddingTable table, int numEntities, int numRelations) {
+    long expected = (long) table.numRows() * table.width();
+    if (values.length != expected) {
+      throw new IllegalArgumentException(
+          "the checkpoint's "
+              + table.name()
+              + " table has "
+              + values.length
+              + " values, but "
+              + numEntities
+              + " entities and "
+              + numRelations
+              + " relations need "
+              + expected
+              + "; use the dataset the model was trained on");
+    }
+    float[] row = new float[table.width()];
+    for (int r = 0; r < table.numRows(); r++) {
+      System.arraycopy(values, r * table.width(), row, 0, row.length);
+      table.setRow(r, row);
+    }
   }
 
   /**
