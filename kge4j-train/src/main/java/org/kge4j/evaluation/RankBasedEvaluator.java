@@ -211,19 +211,81 @@ public final class RankBasedEvaluator {
     return evaluate(model, dataset.validation(), List.of(dataset.training()));
   }
 
-  /** Per-triple ranks: optimistic, pessimistic and candidate counts, head and tail side. */
-  record Ranks(
+  /**
+   * Per-triple ranks of both sides, triple {@code i} at index {@code i}: the optimistic rank {@code
+   * 1 + |{e in C : score(e) > s}|}, the pessimistic rank {@code |{e in C : score(e) >= s}|} and the
+   * number of candidates {@code |C|} (see the class comment). Arrays are held, not copied.
+   *
+   * @param headOptimistic optimistic ranks of the head side
+   * @param headPessimistic pessimistic ranks of the head side
+   * @param headCandidates candidates of the head side
+   * @param tailOptimistic optimistic ranks of the tail side
+   * @param tailPessimistic pessimistic ranks of the tail side
+   * @param tailCandidates candidates of the tail side
+   */
+  public record Ranks(
       int[] headOptimistic,
       int[] headPessimistic,
       int[] headCandidates,
       int[] tailOptimistic,
       int[] tailPessimistic,
-      int[] tailCandidates) {}
+      int[] tailCandidates) {
+
+    /**
+     * Checks that all six arrays have one entry per triple and hold valid ranks: {@code 1 <=
+     * optimistic <= pessimistic <= candidates}.
+     *
+     * @throws IllegalArgumentException naming the first array or triple that breaks the rule
+     */
+    public Ranks {
+      int n = headOptimistic.length;
+      int[][] all = {
+        headOptimistic,
+        headPessimistic,
+        headCandidates,
+        tailOptimistic,
+        tailPessimistic,
+        tailCandidates
+      };
+      for (int[] values : all) {
+        if (values.length != n) {
+          throw new IllegalArgumentException(
+              "ranks need one entry per triple in every array, got lengths "
+                  + Arrays.toString(Arrays.stream(all).mapToInt(a -> a.length).toArray()));
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        checkRank("head", i, headOptimistic[i], headPessimistic[i], headCandidates[i]);
+        checkRank("tail", i, tailOptimistic[i], tailPessimistic[i], tailCandidates[i]);
+      }
+    }
+
+    private static void checkRank(
+        String side, int i, int optimistic, int pessimistic, int candidates) {
+      if (optimistic < 1 || optimistic > pessimistic || pessimistic > candidates) {
+        throw new IllegalArgumentException(
+            side
+                + " ranks of triple "
+                + i
+                + " must satisfy 1 <= optimistic <= pessimistic <= candidates, got "
+                + optimistic
+                + ", "
+                + pessimistic
+                + ", "
+                + candidates);
+      }
+    }
+  }
 
   private Ranks computeRanks(
       LinkPredictor model, int[] triples, int numEntities, int numRelations, KnownTriples index) {
     int n = triples.length / 3;
-    Ranks ranks = new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+    int[] headOptimistic = new int[n];
+    int[] headPessimistic = new int[n];
+    int[] headCandidates = new int[n];
+    int[] tailOptimistic = new int[n];
+    int[] tailPessimistic = new int[n];
+    int[] tailCandidates = new int[n];
     int numChunks = (n + CHUNK_SIZE - 1) / CHUNK_SIZE;
     AtomicInteger nextChunk = new AtomicInteger();
     Runnable worker =
@@ -242,25 +304,31 @@ public final class RankBasedEvaluator {
               } else {
                 rank(scores, numEntities, t, index.tailKeys, index.tailRange(h, r), out, "tail", i);
               }
-              ranks.tailOptimistic[i] = out[0];
-              ranks.tailPessimistic[i] = out[1];
-              ranks.tailCandidates[i] = out[2];
+              tailOptimistic[i] = out[0];
+              tailPessimistic[i] = out[1];
+              tailCandidates[i] = out[2];
               model.scoreHeads(r, t, scores);
               if (index == null) {
                 rank(scores, numEntities, h, null, 0L, out, "head", i);
               } else {
                 rank(scores, numEntities, h, index.headKeys, index.headRange(r, t), out, "head", i);
               }
-              ranks.headOptimistic[i] = out[0];
-              ranks.headPessimistic[i] = out[1];
-              ranks.headCandidates[i] = out[2];
+              headOptimistic[i] = out[0];
+              headPessimistic[i] = out[1];
+              headCandidates[i] = out[2];
             }
           }
         };
     int workers = Math.min(numThreads, numChunks);
     if (workers <= 1) {
       worker.run();
-      return ranks;
+      return new Ranks(
+          headOptimistic,
+          headPessimistic,
+          headCandidates,
+          tailOptimistic,
+          tailPessimistic,
+          tailCandidates);
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -289,7 +357,13 @@ public final class RankBasedEvaluator {
     } finally {
       pool.shutdownNow();
     }
-    return ranks;
+    return new Ranks(
+        headOptimistic,
+        headPessimistic,
+        headCandidates,
+        tailOptimistic,
+        tailPessimistic,
+        tailCandidates);
   }
 
   /**
@@ -353,8 +427,18 @@ public final class RankBasedEvaluator {
     out[2] = candidates;
   }
 
-  private MetricResults metrics(Ranks ranks) {
-    int n = ranks.headOptimistic.length;
+  /**
+   * The metrics of per-triple ranks computed elsewhere (e.g. merged from partial counts over entity
+   * partitions): the same reduction, in triple order, as {@link #evaluate}, so equal ranks give
+   * bit-identical metrics.
+   *
+   * @throws IllegalArgumentException if there are no triples
+   */
+  public MetricResults metrics(Ranks ranks) {
+    int n = ranks.headOptimistic().length;
+    if (n == 0) {
+      throw new IllegalArgumentException("ranks must cover at least one triple, got 0");
+    }
     Map<String, Double> metrics = new LinkedHashMap<>();
     double[] values = new double[2 * n];
     double[] expected = new double[2 * n];

@@ -57,6 +57,60 @@ abstract class AbstractOptimizer implements Optimizer {
   }
 
   @Override
+  public int numSlots() {
+    return state[0].length;
+  }
+
+  @Override
+  public float[] stateRow(EmbeddingTable table, int slot, int row) {
+    float[] values = slotOf(table, slot);
+    table.checkRow(row);
+    int w = table.width();
+    float[] out = new float[w];
+    System.arraycopy(values, row * w, out, 0, w);
+    return out;
+  }
+
+  @Override
+  public void setStateRow(EmbeddingTable table, int slot, int row, float[] values) {
+    float[] target = slotOf(table, slot);
+    table.checkRow(row);
+    int w = table.width();
+    if (values.length != w) {
+      throw new IllegalArgumentException(
+          table.name() + " state row needs " + w + " values, got " + values.length);
+    }
+    System.arraycopy(values, 0, target, row * w, w);
+  }
+
+  @Override
+  public void setSteps(long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, got " + value);
+    }
+    steps = value;
+  }
+
+  /** The state array of {@code slot} of the bound {@code table}. */
+  private float[] slotOf(EmbeddingTable table, int slot) {
+    int index = -1;
+    for (int i = 0; i < tables.size(); i++) {
+      if (tables.get(i) == table) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          name() + " is not bound to the table " + table + "; bound: " + tables);
+    }
+    if (slot < 0 || slot >= numSlots()) {
+      throw new IllegalArgumentException(
+          name() + " state slot must be in [0, " + numSlots() + "), got " + slot);
+    }
+    return state[index][slot];
+  }
+
+  @Override
   public final void step(List<SparseGradient> gradients) {
     if (gradients.size() != tables.size()) {
       throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
 /**
@@ -38,6 +39,39 @@ public interface Optimizer {
    * rows whose gradient is zero), so hard constraints must be re-applied to every row.
    */
   boolean updatesUntouchedRows();
+
+  /**
+   * Number of per-parameter state slots: one array shaped like each bound table per slot (Adam 2:
+   * first and second moments; Adagrad 1: the squared-gradient sum; SGD 0).
+   */
+  int numSlots();
+
+  /**
+   * A copy of one row of one state slot of a bound table, for callers that keep the state of table
+   * slices elsewhere (partitioned training stores it next to the slice's embeddings).
+   *
+   * @param table a table this optimizer is bound to (compared by identity)
+   * @param slot in {@code [0, numSlots())}
+   * @param row a row of {@code table}
+   * @throws IllegalArgumentException if the table is not bound, or slot or row is out of range
+   */
+  float[] stateRow(EmbeddingTable table, int slot, int row);
+
+  /**
+   * Overwrites one row of one state slot of a bound table; the counterpart of {@link #stateRow}.
+   *
+   * @throws IllegalArgumentException if the table is not bound, slot or row is out of range, or
+   *     {@code values} is not {@code table.width()} long
+   */
+  void setStateRow(EmbeddingTable table, int slot, int row, float[] values);
+
+  /**
+   * Sets the step count (the {@code t} of Adam's bias corrections), for state restored row by row
+   * with {@link #setStateRow}.
+   *
+   * @throws IllegalArgumentException if {@code steps < 0}
+   */
+  void setSteps(long steps);
 
   /** Writes the step count and all per-parameter state (moments, accumulators). */
   void writeState(DataOutput out) throws IOException;

@@ -162,6 +162,16 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
                             : " Choose margins with positive_margin + negative_margin > 0.")));
   }
 
+  /**
+   * The random-number state of the epoch after one that started from {@code rngState}: the chain
+   * that links the epochs of a run (the first epoch starts from the configuration's seed). Callers
+   * that train a run's epochs in pieces (partitioned training, one loop per piece) follow the same
+   * chain to draw what an uninterrupted loop would.
+   */
+  public static long nextRngState(long rngState) {
+    return new SplittableRandom(rngState + RNG_CHAIN_INCREMENT).nextLong();
+  }
+
   /** The model being trained. */
   public Model model() {
     return model;
@@ -352,7 +362,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         double meanLoss =
             loss.reduction() == Reduction.MEAN ? epochLoss / n : epochLoss / numBatches;
         losses.add(meanLoss);
-        rngState = new SplittableRandom(rngState + RNG_CHAIN_INCREMENT).nextLong();
+        rngState = nextRngState(rngState);
         epochsCompleted = epoch;
         listener.onEpochEnd(
             new EpochStats(epoch, meanLoss, seconds, triplesPerEpoch() / Math.max(seconds, 1e-9)));

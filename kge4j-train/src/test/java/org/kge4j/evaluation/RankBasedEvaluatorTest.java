@@ -107,6 +107,65 @@ class RankBasedEvaluatorTest {
   }
 
   @Test
+  void metricsOfGivenRanksEqualThoseOfEvaluate() {
+    RankBasedEvaluator evaluator = new RankBasedEvaluator();
+    // the filtered ranks worked out in filteredRanksWithTiesComputedByHand
+    MetricResults fromRanks =
+        evaluator.metrics(
+            new RankBasedEvaluator.Ranks(
+                new int[] {1},
+                new int[] {3},
+                new int[] {4},
+                new int[] {1},
+                new int[] {2},
+                new int[] {4}));
+    MetricResults evaluated =
+        evaluator.evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+    assertEquals(evaluated, fromRanks);
+  }
+
+  @Test
+  void ranksMustBeConsistent() {
+    IllegalArgumentException order =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new RankBasedEvaluator.Ranks(
+                    new int[] {1},
+                    new int[] {3},
+                    new int[] {4},
+                    new int[] {2},
+                    new int[] {1},
+                    new int[] {4}));
+    assertEquals(
+        "tail ranks of triple 0 must satisfy 1 <= optimistic <= pessimistic <= candidates,"
+            + " got 2, 1, 4",
+        order.getMessage());
+    IllegalArgumentException lengths =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new RankBasedEvaluator.Ranks(
+                    new int[] {1},
+                    new int[] {1},
+                    new int[] {1},
+                    new int[] {1},
+                    new int[] {1},
+                    new int[0]));
+    assertEquals(
+        "ranks need one entry per triple in every array, got lengths [1, 1, 1, 1, 1, 0]",
+        lengths.getMessage());
+    int[] none = new int[0];
+    IllegalArgumentException empty =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new RankBasedEvaluator()
+                    .metrics(new RankBasedEvaluator.Ranks(none, none, none, none, none, none)));
+    assertEquals("ranks must cover at least one triple, got 0", empty.getMessage());
+  }
+
+  @Test
   void evaluationTriplesFilterEachOther() {
     // Evaluating (e0, r, e1) and (e0, r, e3) together: e3 is a true tail of (e0, r, ?) and is
     // filtered when ranking e1 (and vice versa), even without further filter triples.

@@ -123,6 +123,69 @@ class OptimizerTest {
   }
 
   @Test
+  void stateRowsAndStepsRestoreWhatReadStateRestores() {
+    EmbeddingTable a = table();
+    EmbeddingTable b = table();
+    Optimizer first = Optimizers.create("adam", List.of(a), 0.05);
+    first.step(List.of(grad(0, 0.3f, -0.7f)));
+    first.step(List.of(grad(1, -0.2f, 0.9f)));
+    System.arraycopy(a.data(), 0, b.data(), 0, a.data().length);
+    Optimizer second = Optimizers.create("adam", List.of(b), 0.05);
+    assertEquals(2, second.numSlots());
+    for (int slot = 0; slot < 2; slot++) {
+      for (int row = 0; row < 2; row++) {
+        second.setStateRow(b, slot, row, first.stateRow(a, slot, row));
+      }
+    }
+    second.setSteps(first.steps());
+    first.step(List.of(grad(1, 1f, 2f)));
+    second.step(List.of(grad(1, 1f, 2f)));
+    assertArrayEquals(a.data(), b.data(), 0f);
+    assertEquals(3, second.steps());
+  }
+
+  @Test
+  void stateRowsHoldTheFormulasState() {
+    EmbeddingTable t = table();
+    Optimizer adam = Optimizers.create("sparseadam", List.of(t), 0.1);
+    adam.step(List.of(grad(1, 0.5f, -1f)));
+    // SparseAdam's first step: m = 0.1 g, v = 0.001 g²
+    assertArrayEquals(new float[] {0.05f, -0.1f}, adam.stateRow(t, 0, 1), 1e-8f);
+    assertArrayEquals(new float[] {0.00025f, 0.001f}, adam.stateRow(t, 1, 1), 1e-10f);
+    assertArrayEquals(new float[] {0f, 0f}, adam.stateRow(t, 0, 0), 0f);
+    Optimizer adagrad = Optimizers.create("adagrad", List.of(t), 0.1);
+    adagrad.step(List.of(grad(0, 3f, -2f)));
+    assertEquals(1, adagrad.numSlots());
+    assertArrayEquals(new float[] {9f, 4f}, adagrad.stateRow(t, 0, 0), 0f);
+    assertEquals(0, Optimizers.create("sgd", List.of(t), 0.1).numSlots());
+  }
+
+  @Test
+  void stateRowAccessRejectsForeignTablesAndBadIndices() {
+    EmbeddingTable t = table();
+    Optimizer adagrad = Optimizers.create("adagrad", List.of(t), 0.1);
+    IllegalArgumentException foreign =
+        assertThrows(IllegalArgumentException.class, () -> adagrad.stateRow(table(), 0, 0));
+    assertEquals(
+        "adagrad is not bound to the table EmbeddingTable[entity, 2 x 2];"
+            + " bound: [EmbeddingTable[entity, 2 x 2]]",
+        foreign.getMessage());
+    IllegalArgumentException slot =
+        assertThrows(IllegalArgumentException.class, () -> adagrad.stateRow(t, 1, 0));
+    assertEquals("adagrad state slot must be in [0, 1), got 1", slot.getMessage());
+    IllegalArgumentException row =
+        assertThrows(IllegalArgumentException.class, () -> adagrad.stateRow(t, 0, 2));
+    assertEquals("entity index must be in [0, 2), got 2", row.getMessage());
+    IllegalArgumentException width =
+        assertThrows(
+            IllegalArgumentException.class, () -> adagrad.setStateRow(t, 0, 0, new float[3]));
+    assertEquals("entity state row needs 2 values, got 3", width.getMessage());
+    IllegalArgumentException steps =
+        assertThrows(IllegalArgumentException.class, () -> adagrad.setSteps(-1));
+    assertEquals("steps must be >= 0, got -1", steps.getMessage());
+  }
+
+  @Test
   void readingAnotherOptimizersStateFailsClearly() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Optimizers.create("adagrad", List.of(table()), 0.1).writeState(new DataOutputStream(bytes));
