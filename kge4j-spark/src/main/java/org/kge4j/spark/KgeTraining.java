@@ -91,15 +91,7 @@ final class KgeTraining {
     KgeModel model = new KgeModel(estimator.uid(), entities, relationRows);
     estimator.copyValues(model, ParamMap.empty());
     return model
-        .withSummary(
-            new KgeTrainingSummary(
-                storage.root(),
-                layout,
-                invalid,
-                examples,
-                manifest.epochLosses(),
-                manifest.rounds(),
-                manifest.trainingSeconds()))
+        .withSummary(new KgeTrainingSummary(storage.root(), layout, invalid, examples, manifest))
         .setParent(estimator);
   }
 }
