@@ -425,14 +425,13 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
 
   private Dataset<Row> mapped(
       Dataset<?> triples, Dataset<Row> entityLabels, Dataset<Row> relationLabels) {
-    LabeledTriples labeled =
-        LabeledTriples.fromDataFrame(
+    Dataset<Row> labels =
+        LabeledTriples.labels(
             triples.toDF(),
             getOrDefault(headCol),
             getOrDefault(relationCol),
-            getOrDefault(tailCol),
-            "evaluation triples");
-    return GraphPreparation.mapToIds(labeled.triples(), entityLabels, relationLabels);
+            getOrDefault(tailCol));
+    return GraphPreparation.mapToIds(labels, entityLabels, relationLabels);
   }
 
   @Override

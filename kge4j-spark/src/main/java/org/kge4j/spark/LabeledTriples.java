@@ -74,6 +74,26 @@ public record LabeledTriples(
   }
 
   /**
+   * The valid rows of a DataFrame's three columns as {@code (head, relation, tail)} labels, without
+   * counting the others (for callers that map triples to ids and count what maps).
+   *
+   * @throws IllegalArgumentException if a column is missing or neither string nor integral
+   */
+  public static Dataset<Row> labels(
+      Dataset<Row> data, String headCol, String relationCol, String tailCol) {
+    StructType schema = data.schema();
+    List<String> names = List.of(headCol, relationCol, tailCol);
+    Column valid = lit(true);
+    List<Column> labels = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Column label = labelColumn(schema, names.get(i));
+      labels.add(label.as(COLUMNS.get(i)));
+      valid = valid.and(label.isNotNull()).and(label.notEqual(""));
+    }
+    return data.where(valid).select(labels.toArray(new Column[0]));
+  }
+
+  /**
    * Reads triples from files on any Hadoop file system.
    *
    * @param path a file, a directory or a glob
@@ -193,11 +213,18 @@ public record LabeledTriples(
     }
     boolean hasRaw = List.of(rows.columns()).contains("_raw");
     Dataset<Row> marked = rows.withColumn("_valid", valid).persist(StorageLevel.MEMORY_AND_DISK());
-    long numValid = marked.where(col("_valid")).count();
-    Dataset<Row> invalid = marked.where(col("_valid").equalTo(false));
-    long numInvalid = invalid.count();
+    long numValid = 0;
+    long numInvalid = 0;
+    for (Row count : marked.groupBy("_valid").count().collectAsList()) {
+      if (count.getBoolean(0)) {
+        numValid = count.getLong(1);
+      } else {
+        numInvalid = count.getLong(1);
+      }
+    }
     List<String> examples = new ArrayList<>();
     if (numInvalid > 0) {
+      Dataset<Row> invalid = marked.where(col("_valid").equalTo(false));
       for (Row row : invalid.limit(MAX_EXAMPLES).collectAsList()) {
         examples.add(
             hasRaw && row.getAs("_raw") != null

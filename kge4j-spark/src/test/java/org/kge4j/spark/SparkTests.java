@@ -26,6 +26,9 @@ final class SparkTests {
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.default.parallelism", "4")
               .config("spark.driver.host", "127.0.0.1")
+              // tiny data: compiling query code costs more than interpreting it
+              .config("spark.sql.codegen.wholeStage", "false")
+              .config("spark.sql.adaptive.enabled", "false")
               .getOrCreate();
     }
     return session;
