@@ -111,7 +111,7 @@ final class Recommendations {
                 for (TopK.Entry e : pair._2().entries()) {
                   list.add(RowFactory.create(e.label(), e.score()));
                 }
-                return RowFactory.create(pair._1(), list);
+                return RowFactory.create(pair._1(), list.toArray(new Row[0]));
               });
       Dataset<Row> keyed =
           resolved.withColumn(

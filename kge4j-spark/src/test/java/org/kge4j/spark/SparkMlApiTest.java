@@ -1,0 +1,198 @@
+package org.kge4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.data.TriplesFactory;
+import org.kge4j.model.Model;
+import org.kge4j.model.Models;
+
+/** The Spark ML face: Pipeline, transform, top-k, save/load, parameter errors. */
+class SparkMlApiTest {
+
+  @TempDir static Path dir;
+
+  private static KgeEstimator estimator;
+  private static PipelineModel pipeline;
+  private static KgeModel model;
+  private static Model single;
+  private static TriplesFactory ids;
+
+  @BeforeAll
+  static void fit() {
+    estimator =
+        new KgeEstimator()
+            .setHeadCol("h")
+            .setRelationCol("r")
+            .setTailCol("t")
+            .setModel("complex")
+            .setDim(6)
+            .setEpochs(2)
+            .setBatchSize(256)
+            .setNumNegsPerPos(4)
+            .setStoragePath(dir.resolve("storage").toString());
+    pipeline = new Pipeline().setStages(new PipelineStage[] {estimator}).fit(nations());
+    model = (KgeModel) pipeline.stages()[0];
+    ids = SparkTests.dataset("nations").training();
+    single =
+        Models.create(
+            "complex", ids.numEntities(), ids.numRelations(), 6, 1, null, new SplittableRandom(0));
+    for (Row row : model.entityEmbeddings().collectAsList()) {
+      single.entityEmbeddings().setRow(row.getInt(0), TrainedEmbeddings.vector(row, 2));
+    }
+    for (Row row : model.relationEmbeddings().collectAsList()) {
+      single.relationEmbeddings().setRow(row.getInt(0), TrainedEmbeddings.vector(row, 2));
+    }
+  }
+
+  /** Nations' training triples under the columns h, r, t. */
+  private static Dataset<Row> nations() {
+    return SparkTests.split("nations", "train.txt").toDF("h", "r", "t");
+  }
+
+  @Test
+  void transformAppendsTheModelsScoresAndNaNForUnknownLabels() {
+    StructType schema =
+        new StructType()
+            .add("h", DataTypes.StringType)
+            .add("r", DataTypes.StringType)
+            .add("t", DataTypes.StringType)
+            .add("note", DataTypes.IntegerType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      rows.add(
+          RowFactory.create(
+              ids.entityLabel(ids.head(i)),
+              ids.relationLabel(ids.relation(i)),
+              ids.entityLabel(ids.tail(i)),
+              i));
+    }
+    rows.add(RowFactory.create("atlantis", ids.relationLabel(0), ids.entityLabel(0), 99));
+    Dataset<Row> scored =
+        pipeline.transform(SparkTests.spark().createDataFrame(rows, schema)).orderBy("note");
+    List<Row> out = scored.collectAsList();
+    assertEquals(List.of("h", "r", "t", "note", "prediction"), List.of(scored.columns()));
+    for (int i = 0; i < 20; i++) {
+      assertEquals(
+          single.score(ids.head(i), ids.relation(i), ids.tail(i)),
+          out.get(i).getFloat(4),
+          0f,
+          "row " + i);
+    }
+    assertTrue(Float.isNaN(out.get(20).getFloat(4)));
+  }
+
+  @Test
+  void recommendTailsGivesTheBestScoringEntities() {
+    List<Row> queries =
+        List.of(
+            RowFactory.create(ids.entityLabel(0), ids.relationLabel(1)),
+            RowFactory.create(ids.entityLabel(3), ids.relationLabel(2)));
+    StructType schema =
+        new StructType().add("h", DataTypes.StringType).add("r", DataTypes.StringType);
+    List<Row> result =
+        model
+            .setBlockSize(4)
+            .recommendTails(SparkTests.spark().createDataFrame(queries, schema), 3)
+            .orderBy("h")
+            .collectAsList();
+    assertEquals(2, result.size());
+    int[][] heads = {{0, 1}, {3, 2}};
+    for (int q = 0; q < 2; q++) {
+      float[] scores = new float[ids.numEntities()];
+      single.scoreTails(heads[q][0], heads[q][1], scores);
+      List<Integer> order = new ArrayList<>();
+      for (int e = 0; e < scores.length; e++) {
+        order.add(e);
+      }
+      order.sort(Comparator.comparing((Integer e) -> -scores[e]).thenComparing(e -> e));
+      Row row = result.get(q);
+      assertEquals(ids.entityLabel(heads[q][0]), row.getString(0));
+      List<Row> recommendations = row.getList(2);
+      assertEquals(3, recommendations.size());
+      for (int k = 0; k < 3; k++) {
+        assertEquals(ids.entityLabel(order.get(k)), recommendations.get(k).getString(0));
+        assertEquals(scores[order.get(k)], recommendations.get(k).getFloat(1), 0f);
+      }
+    }
+  }
+
+  @Test
+  void modelsAndEstimatorsSaveAndLoad() throws Exception {
+    String modelPath = dir.resolve("model").toString();
+    model.write().overwrite().save(modelPath);
+    KgeModel loaded = KgeModel.load(modelPath);
+    assertEquals(model.uid(), loaded.uid());
+    assertEquals("complex", loaded.getOrDefault(loaded.model()));
+    assertEquals("h", loaded.getOrDefault(loaded.headCol()));
+    List<Row> a = model.entityEmbeddings().orderBy("id").collectAsList();
+    List<Row> b = loaded.entityEmbeddings().orderBy("id").collectAsList();
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).getString(1), b.get(i).getString(1));
+      assertArrayEquals(
+          TrainedEmbeddings.vector(a.get(i), 2), TrainedEmbeddings.vector(b.get(i), 2));
+    }
+    IllegalStateException noSummary = assertThrows(IllegalStateException.class, loaded::summary);
+    assertEquals("this model was loaded, not trained: it has no summary", noSummary.getMessage());
+
+    String estimatorPath = dir.resolve("estimator").toString();
+    estimator.write().overwrite().save(estimatorPath);
+    KgeEstimator again = KgeEstimator.load(estimatorPath);
+    assertEquals(estimator.trainingConfig(), again.trainingConfig());
+    assertEquals("t", again.getTailCol());
+  }
+
+  @Test
+  void parametersAndColumnsAreChecked() {
+    assertThrows(IllegalArgumentException.class, () -> new KgeEstimator().setDim(0));
+    IllegalArgumentException name =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new KgeEstimator().setModel("holE").trainingConfig());
+    assertEquals(
+        "model must be one of [transe, distmult, complex, rotate], got holE", name.getMessage());
+    IllegalArgumentException column =
+        assertThrows(IllegalArgumentException.class, () -> new KgeEstimator().fit(nations()));
+    assertEquals("column 'head' not found; the input has [h, r, t]", column.getMessage());
+    Dataset<Row> doubles =
+        nations().withColumn("h", org.apache.spark.sql.functions.col("h").cast("double"));
+    IllegalArgumentException type =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> estimator.copy(new org.apache.spark.ml.param.ParamMap()).fit(doubles));
+    assertEquals(
+        "column 'h' must hold strings or integers (labels or ids), got double", type.getMessage());
+    IllegalStateException storage =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new KgeEstimator()
+                    .setHeadCol("h")
+                    .setRelationCol("r")
+                    .setTailCol("t")
+                    .fit(nations()));
+    assertTrue(storage.getMessage().startsWith("storagePath is not set"), storage.getMessage());
+    IllegalStateException holds =
+        assertThrows(IllegalStateException.class, () -> estimator.fit(nations()));
+    assertTrue(holds.getMessage().contains("already holds a run"), holds.getMessage());
+  }
+}
