@@ -41,7 +41,7 @@ import org.kge4j.evaluation.RankBasedEvaluator;
 final class DistributedRankEvaluator {
 
   /** Queries per block: each block adds two rows per query to the block model it is scored in. */
-  static final int QUERY_BLOCK = 256;
+  static final int QUERY_BLOCK = 1024;
 
   /** Key prefix of sampled-ranking metrics. */
   static final String SAMPLED_PREFIX = "sampled.";

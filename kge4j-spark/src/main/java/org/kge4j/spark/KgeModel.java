@@ -98,7 +98,7 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
     setDefault(model, "distmult");
     setDefault(dim, (Object) 64);
     setDefault(scoringNorm, (Object) 1);
-    setDefault(blockSize, (Object) 4096);
+    setDefault(blockSize, (Object) 16384);
   }
 
   @Override
@@ -141,7 +141,7 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
     return scoringNorm;
   }
 
-  /** Entities per block when scoring against all entities; default 4096. */
+  /** Entities per block when scoring against all entities; default 16384. */
   public IntParam blockSize() {
     return blockSize;
   }

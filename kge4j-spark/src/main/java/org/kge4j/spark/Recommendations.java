@@ -30,7 +30,7 @@ import scala.Tuple2;
  */
 final class Recommendations {
 
-  private static final int QUERY_BLOCK = 256;
+  private static final int QUERY_BLOCK = 1024;
 
   private Recommendations() {}
 

@@ -248,7 +248,7 @@ public final class TrainJob implements Callable<Integer> {
   @Option(
       names = "--block-size",
       paramLabel = "N",
-      defaultValue = "4096",
+      defaultValue = "16384",
       description = "Entities per block in evaluation.")
   private int blockSize;
 
