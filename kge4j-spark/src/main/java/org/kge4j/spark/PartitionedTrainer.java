@@ -240,6 +240,7 @@ final class PartitionedTrainer {
     long steps = manifest.steps();
     long triples = 0;
     long batches = 0;
+    double taskSeconds = 0;
     List<BucketOutcome> outcomes = aggregate.outcomes();
     double[] losses = new double[outcomes.size()];
     double[] weights = new double[outcomes.size()];
@@ -250,13 +251,21 @@ final class PartitionedTrainer {
       steps = Math.max(steps, manifest.steps() + o.numBatches());
       triples += o.numTriples();
       batches += o.numBatches();
+      taskSeconds = Math.max(taskSeconds, o.seconds());
       losses[i] = o.loss();
       weights[i] = lossWeight(o.numTriples(), o.numBatches());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     TrainingManifest.RoundRecord record =
         new TrainingManifest.RoundRecord(
-            round, epoch, names, triples, batches, weightedMean(losses, weights), seconds);
+            round,
+            epoch,
+            names,
+            triples,
+            batches,
+            weightedMean(losses, weights),
+            seconds,
+            taskSeconds);
     TrainingManifest next =
         manifest.withRound(committed, RunStorage.relationSlice(round), steps, record, seconds);
     if (endsEpoch) {

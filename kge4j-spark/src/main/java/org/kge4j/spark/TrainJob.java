@@ -534,7 +534,7 @@ public final class TrainJob implements Callable<Integer> {
     }
     out.write("losses.tsv", o -> o.write(epochs.toString().getBytes(StandardCharsets.UTF_8)));
     StringBuilder rounds =
-        new StringBuilder("round\tepoch\tbuckets\ttriples\tbatches\tloss\tseconds\n");
+        new StringBuilder("round\tepoch\tbuckets\ttriples\tbatches\tloss\tseconds\ttask_seconds\n");
     for (TrainingManifest.RoundRecord r : summary.rounds()) {
       rounds
           .append(r.round())
@@ -549,7 +549,7 @@ public final class TrainJob implements Callable<Integer> {
           .append('\t')
           .append(r.loss())
           .append('\t')
-          .append(String.format(Locale.ROOT, "%.3f", r.seconds()))
+          .append(String.format(Locale.ROOT, "%.3f\t%.3f", r.seconds(), r.taskSeconds()))
           .append('\n');
     }
     out.write("rounds.tsv", o -> o.write(rounds.toString().getBytes(StandardCharsets.UTF_8)));
@@ -604,6 +604,7 @@ public final class TrainJob implements Callable<Integer> {
       entry.put("triples", r.triples());
       entry.put("loss", r.loss());
       entry.put("seconds", r.seconds());
+      entry.put("task_seconds", r.taskSeconds());
       rounds.add(entry);
     }
     training.put("rounds", rounds);

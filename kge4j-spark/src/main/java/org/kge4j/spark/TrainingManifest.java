@@ -54,7 +54,9 @@ public record TrainingManifest(
    * @param triples positive triples trained
    * @param batches batches trained, summed over the buckets
    * @param loss the round's loss (the buckets' losses weighted like the epoch loss)
-   * @param seconds wall-clock seconds of the round
+   * @param seconds wall-clock seconds of the round (driver's view)
+   * @param taskSeconds wall-clock seconds of the round's slowest bucket task (reading, training,
+   *     writing); the rest of {@code seconds} is scheduling and the driver's commit
    */
   public record RoundRecord(
       long round,
@@ -63,7 +65,8 @@ public record TrainingManifest(
       long triples,
       long batches,
       double loss,
-      double seconds) {
+      double seconds,
+      double taskSeconds) {
 
     /** Copies the list. */
     public RoundRecord {
