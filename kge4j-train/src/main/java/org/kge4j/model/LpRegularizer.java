@@ -54,19 +54,20 @@ public record LpRegularizer(double weight, boolean entities, boolean relations) 
   public double accumulate(
       EmbeddingTable table, int[] rows, int count, int complexDims, SparseGradient gradient) {
     int width = table.width();
-    float[] x = table.data();
-    float[] g = gradient.values();
     double scale = weight / (count * Math.sqrt(complexDims));
     double sum = 0.0;
     for (int i = 0; i < count; i++) {
-      int off = rows[i] * width;
+      int row = rows[i];
+      float[] x = table.blockOf(row);
+      int off = table.offset(row);
       double sq = 0.0;
       for (int k = 0; k < width; k++) {
         sq += (double) x[off + k] * x[off + k];
       }
       double norm = Math.sqrt(sq);
       sum += norm;
-      int goff = gradient.touch(rows[i]);
+      int goff = gradient.touch(row);
+      float[] g = gradient.values().blockOf(row);
       if (norm > 0.0) {
         float factor = (float) (scale / norm);
         for (int k = 0; k < width; k++) {

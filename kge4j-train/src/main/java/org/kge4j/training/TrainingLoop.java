@@ -370,9 +370,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     }
     if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
-      System.arraycopy(bestEntities, 0, model.entityEmbeddings().data(), 0, bestEntities.length);
-      System.arraycopy(
-          bestRelations, 0, model.relationEmbeddings().data(), 0, bestRelations.length);
+      copyInto(bestEntities, model.entityEmbeddings());
+      copyInto(bestRelations, model.relationEmbeddings());
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
@@ -410,8 +409,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
       bestEpoch = epoch;
       remainingPatience = config.earlyStoppingPatience();
       if (config.earlyStoppingPatience() > 0) {
-        bestEntities = model.entityEmbeddings().data().clone();
-        bestRelations = model.relationEmbeddings().data().clone();
+        bestEntities = model.entityEmbeddings().toArray();
+        bestRelations = model.relationEmbeddings().toArray();
       }
     } else {
       remainingPatience--;
@@ -438,8 +437,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         bestEpoch,
         remainingPatience,
         model.name(),
-        model.entityEmbeddings().data().clone(),
-        model.relationEmbeddings().data().clone(),
+        model.entityEmbeddings().toArray(),
+        model.relationEmbeddings().toArray(),
         bestEntities == null ? null : bestEntities.clone(),
         bestRelations == null ? null : bestRelations.clone(),
         bytes.toByteArray());
@@ -495,15 +494,19 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   }
 
   private static void copyInto(float[] source, EmbeddingTable table) {
-    if (source.length != table.data().length) {
+    if (source.length != table.size()) {
       throw new IllegalArgumentException(
           "checkpoint "
               + table.name()
               + " table has "
               + source.length
               + " values, the model's has "
-              + table.data().length);
+              + table.size());
     }
-    System.arraycopy(source, 0, table.data(), 0, source.length);
+    float[] row = new float[table.width()];
+    for (int r = 0; r < table.numRows(); r++) {
+      System.arraycopy(source, r * table.width(), row, 0, row.length);
+      table.setRow(r, row);
+    }
   }
 }

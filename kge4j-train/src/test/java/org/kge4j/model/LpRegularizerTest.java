@@ -11,7 +11,7 @@ class LpRegularizerTest {
   @Test
   void termIsTheWeightedMeanNormOverSqrtDim() {
     EmbeddingTable table = new EmbeddingTable("entity", 3, 2);
-    float[] x = table.data();
+    float[] x = table.block(0);
     // rows (3, 4), (0, 0), (1, 0): norms 5, 0, 1
     x[0] = 3f;
     x[1] = 4f;
@@ -22,7 +22,7 @@ class LpRegularizerTest {
     // 0.5 * (5 + 0 + 1) / 3 / sqrt(4) = 0.5
     assertEquals(0.5, value, 1e-12);
     // ∂/∂x_row = 0.5 / (3 * 2) * x_row / ||x_row||: (0.05, 0.0666..), zero row stays 0
-    float[] g = gradient.values();
+    float[] g = gradient.values().block(0);
     assertEquals(0.05f, g[0], 1e-7f);
     assertEquals(0.5f / 6 * 0.8f, g[1], 1e-7f);
     assertEquals(0f, g[2]);
@@ -34,7 +34,7 @@ class LpRegularizerTest {
   @Test
   void gradientMatchesCentralDifferences() {
     EmbeddingTable table = new EmbeddingTable("relation", 2, 3);
-    float[] x = table.data();
+    float[] x = table.block(0);
     float[] init = {0.3f, -1.2f, 0.7f, 2f, 0.1f, -0.4f};
     System.arraycopy(init, 0, x, 0, init.length);
     LpRegularizer regularizer = new LpRegularizer(0.1, false, true);
@@ -51,7 +51,7 @@ class LpRegularizerTest {
           regularizer.accumulate(table, new int[] {0, 1}, 2, 3, SparseGradient.like(table));
       x[i] = saved;
       double expected = (plus - minus) / ((float) (saved + eps) - (float) (saved - eps));
-      assertEquals(expected, gradient.values()[i], 1e-4, "value " + i);
+      assertEquals(expected, gradient.values().block(0)[i], 1e-4, "value " + i);
     }
   }
 
