@@ -42,6 +42,23 @@ public interface DenseKernel {
       float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n);
 
   /**
+   * Counts the values of {@code x[offset, offset + n)} above {@code threshold}: writes {@code #{x >
+   * threshold}} into {@code counts[0]} and {@code #{x >= threshold}} into {@code counts[1]}.
+   *
+   * @return false if one of the values is NaN (the counts are then meaningless)
+   */
+  boolean countAbove(float[] x, int offset, int n, float threshold, int[] counts);
+
+  /** {@code x[offset + k] = −x[offset + k]} for {@code k < n}. */
+  void negate(float[] x, int offset, int n);
+
+  /**
+   * {@code x[offset + k] = −sqrt(x[offset + k])} for {@code k < n}, the correctly rounded float
+   * square root (equal to {@code (float) -Math.sqrt(x)}).
+   */
+  void negativeSqrt(float[] x, int offset, int n);
+
+  /**
    * The block operation: for {@code i < m}, {@code j < n}, runs the chain {@code C(i, j) ← op(C(i,
    * j), A(i, r), B(r, j))} for {@code r = 0, 1, ..., k − 1} (see {@link BlockOp}), with
    *

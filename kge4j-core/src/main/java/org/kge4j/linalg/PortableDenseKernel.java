@@ -101,6 +101,36 @@ public final class PortableDenseKernel implements DenseKernel {
     }
   }
 
+  @Override
+  public boolean countAbove(float[] x, int offset, int n, float threshold, int[] counts) {
+    int greater = 0;
+    int greaterOrEqual = 0;
+    boolean nan = false;
+    for (int k = 0; k < n; k++) {
+      float v = x[offset + k];
+      nan |= v != v;
+      greater += v > threshold ? 1 : 0;
+      greaterOrEqual += v >= threshold ? 1 : 0;
+    }
+    counts[0] = greater;
+    counts[1] = greaterOrEqual;
+    return !nan;
+  }
+
+  @Override
+  public void negate(float[] x, int offset, int n) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] = -x[k];
+    }
+  }
+
+  @Override
+  public void negativeSqrt(float[] x, int offset, int n) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] = (float) -Math.sqrt(x[k]);
+    }
+  }
+
   /** {@code 1}, {@code −1} or {@code +0} (also for {@code −0}), as the SIMD kernel computes it. */
   static float sign(float d) {
     return d > 0f ? 1f : d < 0f ? -1f : 0f;

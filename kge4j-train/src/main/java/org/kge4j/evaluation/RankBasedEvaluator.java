@@ -11,8 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.model.Model;
 
 /**
  * Filtered rank-based link-prediction evaluation, PyKEEN's {@code RankBasedEvaluator}.
@@ -185,13 +188,7 @@ public final class RankBasedEvaluator {
       known.addAll(filterTriples);
     }
     KnownTriples index = filtered ? new KnownTriples(known) : null;
-    Ranks ranks =
-        computeRanks(
-            model,
-            evaluationTriples.mappedTriples(),
-            numEntities,
-            evaluationTriples.numRelations(),
-            index);
+    Ranks ranks = computeRanks(model, evaluationTriples.mappedTriples(), numEntities, index);
     return metrics(ranks);
   }
 
@@ -221,22 +218,28 @@ public final class RankBasedEvaluator {
       int[] tailCandidates) {}
 
   private Ranks computeRanks(
-      LinkPredictor model, int[] triples, int numEntities, int numRelations, KnownTriples index) {
+      LinkPredictor predictor, int[] triples, int numEntities, KnownTriples index) {
     int n = triples.length / 3;
     Ranks ranks = new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+    if (predictor instanceof Model model) {
+      // kge4j's own models: blocked scoring on the dense kernel
+      BlockRanker ranker = new BlockRanker(model, triples, index, ranks);
+      runParallel(ranker.numUnits(), ranker::newWorker);
+      return ranks;
+    }
     int numChunks = (n + CHUNK_SIZE - 1) / CHUNK_SIZE;
-    AtomicInteger nextChunk = new AtomicInteger();
-    Runnable worker =
+    runParallel(
+        numChunks,
         () -> {
           float[] scores = new float[numEntities];
           int[] out = new int[3];
-          for (int chunk; (chunk = nextChunk.getAndIncrement()) < numChunks; ) {
+          return chunk -> {
             int end = Math.min(n, (chunk + 1) * CHUNK_SIZE);
             for (int i = chunk * CHUNK_SIZE; i < end; i++) {
               int h = triples[3 * i];
               int r = triples[3 * i + 1];
               int t = triples[3 * i + 2];
-              model.scoreTails(h, r, scores);
+              predictor.scoreTails(h, r, scores);
               if (index == null) {
                 rank(scores, numEntities, t, null, 0L, out, "tail", i);
               } else {
@@ -245,7 +248,7 @@ public final class RankBasedEvaluator {
               ranks.tailOptimistic[i] = out[0];
               ranks.tailPessimistic[i] = out[1];
               ranks.tailCandidates[i] = out[2];
-              model.scoreHeads(r, t, scores);
+              predictor.scoreHeads(r, t, scores);
               if (index == null) {
                 rank(scores, numEntities, h, null, 0L, out, "head", i);
               } else {
@@ -255,16 +258,33 @@ public final class RankBasedEvaluator {
               ranks.headPessimistic[i] = out[1];
               ranks.headCandidates[i] = out[2];
             }
+          };
+        });
+    return ranks;
+  }
+
+  /**
+   * Runs units {@code 0..units-1} on up to {@code numThreads} threads; each thread asks {@code
+   * workers} for its own worker (with its own buffers) and takes units in turn. Units write
+   * disjoint results, so the outcome does not depend on which thread runs which unit.
+   */
+  private void runParallel(int units, Supplier<IntConsumer> workers) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          IntConsumer work = workers.get();
+          for (int unit; (unit = next.getAndIncrement()) < units; ) {
+            work.accept(unit);
           }
         };
-    int workers = Math.min(numThreads, numChunks);
-    if (workers <= 1) {
+    int threads = Math.min(numThreads, units);
+    if (threads <= 1) {
       worker.run();
-      return ranks;
+      return;
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            workers,
+            threads,
             runnable -> {
               Thread thread = new Thread(runnable, "kge4j-evaluation");
               thread.setDaemon(true);
@@ -272,7 +292,7 @@ public final class RankBasedEvaluator {
             });
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
+      for (int w = 0; w < threads; w++) {
         futures.add(pool.submit(worker));
       }
       for (Future<?> future : futures) {
@@ -289,7 +309,6 @@ public final class RankBasedEvaluator {
     } finally {
       pool.shutdownNow();
     }
-    return ranks;
   }
 
   /**

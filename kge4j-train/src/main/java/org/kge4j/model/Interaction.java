@@ -52,6 +52,15 @@ public enum Interaction {
     }
   }
 
+  /** Applies {@link #finish(float)} to {@code x[offset, offset + n)} with {@code kernel}. */
+  public void finish(DenseKernel kernel, float[] x, int offset, int n) {
+    if (this == NEGATIVE_L1) {
+      kernel.negate(x, offset, n);
+    } else if (this == NEGATIVE_L2) {
+      kernel.negativeSqrt(x, offset, n);
+    }
+  }
+
   /**
    * The score of query {@code q} against row {@code e}, both {@code n} floats, with the row kernel.
    */

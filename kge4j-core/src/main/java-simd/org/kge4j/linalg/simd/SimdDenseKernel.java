@@ -191,6 +191,54 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public boolean countAbove(float[] x, int offset, int n, float threshold, int[] counts) {
+    int greater = 0;
+    int greaterOrEqual = 0;
+    int nan = 0;
+    int k = 0;
+    for (; k + L <= n; k += L) {
+      FloatVector v = FloatVector.fromArray(S, x, offset + k);
+      greater += v.compare(VectorOperators.GT, threshold).trueCount();
+      greaterOrEqual += v.compare(VectorOperators.GE, threshold).trueCount();
+      nan += v.compare(VectorOperators.NE, v).trueCount();
+    }
+    for (; k < n; k++) {
+      float v = x[offset + k];
+      nan += v != v ? 1 : 0;
+      greater += v > threshold ? 1 : 0;
+      greaterOrEqual += v >= threshold ? 1 : 0;
+    }
+    counts[0] = greater;
+    counts[1] = greaterOrEqual;
+    return nan == 0;
+  }
+
+  @Override
+  public void negate(float[] x, int offset, int n) {
+    int k = 0;
+    for (; k + L <= n; k += L) {
+      FloatVector.fromArray(S, x, offset + k).neg().intoArray(x, offset + k);
+    }
+    for (; k < n; k++) {
+      x[offset + k] = -x[offset + k];
+    }
+  }
+
+  @Override
+  public void negativeSqrt(float[] x, int offset, int n) {
+    int k = 0;
+    for (; k + L <= n; k += L) {
+      FloatVector.fromArray(S, x, offset + k)
+          .lanewise(VectorOperators.SQRT)
+          .neg()
+          .intoArray(x, offset + k);
+    }
+    for (; k < n; k++) {
+      x[offset + k] = (float) -Math.sqrt(x[offset + k]);
+    }
+  }
+
+  @Override
   public void accumulate(
       BlockOp op,
       int m,
