@@ -3,8 +3,14 @@ package org.kge4j.training;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.kge4j.data.TriplesFactory;
-import org.kge4j.model.Gradients;
+import org.kge4j.linalg.BlockOp;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.EntityPanels;
+import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
+import org.kge4j.model.SparseGradient;
 
 /**
  * PyKEEN's LCWA training loop with 1-N scoring in both directions: the training instances are the
@@ -41,6 +47,12 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   private final int[] batchRelation;
   private final boolean[] batchTails;
   private final boolean[] batchHeads;
+  private final int width;
+  private final float[] queries;
+  private final float[] queryGradients;
+  private final float[] columnSums;
+  private final EntityPanels panels;
+  private final DenseKernel kernel = DenseKernels.active();
 
   /**
    * Creates the loop.
@@ -89,6 +101,11 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     batchRelation = new int[config.batchSize()];
     batchTails = new boolean[config.batchSize()];
     batchHeads = new boolean[config.batchSize()];
+    width = model.entityEmbeddings().width();
+    queries = new float[config.batchSize() * width];
+    queryGradients = new float[config.batchSize() * width];
+    columnSums = new float[numEntities];
+    panels = new EntityPanels(model.entityEmbeddings());
   }
 
   /**
@@ -170,6 +187,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       anyHeads |= batchHeads[i];
       anyTails |= batchTails[i];
     }
+    panels.refresh();
     int shards = numShards(size);
     workers.run(
         shards,
@@ -177,42 +195,35 @@ public final class LcwaTrainingLoop extends TrainingLoop {
           int lo = shardStart(s, size, shards);
           int hi = shardStart(s + 1, size, shards);
           for (int i = lo; i < hi; i++) {
+            if (batchHeads[i]) {
+              model.headQuery(batchRelation[i], batchAnchor[i], queries, i * width);
+            } else {
+              model.tailQuery(batchAnchor[i], batchRelation[i], queries, i * width);
+            }
             int instance = order[from + i];
             int offset = i * n;
-            if (headPrediction[instance]) {
-              model.scoreHeads(relation[instance], anchor[instance], predictions, offset);
-            } else {
-              model.scoreTails(anchor[instance], relation[instance], predictions, offset);
-            }
             Arrays.fill(labels, offset, offset + n, 0f);
             for (int j = labelStart[instance]; j < labelStart[instance + 1]; j++) {
               labels[offset + labelIds[j]] = 1f;
             }
           }
+          panels.score(
+              kernel,
+              model.interaction(),
+              queries,
+              lo * width,
+              hi - lo,
+              0,
+              panels.numPanels(),
+              predictions,
+              lo * n,
+              n);
         });
     checkFinite(predictions, size * n, "1-N", epoch, batch, numBatches);
     double value =
         loss.processLcwaScoresInto(
             predictions, labels, null, size * n, config.labelSmoothing(), n, gradient);
-    workers.run(
-        shards,
-        s -> {
-          Gradients g = shardGradients[s];
-          g.clear();
-          int lo = shardStart(s, size, shards);
-          int hi = shardStart(s + 1, size, shards);
-          for (int i = lo; i < hi; i++) {
-            int instance = order[from + i];
-            if (headPrediction[instance]) {
-              model.accumulateHeadsGradient(
-                  relation[instance], anchor[instance], gradient, i * n, g);
-            } else {
-              model.accumulateTailsGradient(
-                  anchor[instance], relation[instance], gradient, i * n, g);
-            }
-          }
-        });
-    reduceShards(shards);
+    backward(size, shards, workers);
     // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
     if (anyTails) {
       value += regularize(true, batchAnchor, 0, 1, size, batchTails);
@@ -225,5 +236,209 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       value += regularize(true, batchAnchor, 0, 1, size, batchHeads);
     }
     return value;
+  }
+
+  /**
+   * The backward pass of {@code S = interaction(Q, E)} for the loss gradient {@code G} of every
+   * score: block operations for {@code ∂/∂Q} (rows split across shards) and {@code ∂/∂E} (written
+   * straight into the entity gradient, entity ranges split across shards), then the chain rule of
+   * each query into its anchor and relation rows, in batch order. Every value is computed by one
+   * shard in a fixed order, so the thread count changes nothing.
+   *
+   * <pre>
+   *   DOT          ∂/∂Q = G·E                   ∂/∂E = Gᵀ·Q
+   *   NEGATIVE_L2  C = G ⊘ (−S),  ∂/∂Q = C·E − rowsum(C) ⊙ Q,   ∂/∂E = Cᵀ·Q − colsum(C) ⊙ E
+   *   NEGATIVE_L1  ∂/∂Q_i = −Σ_e G_ie sign(q_i − e),  ∂/∂E_e = Σ_i G_ie sign(q_i − e)
+   * </pre>
+   */
+  private void backward(int size, int shards, Workers workers) {
+    int n = numEntities;
+    Interaction interaction = model.interaction();
+    EmbeddingTable entities = model.entityEmbeddings();
+    EmbeddingTable entityGradient = total.entities().values();
+    if (interaction == Interaction.NEGATIVE_L2) {
+      // C = G / ||q - e|| (0 where the distance is 0, PyTorch's subgradient); S holds -||q - e||
+      workers.run(
+          shards,
+          s -> {
+            int lo = shardStart(s, size, shards) * n;
+            int hi = shardStart(s + 1, size, shards) * n;
+            for (int k = lo; k < hi; k++) {
+              float distance = -predictions[k];
+              gradient[k] = distance == 0f ? 0f : gradient[k] / distance;
+            }
+          });
+    }
+    workers.run(
+        shards,
+        s -> {
+          int lo = shardStart(s, size, shards);
+          int hi = shardStart(s + 1, size, shards);
+          Arrays.fill(queryGradients, lo * width, hi * width, 0f);
+          for (int b = 0; b < entities.numBlocks(); b++) {
+            int first = entities.firstRow(b);
+            int rows = entities.rowsIn(b);
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.accumulateSignDifference(
+                  hi - lo,
+                  width,
+                  rows,
+                  gradient,
+                  lo * n + first,
+                  n,
+                  1,
+                  entities.block(b),
+                  0,
+                  width,
+                  queries,
+                  lo * width,
+                  width,
+                  queryGradients,
+                  lo * width,
+                  width);
+            } else {
+              kernel.accumulate(
+                  BlockOp.DOT,
+                  hi - lo,
+                  width,
+                  rows,
+                  gradient,
+                  lo * n + first,
+                  n,
+                  1,
+                  entities.block(b),
+                  0,
+                  width,
+                  queryGradients,
+                  lo * width,
+                  width);
+            }
+          }
+          for (int i = lo; i < hi; i++) {
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.negate(queryGradients, i * width, width);
+            } else if (interaction == Interaction.NEGATIVE_L2) {
+              float rowSum = 0f;
+              for (int j = 0; j < n; j++) {
+                rowSum += gradient[i * n + j];
+              }
+              kernel.axpy(-rowSum, queries, i * width, queryGradients, i * width, width);
+            }
+          }
+        });
+    int entityShards = Math.min(NUM_SHARDS, n);
+    if (interaction == Interaction.NEGATIVE_L2) {
+      // colsum(C), each column summed over the batch in row order
+      workers.run(
+          entityShards,
+          s -> {
+            int lo = shardStart(s, n, entityShards);
+            int hi = shardStart(s + 1, n, entityShards);
+            Arrays.fill(columnSums, lo, hi, 0f);
+            for (int i = 0; i < size; i++) {
+              for (int j = lo; j < hi; j++) {
+                columnSums[j] += gradient[i * n + j];
+              }
+            }
+          });
+    }
+    workers.run(
+        entityShards,
+        s -> {
+          int lo = shardStart(s, n, entityShards);
+          int hi = shardStart(s + 1, n, entityShards);
+          for (int e = lo; e < hi; ) {
+            // a range within one block of the gradient table
+            int blockEnd =
+                Math.min(
+                    hi,
+                    entityGradient.firstRow(e / entityGradient.rowsPerBlock())
+                        + entityGradient.rowsPerBlock());
+            float[] out = entityGradient.blockOf(e);
+            int outOffset = entityGradient.offset(e);
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.accumulateSignDifference(
+                  blockEnd - e,
+                  width,
+                  size,
+                  gradient,
+                  e,
+                  1,
+                  n,
+                  queries,
+                  0,
+                  width,
+                  entities.blockOf(e),
+                  entities.offset(e),
+                  width,
+                  out,
+                  outOffset,
+                  width);
+              kernel.negate(out, outOffset, (blockEnd - e) * width);
+            } else {
+              kernel.accumulate(
+                  BlockOp.DOT,
+                  blockEnd - e,
+                  width,
+                  size,
+                  gradient,
+                  e,
+                  1,
+                  n,
+                  queries,
+                  0,
+                  width,
+                  out,
+                  outOffset,
+                  width);
+              if (interaction == Interaction.NEGATIVE_L2) {
+                float[] rows = entities.blockOf(e);
+                int rowOffset = entities.offset(e);
+                for (int j = e; j < blockEnd; j++) {
+                  kernel.axpy(
+                      -columnSums[j],
+                      rows,
+                      rowOffset + (j - e) * width,
+                      out,
+                      outOffset + (j - e) * width,
+                      width);
+                }
+              }
+            }
+            e = blockEnd;
+          }
+        });
+    SparseGradient ge = total.entities();
+    for (int e = 0; e < n; e++) {
+      ge.touch(e);
+    }
+    SparseGradient gr = total.relations();
+    for (int i = 0; i < size; i++) {
+      int anchorRow = batchAnchor[i];
+      int r = batchRelation[i];
+      int anchorOffset = ge.touch(anchorRow);
+      int relationOffset = gr.touch(r);
+      if (batchHeads[i]) {
+        model.chainHeadQuery(
+            r,
+            anchorRow,
+            queryGradients,
+            i * width,
+            gr.values().blockOf(r),
+            relationOffset,
+            ge.values().blockOf(anchorRow),
+            anchorOffset);
+      } else {
+        model.chainTailQuery(
+            anchorRow,
+            r,
+            queryGradients,
+            i * width,
+            ge.values().blockOf(anchorRow),
+            anchorOffset,
+            gr.values().blockOf(r),
+            relationOffset);
+      }
+    }
   }
 }

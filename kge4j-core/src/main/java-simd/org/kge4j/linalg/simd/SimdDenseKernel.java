@@ -33,6 +33,9 @@ public final class SimdDenseKernel implements DenseKernel {
   /** Reduction steps per chunk: a strip of {@code B} ({@code KC × 2L} floats) stays in L1. */
   private static final int KC = 256;
 
+  /** Chunks of {@code B} up to this many floats (512 KiB) are assumed to stay in L2. */
+  private static final int L2_FLOATS = 1 << 17;
+
   private SimdDenseKernel() {}
 
   /**
@@ -258,59 +261,31 @@ public final class SimdDenseKernel implements DenseKernel {
       int kc = Math.min(KC, k - r0);
       int aChunk = aOffset + r0 * aColumnStride;
       int bChunk = bOffset + r0 * bRowStride;
-      int j = 0;
-      for (; j + 2 * L <= n; j += 2 * L) {
+      int strips = n / (2 * L);
+      if ((long) kc * n <= L2_FLOATS) {
+        // the chunk of B fits L2: each tile of A is loaded once and swept across all strips
         int i = 0;
         for (; i + MR <= m; i += MR) {
-          int a0 = aChunk + i * aRowStride;
-          int c0 = cOffset + i * cRowStride + j;
-          switch (op) {
-            case DOT:
-              tileDot(
-                  kc,
-                  a,
-                  a0,
-                  aRowStride,
-                  aColumnStride,
-                  b,
-                  bChunk + j,
-                  bRowStride,
-                  c,
-                  c0,
-                  cRowStride);
-              break;
-            case SQUARED_DIFFERENCE:
-              tileSquaredDifference(
-                  kc,
-                  a,
-                  a0,
-                  aRowStride,
-                  aColumnStride,
-                  b,
-                  bChunk + j,
-                  bRowStride,
-                  c,
-                  c0,
-                  cRowStride);
-              break;
-            default:
-              tileAbsoluteDifference(
-                  kc,
-                  a,
-                  a0,
-                  aRowStride,
-                  aColumnStride,
-                  b,
-                  bChunk + j,
-                  bRowStride,
-                  c,
-                  c0,
-                  cRowStride);
-              break;
+          for (int s = 0; s < strips; s++) {
+            tile(
+                op,
+                kc,
+                a,
+                aChunk,
+                aRowStride,
+                aColumnStride,
+                b,
+                bChunk,
+                bRowStride,
+                c,
+                cOffset,
+                cRowStride,
+                i,
+                2 * L * s);
           }
         }
         for (; i < m; i++) {
-          for (int v = 0; v < 2; v++) {
+          for (int j = 0; j < 2 * L * strips; j += L) {
             vector(
                 op,
                 kc,
@@ -318,13 +293,52 @@ public final class SimdDenseKernel implements DenseKernel {
                 aChunk + i * aRowStride,
                 aColumnStride,
                 b,
-                bChunk + j + v * L,
+                bChunk + j,
                 bRowStride,
                 c,
-                cOffset + i * cRowStride + j + v * L);
+                cOffset + i * cRowStride + j);
+          }
+        }
+      } else {
+        // a strip of B stays in L1 while every tile of A passes by
+        for (int s = 0; s < strips; s++) {
+          int i = 0;
+          for (; i + MR <= m; i += MR) {
+            tile(
+                op,
+                kc,
+                a,
+                aChunk,
+                aRowStride,
+                aColumnStride,
+                b,
+                bChunk,
+                bRowStride,
+                c,
+                cOffset,
+                cRowStride,
+                i,
+                2 * L * s);
+          }
+          for (; i < m; i++) {
+            for (int v = 0; v < 2; v++) {
+              int j = 2 * L * s + v * L;
+              vector(
+                  op,
+                  kc,
+                  a,
+                  aChunk + i * aRowStride,
+                  aColumnStride,
+                  b,
+                  bChunk + j,
+                  bRowStride,
+                  c,
+                  cOffset + i * cRowStride + j);
+            }
           }
         }
       }
+      int j = 2 * L * strips;
       for (; j + L <= n; j += L) {
         for (int i = 0; i < m; i++) {
           vector(
@@ -351,6 +365,39 @@ public final class SimdDenseKernel implements DenseKernel {
           c[ci] = value;
         }
       }
+    }
+  }
+
+  /** The 6-row, 2-vector tile at rows {@code i}, columns {@code j} of {@code C}. */
+  private static void tile(
+      BlockOp op,
+      int kc,
+      float[] a,
+      int aChunk,
+      int aRowStride,
+      int aColumnStride,
+      float[] b,
+      int bChunk,
+      int bRowStride,
+      float[] c,
+      int cOffset,
+      int cRowStride,
+      int i,
+      int j) {
+    int a0 = aChunk + i * aRowStride;
+    int c0 = cOffset + i * cRowStride + j;
+    switch (op) {
+      case DOT:
+        tileDot(kc, a, a0, aRowStride, aColumnStride, b, bChunk + j, bRowStride, c, c0, cRowStride);
+        break;
+      case SQUARED_DIFFERENCE:
+        tileSquaredDifference(
+            kc, a, a0, aRowStride, aColumnStride, b, bChunk + j, bRowStride, c, c0, cRowStride);
+        break;
+      default:
+        tileAbsoluteDifference(
+            kc, a, a0, aRowStride, aColumnStride, b, bChunk + j, bRowStride, c, c0, cRowStride);
+        break;
     }
   }
 
