@@ -32,10 +32,10 @@ import org.kge4j.optim.Optimizers;
  * early stopping, checkpoints and listener callbacks.
  *
  * <p><b>Parallelism and determinism.</b> Every batch is cut into {@link #NUM_SHARDS} contiguous
- * shards (fewer for tiny batches), independent of the thread count. Each shard scores its part and,
- * after the loss, accumulates its gradients into its own buffers; the buffers are then summed in
- * shard order. Threads only decide <em>when</em> a shard runs, never what it computes, so a run
- * gives bit-identical parameters with 1 or many threads.
+ * shards (fewer for tiny batches), independent of the thread count, and every gradient row is
+ * computed by exactly one shard in a fixed order (the loops' "owner computes" passes and the block
+ * kernels' exactly specified chains). Threads only decide <em>when</em> a shard runs, never what it
+ * computes, so a run gives bit-identical parameters with 1 or many threads.
  *
  * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom} seeded
  * from a chain started at the configuration's seed; a checkpoint stores the chain's state at an
@@ -60,7 +60,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   final Optimizer optimizer;
   private final TriplesFactory validation;
   final Gradients total;
-  final Gradients[] shardGradients = new Gradients[NUM_SHARDS];
   private final List<SparseGradient> totalParts;
 
   private final int[] entityStamp;
@@ -113,9 +112,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             config.learningRate());
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
-    for (int s = 0; s < NUM_SHARDS; s++) {
-      shardGradients[s] = Gradients.of(model);
-    }
     this.entityStamp = new int[model.numEntities()];
     this.relationStamp = new int[model.numRelations()];
     this.uniqueRows = new int[Math.max(model.numEntities(), model.numRelations())];
@@ -209,13 +205,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   /** First instance of shard {@code s} of a batch of {@code size}. */
   static int shardStart(int s, int size, int shards) {
     return (int) ((long) s * size / shards);
-  }
-
-  /** Sums the shard gradients into {@link #total} in shard order. */
-  void reduceShards(int shards) {
-    for (int s = 0; s < shards; s++) {
-      shardGradients[s].addTo(total);
-    }
   }
 
   /** Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite. */
