@@ -51,6 +51,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   private final float[] queries;
   private final float[] queryGradients;
   private final float[] columnSums;
+  private final double[] regularizerTerms = new double[NUM_SHARDS];
   private final EntityPanels panels;
   private final DenseKernel kernel = DenseKernels.active();
 
@@ -223,19 +224,19 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     double value =
         loss.processLcwaScoresInto(
             predictions, labels, null, size * n, config.labelSmoothing(), n, gradient);
-    backward(size, shards, workers);
     // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
+    regularizer.clear();
     if (anyTails) {
-      value += regularize(true, batchAnchor, 0, 1, size, batchTails);
-      value += regularize(false, batchRelation, 0, 1, size, batchTails);
-      value += regularizeAllEntities();
+      regularizer.lookup(true, batchAnchor, 0, 1, size, batchTails);
+      regularizer.lookup(false, batchRelation, 0, 1, size, batchTails);
+      regularizer.lookupAllEntities();
     }
     if (anyHeads) {
-      value += regularizeAllEntities();
-      value += regularize(false, batchRelation, 0, 1, size, batchHeads);
-      value += regularize(true, batchAnchor, 0, 1, size, batchHeads);
+      regularizer.lookupAllEntities();
+      regularizer.lookup(false, batchRelation, 0, 1, size, batchHeads);
+      regularizer.lookup(true, batchAnchor, 0, 1, size, batchHeads);
     }
-    return value;
+    return value + backward(size, shards, workers);
   }
 
   /**
@@ -243,7 +244,8 @@ public final class LcwaTrainingLoop extends TrainingLoop {
    * score: block operations for {@code ∂/∂Q} (rows split across shards) and {@code ∂/∂E} (written
    * straight into the entity gradient, entity ranges split across shards), then the chain rule of
    * each query into its anchor and relation rows, in batch order. Every value is computed by one
-   * shard in a fixed order, so the thread count changes nothing.
+   * shard in a fixed order, so the thread count changes nothing. The regularizer's gradient is
+   * added by the same owners.
    *
    * <pre>
    *   DOT          ∂/∂Q = G·E                   ∂/∂E = Gᵀ·Q
@@ -251,7 +253,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
    *   NEGATIVE_L1  ∂/∂Q_i = −Σ_e G_ie sign(q_i − e),  ∂/∂E_e = Σ_i G_ie sign(q_i − e)
    * </pre>
    */
-  private void backward(int size, int shards, Workers workers) {
+  private double backward(int size, int shards, Workers workers) {
     int n = numEntities;
     Interaction interaction = model.interaction();
     EmbeddingTable entities = model.entityEmbeddings();
@@ -347,6 +349,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
         s -> {
           int lo = shardStart(s, n, entityShards);
           int hi = shardStart(s + 1, n, entityShards);
+          double term = 0;
           for (int e = lo; e < hi; ) {
             // a range within one block of the gradient table
             int blockEnd =
@@ -405,9 +408,22 @@ public final class LcwaTrainingLoop extends TrainingLoop {
                 }
               }
             }
+            float[] rows = entities.blockOf(e);
+            int rowOffset = entities.offset(e);
+            for (int j = e; j < blockEnd; j++) {
+              int delta = (j - e) * width;
+              term +=
+                  regularizer.apply(
+                      true, j, kernel, rows, rowOffset + delta, out, outOffset + delta, width);
+            }
             e = blockEnd;
           }
+          regularizerTerms[s] = term;
         });
+    double value = 0;
+    for (int s = 0; s < entityShards; s++) {
+      value += regularizerTerms[s];
+    }
     SparseGradient ge = total.entities();
     for (int e = 0; e < n; e++) {
       ge.touch(e);
@@ -440,5 +456,21 @@ public final class LcwaTrainingLoop extends TrainingLoop {
             relationOffset);
       }
     }
+    EmbeddingTable relations = model.relationEmbeddings();
+    for (int i = 0; i < regularizer.numRelationsUsed(); i++) {
+      int r = regularizer.relationUsed(i);
+      int offset = gr.touch(r);
+      value +=
+          regularizer.apply(
+              false,
+              r,
+              kernel,
+              relations.blockOf(r),
+              relations.offset(r),
+              gr.values().blockOf(r),
+              offset,
+              relations.width());
+    }
+    return value;
   }
 }

@@ -191,21 +191,19 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           }
           shardValues[s] = value;
         });
-    double value = 0;
-    for (int s = 0; s < numShards; s++) {
-      value += shardValues[s];
-    }
+    double value = sumShards(numShards);
     group(size, filtered);
-    accumulateEntities(workers, size);
-    accumulateRelations(workers);
     // PyKEEN scores positives and negatives in two calls, each looking up h, r and t
-    value += regularize(true, positives, 0, 3, size, null);
-    value += regularize(false, positives, 1, 3, size, null);
-    value += regularize(true, positives, 2, 3, size, null);
+    regularizer.clear();
+    regularizer.lookup(true, positives, 0, 3, size, null);
+    regularizer.lookup(false, positives, 1, 3, size, null);
+    regularizer.lookup(true, positives, 2, 3, size, null);
     boolean[] mask = filtered ? keep : null;
-    value += regularize(true, negatives, 0, 3, size * k, mask);
-    value += regularize(false, negatives, 1, 3, size * k, mask);
-    value += regularize(true, negatives, 2, 3, size * k, mask);
+    regularizer.lookup(true, negatives, 0, 3, size * k, mask);
+    regularizer.lookup(false, negatives, 1, 3, size * k, mask);
+    regularizer.lookup(true, negatives, 2, 3, size * k, mask);
+    value += accumulateEntities(workers, size);
+    value += accumulateRelations(workers);
     return value;
   }
 
@@ -381,8 +379,13 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     relationGroups.build();
   }
 
-  /** Sums each touched entity's contributions into the batch gradient, rows split by owner. */
-  private void accumulateEntities(Workers workers, int size) {
+  /**
+   * Sums each touched entity's contributions and its regularizer gradient into the batch gradient,
+   * rows split by owner.
+   *
+   * @return the regularizer's term over the entities
+   */
+  private double accumulateEntities(Workers workers, int size) {
     int rows = entityGroups.numRows();
     int numShards = Math.min(NUM_SHARDS, rows);
     SparseGradient gradient = total.entities();
@@ -394,6 +397,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         numShards,
         s -> {
           float[] acc = shards[s].row;
+          double term = 0;
           for (int g = shardStart(s, rows, numShards);
               g < shardStart(s + 1, rows, numShards);
               g++) {
@@ -438,24 +442,34 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
                 kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
               }
             }
+            term += regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);
             System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
           }
+          shardValues[s] = term;
         });
     for (int g = 0; g < rows; g++) {
       gradient.touch(entityGroups.row(g));
     }
+    return sumShards(numShards);
   }
 
-  /** Sums each touched relation's chained contributions into the batch gradient. */
-  private void accumulateRelations(Workers workers) {
+  /**
+   * Sums each touched relation's chained contributions and its regularizer gradient into the batch
+   * gradient.
+   *
+   * @return the regularizer's term over the relations
+   */
+  private double accumulateRelations(Workers workers) {
     int rows = relationGroups.numRows();
     int numShards = Math.min(NUM_SHARDS, rows);
     SparseGradient gradient = total.relations();
     EmbeddingTable values = gradient.values();
+    EmbeddingTable relations = model.relationEmbeddings();
     int relationWidth = values.width();
     workers.run(
         numShards,
         s -> {
+          double term = 0;
           for (int g = shardStart(s, rows, numShards);
               g < shardStart(s + 1, rows, numShards);
               g++) {
@@ -471,10 +485,31 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
                   offset,
                   relationWidth);
             }
+            term +=
+                regularizer.apply(
+                    false,
+                    relation,
+                    kernel,
+                    relations.blockOf(relation),
+                    relations.offset(relation),
+                    out,
+                    offset,
+                    relationWidth);
           }
+          shardValues[s] = term;
         });
     for (int g = 0; g < rows; g++) {
       gradient.touch(relationGroups.row(g));
     }
+    return sumShards(numShards);
+  }
+
+  /** The shards' values, added in shard order. */
+  private double sumShards(int numShards) {
+    double sum = 0;
+    for (int s = 0; s < numShards; s++) {
+      sum += shardValues[s];
+    }
+    return sum;
   }
 }

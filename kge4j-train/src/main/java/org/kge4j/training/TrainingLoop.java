@@ -62,10 +62,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   final Gradients total;
   private final List<SparseGradient> totalParts;
 
-  private final int[] entityStamp;
-  private final int[] relationStamp;
-  private final int[] uniqueRows;
-  private int stamp;
+  /** The model's regularizer, gathered per row for the loops' owner passes. */
+  final LookupRegularizer regularizer;
 
   private int epochsCompleted;
   private long rngState;
@@ -112,9 +110,9 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             config.learningRate());
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
-    this.entityStamp = new int[model.numEntities()];
-    this.relationStamp = new int[model.numRelations()];
-    this.uniqueRows = new int[Math.max(model.numEntities(), model.numRelations())];
+    this.regularizer =
+        new LookupRegularizer(
+            model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
     this.rngState = config.seed();
     this.remainingPatience = config.earlyStoppingPatience();
     warnIfMarginsCannotSeparate();
@@ -216,52 +214,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             epoch, batch, numBatches, what + " score " + i + " is " + scores[i]);
       }
     }
-  }
-
-  /**
-   * Adds the regularizer term of one look-up to {@link #total} and returns its value: the distinct
-   * values of {@code ids[offset + i * stride]} for the {@code count} entries whose {@code keep} is
-   * true (all when null), in the entity or relation table.
-   */
-  double regularize(
-      boolean entities, int[] ids, int offset, int stride, int count, boolean[] keep) {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || (entities ? !regularizer.entities() : !regularizer.relations())) {
-      return 0.0;
-    }
-    int[] stamps = entities ? entityStamp : relationStamp;
-    stamp++;
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      if (keep != null && !keep[i]) {
-        continue;
-      }
-      int id = ids[offset + i * stride];
-      if (stamps[id] != stamp) {
-        stamps[id] = stamp;
-        uniqueRows[n++] = id;
-      }
-    }
-    if (n == 0) {
-      return 0.0;
-    }
-    EmbeddingTable table = entities ? model.entityEmbeddings() : model.relationEmbeddings();
-    return regularizer.accumulate(
-        table, uniqueRows, n, model.dim(), entities ? total.entities() : total.relations());
-  }
-
-  /** Adds the regularizer term of a look-up of all entities (1-N scoring) to {@link #total}. */
-  double regularizeAllEntities() {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || !regularizer.entities()) {
-      return 0.0;
-    }
-    int n = model.numEntities();
-    for (int i = 0; i < n; i++) {
-      uniqueRows[i] = i;
-    }
-    return regularizer.accumulate(
-        model.entityEmbeddings(), uniqueRows, n, model.dim(), total.entities());
   }
 
   /** Trains the remaining epochs without checkpoints. */
