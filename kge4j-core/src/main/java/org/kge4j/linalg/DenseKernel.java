@@ -27,6 +27,44 @@ public interface DenseKernel {
   /** {@code Σ_{k<n} |a[aOffset + k] − b[bOffset + k]|}. */
   float l1Distance(float[] a, int aOffset, float[] b, int bOffset, int n);
 
+  /**
+   * Row reductions of one query against several rows at once: {@code out[outOffset + i] =
+   * reduce(q[qOffset..], rows[i][offsets[i]..])} over {@code n} floats for {@code i < count}, with
+   * {@code reduce} the {@link BlockOp}'s sum ({@code DOT}: {@code Σ q·e}; {@code
+   * SQUARED_DIFFERENCE}: {@code Σ (q − e)²}; {@code ABSOLUTE_DIFFERENCE}: {@code Σ |q − e|}).
+   * Scoring gathered rows several at a time keeps several memory loads in flight.
+   */
+  void reduceRows(
+      BlockOp op,
+      float[] q,
+      int qOffset,
+      float[][] rows,
+      int[] offsets,
+      int count,
+      int n,
+      float[] out,
+      int outOffset);
+
+  /**
+   * One step of PyTorch's dense Adam on {@code n} values from {@code offset} of the parameter,
+   * gradient and moment arrays, in float arithmetic in this order: {@code m += (1 − β1)(g − m)},
+   * {@code v = v·β2 + (1 − β2)·g·g}, {@code x −= stepSize · (m / (sqrt(v)/sqrt(bc2) + eps))}. Every
+   * kernel gives the same bits (no fused multiply-adds).
+   */
+  void adamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float beta2,
+      float oneMinusBeta2,
+      float sqrtBiasCorrection2,
+      float eps);
+
   /** {@code y[yOffset + k] += alpha · x[xOffset + k]} for {@code k < n}. */
   void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 

@@ -79,6 +79,54 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void reduceRows(
+      BlockOp op,
+      float[] q,
+      int qOffset,
+      float[][] rows,
+      int[] offsets,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    for (int i = 0; i < count; i++) {
+      switch (op) {
+        case DOT:
+          out[outOffset + i] = dot(q, qOffset, rows[i], offsets[i], n);
+          break;
+        case SQUARED_DIFFERENCE:
+          out[outOffset + i] = squaredDistance(q, qOffset, rows[i], offsets[i], n);
+          break;
+        default:
+          out[outOffset + i] = l1Distance(q, qOffset, rows[i], offsets[i], n);
+          break;
+      }
+    }
+  }
+
+  @Override
+  public void adamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float beta2,
+      float oneMinusBeta2,
+      float sqrtBiasCorrection2,
+      float eps) {
+    for (int k = offset; k < offset + n; k++) {
+      float gk = g[k];
+      m[k] += oneMinusBeta1 * (gk - m[k]);
+      v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
+    }
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
     for (int k = 0; k < n; k++) {
       y[yOffset + k] += alpha * x[xOffset + k];

@@ -117,6 +117,86 @@ class DenseKernelTest {
     }
   }
 
+  @Test
+  void rowReductionsOfSeveralRowsMatchDoublePrecisionSums() {
+    SplittableRandom random = new SplittableRandom(6);
+    for (DenseKernel kernel : kernels()) {
+      for (int n : new int[] {1, 16, 17, 64, 256}) {
+        float[] q = random(random, n + 3);
+        float[][] rows = new float[7][];
+        int[] offsets = new int[7];
+        for (int i = 0; i < 7; i++) {
+          offsets[i] = i % 3;
+          rows[i] = random(random, n + offsets[i]);
+        }
+        for (BlockOp op : BlockOp.values()) {
+          float[] out = new float[9];
+          kernel.reduceRows(op, q, 3, rows, offsets, 7, n, out, 2);
+          for (int i = 0; i < 7; i++) {
+            double expected = 0;
+            double scale = 0;
+            for (int k = 0; k < n; k++) {
+              double x = q[3 + k];
+              double e = rows[i][offsets[i] + k];
+              expected +=
+                  op == BlockOp.DOT
+                      ? x * e
+                      : op == BlockOp.SQUARED_DIFFERENCE ? (x - e) * (x - e) : Math.abs(x - e);
+              scale += Math.abs(x * e) + (x - e) * (x - e);
+            }
+            assertEquals(
+                expected, out[2 + i], 1e-6 * (1 + scale), kernel + " " + op + " n=" + n + " " + i);
+          }
+          assertEquals(0f, out[0]);
+          assertEquals(0f, out[1]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void adamStepsAgreeBitForBitAndWithAHandComputedStep() {
+    // one step from zero moments with g = 0.5: m = 0.05, v = 0.00025; with step size 0.1/0.1 = 1
+    // and sqrt(bc2) = sqrt(0.001): x = 1 - 0.05 / (sqrt(0.00025)/sqrt(0.001) + 1e-8) = 0.9
+    for (DenseKernel kernel : kernels()) {
+      float[] x = {1f, 1f};
+      float[] g = {0.5f, 0.5f};
+      float[] m = new float[2];
+      float[] v = new float[2];
+      kernel.adamStep(x, g, m, v, 1, 1, 1f, 0.1f, 0.999f, 0.001f, (float) Math.sqrt(0.001), 1e-8f);
+      assertEquals(1f, x[0]);
+      assertEquals(0.9f, x[1], 1e-6f, kernel.toString());
+      assertEquals(0.05f, m[1], 1e-9f);
+      assertEquals(0.00025f, v[1], 1e-10f);
+    }
+    SplittableRandom random = new SplittableRandom(7);
+    int n = 1000;
+    float[] x0 = random(random, n);
+    float[] g = random(random, n);
+    float[] m0 = random(random, n);
+    float[] v0 = new float[n];
+    for (int i = 0; i < n; i++) {
+      v0[i] = Math.abs(random(random, 1)[0]);
+    }
+    float[][] results = new float[3][];
+    List<DenseKernel> kernels = kernels();
+    for (int j = 0; j < kernels.size(); j++) {
+      float[] x = x0.clone();
+      float[] m = m0.clone();
+      float[] v = v0.clone();
+      kernels.get(j).adamStep(x, g, m, v, 3, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 0.3f, 1e-8f);
+      results[j] = x;
+      assertEquals(x0[0], x[0]);
+      assertEquals(x0[n - 1], x[n - 1]);
+    }
+    if (kernels.size() == 2) {
+      for (int i = 0; i < n; i++) {
+        assertEquals(
+            Float.floatToIntBits(results[0][i]), Float.floatToIntBits(results[1][i]), "x " + i);
+      }
+    }
+  }
+
   /** The specified chain, written out independently of the kernels. */
   private static float chain(BlockOp op, float c, float a, float b) {
     if (op == BlockOp.DOT) {

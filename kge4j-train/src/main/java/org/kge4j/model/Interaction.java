@@ -76,6 +76,24 @@ public enum Interaction {
   }
 
   /**
+   * Scores query {@code q} against {@code count} gathered rows ({@code rows[i]} from {@code
+   * offsets[i]}, {@code n} floats each) into {@code out[outOffset + i]}, several rows at a time.
+   */
+  public void scoreRows(
+      DenseKernel kernel,
+      float[] q,
+      int qOffset,
+      float[][] rows,
+      int[] offsets,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    kernel.reduceRows(blockOp, q, qOffset, rows, offsets, count, n, out, outOffset);
+    finish(kernel, out, outOffset, count);
+  }
+
+  /**
    * The score of one candidate with the block operation's exact chain (what a block computes for
    * this pair, bit for bit), for ranks that must agree with block-scored candidates.
    */

@@ -2,6 +2,8 @@ package org.kge4j.optim;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
@@ -37,6 +39,8 @@ public final class Adam extends AbstractOptimizer {
 
   /** Values per parallel task of the dense update; smaller tables are updated on one thread. */
   private static final int PARALLEL_CHUNK = 1 << 18;
+
+  private static final DenseKernel KERNEL = DenseKernels.active();
 
   private final boolean lazy;
 
@@ -91,13 +95,21 @@ public final class Adam extends AbstractOptimizer {
         (chunks > 1 ? range.parallel() : range)
             .forEach(
                 c -> {
-                  int end = Math.min(x.length, (c + 1) * PARALLEL_CHUNK);
-                  for (int k = c * PARALLEL_CHUNK; k < end; k++) {
-                    float gk = g[k];
-                    m[k] += oneMinusBeta1 * (gk - m[k]);
-                    v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
-                    x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / bc2Sqrt + eps));
-                  }
+                  int start = c * PARALLEL_CHUNK;
+                  int end = Math.min(x.length, start + PARALLEL_CHUNK);
+                  KERNEL.adamStep(
+                      x,
+                      g,
+                      m,
+                      v,
+                      start,
+                      end - start,
+                      stepSize,
+                      oneMinusBeta1,
+                      beta2,
+                      oneMinusBeta2,
+                      bc2Sqrt,
+                      eps);
                 });
       }
       return;

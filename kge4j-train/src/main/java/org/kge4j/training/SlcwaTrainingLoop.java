@@ -71,7 +71,21 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     final float[] headQueryGradient;
     final float[] row;
 
+    /** Per side (0 tails, 1 heads): the kept candidates' rows, offsets, positions and scores. */
+    final float[][][] rows = new float[2][][];
+
+    final int[][] offsets = new int[2][];
+    final int[][] positions = new int[2][];
+    final float[][] scores = new float[2][];
+    final int[] counts = new int[2];
+
     Shard(int k, int width) {
+      for (int side = 0; side < 2; side++) {
+        rows[side] = new float[k][];
+        offsets[side] = new int[k];
+        positions[side] = new int[k];
+        scores[side] = new float[k];
+      }
       negatives = new float[k];
       negativeGradient = new float[k];
       keep = new boolean[k];
@@ -240,6 +254,8 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     positiveScores[i] = positive;
     shard.positive[0] = positive;
     int keptHere = 0;
+    shard.counts[0] = 0;
+    shard.counts[1] = 0;
     for (int j = 0; j < k; j++) {
       int idx = i * k + j;
       int nh = negatives[3 * idx];
@@ -264,28 +280,43 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       boolean tail = nh == h;
       tailCorrupted[idx] = tail;
       shard.keep[j] = !filtered || keep[idx];
+      // a dropped negative gets no score from the model; the loss ignores it
+      negativeScores[idx] = 0f;
+      shard.negatives[j] = 0f;
       if (!shard.keep[j]) {
-        // a dropped negative gets no score from the model; the loss ignores it
-        negativeScores[idx] = 0f;
-        shard.negatives[j] = 0f;
         continue;
       }
       keptHere++;
       int candidate = tail ? nt : nh;
-      float score =
-          interaction.score(
-              kernel,
-              tail ? tailQueries : headQueries,
-              qo,
-              entities.blockOf(candidate),
-              entities.offset(candidate),
-              width);
-      if (!Float.isFinite(score)) {
-        throw new NonFiniteLossException(
-            epoch, batch, numBatches, "negative score " + idx + " is " + score);
+      int side = tail ? 0 : 1;
+      int c = shard.counts[side]++;
+      shard.rows[side][c] = entities.blockOf(candidate);
+      shard.offsets[side][c] = entities.offset(candidate);
+      shard.positions[side][c] = j;
+    }
+    for (int side = 0; side < 2; side++) {
+      int count = shard.counts[side];
+      float[] scores = shard.scores[side];
+      interaction.scoreRows(
+          kernel,
+          side == 0 ? tailQueries : headQueries,
+          qo,
+          shard.rows[side],
+          shard.offsets[side],
+          count,
+          width,
+          scores,
+          0);
+      for (int c = 0; c < count; c++) {
+        int j = shard.positions[side][c];
+        float score = scores[c];
+        if (!Float.isFinite(score)) {
+          throw new NonFiniteLossException(
+              epoch, batch, numBatches, "negative score " + (i * k + j) + " is " + score);
+        }
+        negativeScores[i * k + j] = score;
+        shard.negatives[j] = score;
       }
-      negativeScores[idx] = score;
-      shard.negatives[j] = score;
     }
     double value =
         loss.processSlcwaScoresInto(

@@ -143,6 +143,121 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void reduceRows(
+      BlockOp op,
+      float[] q,
+      int qOffset,
+      float[][] rows,
+      int[] offsets,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    int i = 0;
+    if (n % L == 0) {
+      // four rows at a time: four independent streams of loads in flight
+      for (; i + 4 <= count; i += 4) {
+        float[] r0 = rows[i];
+        float[] r1 = rows[i + 1];
+        float[] r2 = rows[i + 2];
+        float[] r3 = rows[i + 3];
+        int o0 = offsets[i];
+        int o1 = offsets[i + 1];
+        int o2 = offsets[i + 2];
+        int o3 = offsets[i + 3];
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int k = 0; k < n; k += L) {
+          FloatVector x = FloatVector.fromArray(S, q, qOffset + k);
+          FloatVector e0 = FloatVector.fromArray(S, r0, o0 + k);
+          FloatVector e1 = FloatVector.fromArray(S, r1, o1 + k);
+          FloatVector e2 = FloatVector.fromArray(S, r2, o2 + k);
+          FloatVector e3 = FloatVector.fromArray(S, r3, o3 + k);
+          switch (op) {
+            case DOT:
+              a0 = x.fma(e0, a0);
+              a1 = x.fma(e1, a1);
+              a2 = x.fma(e2, a2);
+              a3 = x.fma(e3, a3);
+              break;
+            case SQUARED_DIFFERENCE:
+              FloatVector d0 = x.sub(e0);
+              FloatVector d1 = x.sub(e1);
+              FloatVector d2 = x.sub(e2);
+              FloatVector d3 = x.sub(e3);
+              a0 = d0.fma(d0, a0);
+              a1 = d1.fma(d1, a1);
+              a2 = d2.fma(d2, a2);
+              a3 = d3.fma(d3, a3);
+              break;
+            default:
+              a0 = a0.add(x.sub(e0).abs());
+              a1 = a1.add(x.sub(e1).abs());
+              a2 = a2.add(x.sub(e2).abs());
+              a3 = a3.add(x.sub(e3).abs());
+              break;
+          }
+        }
+        out[outOffset + i] = a0.reduceLanes(VectorOperators.ADD);
+        out[outOffset + i + 1] = a1.reduceLanes(VectorOperators.ADD);
+        out[outOffset + i + 2] = a2.reduceLanes(VectorOperators.ADD);
+        out[outOffset + i + 3] = a3.reduceLanes(VectorOperators.ADD);
+      }
+    }
+    for (; i < count; i++) {
+      switch (op) {
+        case DOT:
+          out[outOffset + i] = dot(q, qOffset, rows[i], offsets[i], n);
+          break;
+        case SQUARED_DIFFERENCE:
+          out[outOffset + i] = squaredDistance(q, qOffset, rows[i], offsets[i], n);
+          break;
+        default:
+          out[outOffset + i] = l1Distance(q, qOffset, rows[i], offsets[i], n);
+          break;
+      }
+    }
+  }
+
+  @Override
+  public void adamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float beta2,
+      float oneMinusBeta2,
+      float sqrtBiasCorrection2,
+      float eps) {
+    int k = offset;
+    int end = offset + n;
+    for (; k + L <= end; k += L) {
+      FloatVector gk = FloatVector.fromArray(S, g, k);
+      FloatVector mk = FloatVector.fromArray(S, m, k);
+      FloatVector vk = FloatVector.fromArray(S, v, k);
+      mk = mk.add(gk.sub(mk).mul(oneMinusBeta1));
+      vk = vk.mul(beta2).add(gk.mul(oneMinusBeta2).mul(gk));
+      FloatVector denominator = vk.lanewise(VectorOperators.SQRT).div(sqrtBiasCorrection2).add(eps);
+      FloatVector xk = FloatVector.fromArray(S, x, k);
+      xk.sub(mk.div(denominator).mul(stepSize)).intoArray(x, k);
+      mk.intoArray(m, k);
+      vk.intoArray(v, k);
+    }
+    for (; k < end; k++) {
+      float gk = g[k];
+      m[k] += oneMinusBeta1 * (gk - m[k]);
+      v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
+    }
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
     FloatVector av = FloatVector.broadcast(S, alpha);
     int k = 0;
