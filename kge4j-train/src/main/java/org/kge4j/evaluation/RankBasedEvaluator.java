@@ -66,9 +66,14 @@ public final class RankBasedEvaluator {
 
   private static final int CHUNK_SIZE = 32;
 
+  /** Key prefix of the metrics of sampled ranking, so they are never read as full ranking's. */
+  public static final String SAMPLED_PREFIX = "sampled.";
+
   private final int[] ks;
   private final boolean filtered;
   private final int numThreads;
+  private final int sampledCandidates;
+  private final long samplingSeed;
 
   /** A filtered evaluator with Hits@{1,3,5,10} using all available processors. */
   public RankBasedEvaluator() {
@@ -79,6 +84,8 @@ public final class RankBasedEvaluator {
     this.ks = builder.ks.clone();
     this.filtered = builder.filtered;
     this.numThreads = builder.numThreads;
+    this.sampledCandidates = builder.sampledCandidates;
+    this.samplingSeed = builder.samplingSeed;
   }
 
   /** A builder starting from the defaults of {@link #RankBasedEvaluator()}. */
@@ -91,8 +98,32 @@ public final class RankBasedEvaluator {
     private int[] ks = DEFAULT_KS.stream().mapToInt(Integer::intValue).toArray();
     private boolean filtered = true;
     private int numThreads = Runtime.getRuntime().availableProcessors();
+    private int sampledCandidates;
+    private long samplingSeed;
 
     private Builder() {}
+
+    /**
+     * Ranks against {@code numCandidates} entities drawn uniformly (without replacement, leaving
+     * out known answers when filtering) instead of all entities — the protocol of PyTorch-BigGraph
+     * and DGL-KE for huge graphs. The metrics are then reported under keys prefixed {@value
+     * #SAMPLED_PREFIX} (e.g. {@code sampled.both.realistic.inverse_harmonic_mean_rank}) plus {@code
+     * sampled.num_candidates}, never under full ranking's names. 0 (the default) ranks against all
+     * entities.
+     *
+     * @param seed seeds the draws (per triple and side, so results do not depend on the threads)
+     * @throws IllegalArgumentException if {@code numCandidates < 0}
+     */
+    public Builder sampledCandidates(int numCandidates, long seed) {
+      if (numCandidates < 0) {
+        throw new IllegalArgumentException(
+            "the number of sampled candidates must be >= 0 (0 = all entities), got "
+                + numCandidates);
+      }
+      this.sampledCandidates = numCandidates;
+      this.samplingSeed = seed;
+      return this;
+    }
 
     /**
      * The Hits@k cut-offs.
@@ -188,6 +219,21 @@ public final class RankBasedEvaluator {
       known.addAll(filterTriples);
     }
     KnownTriples index = filtered ? new KnownTriples(known) : null;
+    if (sampledCandidates > 0) {
+      int[] triples = evaluationTriples.mappedTriples();
+      int n = triples.length / 3;
+      Ranks ranks =
+          new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+      SampledRanker ranker =
+          new SampledRanker(model, triples, index, ranks, sampledCandidates, samplingSeed);
+      runParallel(ranker.numUnits(), ranker::newWorker);
+      MetricResults full = metrics(ranks);
+      Map<String, Double> prefixed = new LinkedHashMap<>();
+      full.metrics().forEach((key, value) -> prefixed.put(SAMPLED_PREFIX + key, value));
+      prefixed.put(
+          SAMPLED_PREFIX + "num_candidates", (double) Math.min(sampledCandidates, numEntities - 1));
+      return new MetricResults(prefixed);
+    }
     Ranks ranks = computeRanks(model, evaluationTriples.mappedTriples(), numEntities, index);
     return metrics(ranks);
   }
