@@ -28,7 +28,23 @@ abstract class AbstractModel implements Model {
   final DenseKernel kernel = DenseKernels.active();
   private final ThreadLocal<float[]> scratch;
 
-  AbstractModel(int numEntities, int numRelations, int dim, int width, LpRegularizer regularizer) {
+  /**
+   * With inverse relations (PyKEEN's {@code create_inverse_triples}) the relation table holds
+   * {@code 2R} rows, {@code r + R} the inverse of {@code r}, and head prediction {@code (?, r, t)}
+   * is tail prediction {@code (t, r⁻¹, ?)}: {@link #headQuery} is the tail query of the inverse.
+   */
+  final boolean inverseRelations;
+
+  /** {@code R}: the relations of the data, without their inverses. */
+  final int numBaseRelations;
+
+  AbstractModel(
+      int numEntities,
+      int numRelations,
+      int dim,
+      int width,
+      LpRegularizer regularizer,
+      boolean inverseRelations) {
     if (numEntities < 1 || numRelations < 1) {
       throw new IllegalArgumentException(
           name()
@@ -41,11 +57,13 @@ abstract class AbstractModel implements Model {
       throw new IllegalArgumentException(name() + " needs dim >= 1, got " + dim);
     }
     this.numEntities = numEntities;
-    this.numRelations = numRelations;
+    this.inverseRelations = inverseRelations;
+    this.numBaseRelations = numRelations;
+    this.numRelations = inverseRelations ? Math.multiplyExact(2, numRelations) : numRelations;
     this.dim = dim;
     this.width = width;
     this.entities = new EmbeddingTable("entity", numEntities, width);
-    this.relations = new EmbeddingTable("relation", numRelations, width);
+    this.relations = new EmbeddingTable("relation", this.numRelations, width);
     this.regularizer = regularizer;
     this.scratch = ThreadLocal.withInitial(() -> new float[2 * width]);
   }
@@ -98,6 +116,62 @@ abstract class AbstractModel implements Model {
   @Override
   public void applyConstraints() {
     // no hard constraints unless a model overrides this
+  }
+
+  /** The inverse of relation {@code r} (with inverse relations). */
+  final int inverse(int r) {
+    return r < numBaseRelations ? r + numBaseRelations : r - numBaseRelations;
+  }
+
+  @Override
+  public boolean inverseRelations() {
+    return inverseRelations;
+  }
+
+  @Override
+  public final void headQuery(int relation, int tail, float[] q, int offset) {
+    if (inverseRelations) {
+      tailQuery(tail, inverse(relation), q, offset);
+    } else {
+      directHeadQuery(relation, tail, q, offset);
+    }
+  }
+
+  @Override
+  public final void chainHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    if (inverseRelations) {
+      // the gradient flows into the inverse relation's row, which the caller owns as dr
+      chainTailQuery(tail, inverse(relation), dq, dqOffset, dt, dtOffset, dr, drOffset);
+    } else {
+      chainDirectHeadQuery(relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
+    }
+  }
+
+  /** The head query {@code q'(r, t)} of the model itself (without inverse relations). */
+  abstract void directHeadQuery(int relation, int tail, float[] q, int offset);
+
+  /** The chain rule of {@link #directHeadQuery}. */
+  abstract void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset);
+
+  @Override
+  public final int headQueryRelation(int relation) {
+    return inverseRelations ? inverse(relation) : relation;
   }
 
   @Override
@@ -254,16 +328,10 @@ abstract class AbstractModel implements Model {
     SparseGradient ge = out.entities();
     SparseGradient gr = out.relations();
     int gt = ge.touch(tail);
-    int grr = gr.touch(relation);
+    int row = headQueryRelation(relation);
+    int grr = gr.touch(row);
     chainHeadQuery(
-        relation,
-        tail,
-        s,
-        width,
-        gr.values().blockOf(relation),
-        grr,
-        ge.values().blockOf(tail),
-        gt);
+        relation, tail, s, width, gr.values().blockOf(row), grr, ge.values().blockOf(tail), gt);
   }
 
   @Override

@@ -54,6 +54,7 @@ public final class ComplEx extends AbstractModel {
         regularizer,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -69,8 +70,9 @@ public final class ComplEx extends AbstractModel {
       LpRegularizer regularizer,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, regularizer);
+    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -97,7 +99,7 @@ public final class ComplEx extends AbstractModel {
 
   /** {@code q' = conj(r) · t}: {@code score(e, r, t) = <q', e>}. */
   @Override
-  public void headQuery(int relation, int tail, float[] q, int offset) {
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
     ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
   }
 
@@ -116,7 +118,7 @@ public final class ComplEx extends AbstractModel {
   }
 
   @Override
-  public void chainHeadQuery(
+  void chainDirectHeadQuery(
       int relation,
       int tail,
       float[] dq,

@@ -51,6 +51,7 @@ public final class DistMult extends AbstractModel {
         regularizer,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -66,8 +67,9 @@ public final class DistMult extends AbstractModel {
       LpRegularizer regularizer,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, regularizer);
+    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -104,7 +106,7 @@ public final class DistMult extends AbstractModel {
 
   /** {@code q' = r ∘ t}: {@code score(e, r, t) = <q', e>}. */
   @Override
-  public void headQuery(int relation, int tail, float[] q, int offset) {
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
     product(entities, tail, relations, relation, q, offset);
   }
 
@@ -135,7 +137,7 @@ public final class DistMult extends AbstractModel {
 
   /** {@code ∂/∂r = dq ∘ t}, {@code ∂/∂t = dq ∘ r}. */
   @Override
-  public void chainHeadQuery(
+  void chainDirectHeadQuery(
       int relation,
       int tail,
       float[] dq,

@@ -23,8 +23,18 @@ public interface Model extends LinkPredictor {
   /** The model's name as the CLI spells it: {@code transe}, {@code distmult}, ... */
   String name();
 
-  /** Number of relations. */
+  /**
+   * Number of relation rows: the data's relations, and as many inverses with {@link
+   * #inverseRelations()}.
+   */
   int numRelations();
+
+  /**
+   * Whether the relation table also holds an inverse {@code r + R} of every relation {@code r}
+   * (PyKEEN's {@code create_inverse_triples}): head prediction is then tail prediction with the
+   * inverse relation.
+   */
+  boolean inverseRelations();
 
   /** The embedding dimension as configured (complex models store two floats per dimension). */
   int dim();
@@ -72,8 +82,17 @@ public interface Model extends LinkPredictor {
       int drOffset);
 
   /**
-   * The backward pass of {@link #headQuery}: adds the gradient with respect to the relation's row
-   * into {@code dr} and with respect to the tail's row into {@code dt}.
+   * The relation row that {@link #headQuery}{@code (relation, t)} reads and {@link #chainHeadQuery}
+   * writes through {@code dr}: {@code relation} itself, or its inverse in a model with inverse
+   * relations (PyKEEN's {@code create_inverse_triples}, where head prediction is tail prediction
+   * with the inverse relation).
+   */
+  int headQueryRelation(int relation);
+
+  /**
+   * The backward pass of {@link #headQuery}: adds the gradient with respect to the relation row
+   * {@link #headQueryRelation}{@code (relation)} into {@code dr} and with respect to the tail's row
+   * into {@code dt}.
    */
   void chainHeadQuery(
       int relation,

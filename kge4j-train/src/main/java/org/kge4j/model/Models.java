@@ -36,7 +36,16 @@ public final class Models {
       Double regularizerWeight,
       SplittableRandom random) {
     return create(
-        name, numEntities, numRelations, dim, scoringNorm, regularizerWeight, null, null, random);
+        name,
+        numEntities,
+        numRelations,
+        dim,
+        scoringNorm,
+        regularizerWeight,
+        null,
+        null,
+        false,
+        random);
   }
 
   /**
@@ -47,6 +56,9 @@ public final class Models {
    * @param relationInitializer the relation table's initializer, or {@code null} for the model's
    *     PyKEEN default (TransE {@code xavier_uniform_norm}, DistMult {@code xavier_normal_norm},
    *     ComplEx {@code normal}, RotatE {@code init_phases})
+   * @param inverseRelations whether the relation table also holds the inverse {@code r + R} of
+   *     every relation (PyKEEN's {@code create_inverse_triples}; {@code 2·numRelations} rows): head
+   *     prediction then becomes tail prediction with the inverse relation
    * @see #create(String, int, int, int, int, Double, SplittableRandom)
    * @throws IllegalArgumentException for an unknown name, invalid sizes or an initializer the
    *     model's rows cannot take
@@ -60,6 +72,7 @@ public final class Models {
       Double regularizerWeight,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
     String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
     switch (key) {
@@ -71,6 +84,7 @@ public final class Models {
             scoringNorm,
             or(entityInitializer, TransE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, TransE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "distmult":
         return new DistMult(
@@ -80,6 +94,7 @@ public final class Models {
             weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, DistMult.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, DistMult.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "complex":
         return new ComplEx(
@@ -89,6 +104,7 @@ public final class Models {
             weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, ComplEx.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, ComplEx.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "rotate":
         return new RotatE(
@@ -97,6 +113,7 @@ public final class Models {
             dim,
             or(entityInitializer, RotatE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, RotatE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);

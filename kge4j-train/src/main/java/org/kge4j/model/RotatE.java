@@ -40,6 +40,7 @@ public final class RotatE extends AbstractModel {
         dim,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -55,8 +56,9 @@ public final class RotatE extends AbstractModel {
       int dim,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE);
+    super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -113,7 +115,7 @@ public final class RotatE extends AbstractModel {
    * too: rotating the tail back by the inverse rotation).
    */
   @Override
-  public void headQuery(int relation, int tail, float[] q, int offset) {
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
     ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
   }
 
@@ -132,7 +134,7 @@ public final class RotatE extends AbstractModel {
   }
 
   @Override
-  public void chainHeadQuery(
+  void chainDirectHeadQuery(
       int relation,
       int tail,
       float[] dq,

@@ -40,6 +40,7 @@ public final class TransE extends AbstractModel {
         p,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -56,8 +57,9 @@ public final class TransE extends AbstractModel {
       int p,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, LpRegularizer.NONE);
+    super(numEntities, numRelations, dim, dim, LpRegularizer.NONE, inverseRelations);
     if (p != 1 && p != 2) {
       throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
     }
@@ -109,7 +111,7 @@ public final class TransE extends AbstractModel {
 
   /** {@code q' = t - r}: {@code score(e, r, t) = -||e + r - t|| = -||q' - e||}. */
   @Override
-  public void headQuery(int relation, int tail, float[] q, int offset) {
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
     float[] e = entities.blockOf(tail);
     float[] r = relations.blockOf(relation);
     int to = entities.offset(tail);
@@ -139,7 +141,7 @@ public final class TransE extends AbstractModel {
 
   /** {@code ∂/∂t = dq}, {@code ∂/∂r = -dq}. */
   @Override
-  public void chainHeadQuery(
+  void chainDirectHeadQuery(
       int relation,
       int tail,
       float[] dq,

@@ -45,6 +45,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   private final float[] gradient;
   private final int[] batchAnchor;
   private final int[] batchRelation;
+  private final int[] batchRelationRow;
   private final boolean[] batchTails;
   private final boolean[] batchHeads;
   private final int width;
@@ -100,6 +101,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     gradient = new float[(int) scores];
     batchAnchor = new int[config.batchSize()];
     batchRelation = new int[config.batchSize()];
+    batchRelationRow = new int[config.batchSize()];
     batchTails = new boolean[config.batchSize()];
     batchHeads = new boolean[config.batchSize()];
     width = model.entityEmbeddings().width();
@@ -183,6 +185,11 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       int instance = order[from + i];
       batchAnchor[i] = anchor[instance];
       batchRelation[i] = relation[instance];
+      // head prediction reads the inverse relation's row in a model with inverse relations
+      batchRelationRow[i] =
+          headPrediction[instance]
+              ? model.headQueryRelation(relation[instance])
+              : relation[instance];
       batchHeads[i] = headPrediction[instance];
       batchTails[i] = !headPrediction[instance];
       anyHeads |= batchHeads[i];
@@ -228,12 +235,12 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     regularizer.clear();
     if (anyTails) {
       regularizer.lookup(true, batchAnchor, 0, 1, size, batchTails);
-      regularizer.lookup(false, batchRelation, 0, 1, size, batchTails);
+      regularizer.lookup(false, batchRelationRow, 0, 1, size, batchTails);
       regularizer.lookupAllEntities();
     }
     if (anyHeads) {
       regularizer.lookupAllEntities();
-      regularizer.lookup(false, batchRelation, 0, 1, size, batchHeads);
+      regularizer.lookup(false, batchRelationRow, 0, 1, size, batchHeads);
       regularizer.lookup(true, batchAnchor, 0, 1, size, batchHeads);
     }
     return value + backward(size, shards, workers);
@@ -433,14 +440,15 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       int anchorRow = batchAnchor[i];
       int r = batchRelation[i];
       int anchorOffset = ge.touch(anchorRow);
-      int relationOffset = gr.touch(r);
+      int relationRow = batchRelationRow[i];
+      int relationOffset = gr.touch(relationRow);
       if (batchHeads[i]) {
         model.chainHeadQuery(
             r,
             anchorRow,
             queryGradients,
             i * width,
-            gr.values().blockOf(r),
+            gr.values().blockOf(relationRow),
             relationOffset,
             ge.values().blockOf(anchorRow),
             anchorOffset);
@@ -452,7 +460,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
             i * width,
             ge.values().blockOf(anchorRow),
             anchorOffset,
-            gr.values().blockOf(r),
+            gr.values().blockOf(relationRow),
             relationOffset);
       }
     }

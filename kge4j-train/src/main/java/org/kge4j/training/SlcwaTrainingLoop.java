@@ -109,6 +109,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       throw new IllegalArgumentException(
           "SlcwaTrainingLoop needs loop slcwa, got " + config.loop().id());
     }
+    if (model.inverseRelations()) {
+      throw new IllegalArgumentException(
+          "inverse relations (create_inverse_triples) train with the LCWA loop, where head"
+              + " prediction becomes tail prediction with the inverse relation; use loop lcwa or"
+              + " leave create_inverse_triples off for slcwa");
+    }
     this.sampler =
         NegativeSamplers.make(
             config.negativeSampler(), training, config.numNegsPerPos(), config.filterNegatives());

@@ -80,17 +80,17 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     this.config = Objects.requireNonNull(config, "config");
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
-    if (model.numEntities() != training.numEntities()
-        || model.numRelations() != training.numRelations()) {
+    int relationRows = (model.inverseRelations() ? 2 : 1) * training.numRelations();
+    if (model.numEntities() != training.numEntities() || model.numRelations() != relationRows) {
       throw new IllegalArgumentException(
           "model has "
               + model.numEntities()
               + " entities and "
               + model.numRelations()
-              + " relations, the training triples "
+              + " relation rows, the training triples need "
               + training.numEntities()
               + " and "
-              + training.numRelations());
+              + relationRows);
     }
     if (training.numTriples() == 0) {
       throw new IllegalArgumentException("training needs at least one triple, got 0");

@@ -26,18 +26,24 @@ class BatchGradientTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> cases = Stream.builder();
     for (LoopKind loop : LoopKind.values()) {
-      cases.add(Arguments.of(loop, "transe", 1));
-      cases.add(Arguments.of(loop, "transe", 2));
-      cases.add(Arguments.of(loop, "distmult", 1));
-      cases.add(Arguments.of(loop, "complex", 1));
-      cases.add(Arguments.of(loop, "rotate", 1));
+      for (boolean inverse : new boolean[] {false, true}) {
+        if (inverse && loop == LoopKind.SLCWA) {
+          continue; // inverse relations train with LCWA only
+        }
+        cases.add(Arguments.of(loop, "transe", 1, inverse));
+        cases.add(Arguments.of(loop, "transe", 2, inverse));
+        cases.add(Arguments.of(loop, "distmult", 1, inverse));
+        cases.add(Arguments.of(loop, "complex", 1, inverse));
+        cases.add(Arguments.of(loop, "rotate", 1, inverse));
+      }
     }
     return cases.build();
   }
 
-  @ParameterizedTest(name = "{0} {1} p={2}")
+  @ParameterizedTest(name = "{0} {1} p={2} inverse={3}")
   @MethodSource("cases")
-  void batchGradientMatchesCentralDifferencesOfTheBatchLoss(LoopKind loop, String name, int norm) {
+  void batchGradientMatchesCentralDifferencesOfTheBatchLoss(
+      LoopKind loop, String name, int norm, boolean inverse) {
     TrainingConfig config =
         TrainingConfig.builder()
             .model(name)
