@@ -1,0 +1,61 @@
+package org.kge4j.hpo.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.kge4j.hpo.HpoParameter;
+
+/** Hand-made trials for sampler and pruner tests. */
+final class Trials {
+  private Trials() {}
+
+  static FrozenTrial trial(
+      int number, TrialState state, Double value, Map<Integer, Double> intermediate) {
+    return new FrozenTrial(
+        number,
+        state,
+        value == null ? OptionalDouble.empty() : OptionalDouble.of(value),
+        Map.of(),
+        Map.of(),
+        new TreeMap<>(intermediate),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of());
+  }
+
+  static FrozenTrial complete(int number, double value, HpoParameter p, Object x) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put(p.name(), x);
+    return new FrozenTrial(
+        number,
+        TrialState.COMPLETE,
+        OptionalDouble.of(value),
+        params,
+        Map.of(p.name(), p),
+        new TreeMap<>(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of());
+  }
+
+  static FrozenTrial withSystemAttributes(FrozenTrial t, Map<String, String> attributes) {
+    return new FrozenTrial(
+        t.number(),
+        t.state(),
+        t.value(),
+        t.params(),
+        t.distributions(),
+        t.intermediateValues(),
+        t.start(),
+        t.end(),
+        t.failMessage(),
+        t.userAttributes(),
+        attributes);
+  }
+}
