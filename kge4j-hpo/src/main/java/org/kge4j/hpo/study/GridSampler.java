@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import org.kge4j.hpo.HpoParameter;
 import org.kge4j.hpo.HpoSpace;
@@ -36,7 +37,7 @@ public final class GridSampler implements Sampler {
     Map<String, List<Object>> copy = new LinkedHashMap<>();
     long product = 1;
     for (Map.Entry<String, ? extends List<?>> e : values.entrySet()) {
-      if (e.getValue().isEmpty() || e.getValue().contains(null)) {
+      if (e.getValue().isEmpty() || e.getValue().stream().anyMatch(Objects::isNull)) {
         throw new IllegalArgumentException(
             "grid values of parameter "
                 + e.getKey()

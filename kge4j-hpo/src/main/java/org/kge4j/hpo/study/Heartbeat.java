@@ -1,6 +1,7 @@
 package org.kge4j.hpo.study;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record Heartbeat(Duration interval, Duration grace) {
   /** The fail message of a trial whose worker has been silent for {@code silentMillis}. */
   String staleMessage(long silentMillis) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "worker died: no heartbeat for %.1f s (grace %.1f s)",
         silentMillis / 1000.0,
         grace.toMillis() / 1000.0);

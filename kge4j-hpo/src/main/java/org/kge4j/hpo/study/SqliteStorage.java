@@ -559,9 +559,9 @@ public final class SqliteStorage implements StudyStorage {
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         double v = r.getDouble(3);
-        intermediate
-            .computeIfAbsent(r.getInt(1), k -> new TreeMap<>())
-            .put(r.getInt(2), r.wasNull() ? Double.NaN : v);
+        // SQLite stores NaN as NULL
+        double value = r.wasNull() ? Double.NaN : v;
+        intermediate.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), value);
       }
     }
     Map<Integer, Map<String, String>> user = attributes("trial_user_attributes", studyId, filter);

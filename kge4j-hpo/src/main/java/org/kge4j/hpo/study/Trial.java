@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.HpoParameter;
@@ -28,7 +29,7 @@ public final class Trial {
   private final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, HpoParameter> distributions = new LinkedHashMap<>();
   private final Map<String, Object> fixedParams;
-  private final java.util.TreeMap<Integer, Double> reported = new java.util.TreeMap<>();
+  private final TreeMap<Integer, Double> reported = new TreeMap<>();
   private Map<String, HpoParameter> relativeSpace;
   private Map<String, Object> relativeParams;
 
@@ -79,18 +80,19 @@ public final class Trial {
     } else if (fixedParams.containsKey(name)) {
       value = ParameterValues.coerce(parameter, fixedParams.get(name));
     } else {
-      StudyView view = study.pruner().samplingView(study, snapshot());
+      FrozenTrial current = snapshot();
+      StudyView view = study.pruner().samplingView(study, current);
       if (relativeSpace == null) {
-        relativeSpace = study.sampler().inferRelativeSearchSpace(view, snapshot());
+        relativeSpace = study.sampler().inferRelativeSearchSpace(view, current);
         relativeParams =
             relativeSpace.isEmpty()
                 ? Map.of()
-                : study.sampler().sampleRelative(view, snapshot(), relativeSpace);
+                : study.sampler().sampleRelative(view, current, relativeSpace);
       }
       if (parameter.equals(relativeSpace.get(name)) && relativeParams.containsKey(name)) {
         value = relativeParams.get(name);
       } else {
-        value = study.sampler().sampleIndependent(view, snapshot(), parameter);
+        value = study.sampler().sampleIndependent(view, current, parameter);
       }
       value = ParameterValues.coerce(parameter, value);
     }
