@@ -147,7 +147,8 @@ public final class TpeSampler implements Sampler {
         trials,
         trial,
         searchSpace,
-        SeedStreams.stream(seed, trial.number(), "tpe:relative"));
+        // "tpe" cannot collide with the independent streams' keys "tpe:<name>"
+        SeedStreams.stream(seed, trial.number(), "tpe"));
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.time.Duration;
  * A worker process for the storage tests: {@code WorkerMain DB STUDY N_TRIALS DIR MODE} joins the
  * SQLite study and runs TPE trials until the study holds {@code N_TRIALS} finished ones. Each
  * evaluation creates {@code DIR/ran-<number>} (failing if a trial were evaluated twice) and records
- * the worker's pid. It writes {@code DIR/ready-<pid>} and waits for {@code DIR/go} before the first
- * trial, so concurrent workers overlap. Mode {@code hang} makes the worker's first trial write
- * {@code DIR/hanging} and sleep until the process is killed.
+ * the worker's pid. Once it has opened the study it writes {@code DIR/ready-<pid>} and waits for
+ * {@code DIR/go}, so concurrent workers start their trials together. Mode {@code hang} makes the
+ * worker's first trial write {@code DIR/hanging} and sleep until the process is killed.
  */
 public final class WorkerMain {
   /** Heartbeat of the test workers: a beat every 100 ms, stale after 1 s. */
@@ -25,10 +25,6 @@ public final class WorkerMain {
     Path dir = Path.of(args[3]);
     boolean hang = args[4].equals("hang");
     String pid = Long.toString(ProcessHandle.current().pid());
-    Files.writeString(dir.resolve("ready-" + pid), pid);
-    while (!Files.exists(dir.resolve("go"))) {
-      Thread.sleep(10);
-    }
     try (SqliteStorage storage = SqliteStorage.open(db, HEARTBEAT)) {
       Study study =
           Study.builder(name, StudyDirection.MINIMIZE)
@@ -36,6 +32,10 @@ public final class WorkerMain {
               .pruner(new NopPruner())
               .storage(storage)
               .build();
+      Files.writeString(dir.resolve("ready-" + pid), pid);
+      while (!Files.exists(dir.resolve("go"))) {
+        Thread.sleep(10);
+      }
       boolean[] hung = {false};
       study.optimize(
           t -> {
