@@ -1,11 +1,9 @@
 package org.kge4j.hpo.study;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.kge4j.hpo.HpoParameter;
 
 /** Hand-made trials for sampler and pruner tests. */
 final class Trials {
@@ -20,23 +18,6 @@ final class Trials {
         Map.of(),
         Map.of(),
         new TreeMap<>(intermediate),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Map.of(),
-        Map.of());
-  }
-
-  static FrozenTrial complete(int number, double value, HpoParameter p, Object x) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put(p.name(), x);
-    return new FrozenTrial(
-        number,
-        TrialState.COMPLETE,
-        OptionalDouble.of(value),
-        params,
-        Map.of(p.name(), p),
-        new TreeMap<>(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
