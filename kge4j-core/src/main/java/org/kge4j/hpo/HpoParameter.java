@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** One dimension of a hyper-parameter search space, as an entry of PyKEEN's {@code hpo_default}. */
-public sealed interface HpoParameter permits FloatParameter, IntParameter, CategoricalParameter {
+public sealed interface HpoParameter permits NumericParameter, CategoricalParameter {
   /** The keyword name, e.g. {@code positive_margin}. */
   String name();
 
