@@ -636,4 +636,31 @@ class PipelineConfigTest {
             + " negative_sampler, optimizer, regularizer, stopper, training",
         e.getMessage());
   }
+
+  @Test
+  void theReadmeExampleBuildsWhatItSays() {
+    PipelineConfig config =
+        PipelineConfig.builder()
+            .dataset("umls")
+            .model("ComplEx")
+            .embeddingDim(64)
+            .trainingLoop("sLCWA")
+            .numNegsPerPos(32)
+            .batchSize(512)
+            .numEpochs(100)
+            .optimizer("Adam")
+            .learningRate(0.01)
+            .randomSeed(1)
+            .marginActivation("softplus")
+            .earlyStopping(10, 2)
+            .build();
+    assertEquals(new StopperConfig("early", 10, 2, 0.01, StopperConfig.METRIC), config.stopper());
+    assertEquals(new NegativeSamplerConfig("basic", 32, false), config.negativeSampler());
+    assertEquals(new TrainingKwargs(100, 512, null), config.training());
+    assertEquals(config, PipelineConfig.fromPipelineMap(config.toPipelineMap()));
+    HpoSpace space = config.hpoDefault();
+    PipelineConfig trial = config.withParameters(space.sample(new SplittableRandom(7)));
+    assertEquals(config.model().name(), trial.model().name());
+    assertEquals(config.dataset(), trial.dataset());
+  }
 }
