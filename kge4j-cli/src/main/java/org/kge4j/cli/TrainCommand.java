@@ -53,7 +53,8 @@ import picocli.CommandLine.Option;
     showDefaultValues = true,
     description = {
       "Train a model with DoubleMarginLoss, evaluate it on the test split and write "
-          + "results.json, losses.tsv, losses.png and a checkpoint into the output directory."
+          + "results.json, pipeline_config.json, losses.tsv, losses.png and a checkpoint into the"
+          + " output directory."
     })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -71,7 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
       description =
           "embedded (a generated family graph), a named dataset (nations, umls, kinships, "
               + "fb15k237, wn18rr; cached in $KGE4J_DATASETS or ~/.kge4j/datasets) or a directory "
-              + "holding train.txt, valid.txt, test.txt. Default: embedded, or the resumed run's dataset.")
+              + "holding train.txt, valid.txt, test.txt. Default: the resumed run's or the --config"
+              + " file's dataset, else embedded.")
   private String dataset;
 
   @CommandLine.Mixin private ConfigurationOptions configuration;

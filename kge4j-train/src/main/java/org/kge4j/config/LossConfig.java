@@ -186,11 +186,6 @@ public record LossConfig(
     }
   }
 
-  /** PyKEEN's defaults: margins 1.0 / 0.0, balance 0.5, relu, mean. */
-  public static LossConfig defaults() {
-    return fromKwargs("DoubleMarginLoss", Map.of());
-  }
-
   /**
    * The component from its name and {@code loss_kwargs}; absent keys take the defaults.
    *
