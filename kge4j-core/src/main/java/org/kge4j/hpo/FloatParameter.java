@@ -73,4 +73,9 @@ public record FloatParameter(String name, double low, double high, boolean log)
     }
     return values;
   }
+
+  @Override
+  public FloatParameter withName(String newName) {
+    return new FloatParameter(newName, low, high, log);
+  }
 }

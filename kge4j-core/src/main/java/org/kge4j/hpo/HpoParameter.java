@@ -16,4 +16,7 @@ public sealed interface HpoParameter permits NumericParameter, CategoricalParame
    * pointsPerRange} values from low to high (both included) of a range.
    */
   List<Object> grid(int pointsPerRange);
+
+  /** The same distribution under another name, e.g. prefixed with its component ({@code loss.}). */
+  HpoParameter withName(String name);
 }

@@ -84,4 +84,9 @@ public record IntParameter(String name, int low, int high, int step, boolean log
     }
     return values;
   }
+
+  @Override
+  public IntParameter withName(String newName) {
+    return new IntParameter(newName, low, high, step, log);
+  }
 }

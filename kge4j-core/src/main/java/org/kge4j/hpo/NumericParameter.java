@@ -3,11 +3,11 @@ package org.kge4j.hpo;
 import java.util.random.RandomGenerator;
 
 /**
- * A numeric parameter ({@link FloatParameter} or {@link IntParameter}) together with its
- * <em>sampling scale</em>: the interval {@code [scaleLow(), scaleHigh()]} on which every sampler
- * works, and the map {@link #fromScale} back to a value. It is the one sampling path for ints and
- * floats, shared by {@link #sample} (uniform on the scale), quasi-random samplers ({@link
- * #fromUnit}) and model-based ones (kernels on the scale).
+ * A numeric parameter ({@link FloatParameter}, {@link IntParameter} or {@link PowerTwoParameter})
+ * together with its <em>sampling scale</em>: the interval {@code [scaleLow(), scaleHigh()]} on
+ * which every sampler works, and the map {@link #fromScale} back to a value. It is the one sampling
+ * path for ints and floats, shared by {@link #sample} (uniform on the scale), quasi-random samplers
+ * ({@link #fromUnit}) and model-based ones (kernels on the scale).
  *
  * <p>The scale, as Optuna's search-space transform defines it:
  *
@@ -18,10 +18,13 @@ import java.util.random.RandomGenerator;
  *   <li>int: each admissible value {@code v} owns the cell {@code [v − step/2, v + step/2]}, so the
  *       scale is {@code [low − step/2, top + step/2]} with {@code top} the largest value on the
  *       step grid, or, with {@code log} (step 1), {@code [log(low − ½), log(top + ½)]}; {@link
- *       #fromScale} rounds to the nearest value of the grid.
+ *       #fromScale} rounds to the nearest value of the grid;
+ *   <li>power of two ({@link PowerTwoParameter}): the exponent, each exponent {@code e} owning the
+ *       cell {@code [e − ½, e + ½]}.
  * </ul>
  */
-public sealed interface NumericParameter extends HpoParameter permits FloatParameter, IntParameter {
+public sealed interface NumericParameter extends HpoParameter
+    permits FloatParameter, IntParameter, PowerTwoParameter {
   /** Whether the parameter is sampled on a log scale. */
   boolean log();
 
