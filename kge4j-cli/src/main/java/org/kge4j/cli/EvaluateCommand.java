@@ -47,8 +47,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       names = "--dataset",
       paramLabel = "NAME|DIR",
       description =
-          "The dataset the model was trained on. Default: the one recorded in the "
-              + "results.json next to the checkpoint, else embedded.")
+          "The dataset the model was trained on. Default: the one recorded in the checkpoint's"
+              + " configuration.")
   private String dataset;
 
   @Option(
@@ -106,9 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
           e);
     }
-    RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
-    String source =
-        dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
+    String source = dataset != null ? dataset : checkpoint.config().dataset().name();
     Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
 
     Model model;
@@ -141,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 "%s metrics (%s, %s, %d triples, %s, realistic ranks):",
                 splitName,
                 data.name(),
-                checkpoint.config().model(),
+                checkpoint.config().model().name(),
                 ranked.numTriples(),
                 unfiltered ? "unfiltered" : "filtered"),
             metrics));
@@ -158,7 +156,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       datasetInfo.put("num_entities", data.numEntities());
       datasetInfo.put("num_relations", data.numRelations());
       document.put("dataset", datasetInfo);
-      document.put("configuration", RunReport.configuration(checkpoint.config()));
+      RunReport.putConfiguration(
+          document, checkpoint.config(), TrainCommand.plotTitle(checkpoint.config(), data));
       document.put("evaluation_seconds", seconds);
       document.put("versions", Versions.current().toMap());
       document.put("created", Instant.now().toString());

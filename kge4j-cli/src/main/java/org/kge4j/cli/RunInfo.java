@@ -1,23 +1,19 @@
 package org.kge4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 
 /**
- * Where a run's data came from and where it writes: the {@code --dataset} value as given (a
- * directory made absolute) and the output directory. Stored in {@code results.json} under {@code
- * dataset.source}, so that {@code --resume} and {@code kge4j evaluate} find a run's dataset without
- * being told again.
+ * Where a run's data came from: the {@code --dataset} value as given (a directory made absolute).
+ * The source is the configuration's {@code dataset} (so that {@code --resume} and {@code kge4j
+ * evaluate} find a run's dataset in its checkpoint without being told again) and is recorded in
+ * {@code results.json} under {@code dataset.source}.
  *
  * @param datasetSource the dataset name or absolute directory
- * @param directory the run's output directory
  */
-record RunInfo(String datasetSource, Path directory) {
+record RunInfo(String datasetSource) {
 
   /**
    * Makes a directory source absolute, so that the run can be resumed from anywhere; names ({@code
@@ -39,24 +35,6 @@ record RunInfo(String datasetSource, Path directory) {
       return true;
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  /**
-   * The run recorded in {@code directory/results.json}, or null when there is none (a checkpoint
-   * copied elsewhere) or it names no dataset.
-   */
-  static RunInfo read(Path directory) {
-    Path results = directory.resolve(OutputFiles.RESULTS_JSON);
-    if (!Files.isRegularFile(results)) {
-      return null;
-    }
-    try {
-      JsonNode source =
-          OutputFiles.json().readTree(results.toFile()).path("dataset").path("source");
-      return source.isTextual() ? new RunInfo(source.asText(), directory) : null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
     }
   }
 

@@ -62,7 +62,7 @@ class EvaluateAndResumeTest {
             "--output",
             metrics.toString());
     assertEquals(0, run.exitCode(), run::toString);
-    assertTrue(run.out().startsWith("test metrics (embedded, distmult, "), run.out());
+    assertTrue(run.out().startsWith("test metrics (embedded, DistMult, "), run.out());
     JsonNode written = OutputFiles.json().readTree(metrics.toFile());
     for (String key :
         List.of(MRR, "both.realistic.hits_at_10", "head.optimistic.arithmetic_mean_rank")) {
@@ -158,6 +158,6 @@ class EvaluateAndResumeTest {
     assertEquals(completeResults.at("/training/losses"), results.at("/training/losses"));
     assertEquals(
         5, Files.readAllLines(interrupted.resolve("losses.tsv")).size(), "all 4 epochs are listed");
-    assertEquals(1, results.at("/configuration/num_threads").asInt());
+    assertEquals(1, results.at("/runtime/num_threads").asInt());
   }
 }

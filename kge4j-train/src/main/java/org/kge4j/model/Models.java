@@ -10,6 +10,12 @@ public final class Models {
   /** The model names {@link #create} accepts. */
   public static final List<String> NAMES = List.of("transe", "distmult", "complex", "rotate");
 
+  /**
+   * The widest row (floats per embedding) a model supports: every model keeps a scratch buffer of
+   * four rows in one Java array, whose length is at most {@code Integer.MAX_VALUE - 8}.
+   */
+  public static final int MAX_ROW_WIDTH = (Integer.MAX_VALUE - 8) / 4;
+
   private Models() {}
 
   /**
@@ -60,8 +66,8 @@ public final class Models {
    *     every relation (PyKEEN's {@code create_inverse_triples}; {@code 2·numRelations} rows): head
    *     prediction then becomes tail prediction with the inverse relation
    * @see #create(String, int, int, int, int, Double, SplittableRandom)
-   * @throws IllegalArgumentException for an unknown name, invalid sizes or an initializer the
-   *     model's rows cannot take
+   * @throws IllegalArgumentException for an unknown name, invalid sizes (a dim above {@link
+   *     #maxDim}) or an initializer the model's rows cannot take
    */
   public static Model create(
       String name,
@@ -74,7 +80,17 @@ public final class Models {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    String key = key(name);
+    if (NAMES.contains(key) && dim > maxDim(key)) {
+      throw new IllegalArgumentException(
+          name
+              + " supports dim <= "
+              + maxDim(key)
+              + " (its rows of "
+              + (maxDim(key) == MAX_ROW_WIDTH ? "dim" : "2 x dim")
+              + " floats must fit four times into one Java array), got "
+              + dim);
+    }
     switch (key) {
       case "transe":
         return new TransE(
@@ -118,6 +134,26 @@ public final class Models {
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
     }
+  }
+
+  /**
+   * The largest embedding dimension of a model: {@link #MAX_ROW_WIDTH} divided by the floats per
+   * dimension (2 for the complex models ComplEx and RotatE, 1 otherwise).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static int maxDim(String name) {
+    String key = key(name);
+    return switch (key) {
+      case "transe", "distmult" -> MAX_ROW_WIDTH;
+      case "complex", "rotate" -> MAX_ROW_WIDTH / 2;
+      default ->
+          throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
+    };
+  }
+
+  private static String key(String name) {
+    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 
   private static Initializer or(Initializer given, Initializer fallback) {

@@ -18,30 +18,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
-import org.kge4j.model.Models;
 
 /**
  * Everything needed to continue a training run bit-identically: configuration, model parameters,
  * optimizer state, the random-number state of the next epoch, the epoch count, the loss and
  * validation history and the early-stopping state (with the best parameters so far).
  *
- * <p>File format (version 1, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
- * KGE4JCKP}, the int version, the configuration as {@code int n} and {@code n} UTF key/value pairs
- * ({@link TrainingConfig#toMap()} keys, values as strings), the int epochs completed, the long RNG
- * state, the losses ({@code int n}, {@code n} doubles), the validations ({@code int n}, each an int
- * epoch and {@code int m} UTF key/double metric pairs), the early stopping state (double best
- * metric, int best epoch, int remaining patience), the model name (UTF), the entity and relation
- * tables ({@code int n}, {@code n} floats each), a boolean and, if true, the best entity and
- * relation tables, the optimizer state ({@code int n} bytes), and last the CRC-32 of everything
- * before it (long). Files are written to a temporary sibling and moved into place atomically, so a
- * crash never leaves a half-written checkpoint.
+ * <p>File format (version 2, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
+ * KGE4JCKP}, the int version, the configuration's pipeline map ({@link
+ * PipelineConfig#toPipelineMap()}, the content of a {@code pipeline_config.json}) as a typed value:
+ * a tag byte, then for {@code M} (map) an int {@code n} and {@code n} UTF key / value pairs, {@code
+ * S} a UTF string, {@code I} an int, {@code J} a long, {@code D} a double, {@code Z} a boolean,
+ * {@code N} nothing (null); then the int epochs completed, the long RNG state, the losses ({@code
+ * int n}, {@code n} doubles), the validations ({@code int n}, each an int epoch and {@code int m}
+ * UTF key/double metric pairs), the early stopping state (double best metric, int best epoch, int
+ * remaining patience), the model name (UTF), the entity and relation tables ({@code int n}, {@code
+ * n} floats each), a boolean and, if true, the best entity and relation tables, the optimizer state
+ * ({@code int n} bytes), and last the CRC-32 of everything before it (long). Files are written to a
+ * temporary sibling and moved into place atomically, so a crash never leaves a half-written
+ * checkpoint. Version-1 files (kge4j before the pipeline configuration, a flat string map) are not
+ * readable: their runs must be retrained.
  *
  * <p>Arrays are held, not copied.
  *
@@ -61,7 +64,7 @@ import org.kge4j.model.Models;
  * @param optimizerState what {@link org.kge4j.optim.Optimizer#writeState} wrote
  */
 public record Checkpoint(
-    TrainingConfig config,
+    PipelineConfig config,
     int epochsCompleted,
     long rngState,
     List<Double> losses,
@@ -80,7 +83,7 @@ public record Checkpoint(
   public static final String MAGIC = "KGE4JCKP";
 
   /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Checks required parts and copies the lists. */
   public Checkpoint {
@@ -122,12 +125,7 @@ public record Checkpoint(
     DataOutputStream out = new DataOutputStream(checked);
     out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
     out.writeInt(VERSION);
-    Map<String, Object> map = config.toMap();
-    out.writeInt(map.size());
-    for (Map.Entry<String, Object> e : map.entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeUTF(String.valueOf(e.getValue()));
-    }
+    writeValue(out, config.toPipelineMap());
     out.writeInt(epochsCompleted);
     out.writeLong(rngState);
     out.writeInt(losses.size());
@@ -170,15 +168,7 @@ public record Checkpoint(
    *     naming both sizes
    */
   public Model restoreModel(int numEntities, int numRelations) {
-    Model model =
-        Models.create(
-            config.model(),
-            numEntities,
-            numRelations,
-            config.dim(),
-            config.scoringNorm(),
-            config.regularizerWeight(),
-            new SplittableRandom(config.seed()));
+    Model model = config.createModel(numEntities, numRelations);
     copyInto(entityEmbeddings, model.entityEmbeddings(), numEntities, numRelations);
     copyInto(relationEmbeddings, model.relationEmbeddings(), numEntities, numRelations);
     return model;
@@ -242,14 +232,21 @@ public record Checkpoint(
               + " has format version "
               + version
               + ", this kge4j reads version "
-              + VERSION);
+              + VERSION
+              + (version == 1 ? " (version 1 predates the pipeline configuration: retrain)" : ""));
     }
-    int numKeys = nonNegative(in.readInt(), "configuration size", path);
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < numKeys; i++) {
-      values.put(in.readUTF(), in.readUTF());
+    Object document = readValue(in, path);
+    if (!(document instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " is corrupt: its configuration is not a map");
     }
-    TrainingConfig config = TrainingConfig.fromStrings(values);
+    PipelineConfig config;
+    try {
+      config = PipelineConfig.fromPipelineMap(stringKeys(map));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " holds an invalid configuration: " + e.getMessage(), e);
+    }
     int epochs = in.readInt();
     long rngState = in.readLong();
     int numLosses = nonNegative(in.readInt(), "loss count", path);
@@ -308,6 +305,65 @@ public record Checkpoint(
         bestEntities,
         bestRelations,
         optimizerState);
+  }
+
+  private static void writeValue(DataOutputStream out, Object value) throws IOException {
+    if (value == null) {
+      out.writeByte('N');
+    } else if (value instanceof Map<?, ?> map) {
+      out.writeByte('M');
+      out.writeInt(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.writeUTF((String) e.getKey());
+        writeValue(out, e.getValue());
+      }
+    } else if (value instanceof String s) {
+      out.writeByte('S');
+      out.writeUTF(s);
+    } else if (value instanceof Integer i) {
+      out.writeByte('I');
+      out.writeInt(i);
+    } else if (value instanceof Long l) {
+      out.writeByte('J');
+      out.writeLong(l);
+    } else if (value instanceof Double d) {
+      out.writeByte('D');
+      out.writeDouble(d);
+    } else if (value instanceof Boolean b) {
+      out.writeByte('Z');
+      out.writeBoolean(b);
+    } else {
+      throw new IllegalArgumentException(
+          "configuration value of type " + value.getClass().getName() + " cannot be stored");
+    }
+  }
+
+  private static Object readValue(DataInputStream in, Path path) throws IOException {
+    int tag = in.readUnsignedByte();
+    return switch (tag) {
+      case 'N' -> null;
+      case 'M' -> {
+        int n = nonNegative(in.readInt(), "configuration map size", path);
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          map.put(in.readUTF(), readValue(in, path));
+        }
+        yield map;
+      }
+      case 'S' -> in.readUTF();
+      case 'I' -> in.readInt();
+      case 'J' -> in.readLong();
+      case 'D' -> in.readDouble();
+      case 'Z' -> in.readBoolean();
+      default ->
+          throw new IllegalArgumentException(
+              "checkpoint " + path + " is corrupt: unknown configuration value tag " + tag);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> stringKeys(Map<?, ?> map) {
+    return (Map<String, ?>) map;
   }
 
   private static int nonNegative(int value, String what, Path path) {

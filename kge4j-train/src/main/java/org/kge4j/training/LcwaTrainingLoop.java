@@ -2,6 +2,8 @@ package org.kge4j.training;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
@@ -59,17 +61,23 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   /**
    * Creates the loop.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the configuration is not LCWA, the model does not fit the
    *     triples, or a batch of scores would exceed the largest Java array
    */
   public LcwaTrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    super(config, model, training, validation);
-    if (config.loop() != LoopKind.LCWA) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    super(config, model, training, validation, numThreads);
+    if (config.trainingLoop() != LoopKind.LCWA) {
       throw new IllegalArgumentException(
-          "LcwaTrainingLoop needs loop lcwa, got " + config.loop().id());
+          "LcwaTrainingLoop needs training_loop LCWA, got " + config.trainingLoop().pykeenName());
     }
+    int batchSize = config.training().batchSize();
     this.numEntities = training.numEntities();
     int[] triples = training.mappedTriples();
     long[] tails = groupKeys(triples, 0, 2);
@@ -86,11 +94,11 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     fill(tails, false, cursor);
     fill(heads, true, cursor);
     labelStart[numInstances] = cursor[1];
-    long scores = (long) config.batchSize() * numEntities;
+    long scores = (long) batchSize * numEntities;
     if (scores > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "LCWA batch of "
-              + config.batchSize()
+              + batchSize
               + " x "
               + numEntities
               + " scores exceeds the largest Java array; lower the batch size to at most "
@@ -99,14 +107,14 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     predictions = new float[(int) scores];
     labels = new float[(int) scores];
     gradient = new float[(int) scores];
-    batchAnchor = new int[config.batchSize()];
-    batchRelation = new int[config.batchSize()];
-    batchRelationRow = new int[config.batchSize()];
-    batchTails = new boolean[config.batchSize()];
-    batchHeads = new boolean[config.batchSize()];
+    batchAnchor = new int[batchSize];
+    batchRelation = new int[batchSize];
+    batchRelationRow = new int[batchSize];
+    batchTails = new boolean[batchSize];
+    batchHeads = new boolean[batchSize];
     width = model.entityEmbeddings().width();
-    queries = new float[config.batchSize() * width];
-    queryGradients = new float[config.batchSize() * width];
+    queries = new float[batchSize * width];
+    queryGradients = new float[batchSize * width];
     columnSums = new float[numEntities];
     panels = new EntityPanels(model.entityEmbeddings());
   }
@@ -230,7 +238,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     checkFinite(predictions, size * n, "1-N", epoch, batch, numBatches);
     double value =
         loss.processLcwaScoresInto(
-            predictions, labels, null, size * n, config.labelSmoothing(), n, gradient);
+            predictions, labels, null, size * n, config.training().labelSmoothing(), n, gradient);
     // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
     regularizer.clear();
     if (anyTails) {

@@ -2,6 +2,8 @@ package org.kge4j.training;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
@@ -11,7 +13,6 @@ import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
 import org.kge4j.model.SparseGradient;
 import org.kge4j.sampling.NegativeSampler;
-import org.kge4j.sampling.NegativeSamplers;
 
 /**
  * PyKEEN's sLCWA training loop: every batch of {@code B} positive triples is corrupted into {@code
@@ -98,16 +99,21 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   /**
    * Creates the loop.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the configuration is not sLCWA or the model does not fit
    *     the triples
    */
   public SlcwaTrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    super(config, model, training, validation);
-    if (config.loop() != LoopKind.SLCWA) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    super(config, model, training, validation, numThreads);
+    if (config.trainingLoop() != LoopKind.SLCWA) {
       throw new IllegalArgumentException(
-          "SlcwaTrainingLoop needs loop slcwa, got " + config.loop().id());
+          "SlcwaTrainingLoop needs training_loop sLCWA, got " + config.trainingLoop().pykeenName());
     }
     if (model.inverseRelations()) {
       throw new IllegalArgumentException(
@@ -115,13 +121,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
               + " prediction becomes tail prediction with the inverse relation; use loop lcwa or"
               + " leave create_inverse_triples off for slcwa");
     }
-    this.sampler =
-        NegativeSamplers.make(
-            config.negativeSampler(), training, config.numNegsPerPos(), config.filterNegatives());
-    this.numNegsPerPos = config.numNegsPerPos();
+    this.sampler = config.negativeSampler().create(training);
+    this.numNegsPerPos = config.negativeSampler().numNegsPerPos();
     this.width = model.entityEmbeddings().width();
     this.triples = training.mappedTriples();
-    int b = config.batchSize();
+    // PipelineConfig bounds 3 * b * numNegsPerPos by the largest array length
+    int b = config.training().batchSize();
     int bk = Math.multiplyExact(b, numNegsPerPos);
     this.positives = new int[3 * b];
     this.negatives = new int[Math.multiplyExact(3, bk)];

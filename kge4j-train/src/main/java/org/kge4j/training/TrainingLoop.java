@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.evaluation.RankBasedEvaluator;
@@ -24,7 +26,6 @@ import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
 import org.kge4j.model.SparseGradient;
 import org.kge4j.optim.Optimizer;
-import org.kge4j.optim.Optimizers;
 
 /**
  * The epoch loop shared by {@link SlcwaTrainingLoop} and {@link LcwaTrainingLoop}: seeded
@@ -53,7 +54,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
   private static final long RNG_CHAIN_INCREMENT = 0x9E3779B97F4A7C15L;
 
-  final TrainingConfig config;
+  final PipelineConfig config;
+  private final int numThreads;
   final Model model;
   final TriplesFactory training;
   final DoubleMarginLoss loss;
@@ -76,8 +78,16 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private float[] bestRelations;
 
   TrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
     this.config = Objects.requireNonNull(config, "config");
+    if (numThreads < 1) {
+      throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
+    }
+    this.numThreads = numThreads;
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
     int relationRows = (model.inverseRelations() ? 2 : 1) * training.numRelations();
@@ -95,42 +105,49 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     if (training.numTriples() == 0) {
       throw new IllegalArgumentException("training needs at least one triple, got 0");
     }
-    if (config.validationFrequency() > 0 && validation == null) {
+    int frequency = config.stopper().frequency();
+    if (frequency > 0 && (validation == null || validation.numTriples() == 0)) {
       throw new IllegalArgumentException(
-          "validation frequency "
-              + config.validationFrequency()
-              + " needs validation triples, got none");
+          "stopper_kwargs.frequency "
+              + frequency
+              + " needs validation triples, got "
+              + (validation == null
+                  ? "none"
+                  : "0 (" + validation.numDroppedTriples() + " dropped as unknown)")
+              + "; set frequency 0 to train without validation");
     }
     this.validation = validation;
-    this.loss = config.loss();
+    this.loss = config.loss().build();
     this.optimizer =
-        Optimizers.create(
-            config.optimizer(),
-            List.of(model.entityEmbeddings(), model.relationEmbeddings()),
-            config.learningRate());
+        config.optimizer().create(List.of(model.entityEmbeddings(), model.relationEmbeddings()));
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
     this.regularizer =
         new LookupRegularizer(
             model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
-    this.rngState = config.seed();
-    this.remainingPatience = config.earlyStoppingPatience();
+    this.rngState = config.randomSeed();
+    this.remainingPatience = config.stopper().patience();
     warnIfMarginsCannotSeparate();
   }
 
   /**
    * Creates the loop the configuration names.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}; may
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}; may
    *     be null otherwise
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the model does not fit the triples or the configuration
    *     cannot run
    */
   public static TrainingLoop create(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    return config.loop() == LoopKind.SLCWA
-        ? new SlcwaTrainingLoop(config, model, training, validation)
-        : new LcwaTrainingLoop(config, model, training, validation);
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    return config.trainingLoop() == LoopKind.SLCWA
+        ? new SlcwaTrainingLoop(config, model, training, validation, numThreads)
+        : new LcwaTrainingLoop(config, model, training, validation, numThreads);
   }
 
   private void warnIfMarginsCannotSeparate() {
@@ -238,16 +255,19 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
           "checkpoint frequency must be >= 0, got " + checkpointFrequency);
     }
     int n = numInstances();
-    int batchSize = config.batchSize();
+    int batchSize = config.training().batchSize();
+    int numEpochs = config.training().numEpochs();
+    int frequency = config.stopper().frequency();
+    int patience = config.stopper().patience();
     int numBatches = (n + batchSize - 1) / batchSize;
     int[] order = new int[n];
     double trainingSeconds = 0;
     int epochsRun = 0;
     // a run restored from the checkpoint of an early-stopped run stays stopped
-    boolean stoppedEarly = config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
-    listener.onTrainingStart(epochsCompleted + 1, config.epochs(), numBatches);
-    try (Workers workers = new Workers(config.numThreads())) {
-      while (epochsCompleted < config.epochs() && !stoppedEarly) {
+    boolean stoppedEarly = patience > 0 && remainingPatience <= 0;
+    listener.onTrainingStart(epochsCompleted + 1, numEpochs, numBatches);
+    try (Workers workers = new Workers(numThreads)) {
+      while (epochsCompleted < numEpochs && !stoppedEarly) {
         int epoch = epochsCompleted + 1;
         listener.onEpochStart(epoch);
         long start = System.nanoTime();
@@ -297,13 +317,13 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         epochsCompleted = epoch;
         listener.onEpochEnd(
             new EpochStats(epoch, meanLoss, seconds, triplesPerEpoch() / Math.max(seconds, 1e-9)));
-        if (config.validationFrequency() > 0 && epoch % config.validationFrequency() == 0) {
+        if (frequency > 0 && epoch % frequency == 0) {
           stoppedEarly = validate(epoch, listener);
         }
         if (checkpointPath != null
             && checkpointFrequency > 0
             && epoch % checkpointFrequency == 0
-            && epochsCompleted < config.epochs()
+            && epochsCompleted < numEpochs
             && !stoppedEarly) {
           checkpoint().write(checkpointPath);
         }
@@ -337,19 +357,20 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private boolean validate(int epoch, TrainingListener listener) {
     MetricResults metrics =
         RankBasedEvaluator.builder()
-            .numThreads(config.numThreads())
+            .numThreads(numThreads)
             .build()
             .evaluate(model, validation, List.of(training));
     ValidationRecord record = new ValidationRecord(epoch, metrics);
     validations.add(record);
     double value = record.meanReciprocalRank();
     // PyKEEN's is_improvement for larger-is-better metrics
-    boolean improved = value > (1.0 + config.earlyStoppingRelativeDelta()) * bestMetric;
+    int patience = config.stopper().patience();
+    boolean improved = value > (1.0 + config.stopper().relativeDelta()) * bestMetric;
     if (improved) {
       bestMetric = value;
       bestEpoch = epoch;
-      remainingPatience = config.earlyStoppingPatience();
-      if (config.earlyStoppingPatience() > 0) {
+      remainingPatience = patience;
+      if (patience > 0) {
         bestEntities = model.entityEmbeddings().toArray();
         bestRelations = model.relationEmbeddings().toArray();
       }
@@ -357,7 +378,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
       remainingPatience--;
     }
     listener.onValidation(record, improved);
-    return config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
+    return patience > 0 && remainingPatience <= 0;
   }
 
   /** The complete training state at the current epoch boundary. */
@@ -390,15 +411,14 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    * {@link #train} continues exactly where the checkpointed run was.
    *
    * @throws IllegalArgumentException if the checkpoint belongs to another model or configuration
-   *     (the thread count may differ: it does not change results)
    */
   public void restore(Checkpoint checkpoint) {
-    if (!checkpoint.config().toBuilder().numThreads(config.numThreads()).build().equals(config)) {
+    if (!checkpoint.config().equals(config)) {
       throw new IllegalArgumentException(
           "checkpoint configuration "
-              + checkpoint.config().toMap()
+              + checkpoint.config().toPipelineMap().get("pipeline")
               + " differs from this run's "
-              + config.toMap());
+              + config.toPipelineMap().get("pipeline"));
     }
     if (!checkpoint.modelName().equals(model.name())) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package org.kge4j.training;
 
 import java.util.Objects;
+import org.kge4j.config.StopperConfig;
 import org.kge4j.evaluation.MetricResults;
 
 /**
@@ -18,6 +19,6 @@ public record ValidationRecord(int epoch, MetricResults metrics) {
 
   /** The early-stopping metric, {@code both.realistic.inverse_harmonic_mean_rank}. */
   public double meanReciprocalRank() {
-    return metrics.get(TrainingConfig.EARLY_STOPPING_METRIC);
+    return metrics.get(StopperConfig.METRIC);
   }
 }

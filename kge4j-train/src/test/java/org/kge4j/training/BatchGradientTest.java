@@ -8,10 +8,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
-import org.kge4j.model.Models;
 
 /**
  * The whole batch — scoring, DoubleMarginLoss (softplus, so the loss is smooth), the backward pass
@@ -44,20 +45,26 @@ class BatchGradientTest {
   @MethodSource("cases")
   void batchGradientMatchesCentralDifferencesOfTheBatchLoss(
       LoopKind loop, String name, int norm, boolean inverse) {
-    TrainingConfig config =
-        TrainingConfig.builder()
+    PipelineConfig.Builder builder =
+        PipelineConfig.builder()
             .model(name)
-            .scoringNorm(norm)
-            .dim(4)
-            .loop(loop)
-            .numNegsPerPos(5)
+            .embeddingDim(4)
+            .trainingLoop(loop)
             .batchSize(64)
             .marginActivation("softplus")
             .positiveMargin(0.5)
             .negativeMargin(0.2)
-            .regularizerWeight(name.equals("complex") || name.equals("distmult") ? 0.3 : null)
-            .numThreads(2)
-            .build();
+            .createInverseTriples(inverse);
+    if (name.equals("transe")) {
+      builder.scoringFctNorm(norm);
+    }
+    if (loop == LoopKind.SLCWA) {
+      builder.numNegsPerPos(5);
+    }
+    if (name.equals("complex") || name.equals("distmult")) {
+      builder.regularizerWeight(0.3);
+    }
+    PipelineConfig config = builder.build();
     SplittableRandom random = new SplittableRandom(11);
     int[] triples = new int[3 * 20];
     for (int i = 0; i < 20; i++) {
@@ -71,16 +78,9 @@ class BatchGradientTest {
     }
     TriplesFactory training =
         TriplesFactory.fromMappedTriples(triples, entities, new String[] {"a", "b", "c"});
-    Model model =
-        Models.create(
-            name,
-            ENTITIES,
-            RELATIONS,
-            4,
-            norm,
-            config.regularizerWeight(),
-            new SplittableRandom(3));
-    TrainingLoop trainingLoop = TrainingLoop.create(config, model, training, null);
+    Model model = config.createModel(ENTITIES, RELATIONS);
+    assertEquals(inverse, model.inverseRelations());
+    TrainingLoop trainingLoop = TrainingLoop.create(config, model, training, null, 2);
     int n = trainingLoop.numInstances();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {

@@ -13,20 +13,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.PipelineConfig;
+import org.kge4j.config.StopperConfig;
 import org.kge4j.evaluation.MetricResults;
+import org.kge4j.model.Initializer;
 
 class CheckpointTest {
 
   private static Checkpoint sample() {
-    TrainingConfig config = TrainingConfig.builder().model("complex").dim(2).numThreads(1).build();
+    PipelineConfig config = PipelineConfig.builder().model("complex").embeddingDim(2).build();
     return new Checkpoint(
         config,
         3,
         0x1234_5678_9abcL,
         List.of(0.5, 0.25, 0.125),
-        List.of(
-            new ValidationRecord(
-                2, new MetricResults(Map.of(TrainingConfig.EARLY_STOPPING_METRIC, 0.4)))),
+        List.of(new ValidationRecord(2, new MetricResults(Map.of(StopperConfig.METRIC, 0.4)))),
         0.4,
         2,
         1,
@@ -58,6 +59,47 @@ class CheckpointTest {
     assertArrayEquals(written.bestEntityEmbeddings(), read.bestEntityEmbeddings());
     assertArrayEquals(written.bestRelationEmbeddings(), read.bestRelationEmbeddings());
     assertArrayEquals(written.optimizerState(), read.optimizerState());
+  }
+
+  @Test
+  void roundTripsEveryConfigurationComponent(@TempDir Path dir) {
+    PipelineConfig config =
+        PipelineConfig.builder()
+            .dataset("nations")
+            .model("TransE")
+            .embeddingDim(6)
+            .scoringFctNorm(2)
+            .entityInitializer(Initializer.UNIFORM_NORM)
+            .distanceLimits(0.5, 2.5)
+            .positiveNegativeBalance(0.25)
+            .optimizer("adagrad")
+            .learningRate(0.3)
+            .trainingLoop("LCWA")
+            .numEpochs(7)
+            .batchSize(9)
+            .labelSmoothing(0.05)
+            .earlyStopping(2, 3)
+            .randomSeed(-5L)
+            .build();
+    Checkpoint written =
+        new Checkpoint(
+            config,
+            0,
+            1L,
+            List.of(),
+            List.of(),
+            Double.NEGATIVE_INFINITY,
+            0,
+            3,
+            "transe",
+            new float[] {1f},
+            new float[] {2f},
+            null,
+            null,
+            new byte[0]);
+    Path file = dir.resolve("transe.ckpt");
+    written.write(file);
+    assertEquals(config, Checkpoint.read(file).config());
   }
 
   @Test
@@ -116,18 +158,41 @@ class CheckpointTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
     assertEquals(
-        "checkpoint " + file + " has format version 7, this kge4j reads version 1", e.getMessage());
+        "checkpoint " + file + " has format version 7, this kge4j reads version 2", e.getMessage());
+  }
+
+  @Test
+  void aVersionOneFileSaysItMustBeRetrained(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("old.ckpt");
+    sample().write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[8 + 3] = 1;
+    Files.write(file, bytes);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
+    assertEquals(
+        "checkpoint "
+            + file
+            + " has format version 1, this kge4j reads version 2 (version 1 predates the pipeline"
+            + " configuration: retrain)",
+        e.getMessage());
   }
 
   @Test
   void restoringIntoAnotherConfigurationFails() {
-    TrainingConfig config = TrainingConfig.builder().model("distmult").dim(2).numThreads(1).build();
+    PipelineConfig config = PipelineConfig.builder().model("distmult").embeddingDim(2).build();
     org.kge4j.data.Dataset data = org.kge4j.data.Datasets.embedded();
     TrainingLoop loop =
-        TrainingLoop.create(config, Pipeline.createModel(config, data), data.training(), null);
+        TrainingLoop.create(
+            config,
+            config.createModel(data.numEntities(), data.numRelations()),
+            data.training(),
+            null,
+            1);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> loop.restore(sample()));
     assertTrue(
-        e.getMessage().startsWith("checkpoint configuration {model=complex"), e.getMessage());
+        e.getMessage().startsWith("checkpoint configuration {dataset=embedded, model=ComplEx"),
+        e.getMessage());
   }
 }

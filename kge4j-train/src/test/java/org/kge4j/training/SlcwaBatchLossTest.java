@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.loss.DoubleMarginLoss;
@@ -34,21 +35,20 @@ class SlcwaBatchLossTest {
   @MethodSource("cases")
   void fusedBatchEqualsTheWholeBatchLoss(boolean filtered, String reduction, String activation) {
     Dataset data = Datasets.embedded();
-    TrainingConfig config =
-        TrainingConfig.builder()
+    PipelineConfig config =
+        PipelineConfig.builder()
             .model("complex")
-            .dim(6)
+            .embeddingDim(6)
             .numNegsPerPos(7)
             .batchSize(100)
-            .filterNegatives(filtered)
+            .filtered(filtered)
             .reduction(reduction)
             .marginActivation(activation)
             .regularizerWeight(0.0)
-            .numThreads(2)
             .build();
-    Model model = Pipeline.createModel(config, data);
+    Model model = config.createModel(data.numEntities(), data.numRelations());
     SlcwaTrainingLoop loop =
-        (SlcwaTrainingLoop) TrainingLoop.create(config, model, data.training(), null);
+        (SlcwaTrainingLoop) TrainingLoop.create(config, model, data.training(), null, 2);
     int[] order = new int[100];
     for (int i = 0; i < 100; i++) {
       order[i] = 37 * i;
@@ -58,7 +58,7 @@ class SlcwaBatchLossTest {
       loop.total.clear();
       value = loop.processBatch(order, 0, 100, new SplittableRandom(9), workers, 1, 1, 1);
     }
-    DoubleMarginLoss loss = config.loss();
+    DoubleMarginLoss loss = config.loss().build();
     SlcwaLossOutput expected =
         loss.processSlcwaScores(
             FloatTensor.of(loop.positiveScores().clone(), 100, 1),

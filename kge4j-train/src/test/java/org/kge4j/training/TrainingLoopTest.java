@@ -15,6 +15,9 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
+import org.kge4j.config.StopperConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.SharedDatasets;
@@ -43,25 +46,31 @@ class TrainingLoopTest {
     return sum / n;
   }
 
-  private static TrainingConfig.Builder small() {
-    return TrainingConfig.builder()
+  private static PipelineConfig.Builder small() {
+    return PipelineConfig.builder()
         .model("distmult")
-        .dim(32)
-        .epochs(4)
+        .embeddingDim(32)
+        .numEpochs(4)
         .batchSize(256)
         .numNegsPerPos(8)
         .learningRate(0.02)
-        .seed(7)
-        .numThreads(2);
+        .randomSeed(7);
+  }
+
+  /** {@link #small()} with LCWA, which samples no negatives. */
+  private static PipelineConfig.Builder small(LoopKind loop) {
+    return loop == LoopKind.SLCWA
+        ? small()
+        : small().trainingLoop(loop).set("negative_sampler_kwargs", null);
   }
 
   private static double mrr(PipelineResult result) {
-    return result.testMetrics().get(TrainingConfig.EARLY_STOPPING_METRIC);
+    return result.testMetrics().get(StopperConfig.METRIC);
   }
 
   @Test
   void slcwaDistMultBeatsChanceByAWideMargin() {
-    TrainingConfig config = small().epochs(25).build();
+    PipelineConfig config = small().numEpochs(25).build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
     assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
     assertEquals(25, result.training().losses().size());
@@ -73,12 +82,12 @@ class TrainingLoopTest {
 
   @Test
   void filteredSlcwaComplExWithSoftplusLearns() {
-    TrainingConfig config =
+    PipelineConfig config =
         small()
             .model("complex")
-            .dim(16)
-            .epochs(20)
-            .filterNegatives(true)
+            .embeddingDim(16)
+            .numEpochs(20)
+            .filtered(true)
             .marginActivation("softplus")
             .build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
@@ -90,12 +99,11 @@ class TrainingLoopTest {
     // LCWA needs many epochs on the 271-entity embedded graph; nations (14 entities) is quick
     Dataset nations = Datasets.fromDirectory(SharedDatasets.directory().resolve("nations"));
     double chance = chanceMrr(nations.numEntities());
-    TrainingConfig config =
-        small()
+    PipelineConfig config =
+        small(LoopKind.LCWA)
             .model("complex")
-            .dim(16)
-            .loop("lcwa")
-            .epochs(40)
+            .embeddingDim(16)
+            .numEpochs(40)
             .batchSize(128)
             .learningRate(0.01)
             .marginActivation("softplus")
@@ -107,11 +115,11 @@ class TrainingLoopTest {
 
   @Test
   void transeLearnsWithDistanceLimits() {
-    TrainingConfig config =
+    PipelineConfig config =
         small()
             .model("transe")
-            .dim(32)
-            .epochs(20)
+            .embeddingDim(32)
+            .numEpochs(20)
             .distanceLimits(0.5, 1.5)
             .learningRate(0.01)
             .build();
@@ -139,14 +147,19 @@ class TrainingLoopTest {
     logger.addHandler(handler);
     try {
       // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
-      Pipeline.builder(small().model("transe").epochs(2).build(), embedded)
+      Pipeline.builder(small().model("transe").numEpochs(2).build(), embedded)
           .evaluateTest(false)
           .build()
           .run();
-      Pipeline.builder(small().epochs(1).build(), embedded).evaluateTest(false).build().run();
+      Pipeline.builder(small().numEpochs(1).build(), embedded).evaluateTest(false).build().run();
       // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
       Pipeline.builder(
-              small().model("distmult").positiveMargin(0.0).negativeMargin(0.0).epochs(1).build(),
+              small()
+                  .model("distmult")
+                  .positiveMargin(0.0)
+                  .negativeMargin(0.0)
+                  .numEpochs(1)
+                  .build(),
               embedded)
           .evaluateTest(false)
           .build()
@@ -172,12 +185,23 @@ class TrainingLoopTest {
   @Test
   void oneAndTwoThreadsGiveBitIdenticalModels() {
     for (LoopKind loop : LoopKind.values()) {
-      TrainingConfig one = small().loop(loop).numThreads(1).build();
-      TrainingConfig two = small().loop(loop).numThreads(2).build();
+      PipelineConfig config = small(loop).build();
       Model a =
-          Pipeline.builder(one, embedded).evaluateTest(false).build().run().training().model();
+          Pipeline.builder(config, embedded)
+              .numThreads(1)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training()
+              .model();
       Model b =
-          Pipeline.builder(two, embedded).evaluateTest(false).build().run().training().model();
+          Pipeline.builder(config, embedded)
+              .numThreads(2)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training()
+              .model();
       assertArrayEquals(a.entityEmbeddings().block(0), b.entityEmbeddings().block(0), loop + "");
       assertArrayEquals(
           a.relationEmbeddings().block(0), b.relationEmbeddings().block(0), loop + "");
@@ -187,8 +211,7 @@ class TrainingLoopTest {
   @Test
   void resumingFromACheckpointGivesTheUninterruptedModel(@TempDir Path dir) {
     for (LoopKind loop : LoopKind.values()) {
-      TrainingConfig config =
-          small().loop(loop).epochs(4).validationFrequency(1).earlyStoppingPatience(5).build();
+      PipelineConfig config = small(loop).numEpochs(4).earlyStopping(1, 5).build();
       TrainingResult straight =
           Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
 
@@ -238,7 +261,7 @@ class TrainingLoopTest {
   @Test
   void divergingTrainingNamesEpochAndBatch() {
     // SGD with an absurd step: batch 1 makes the relations ~1e29, batch 2 overflows them
-    TrainingConfig config = small().optimizer("sgd").learningRate(1e30).build();
+    PipelineConfig config = small().optimizer("sgd").learningRate(1e30).build();
     NonFiniteLossException e =
         assertThrows(
             NonFiniteLossException.class, () -> Pipeline.builder(config, embedded).build().run());
@@ -251,12 +274,11 @@ class TrainingLoopTest {
   @Test
   void earlyStoppingRestoresTheBestEpoch(@TempDir Path dir) {
     // a relative delta of 1000% can never be met again, so the second validation stops training
-    TrainingConfig config =
+    PipelineConfig config =
         small()
-            .epochs(10)
-            .validationFrequency(1)
-            .earlyStoppingPatience(1)
-            .earlyStoppingRelativeDelta(10.0)
+            .numEpochs(10)
+            .earlyStopping(1, 1)
+            .kwarg("stopper_kwargs", "relative_delta", 10.0)
             .build();
     Path file = dir.resolve("stopped.ckpt");
     TrainingResult stopped =
@@ -270,7 +292,7 @@ class TrainingLoopTest {
     assertEquals(2, stopped.epochsCompleted());
     assertEquals(1, stopped.bestEpoch());
     assertEquals(2, stopped.validations().size());
-    TrainingConfig oneEpoch = small().epochs(1).build();
+    PipelineConfig oneEpoch = small().numEpochs(1).build();
     Model best =
         Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
     assertArrayEquals(
@@ -287,7 +309,7 @@ class TrainingLoopTest {
   @Test
   void trainingWithoutValidationRecordsNoMetrics() {
     TrainingResult result =
-        Pipeline.builder(small().epochs(1).build(), embedded)
+        Pipeline.builder(small().numEpochs(1).build(), embedded)
             .evaluateTest(false)
             .build()
             .run()
@@ -295,5 +317,46 @@ class TrainingLoopTest {
     assertTrue(result.validations().isEmpty());
     assertFalse(result.stoppedEarly());
     assertEquals(0, result.bestEpoch());
+  }
+
+  @Test
+  void splitsWithoutKnownTriplesFailBeforeTraining(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("train.txt"), "a\tr\tb\nb\tr\tc\n");
+    java.nio.file.Files.writeString(dir.resolve("valid.txt"), "x\tr\ta\n");
+    java.nio.file.Files.writeString(dir.resolve("test.txt"), "a\tr\ty\nz\tr\tb\n");
+    Dataset unknown = Datasets.load(dir.toString());
+    List<Integer> started = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpochStart(int epoch) {
+            started.add(epoch);
+          }
+        };
+    PipelineConfig config = small().dataset(dir.toString()).numEpochs(1).build();
+    IllegalArgumentException test =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Pipeline.builder(config, unknown).listener(listener).build().run());
+    assertEquals(
+        "the testing split of dataset "
+            + unknown.name()
+            + " has no triples to evaluate: all 2 were dropped because an entity or relation does"
+            + " not occur in training; it needs at least 1",
+        test.getMessage());
+    IllegalArgumentException validation =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Pipeline.builder(small().validationFrequency(1).build(), unknown)
+                    .listener(listener)
+                    .evaluateTest(false)
+                    .build()
+                    .run());
+    assertEquals(
+        "stopper_kwargs.frequency 1 needs validation triples, got 0 (1 dropped as unknown); set"
+            + " frequency 0 to train without validation",
+        validation.getMessage());
+    assertEquals(List.of(), started, "no epoch started");
   }
 }
