@@ -195,9 +195,14 @@ public record ModelConfig(
    * A randomly initialised model.
    *
    * @param regularizerWeight the weight of the model's default regularizer; null = PyKEEN's
+   * @param inverseRelations whether the relation table also holds every relation's inverse
    */
   public Model create(
-      int numEntities, int numRelations, Double regularizerWeight, SplittableRandom random) {
+      int numEntities,
+      int numRelations,
+      Double regularizerWeight,
+      boolean inverseRelations,
+      SplittableRandom random) {
     return Models.create(
         Kind.of(name).key(),
         numEntities,
@@ -207,6 +212,7 @@ public record ModelConfig(
         regularizerWeight,
         entityInitializer,
         relationInitializer,
+        inverseRelations,
         random);
   }
 

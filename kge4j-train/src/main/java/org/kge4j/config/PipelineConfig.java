@@ -161,6 +161,12 @@ public record PipelineConfig(
               + negativeSampler.name()
               + " with LCWA");
     }
+    if (dataset.createInverseTriples() && trainingLoop == LoopKind.SLCWA) {
+      throw new ConfigurationException(
+          "dataset_kwargs.create_inverse_triples",
+          "dataset_kwargs.create_inverse_triples trains with the LCWA loop (head prediction"
+              + " becomes tail prediction with the inverse relation), got training_loop sLCWA");
+    }
     if (training.labelSmoothing() != null && trainingLoop == LoopKind.SLCWA) {
       throw new UnsupportedLabelSmoothingException("DoubleMarginLoss", training.labelSmoothing());
     }
@@ -450,6 +456,7 @@ public record PipelineConfig(
         numEntities,
         numRelations,
         regularizer == null ? null : regularizer.weight(),
+        dataset.createInverseTriples(),
         new SplittableRandom(randomSeed));
   }
 
@@ -514,6 +521,11 @@ public record PipelineConfig(
     /** {@code dataset}: a name or directory; default {@code embedded}. */
     public Builder dataset(String value) {
       return set("dataset", value);
+    }
+
+    /** {@code dataset_kwargs.create_inverse_triples}: a model with every relation's inverse. */
+    public Builder createInverseTriples(boolean value) {
+      return kwarg("dataset_kwargs", "create_inverse_triples", value);
     }
 
     /** {@code model}: TransE, DistMult, ComplEx or RotatE (any case); required. */

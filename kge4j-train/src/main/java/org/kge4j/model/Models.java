@@ -42,7 +42,16 @@ public final class Models {
       Double regularizerWeight,
       SplittableRandom random) {
     return create(
-        name, numEntities, numRelations, dim, scoringNorm, regularizerWeight, null, null, random);
+        name,
+        numEntities,
+        numRelations,
+        dim,
+        scoringNorm,
+        regularizerWeight,
+        null,
+        null,
+        false,
+        random);
   }
 
   /**
@@ -53,6 +62,9 @@ public final class Models {
    * @param relationInitializer the relation table's initializer, or {@code null} for the model's
    *     PyKEEN default (TransE {@code xavier_uniform_norm}, DistMult {@code xavier_normal_norm},
    *     ComplEx {@code normal}, RotatE {@code init_phases})
+   * @param inverseRelations whether the relation table also holds the inverse {@code r + R} of
+   *     every relation (PyKEEN's {@code create_inverse_triples}; {@code 2·numRelations} rows): head
+   *     prediction then becomes tail prediction with the inverse relation
    * @see #create(String, int, int, int, int, Double, SplittableRandom)
    * @throws IllegalArgumentException for an unknown name, invalid sizes (a dim above {@link
    *     #maxDim}) or an initializer the model's rows cannot take
@@ -66,6 +78,7 @@ public final class Models {
       Double regularizerWeight,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
     String key = key(name);
     if (NAMES.contains(key) && dim > maxDim(key)) {
@@ -87,6 +100,7 @@ public final class Models {
             scoringNorm,
             or(entityInitializer, TransE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, TransE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "distmult":
         return new DistMult(
@@ -96,6 +110,7 @@ public final class Models {
             weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, DistMult.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, DistMult.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "complex":
         return new ComplEx(
@@ -105,6 +120,7 @@ public final class Models {
             weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, ComplEx.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, ComplEx.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "rotate":
         return new RotatE(
@@ -113,6 +129,7 @@ public final class Models {
             dim,
             or(entityInitializer, RotatE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, RotatE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);

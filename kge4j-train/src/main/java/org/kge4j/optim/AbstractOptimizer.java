@@ -17,8 +17,11 @@ abstract class AbstractOptimizer implements Optimizer {
   final List<EmbeddingTable> tables;
   final double learningRate;
 
-  /** {@code state[table][slot]}: one array per table and state slot, shaped like the table. */
-  final float[][][] state;
+  /**
+   * {@code state[table][slot]}: one table per bound table and state slot, shaped and blocked like
+   * the bound table, so that a row's state sits at the row's offset in the same block index.
+   */
+  final EmbeddingTable[][] state;
 
   long steps;
 
@@ -33,10 +36,10 @@ abstract class AbstractOptimizer implements Optimizer {
     }
     this.tables = List.copyOf(tables);
     this.learningRate = learningRate;
-    this.state = new float[tables.size()][slots][];
+    this.state = new EmbeddingTable[tables.size()][slots];
     for (int i = 0; i < tables.size(); i++) {
       for (int s = 0; s < slots; s++) {
-        state[i][s] = new float[tables.get(i).data().length];
+        state[i][s] = tables.get(i).zerosLike(tables.get(i).name() + " state " + s);
       }
     }
   }
@@ -101,12 +104,10 @@ abstract class AbstractOptimizer implements Optimizer {
     out.writeLong(steps);
     out.writeInt(state.length);
     out.writeInt(state.length == 0 ? 0 : state[0].length);
-    for (float[][] slots : state) {
-      for (float[] values : slots) {
-        out.writeInt(values.length);
-        for (float v : values) {
-          out.writeFloat(v);
-        }
+    for (EmbeddingTable[] slots : state) {
+      for (EmbeddingTable values : slots) {
+        out.writeLong(values.size());
+        values.writeValues(out);
       }
     }
   }
@@ -133,16 +134,14 @@ abstract class AbstractOptimizer implements Optimizer {
               + " x "
               + state[0].length);
     }
-    for (float[][] slots : state) {
-      for (float[] values : slots) {
-        int length = in.readInt();
-        if (length != values.length) {
+    for (EmbeddingTable[] slots : state) {
+      for (EmbeddingTable values : slots) {
+        long length = in.readLong();
+        if (length != values.size()) {
           throw new IllegalArgumentException(
-              name() + " state array has " + length + " values, expected " + values.length);
+              name() + " state array has " + length + " values, expected " + values.size());
         }
-        for (int k = 0; k < length; k++) {
-          values[k] = in.readFloat();
-        }
+        values.readValues(in);
       }
     }
     steps = storedSteps;

@@ -31,14 +31,16 @@ public final class Adagrad extends AbstractOptimizer {
 
   @Override
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
-    float[] x = table.data();
-    float[] g = gradient.values();
-    float[] sum = state[index][0];
+    EmbeddingTable sums = state[index][0];
     int w = table.width();
     float lr = (float) learningRate;
     float eps = (float) EPS;
     for (int i = 0; i < gradient.numTouched(); i++) {
-      int off = gradient.touchedRow(i) * w;
+      int row = gradient.touchedRow(i);
+      float[] x = table.blockOf(row);
+      float[] g = gradient.values().blockOf(row);
+      float[] sum = sums.blockOf(row);
+      int off = table.offset(row);
       for (int k = off; k < off + w; k++) {
         float gk = g[k];
         sum[k] += gk * gk;

@@ -33,10 +33,10 @@ import org.kge4j.optim.Optimizer;
  * early stopping, checkpoints and listener callbacks.
  *
  * <p><b>Parallelism and determinism.</b> Every batch is cut into {@link #NUM_SHARDS} contiguous
- * shards (fewer for tiny batches), independent of the thread count. Each shard scores its part and,
- * after the loss, accumulates its gradients into its own buffers; the buffers are then summed in
- * shard order. Threads only decide <em>when</em> a shard runs, never what it computes, so a run
- * gives bit-identical parameters with 1 or many threads.
+ * shards (fewer for tiny batches), independent of the thread count, and every gradient row is
+ * computed by exactly one shard in a fixed order (the loops' "owner computes" passes and the block
+ * kernels' exactly specified chains). Threads only decide <em>when</em> a shard runs, never what it
+ * computes, so a run gives bit-identical parameters with 1 or many threads.
  *
  * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom} seeded
  * from a chain started at the configuration's seed; a checkpoint stores the chain's state at an
@@ -62,13 +62,10 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   final Optimizer optimizer;
   private final TriplesFactory validation;
   final Gradients total;
-  final Gradients[] shardGradients = new Gradients[NUM_SHARDS];
   private final List<SparseGradient> totalParts;
 
-  private final int[] entityStamp;
-  private final int[] relationStamp;
-  private final int[] uniqueRows;
-  private int stamp;
+  /** The model's regularizer, gathered per row for the loops' owner passes. */
+  final LookupRegularizer regularizer;
 
   private int epochsCompleted;
   private long rngState;
@@ -93,17 +90,17 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     this.numThreads = numThreads;
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
-    if (model.numEntities() != training.numEntities()
-        || model.numRelations() != training.numRelations()) {
+    int relationRows = (model.inverseRelations() ? 2 : 1) * training.numRelations();
+    if (model.numEntities() != training.numEntities() || model.numRelations() != relationRows) {
       throw new IllegalArgumentException(
           "model has "
               + model.numEntities()
               + " entities and "
               + model.numRelations()
-              + " relations, the training triples "
+              + " relation rows, the training triples need "
               + training.numEntities()
               + " and "
-              + training.numRelations());
+              + relationRows);
     }
     if (training.numTriples() == 0) {
       throw new IllegalArgumentException("training needs at least one triple, got 0");
@@ -125,12 +122,9 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         config.optimizer().create(List.of(model.entityEmbeddings(), model.relationEmbeddings()));
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
-    for (int s = 0; s < NUM_SHARDS; s++) {
-      shardGradients[s] = Gradients.of(model);
-    }
-    this.entityStamp = new int[model.numEntities()];
-    this.relationStamp = new int[model.numRelations()];
-    this.uniqueRows = new int[Math.max(model.numEntities(), model.numRelations())];
+    this.regularizer =
+        new LookupRegularizer(
+            model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
     this.rngState = config.randomSeed();
     this.remainingPatience = config.stopper().patience();
     warnIfMarginsCannotSeparate();
@@ -228,13 +222,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     return (int) ((long) s * size / shards);
   }
 
-  /** Sums the shard gradients into {@link #total} in shard order. */
-  void reduceShards(int shards) {
-    for (int s = 0; s < shards; s++) {
-      shardGradients[s].addTo(total);
-    }
-  }
-
   /** Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite. */
   static void checkFinite(
       float[] scores, int n, String what, int epoch, int batch, int numBatches) {
@@ -244,52 +231,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             epoch, batch, numBatches, what + " score " + i + " is " + scores[i]);
       }
     }
-  }
-
-  /**
-   * Adds the regularizer term of one look-up to {@link #total} and returns its value: the distinct
-   * values of {@code ids[offset + i * stride]} for the {@code count} entries whose {@code keep} is
-   * true (all when null), in the entity or relation table.
-   */
-  double regularize(
-      boolean entities, int[] ids, int offset, int stride, int count, boolean[] keep) {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || (entities ? !regularizer.entities() : !regularizer.relations())) {
-      return 0.0;
-    }
-    int[] stamps = entities ? entityStamp : relationStamp;
-    stamp++;
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      if (keep != null && !keep[i]) {
-        continue;
-      }
-      int id = ids[offset + i * stride];
-      if (stamps[id] != stamp) {
-        stamps[id] = stamp;
-        uniqueRows[n++] = id;
-      }
-    }
-    if (n == 0) {
-      return 0.0;
-    }
-    EmbeddingTable table = entities ? model.entityEmbeddings() : model.relationEmbeddings();
-    return regularizer.accumulate(
-        table, uniqueRows, n, model.dim(), entities ? total.entities() : total.relations());
-  }
-
-  /** Adds the regularizer term of a look-up of all entities (1-N scoring) to {@link #total}. */
-  double regularizeAllEntities() {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || !regularizer.entities()) {
-      return 0.0;
-    }
-    int n = model.numEntities();
-    for (int i = 0; i < n; i++) {
-      uniqueRows[i] = i;
-    }
-    return regularizer.accumulate(
-        model.entityEmbeddings(), uniqueRows, n, model.dim(), total.entities());
   }
 
   /** Trains the remaining epochs without checkpoints. */
@@ -390,9 +331,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     }
     if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
-      System.arraycopy(bestEntities, 0, model.entityEmbeddings().data(), 0, bestEntities.length);
-      System.arraycopy(
-          bestRelations, 0, model.relationEmbeddings().data(), 0, bestRelations.length);
+      copyInto(bestEntities, model.entityEmbeddings());
+      copyInto(bestRelations, model.relationEmbeddings());
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
@@ -431,8 +371,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
       bestEpoch = epoch;
       remainingPatience = patience;
       if (patience > 0) {
-        bestEntities = model.entityEmbeddings().data().clone();
-        bestRelations = model.relationEmbeddings().data().clone();
+        bestEntities = model.entityEmbeddings().toArray();
+        bestRelations = model.relationEmbeddings().toArray();
       }
     } else {
       remainingPatience--;
@@ -459,8 +399,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         bestEpoch,
         remainingPatience,
         model.name(),
-        model.entityEmbeddings().data().clone(),
-        model.relationEmbeddings().data().clone(),
+        model.entityEmbeddings().toArray(),
+        model.relationEmbeddings().toArray(),
         bestEntities == null ? null : bestEntities.clone(),
         bestRelations == null ? null : bestRelations.clone(),
         bytes.toByteArray());
@@ -515,15 +455,19 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   }
 
   private static void copyInto(float[] source, EmbeddingTable table) {
-    if (source.length != table.data().length) {
+    if (source.length != table.size()) {
       throw new IllegalArgumentException(
           "checkpoint "
               + table.name()
               + " table has "
               + source.length
               + " values, the model's has "
-              + table.data().length);
+              + table.size());
     }
-    System.arraycopy(source, 0, table.data(), 0, source.length);
+    float[] row = new float[table.width()];
+    for (int r = 0; r < table.numRows(); r++) {
+      System.arraycopy(source, r * table.width(), row, 0, row.length);
+      table.setRow(r, row);
+    }
   }
 }

@@ -327,9 +327,12 @@ class PipelineConfigTest {
         "model=DistMult;training_loop_kwargs.automatic_memory_optimization=true"
             + "|training_loop_kwargs.automatic_memory_optimization is not supported by sLCWA;"
             + " supported: none",
+        "model=DistMult;dataset=nations;dataset_kwargs.eager=true"
+            + "|dataset_kwargs.eager is not supported by dataset nations;"
+            + " supported: create_inverse_triples",
         "model=DistMult;dataset=nations;dataset_kwargs.create_inverse_triples=true"
-            + "|dataset_kwargs.create_inverse_triples is not supported by dataset nations;"
-            + " supported: none",
+            + "|dataset_kwargs.create_inverse_triples trains with the LCWA loop (head prediction"
+            + " becomes tail prediction with the inverse relation), got training_loop sLCWA",
         "model=DistMult;optimizer_kwargs.lr=0.1;optimizer_kwargs.weight_decay=0"
             + "|optimizer_kwargs.weight_decay is not supported by Adam; supported: lr",
         "model=DistMult;model_kwargs=5|model_kwargs must be an object of keyword arguments, got 5",

@@ -202,8 +202,9 @@ class TrainingLoopTest {
               .run()
               .training()
               .model();
-      assertArrayEquals(a.entityEmbeddings().data(), b.entityEmbeddings().data(), loop + "");
-      assertArrayEquals(a.relationEmbeddings().data(), b.relationEmbeddings().data(), loop + "");
+      assertArrayEquals(a.entityEmbeddings().block(0), b.entityEmbeddings().block(0), loop + "");
+      assertArrayEquals(
+          a.relationEmbeddings().block(0), b.relationEmbeddings().block(0), loop + "");
     }
   }
 
@@ -244,12 +245,12 @@ class TrainingLoopTest {
               .run()
               .training();
       assertArrayEquals(
-          straight.model().entityEmbeddings().data(),
-          resumed.model().entityEmbeddings().data(),
+          straight.model().entityEmbeddings().block(0),
+          resumed.model().entityEmbeddings().block(0),
           loop + " entities");
       assertArrayEquals(
-          straight.model().relationEmbeddings().data(),
-          resumed.model().relationEmbeddings().data(),
+          straight.model().relationEmbeddings().block(0),
+          resumed.model().relationEmbeddings().block(0),
           loop + " relations");
       assertEquals(straight.losses(), resumed.losses());
       assertEquals(straight.validations(), resumed.validations());
@@ -294,13 +295,15 @@ class TrainingLoopTest {
     PipelineConfig oneEpoch = small().numEpochs(1).build();
     Model best =
         Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
-    assertArrayEquals(best.entityEmbeddings().data(), stopped.model().entityEmbeddings().data());
+    assertArrayEquals(
+        best.entityEmbeddings().block(0), stopped.model().entityEmbeddings().block(0));
     // resuming an early-stopped run trains nothing more
     TrainingResult resumed =
         Pipeline.resume(file, embedded).evaluateTest(false).build().run().training();
     assertTrue(resumed.stoppedEarly());
     assertEquals(2, resumed.epochsCompleted());
-    assertArrayEquals(best.entityEmbeddings().data(), resumed.model().entityEmbeddings().data());
+    assertArrayEquals(
+        best.entityEmbeddings().block(0), resumed.model().entityEmbeddings().block(0));
   }
 
   @Test
