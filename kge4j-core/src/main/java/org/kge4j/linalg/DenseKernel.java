@@ -75,6 +75,16 @@ public interface DenseKernel {
       float sqrtBiasCorrection2,
       float eps);
 
+  /**
+   * One step of PyTorch's Adagrad on {@code n} values: {@code s += g·g}, {@code x −= lr · (g /
+   * (sqrt(s) + eps))}, in float arithmetic in this order (every kernel gives the same bits).
+   */
+  void adagradStep(
+      float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps);
+
+  /** {@code x[offset + k] *= factor} for {@code k < n}. */
+  void scale(float[] x, int offset, int n, float factor);
+
   /** {@code y[yOffset + k] += alpha · x[xOffset + k]} for {@code k < n}. */
   void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 

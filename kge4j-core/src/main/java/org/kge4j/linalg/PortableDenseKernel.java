@@ -147,6 +147,23 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void adagradStep(
+      float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
+    for (int k = offset; k < offset + n; k++) {
+      float gk = g[k];
+      sum[k] += gk * gk;
+      x[k] -= learningRate * (gk / ((float) Math.sqrt(sum[k]) + eps));
+    }
+  }
+
+  @Override
+  public void scale(float[] x, int offset, int n, float factor) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] *= factor;
+    }
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
     for (int k = 0; k < n; k++) {
       y[yOffset + k] += alpha * x[xOffset + k];

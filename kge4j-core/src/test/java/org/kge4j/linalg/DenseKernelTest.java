@@ -229,6 +229,39 @@ class DenseKernelTest {
     }
   }
 
+  @Test
+  void adagradStepsAndScalingAgreeBitForBitAndWithHandComputedValues() {
+    // s = 0.25, x = 1 - 0.1 · 0.5 / (0.5 + 1e-10) = 0.9 on every value
+    SplittableRandom random = new SplittableRandom(9);
+    int n = 100;
+    float[] g0 = random(random, n);
+    float[] s0 = new float[n];
+    float[] x0 = random(random, n);
+    float[][] xs = new float[2][];
+    List<DenseKernel> kernels = kernels();
+    for (int j = 0; j < kernels.size(); j++) {
+      DenseKernel kernel = kernels.get(j);
+      float[] x = {1f, 1f, 1f};
+      float[] s = new float[3];
+      kernel.adagradStep(x, new float[] {0.5f, 0.5f, 0.5f}, s, 1, 2, 0.1f, 1e-10f);
+      assertEquals(1f, x[0]);
+      assertEquals(0.9f, x[1], 1e-7f, kernel.toString());
+      assertEquals(0.25f, s[2], 0f);
+      float[] scaled = {1f, 2f, 3f, 4f};
+      kernel.scale(scaled, 1, 2, -0.5f);
+      assertEquals(
+          List.of(1f, -1f, -1.5f, 4f), List.of(scaled[0], scaled[1], scaled[2], scaled[3]));
+      float[] xr = x0.clone();
+      kernel.adagradStep(xr, g0, s0.clone(), 0, n, 0.05f, 1e-10f);
+      xs[j] = xr;
+    }
+    if (kernels.size() == 2) {
+      for (int i = 0; i < n; i++) {
+        assertEquals(Float.floatToIntBits(xs[0][i]), Float.floatToIntBits(xs[1][i]), "x " + i);
+      }
+    }
+  }
+
   /** The specified chain, written out independently of the kernels. */
   private static float chain(BlockOp op, float c, float a, float b) {
     if (op == BlockOp.DOT) {

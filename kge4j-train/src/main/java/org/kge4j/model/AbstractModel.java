@@ -346,19 +346,28 @@ abstract class AbstractModel implements Model {
         + "]";
   }
 
-  /** Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}). */
+  /**
+   * Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}: divide
+   * by {@code max(norm, eps)}), the norm summed in float as PyTorch does (in double only when the
+   * squares overflow a float).
+   */
   static void normalizeRow(EmbeddingTable table, int row) {
     float[] x = table.blockOf(row);
     int w = table.width();
     int off = table.offset(row);
-    double sq = 0.0;
-    for (int k = 0; k < w; k++) {
-      sq += (double) x[off + k] * x[off + k];
+    DenseKernel k = DenseKernels.active();
+    float squared = k.dot(x, off, x, off, w);
+    double norm;
+    if (Float.isInfinite(squared)) {
+      double sq = 0.0;
+      for (int i = off; i < off + w; i++) {
+        sq += (double) x[i] * x[i];
+      }
+      norm = Math.sqrt(sq);
+    } else {
+      norm = Math.sqrt(squared);
     }
-    double inv = 1.0 / Math.max(Math.sqrt(sq), NORMALIZE_EPS);
-    for (int k = 0; k < w; k++) {
-      x[off + k] = (float) (x[off + k] * inv);
-    }
+    k.scale(x, off, w, (float) (1.0 / Math.max(norm, NORMALIZE_EPS)));
   }
 
   /** Normalizes every row of {@code table} to unit L2 norm. */
@@ -385,10 +394,22 @@ abstract class AbstractModel implements Model {
             });
   }
 
-  /** Normalizes the touched rows of {@code changed} in {@code table}. */
+  /**
+   * Normalizes the touched rows of {@code changed} in {@code table}, split across the common
+   * fork-join pool when there are many (each touches only its row).
+   */
   static void normalizeRows(EmbeddingTable table, SparseGradient changed) {
-    for (int i = 0; i < changed.numTouched(); i++) {
-      normalizeRow(table, changed.touchedRow(i));
-    }
+    int touched = changed.numTouched();
+    int rowsPerChunk = Math.max(1, (1 << 16) / table.width());
+    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range)
+        .forEach(
+            c -> {
+              int end = Math.min(touched, (c + 1) * rowsPerChunk);
+              for (int i = c * rowsPerChunk; i < end; i++) {
+                normalizeRow(table, changed.touchedRow(i));
+              }
+            });
   }
 }

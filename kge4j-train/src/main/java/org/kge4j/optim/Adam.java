@@ -116,20 +116,21 @@ public final class Adam extends AbstractOptimizer {
     }
     float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
     int w = table.width();
-    for (int i = 0; i < gradient.numTouched(); i++) {
-      int row = gradient.touchedRow(i);
-      float[] x = table.blockOf(row);
-      float[] g = gradient.values().blockOf(row);
-      float[] m = first.blockOf(row);
-      float[] v = second.blockOf(row);
-      int off = table.offset(row);
-      for (int k = off; k < off + w; k++) {
-        float gk = g[k];
-        // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
-        m[k] += oneMinusBeta1 * (gk - m[k]);
-        v[k] += oneMinusBeta2 * (gk * gk - v[k]);
-        x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
-      }
-    }
+    forEachTouchedRow(
+        gradient,
+        row -> {
+          float[] x = table.blockOf(row);
+          float[] g = gradient.values().blockOf(row);
+          float[] m = first.blockOf(row);
+          float[] v = second.blockOf(row);
+          int off = table.offset(row);
+          for (int k = off; k < off + w; k++) {
+            float gk = g[k];
+            // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
+            m[k] += oneMinusBeta1 * (gk - m[k]);
+            v[k] += oneMinusBeta2 * (gk * gk - v[k]);
+            x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
+          }
+        });
   }
 }

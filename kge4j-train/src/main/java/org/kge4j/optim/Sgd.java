@@ -28,14 +28,15 @@ public final class Sgd extends AbstractOptimizer {
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
     int w = table.width();
     float lr = (float) learningRate;
-    for (int i = 0; i < gradient.numTouched(); i++) {
-      int row = gradient.touchedRow(i);
-      float[] x = table.blockOf(row);
-      float[] g = gradient.values().blockOf(row);
-      int off = table.offset(row);
-      for (int k = off; k < off + w; k++) {
-        x[k] -= lr * g[k];
-      }
-    }
+    forEachTouchedRow(
+        gradient,
+        row -> {
+          float[] x = table.blockOf(row);
+          float[] g = gradient.values().blockOf(row);
+          int off = table.offset(row);
+          for (int k = off; k < off + w; k++) {
+            x[k] -= lr * g[k];
+          }
+        });
   }
 }

@@ -306,6 +306,36 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void adagradStep(
+      float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
+    int k = offset;
+    int end = offset + n;
+    for (; k + L <= end; k += L) {
+      FloatVector gk = FloatVector.fromArray(S, g, k);
+      FloatVector s = FloatVector.fromArray(S, sum, k).add(gk.mul(gk));
+      s.intoArray(sum, k);
+      FloatVector step = gk.div(s.lanewise(VectorOperators.SQRT).add(eps)).mul(learningRate);
+      FloatVector.fromArray(S, x, k).sub(step).intoArray(x, k);
+    }
+    for (; k < end; k++) {
+      float gk = g[k];
+      sum[k] += gk * gk;
+      x[k] -= learningRate * (gk / ((float) Math.sqrt(sum[k]) + eps));
+    }
+  }
+
+  @Override
+  public void scale(float[] x, int offset, int n, float factor) {
+    int k = 0;
+    for (; k + L <= n; k += L) {
+      FloatVector.fromArray(S, x, offset + k).mul(factor).intoArray(x, offset + k);
+    }
+    for (; k < n; k++) {
+      x[offset + k] *= factor;
+    }
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
     FloatVector av = FloatVector.broadcast(S, alpha);
     int k = 0;
