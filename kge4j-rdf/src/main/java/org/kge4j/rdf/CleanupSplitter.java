@@ -42,7 +42,6 @@ public final class CleanupSplitter {
     Objects.requireNonNull(triples, "triples");
     Objects.requireNonNull(ratios, "ratios");
     int n = triples.numTriples();
-    int[] mapped = triples.mappedTriples();
     int[] sizes = ratios.sizes(n);
 
     // part[i]: 0 training, 1 validation, 2 testing, by the position of triple i in the permutation.
@@ -66,7 +65,7 @@ public final class CleanupSplitter {
     boolean[] relationInTraining = new boolean[triples.numRelations()];
     for (int i = 0; i < n; i++) {
       if (part[i] == 0) {
-        addToTraining(mapped, i, entityInTraining, relationInTraining);
+        addToTraining(triples, i, entityInTraining, relationInTraining);
       }
     }
     int moved = 0;
@@ -77,14 +76,14 @@ public final class CleanupSplitter {
       for (int i = 0; i < n; i++) {
         move[i] =
             part[i] == other
-                && !(entityInTraining[mapped[3 * i]]
-                    && relationInTraining[mapped[3 * i + 1]]
-                    && entityInTraining[mapped[3 * i + 2]]);
+                && !(entityInTraining[triples.head(i)]
+                    && relationInTraining[triples.relation(i)]
+                    && entityInTraining[triples.tail(i)]);
       }
       for (int i = 0; i < n; i++) {
         if (move[i]) {
           part[i] = 0;
-          addToTraining(mapped, i, entityInTraining, relationInTraining);
+          addToTraining(triples, i, entityInTraining, relationInTraining);
           counts[other]--;
           counts[0]++;
           moved++;
@@ -113,9 +112,11 @@ public final class CleanupSplitter {
     int[][] parts = {new int[3 * counts[0]], new int[3 * counts[1]], new int[3 * counts[2]]};
     int[] filled = new int[3];
     for (int i = 0; i < n; i++) {
-      int p = part[i];
-      System.arraycopy(mapped, 3 * i, parts[p], 3 * filled[p], 3);
-      filled[p]++;
+      int[] target = parts[part[i]];
+      int at = 3 * filled[part[i]]++;
+      target[at] = triples.head(i);
+      target[at + 1] = triples.relation(i);
+      target[at + 2] = triples.tail(i);
     }
     return new TripleSplit(
         triples.cloneAndExchangeTriples(parts[0]),
@@ -125,9 +126,9 @@ public final class CleanupSplitter {
   }
 
   private static void addToTraining(
-      int[] mapped, int i, boolean[] entityInTraining, boolean[] relationInTraining) {
-    entityInTraining[mapped[3 * i]] = true;
-    relationInTraining[mapped[3 * i + 1]] = true;
-    entityInTraining[mapped[3 * i + 2]] = true;
+      TriplesFactory triples, int i, boolean[] entityInTraining, boolean[] relationInTraining) {
+    entityInTraining[triples.head(i)] = true;
+    relationInTraining[triples.relation(i)] = true;
+    entityInTraining[triples.tail(i)] = true;
   }
 }

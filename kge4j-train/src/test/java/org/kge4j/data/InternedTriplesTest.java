@@ -78,6 +78,27 @@ class InternedTriplesTest {
     assertArrayEquals(expected.mappedTriples(), actual.mappedTriples());
   }
 
+  @Property(tries = 300)
+  void codePointOrderEqualsComparingDecodedCodePoints(@ForAll long seed) {
+    // Characters around the surrogate range, where UTF-16 order and code point order differ.
+    int[] pool = {'a', 'Z', 0xD7FF, 0xE000, 0xFF21, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] strings = new String[2];
+    for (int s = 0; s < 2; s++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(4); k >= 0; k--) {
+        sb.appendCodePoint(pool[random.nextInt(pool.length)]);
+      }
+      strings[s] = sb.toString();
+    }
+    int expected =
+        Integer.signum(
+            java.util.Arrays.compare(
+                strings[0].codePoints().toArray(), strings[1].codePoints().toArray()));
+    assertEquals(
+        expected, Integer.signum(TriplesFactory.CODE_POINT_ORDER.compare(strings[0], strings[1])));
+  }
+
   @Test
   void badInternedTriplesAreRejectedWithTheirIndex() {
     String[] entities = {"a", "b"};
