@@ -47,10 +47,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
-          "The dataset the model was trained on. Default: the one recorded in the "
-              + "results.json next to the checkpoint, else embedded.")
+          "The dataset the model was trained on; a graph file is read and split as the run "
+              + "recorded. Default: the one recorded in the results.json next to the checkpoint, "
+              + "else embedded.")
   private String dataset;
 
   @Option(
@@ -111,7 +112,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
     String source =
         dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
+    Dataset data =
+        RunInfo.loadDataset(
+                checks, "--dataset", source, GraphFileMixin.asRecorded(checks, source, recorded))
+            .dataset();
 
     Model model = Pipeline.createModel(checkpoint.config(), data);
     restore(checks, model.entityEmbeddings(), checkpoint.entityEmbeddings(), data, source);

@@ -25,7 +25,9 @@ import org.kge4j.training.ValidationRecord;
  *   <li>{@code configuration}: every training option (PyKEEN's keyword names) plus the resolved
  *       {@code loss} (margins, weights, activation, reduction);
  *   <li>{@code dataset}: name, source, {@code num_entities}, {@code num_relations} and per split
- *       {@code num_triples} (and the triples dropped for unknown entities);
+ *       {@code num_triples} (and the triples dropped for unknown entities); for a graph file also
+ *       {@code graph_file}: path, format, SHA-256, the read and split options and the counts
+ *       (statements read, literals skipped, duplicates removed, ...);
  *   <li>{@code timings}: {@code training_seconds}, {@code evaluation_seconds}, {@code
  *       total_seconds}, {@code triples_per_second} (positive training triples per second of
  *       training, validation excluded);
@@ -142,6 +144,9 @@ final class RunReport {
     map.put("training", split(dataset.training()));
     map.put("validation", split(dataset.validation()));
     map.put("testing", split(dataset.testing()));
+    if (!info.graphFile().isEmpty()) {
+      map.put("graph_file", info.graphFile());
+    }
     return map;
   }
 

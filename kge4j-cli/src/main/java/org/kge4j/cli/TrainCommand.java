@@ -94,12 +94,16 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
           "embedded (a generated family graph), a named dataset (nations, umls, kinships, "
-              + "fb15k237, wn18rr; cached in $KGE4J_DATASETS or ~/.kge4j/datasets) or a directory "
-              + "holding train.txt, valid.txt, test.txt. Default: embedded, or the resumed run's dataset.")
+              + "fb15k237, wn18rr; cached in $KGE4J_DATASETS or ~/.kge4j/datasets), a directory "
+              + "holding train.txt, valid.txt, test.txt, or a graph file (.nt, .nq, .ttl, .trig, "
+              + ".rdf, .owl, .csv, .tsv, optionally .gz) split by --split. "
+              + "Default: embedded, or the resumed run's dataset.")
   private String dataset;
+
+  @CommandLine.Mixin private GraphFileMixin graphFile;
 
   @Option(
       names = "--model",
@@ -325,15 +329,23 @@ public final class TrainCommand implements Callable<Integer> {
         checkpoint == null ? null : RunInfo.read(resume.toAbsolutePath().getParent());
     String datasetSource =
         dataset != null ? dataset : previous != null ? previous.datasetSource() : "embedded";
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", datasetSource);
+    RunInfo.Loaded loaded =
+        RunInfo.loadDataset(
+            checks,
+            "--dataset",
+            datasetSource,
+            graphFile.options(
+                checks, commandLine, datasetSource, dataset == null ? previous : null));
+    Dataset data = loaded.dataset();
     Path directory = outputDirectory(checks, data.name(), config.model());
 
+    loaded.graph().ifPresent(graph -> out.println(graph.summary()));
     out.println(data.summary());
     out.println("configuration: " + describe(config));
     out.println("output: " + directory);
     out.flush();
 
-    RunInfo info = new RunInfo(datasetSource, directory);
+    RunInfo info = new RunInfo(datasetSource, directory, loaded.provenance());
     Map<String, Object> running = RunReport.running(info, config, data, arguments());
     OutputFiles.writeJson(running, directory.resolve(OutputFiles.RESULTS_JSON));
 

@@ -102,17 +102,24 @@ public final class LoadBenchmark {
           split.movedToTraining(),
           peakAfterGc.get() / MIB);
     }
-    List<Double> warm = readRates.size() > 1 ? readRates.subList(1, readRates.size()) : readRates;
-    double[] sorted = warm.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.printf(
-        Locale.ROOT,
-        "read: first (cold JVM) %,.0f statements/s; later %d: median %,.0f, min %,.0f, max %,.0f"
-            + " statements/s%n",
-        readRates.get(0),
-        sorted.length,
-        median(sorted),
-        sorted[0],
-        sorted[sorted.length - 1]);
+    if (readRates.size() == 1) {
+      System.out.printf(Locale.ROOT, "read: %,.0f statements/s%n", readRates.get(0));
+    } else {
+      double[] warm =
+          readRates.subList(1, readRates.size()).stream()
+              .mapToDouble(Double::doubleValue)
+              .sorted()
+              .toArray();
+      System.out.printf(
+          Locale.ROOT,
+          "read: first (cold JVM) %,.0f statements/s; later %d: median %,.0f, min %,.0f, max"
+              + " %,.0f statements/s%n",
+          readRates.get(0),
+          warm.length,
+          median(warm),
+          warm[0],
+          warm[warm.length - 1]);
+    }
     double[] splits = splitSeconds.clone();
     Arrays.sort(splits);
     System.out.printf(Locale.ROOT, "split: median %.2f s%n", median(splits));
