@@ -49,6 +49,7 @@ final class GraphFileMixin {
       names = "--columns",
       paramLabel = "HEAD,RELATION,TAIL",
       split = ",",
+      hideParamSyntax = true,
       description =
           "CSV/TSV file: the head, relation and tail columns by header name or 0-based index."
               + " Default: the file's three columns.")
