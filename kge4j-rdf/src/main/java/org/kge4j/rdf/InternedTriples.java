@@ -8,8 +8,8 @@ import org.kge4j.data.TriplesFactory;
 /**
  * Triples collected while a file streams by: each label is interned once into an id (first-seen
  * order) and each triple is three ints in a growable array, so memory is the two label maps plus
- * {@code 12} bytes per triple (up to 1.5 times that while the array grows), whatever the parser
- * allocates per statement.
+ * {@code 12} bytes per triple (the array grows by half: up to 18 bytes, and 30 for the moment of a
+ * copy), whatever the parser allocates per statement.
  */
 final class InternedTriples {
 

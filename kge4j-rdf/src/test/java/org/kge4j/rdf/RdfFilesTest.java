@@ -192,6 +192,19 @@ class RdfFilesTest {
   }
 
   @Test
+  void parserWarningsAreCountedAndDoNotFail() {
+    // "abc" is no xsd:integer: RIOT warns (Turtle is checked) and goes on.
+    Path file =
+        TestFiles.write(
+            directory,
+            "warning.ttl",
+            "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                + "<http://ex.org/x> <http://ex.org/p> <http://ex.org/y> .\n"
+                + "<http://ex.org/x> <http://ex.org/age> \"abc\"^^xsd:integer .\n");
+    assertEquals(new GraphReadCounts(2, 1, 0, 0, 0, 1), read(file).counts());
+  }
+
+  @Test
   void tripleTermsAreSkippedAndCounted() {
     Path file =
         TestFiles.write(
