@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kge4j.config.DatasetConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
@@ -45,10 +46,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
-          "The dataset the model was trained on. Default: the one recorded in the checkpoint's"
-              + " configuration.")
+          "Where the dataset the model was trained on is now (a graph file is read and split as"
+              + " the checkpoint's configuration recorded, and must be unchanged). Default: the one"
+              + " recorded in the checkpoint's configuration.")
   private String dataset;
 
   @Option(
@@ -106,8 +108,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
           e);
     }
-    String source = dataset != null ? dataset : checkpoint.config().dataset().name();
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
+    DatasetConfig recorded = checkpoint.config().dataset();
+    String source = dataset != null ? RunInfo.location(dataset) : recorded.name();
+    Dataset data = RunInfo.load(checks, "--dataset", recorded.at(source)).dataset();
 
     Model model;
     try {

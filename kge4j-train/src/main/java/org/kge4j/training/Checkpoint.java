@@ -36,15 +36,16 @@ import org.kge4j.model.Model;
  * PipelineConfig#toPipelineMap()}, the content of a {@code pipeline_config.json}) as a typed value:
  * a tag byte, then for {@code M} (map) an int {@code n} and {@code n} UTF key / value pairs, {@code
  * S} a UTF string, {@code I} an int, {@code J} a long, {@code D} a double, {@code Z} a boolean,
- * {@code N} nothing (null); then the int epochs completed, the long RNG state, the losses ({@code
- * int n}, {@code n} doubles), the validations ({@code int n}, each an int epoch and {@code int m}
- * UTF key/double metric pairs), the early stopping state (double best metric, int best epoch, int
- * remaining patience), the model name (UTF), the entity and relation tables ({@code int n}, {@code
- * n} floats each), a boolean and, if true, the best entity and relation tables, the optimizer state
- * ({@code int n} bytes), and last the CRC-32 of everything before it (long). Files are written to a
- * temporary sibling and moved into place atomically, so a crash never leaves a half-written
- * checkpoint. Version-1 files (kge4j before the pipeline configuration, a flat string map) are not
- * readable: their runs must be retrained.
+ * {@code L} (list) an int {@code n} and {@code n} values, {@code N} nothing (null); then the int
+ * epochs completed, the long RNG state, the losses ({@code int n}, {@code n} doubles), the
+ * validations ({@code int n}, each an int epoch and {@code int m} UTF key/double metric pairs), the
+ * early stopping state (double best metric, int best epoch, int remaining patience), the model name
+ * (UTF), the entity and relation tables ({@code int n}, {@code n} floats each), a boolean and, if
+ * true, the best entity and relation tables, the optimizer state ({@code int n} bytes), and last
+ * the CRC-32 of everything before it (long). Files are written to a temporary sibling and moved
+ * into place atomically, so a crash never leaves a half-written checkpoint. Version-1 files (kge4j
+ * before the pipeline configuration, a flat string map) are not readable: their runs must be
+ * retrained.
  *
  * <p>Arrays are held, not copied.
  *
@@ -317,6 +318,12 @@ public record Checkpoint(
         out.writeUTF((String) e.getKey());
         writeValue(out, e.getValue());
       }
+    } else if (value instanceof List<?> list) {
+      out.writeByte('L');
+      out.writeInt(list.size());
+      for (Object element : list) {
+        writeValue(out, element);
+      }
     } else if (value instanceof String s) {
       out.writeByte('S');
       out.writeUTF(s);
@@ -349,6 +356,14 @@ public record Checkpoint(
           map.put(in.readUTF(), readValue(in, path));
         }
         yield map;
+      }
+      case 'L' -> {
+        int n = nonNegative(in.readInt(), "configuration list size", path);
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(readValue(in, path));
+        }
+        yield list;
       }
       case 'S' -> in.readUTF();
       case 'I' -> in.readInt();
