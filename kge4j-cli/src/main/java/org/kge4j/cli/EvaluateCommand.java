@@ -40,7 +40,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "CHECKPOINT",
-      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
+      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j, or its run directory.")
   private Path checkpointFile;
 
   @Option(
@@ -91,32 +91,12 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    if (!Files.isRegularFile(checkpointFile)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: no such file: "
-              + checkpointFile.toAbsolutePath());
-    }
-    Checkpoint checkpoint;
-    try {
-      checkpoint = Checkpoint.read(checkpointFile);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
-          e);
-    }
-    RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
-    String source =
-        dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
-
-    Model model;
-    try {
-      model = checkpoint.restoreModel(data.numEntities(), data.numRelations());
-    } catch (IllegalArgumentException e) {
-      throw checks.invalid("--dataset", "dataset '" + source + "' does not fit: " + e.getMessage());
-    }
+    TrainedModel trained =
+        TrainedModel.load(spec.commandLine(), "CHECKPOINT", checkpointFile, dataset);
+    Checkpoint checkpoint = trained.checkpoint();
+    Dataset data = trained.dataset();
+    Model model = trained.model();
+    String source = trained.datasetSource();
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
@@ -150,7 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       document.put("metrics", metrics.metrics());
       document.put("split", splitName);
       document.put("filtered", !unfiltered);
-      document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
+      document.put("checkpoint", trained.checkpointFile().toAbsolutePath().toString());
       document.put("epochs_completed", checkpoint.epochsCompleted());
       Map<String, Object> datasetInfo = new LinkedHashMap<>();
       datasetInfo.put("name", data.name());

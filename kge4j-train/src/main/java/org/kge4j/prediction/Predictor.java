@@ -23,7 +23,9 @@ import org.kge4j.sampling.TripleSet;
  * ascending id, so that every answer is deterministic. Only the best {@code top} are kept, in a
  * bounded heap ({@code O(n log top)} for {@code n} candidates, no sort of all of them). Tails and
  * heads are scored in one 1-N call ({@link Model#scoreTails(int, int, float[])}, {@link
- * Model#scoreHeads(int, int, float[])}), relations one by one with {@link Model#score}.
+ * Model#scoreHeads(int, int, float[])}), relations one by one with {@link Model#score}. A tail or
+ * head answer carries the 1-N score, which may differ from {@code score(h, r, t)} of the same
+ * triple in the last float bits (the kernels sum in another order).
  *
  * <p><b>Known triples.</b> A candidate whose completed triple lies in one of the {@link
  * #filtered()} splits is left out (by default all three: training, validation, testing, as in
