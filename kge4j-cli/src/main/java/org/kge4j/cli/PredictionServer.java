@@ -57,6 +57,9 @@ final class PredictionServer implements AutoCloseable {
   /** The largest {@code POST /score} body accepted. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** The JDK server's switch for TCP_NODELAY on accepted connections. */
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   private static final String JSON = "application/json; charset=utf-8";
 
   private final HttpServer server;
@@ -85,6 +88,12 @@ final class PredictionServer implements AutoCloseable {
   static PredictionServer start(
       Predictor predictor, String datasetName, InetSocketAddress address, int threads)
       throws IOException {
+    // Without TCP_NODELAY a response's header and body writes wait for the client's delayed ACK
+    // (Nagle): every request on a kept-alive connection took ~40 ms more. The JDK's server reads
+    // this property once, when it first starts.
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
     HttpServer server = HttpServer.create(address, 256);
     AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
