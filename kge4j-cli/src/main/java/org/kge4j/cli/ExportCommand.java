@@ -15,7 +15,6 @@ import org.kge4j.model.EmbeddingTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kge4j export}: writes a trained model's embeddings for other tools — {@code
@@ -44,11 +43,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "RUN_DIR|CHECKPOINT",
-      description = "A run directory written by `kge4j train`, or its checkpoint file.")
-  private Path location;
+  @CommandLine.Mixin private ModelLocation modelLocation;
 
   @Option(
       names = "--format",
@@ -66,20 +61,11 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Allow replacing existing files in --output.")
   private boolean overwrite;
 
-  @Option(
-      names = "--dataset",
-      paramLabel = "NAME|DIR",
-      description =
-          "The dataset the model was trained on. Default: the one recorded in the run's"
-              + " results.json, else embedded.")
-  private String dataset;
-
   @Override
   public Integer call() {
     OptionChecks checks = new OptionChecks(spec.commandLine());
     String kind = checks.choice("--format", format, List.of("npy", "tsv"));
-    TrainedModel trained =
-        TrainedModel.load(spec.commandLine(), "RUN_DIR|CHECKPOINT", location, dataset);
+    TrainedModel trained = modelLocation.load(spec.commandLine());
     Path directory =
         output != null
             ? output

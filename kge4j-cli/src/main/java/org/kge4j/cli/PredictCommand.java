@@ -16,7 +16,6 @@ import org.kge4j.prediction.UnknownLabelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kge4j predict}: asks a trained model for the best tails of {@code (h, r, ?)} ({@code
@@ -39,11 +38,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "RUN_DIR|CHECKPOINT",
-      description = "A run directory written by `kge4j train`, or its checkpoint file.")
-  private Path location;
+  @CommandLine.Mixin private ModelLocation modelLocation;
 
   @Option(names = "--head", paramLabel = "LABEL", description = "The head entity's label.")
   private String head;
@@ -79,22 +74,13 @@ public final class PredictCommand implements Callable<Integer> {
       description = "Output: table, json or tsv.")
   private String format;
 
-  @Option(
-      names = "--dataset",
-      paramLabel = "NAME|DIR",
-      description =
-          "The dataset the model was trained on. Default: the one recorded in the run's"
-              + " results.json, else embedded.")
-  private String dataset;
-
   @Override
   public Integer call() {
     OptionChecks checks = new OptionChecks(spec.commandLine());
     String output = checks.choice("--format", format, List.of("table", "json", "tsv"));
     checks.atLeast("--top", top, 1);
     Query query = query(checks);
-    TrainedModel trained =
-        TrainedModel.load(spec.commandLine(), "RUN_DIR|CHECKPOINT", location, dataset);
+    TrainedModel trained = modelLocation.load(spec.commandLine());
     Predictor predictor =
         Predictor.of(trained.model(), trained.dataset())
             .filtering(includeKnown ? Set.of() : EnumSet.allOf(KnownSplit.class));

@@ -3,14 +3,12 @@ package org.kge4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kge4j.prediction.Predictor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kge4j serve}: answers prediction requests over HTTP (see {@link PredictionServer} for the
@@ -30,11 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "RUN_DIR|CHECKPOINT",
-      description = "A run directory written by `kge4j train`, or its checkpoint file.")
-  private Path location;
+  @CommandLine.Mixin private ModelLocation modelLocation;
 
   @Option(
       names = "--port",
@@ -57,14 +51,6 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Worker threads answering requests, >= 1.")
   private int threads;
 
-  @Option(
-      names = "--dataset",
-      paramLabel = "NAME|DIR",
-      description =
-          "The dataset the model was trained on. Default: the one recorded in the run's"
-              + " results.json, else embedded.")
-  private String dataset;
-
   @Override
   public Integer call() {
     OptionChecks checks = new OptionChecks(spec.commandLine());
@@ -72,8 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw checks.invalid("--port", "must be in [0, 65535], got " + port);
     }
-    TrainedModel trained =
-        TrainedModel.load(spec.commandLine(), "RUN_DIR|CHECKPOINT", location, dataset);
+    TrainedModel trained = modelLocation.load(spec.commandLine());
     Predictor predictor = Predictor.of(trained.model(), trained.dataset());
     PredictionServer server;
     try {

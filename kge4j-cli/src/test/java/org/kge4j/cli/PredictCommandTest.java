@@ -48,13 +48,17 @@ class PredictCommandTest {
     return result;
   }
 
+  /** {@code kge4j predict <run> options... --format json}, parsed. */
+  private static JsonNode json(String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("predict", run));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--format", "json"));
+    return OutputFiles.json().readTree(ok(args.toArray(new String[0])).out());
+  }
+
   @Test
   void jsonEqualsTheJavaApiAndTheModelsScores() throws Exception {
-    JsonNode json =
-        OutputFiles.json()
-            .readTree(
-                ok("predict", run, "--head", head, "--relation", relation, "--format", "json")
-                    .out());
+    JsonNode json = json("--head", head, "--relation", relation);
     TargetPredictions expected = trained.predictor.predictTails(head, relation, 10);
     assertEquals("tail", json.get("target").asText());
     assertEquals(head, json.get("head").get("label").asText());
@@ -164,21 +168,14 @@ class PredictCommandTest {
   void includeKnownKeepsAndFlagsTrainingTriples() throws Exception {
     int numEntities = trained.model.numEntities();
     JsonNode kept =
-        OutputFiles.json()
-            .readTree(
-                ok(
-                        "predict",
-                        run,
-                        "--head",
-                        head,
-                        "--relation",
-                        relation,
-                        "--top",
-                        String.valueOf(numEntities),
-                        "--include-known",
-                        "--format",
-                        "json")
-                    .out());
+        json(
+            "--head",
+            head,
+            "--relation",
+            relation,
+            "--top",
+            String.valueOf(numEntities),
+            "--include-known");
     assertEquals(numEntities, kept.get("answers").size(), "every entity, none filtered");
     assertEquals(0, kept.get("filtered").size());
     JsonNode known = null;
@@ -191,20 +188,7 @@ class PredictCommandTest {
     assertEquals("training", known.get("known_in").get(0).asText());
 
     JsonNode filtered =
-        OutputFiles.json()
-            .readTree(
-                ok(
-                        "predict",
-                        run,
-                        "--head",
-                        head,
-                        "--relation",
-                        relation,
-                        "--top",
-                        String.valueOf(numEntities),
-                        "--format",
-                        "json")
-                    .out());
+        json("--head", head, "--relation", relation, "--top", String.valueOf(numEntities));
     assertEquals(
         numEntities
             - knownTails(
@@ -244,9 +228,7 @@ class PredictCommandTest {
         trained.model.score(5, ids.relationToId().get(relation), ids.entityToId().get(head)),
         Float.parseFloat(second[3]));
 
-    JsonNode json =
-        OutputFiles.json()
-            .readTree(ok("predict", run, "--triples", file.toString(), "--format", "json").out());
+    JsonNode json = json("--triples", file.toString());
     assertEquals(2, json.get("triples").size());
     assertEquals(tail, json.get("triples").get(0).get("tail").get("label").asText());
     assertTrue(json.get("triples").get(0).get("known").asBoolean());

@@ -76,6 +76,11 @@ class ServeTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A triple as the JSON object {@code POST /score} takes. */
+  private static String triple(String h, String r, String t) {
+    return "{\"head\": \"" + h + "\", \"relation\": \"" + r + "\", \"tail\": \"" + t + "\"}";
+  }
+
   private static String q(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
@@ -130,19 +135,7 @@ class ServeTest {
     HttpResponse<String> scored =
         post(
             "/score",
-            "[{\"head\": \""
-                + head
-                + "\", \"relation\": \""
-                + relation
-                + "\", \"tail\": \""
-                + tail
-                + "\"}, {\"head\": \""
-                + other
-                + "\", \"relation\": \""
-                + relation
-                + "\", \"tail\": \""
-                + head
-                + "\"}]");
+            "[" + triple(head, relation, tail) + ", " + triple(other, relation, head) + "]");
     assertEquals(200, scored.statusCode(), scored::body);
     JsonNode triples = OutputFiles.json().readTree(scored.body()).get("triples");
     assertEquals(2, triples.size());
@@ -248,13 +241,7 @@ class ServeTest {
     assertEquals("father_of", relationBody.get("suggestions").get(0).asText());
     JsonNode scoreBody =
         assertError(
-            post(
-                "/score",
-                "[{\"head\": \""
-                    + head
-                    + "\", \"relation\": \""
-                    + relation
-                    + "\", \"tail\": \"nobody\"}]"),
+            post("/score", "[" + triple(head, relation, "nobody") + "]"),
             404,
             "triples[0].tail",
             null);

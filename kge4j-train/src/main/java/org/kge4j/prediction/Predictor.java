@@ -177,23 +177,7 @@ public final class Predictor {
     checkTop(top);
     float[] scores = new float[model.numEntities()];
     model.scoreTails(head, relation, scores);
-    TopK best = new TopK(Math.min(top, scores.length));
-    for (int e = 0; e < scores.length; e++) {
-      float s = checkScore(scores[e], head, relation, e, "tail");
-      if (best.accepts(s, e) && !isFiltered(head, relation, e)) {
-        best.offer(s, e);
-      }
-    }
-    List<Prediction> answers = new ArrayList<>();
-    for (int e : best.drainBestFirst()) {
-      answers.add(new Prediction(e, labels.entityLabel(e), scores[e], knownIn(head, relation, e)));
-    }
-    return new TargetPredictions(
-        Target.TAIL,
-        Map.of(Target.HEAD, entity(head), Target.RELATION, relation(relation)),
-        top,
-        filtered,
-        answers);
+    return rank(Target.TAIL, head, relation, -1, scores, top);
   }
 
   /** {@link #predictHeads(int, int, int)} by labels. */
@@ -212,23 +196,7 @@ public final class Predictor {
     checkTop(top);
     float[] scores = new float[model.numEntities()];
     model.scoreHeads(relation, tail, scores);
-    TopK best = new TopK(Math.min(top, scores.length));
-    for (int e = 0; e < scores.length; e++) {
-      float s = checkScore(scores[e], e, relation, tail, "head");
-      if (best.accepts(s, e) && !isFiltered(e, relation, tail)) {
-        best.offer(s, e);
-      }
-    }
-    List<Prediction> answers = new ArrayList<>();
-    for (int e : best.drainBestFirst()) {
-      answers.add(new Prediction(e, labels.entityLabel(e), scores[e], knownIn(e, relation, tail)));
-    }
-    return new TargetPredictions(
-        Target.HEAD,
-        Map.of(Target.RELATION, relation(relation), Target.TAIL, entity(tail)),
-        top,
-        filtered,
-        answers);
+    return rank(Target.HEAD, -1, relation, tail, scores, top);
   }
 
   /** {@link #predictRelations(int, int, int)} by labels. */
@@ -247,23 +215,47 @@ public final class Predictor {
     checkEntity("tail", tail);
     checkTop(top);
     float[] scores = new float[model.numRelations()];
-    TopK best = new TopK(Math.min(top, scores.length));
     for (int r = 0; r < scores.length; r++) {
-      scores[r] = checkScore(model.score(head, r, tail), head, r, tail, "relation");
-      if (best.accepts(scores[r], r) && !isFiltered(head, r, tail)) {
-        best.offer(scores[r], r);
+      scores[r] = model.score(head, r, tail);
+    }
+    return rank(Target.RELATION, head, -1, tail, scores, top);
+  }
+
+  /**
+   * The best {@code top} candidates for {@code target} by {@code scores} (indexed by candidate id),
+   * leaving out the filtered triples; the other two positions are fixed to the given ids.
+   */
+  private TargetPredictions rank(
+      Target target, int head, int relation, int tail, float[] scores, int top) {
+    TopK best = new TopK(Math.min(top, scores.length));
+    for (int c = 0; c < scores.length; c++) {
+      int h = target == Target.HEAD ? c : head;
+      int r = target == Target.RELATION ? c : relation;
+      int t = target == Target.TAIL ? c : tail;
+      float s = checkScore(scores[c], h, r, t, target.label());
+      if (best.accepts(s, c) && !isFiltered(h, r, t)) {
+        best.offer(s, c);
       }
     }
     List<Prediction> answers = new ArrayList<>();
-    for (int r : best.drainBestFirst()) {
-      answers.add(new Prediction(r, labels.relationLabel(r), scores[r], knownIn(head, r, tail)));
+    for (int c : best.drainBestFirst()) {
+      int h = target == Target.HEAD ? c : head;
+      int r = target == Target.RELATION ? c : relation;
+      int t = target == Target.TAIL ? c : tail;
+      String label = target == Target.RELATION ? labels.relationLabel(c) : labels.entityLabel(c);
+      answers.add(new Prediction(c, label, scores[c], knownIn(h, r, t)));
     }
-    return new TargetPredictions(
-        Target.RELATION,
-        Map.of(Target.HEAD, entity(head), Target.TAIL, entity(tail)),
-        top,
-        filtered,
-        answers);
+    Map<Target, LabeledId> fixed = new EnumMap<>(Target.class);
+    if (target != Target.HEAD) {
+      fixed.put(Target.HEAD, entity(head));
+    }
+    if (target != Target.RELATION) {
+      fixed.put(Target.RELATION, relation(relation));
+    }
+    if (target != Target.TAIL) {
+      fixed.put(Target.TAIL, entity(tail));
+    }
+    return new TargetPredictions(target, fixed, top, filtered, answers);
   }
 
   /** {@link #scoreTriple(int, int, int)} by labels. */
