@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.kge4j.config.DatasetConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
@@ -41,7 +40,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "CHECKPOINT",
-      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
+      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j, or its run directory.")
   private Path checkpointFile;
 
   @Option(
@@ -93,31 +92,12 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    if (!Files.isRegularFile(checkpointFile)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: no such file: "
-              + checkpointFile.toAbsolutePath());
-    }
-    Checkpoint checkpoint;
-    try {
-      checkpoint = Checkpoint.read(checkpointFile);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
-          e);
-    }
-    DatasetConfig recorded = checkpoint.config().dataset();
-    String source = dataset != null ? RunInfo.location(dataset) : recorded.name();
-    Dataset data = RunInfo.load(checks, "--dataset", recorded.at(source)).dataset();
-
-    Model model;
-    try {
-      model = checkpoint.restoreModel(data.numEntities(), data.numRelations());
-    } catch (IllegalArgumentException e) {
-      throw checks.invalid("--dataset", "dataset '" + source + "' does not fit: " + e.getMessage());
-    }
+    TrainedModel trained =
+        TrainedModel.load(spec.commandLine(), "CHECKPOINT", checkpointFile, dataset);
+    Checkpoint checkpoint = trained.checkpoint();
+    Dataset data = trained.dataset();
+    Model model = trained.model();
+    String source = trained.datasetSource();
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
@@ -151,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       document.put("metrics", metrics.metrics());
       document.put("split", splitName);
       document.put("filtered", !unfiltered);
-      document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
+      document.put("checkpoint", trained.checkpointFile().toAbsolutePath().toString());
       document.put("epochs_completed", checkpoint.epochsCompleted());
       Map<String, Object> datasetInfo = new LinkedHashMap<>();
       datasetInfo.put("name", data.name());
