@@ -46,6 +46,16 @@ public interface DenseKernel {
       int outOffset);
 
   /**
+   * A weighted sum of gathered rows: {@code out[outOffset + k] = Σ_{i<count} weights[i] ·
+   * rows[i][offsets[i] + k]} for {@code k < n} (overwriting {@code out}; {@code count = 0} writes
+   * zeros). The backward pass of {@link #reduceRows} with {@code DOT}: the gradient of a query from
+   * its candidates' rows, or of a row from the queries it met, accumulated in registers instead of
+   * one read-modify-write of the output per row.
+   */
+  void weightedSum(
+      float[][] rows, int[] offsets, float[] weights, int count, int n, float[] out, int outOffset);
+
+  /**
    * One step of PyTorch's dense Adam on {@code n} values from {@code offset} of the parameter,
    * gradient and moment arrays, in float arithmetic in this order: {@code m += (1 − β1)(g − m)},
    * {@code v = v·β2 + (1 − β2)·g·g}, {@code x −= stepSize · (m / (sqrt(v)/sqrt(bc2) + eps))}. Every

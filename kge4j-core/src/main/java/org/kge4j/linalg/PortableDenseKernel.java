@@ -105,6 +105,26 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void weightedSum(
+      float[][] rows,
+      int[] offsets,
+      float[] weights,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+    for (int i = 0; i < count; i++) {
+      float w = weights[i];
+      float[] row = rows[i];
+      int o = offsets[i];
+      for (int k = 0; k < n; k++) {
+        out[outOffset + k] += w * row[o + k];
+      }
+    }
+  }
+
+  @Override
   public void adamStep(
       float[] x,
       float[] g,

@@ -155,6 +155,38 @@ class DenseKernelTest {
   }
 
   @Test
+  void weightedSumsOverwriteWithTheDoublePrecisionSum() {
+    SplittableRandom random = new SplittableRandom(8);
+    for (DenseKernel kernel : kernels()) {
+      for (int n : new int[] {1, 15, 16, 63, 64, 65, 256, 259}) {
+        for (int count : new int[] {0, 1, 5}) {
+          float[][] rows = new float[count][];
+          int[] offsets = new int[count];
+          float[] weights = random(random, count);
+          for (int i = 0; i < count; i++) {
+            offsets[i] = i;
+            rows[i] = random(random, n + i);
+          }
+          float[] out = random(random, n + 4);
+          float[] before = out.clone();
+          kernel.weightedSum(rows, offsets, weights, count, n, out, 2);
+          for (int k = 0; k < out.length; k++) {
+            if (k < 2 || k >= n + 2) {
+              assertEquals(before[k], out[k], kernel + " outside " + k);
+              continue;
+            }
+            double expected = 0;
+            for (int i = 0; i < count; i++) {
+              expected += (double) weights[i] * rows[i][offsets[i] + k - 2];
+            }
+            assertEquals(expected, out[k], 1e-5, kernel + " n=" + n + " count=" + count + " " + k);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void adamStepsAgreeBitForBitAndWithAHandComputedStep() {
     // one step from zero moments with g = 0.5: m = 0.05, v = 0.00025; with step size 0.1/0.1 = 1
     // and sqrt(bc2) = sqrt(0.001): x = 1 - 0.05 / (sqrt(0.00025)/sqrt(0.001) + 1e-8) = 0.9

@@ -23,6 +23,8 @@ import org.kge4j.config.DatasetConfig;
 import org.kge4j.config.LoadedDataset;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.DatasetSource;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.optim.Optimizers;
 import org.kge4j.training.Checkpoint;
 
 /**
@@ -32,6 +34,9 @@ import org.kge4j.training.Checkpoint;
  * only while the file is unchanged.
  */
 class GraphFileSourceTest {
+
+  /** A one-row table: the checkpoints here carry a configuration, not a model. */
+  private static final EmbeddingTable TABLE = new EmbeddingTable("table", 1, 1);
 
   @TempDir Path directory;
 
@@ -186,11 +191,11 @@ class GraphFileSourceTest {
             0,
             0,
             "distmult",
-            new float[0],
-            new float[0],
+            TABLE,
+            TABLE,
             null,
             null,
-            new byte[0]);
+            Checkpoint.OptimizerState.of(Optimizers.create("sgd", List.of(TABLE), 0.1)));
     checkpoint.write(run.resolve("checkpoint.kge4j"));
     PipelineConfig read = Checkpoint.read(run.resolve("checkpoint.kge4j")).config();
     assertEquals(recorded, read);

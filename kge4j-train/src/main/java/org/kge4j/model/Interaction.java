@@ -76,6 +76,59 @@ public enum Interaction {
   }
 
   /**
+   * The summed gradient of several interactions with respect to their common side: {@code out = Σ_i
+   * upstream[i] · ∂s(self, other_i)/∂self}, where {@code s(self, other_i) = scores[i]} and {@code
+   * other_i} is {@code rows[i]} from {@code offsets[i]} ({@code n} floats). All three interactions
+   * are symmetric in this respect, so {@code self} may be a query (its candidates are the others)
+   * or a candidate row (the queries it met are the others):
+   *
+   * <pre>
+   *   DOT           Σ g_i·o_i
+   *   NEGATIVE_L2   Σ c_i·o_i − (Σ c_i)·self,  c_i = g_i / ||self − o_i|| (0 at distance 0)
+   *   NEGATIVE_L1   Σ −g_i·sign(self − o_i)
+   * </pre>
+   *
+   * The dot and L2 forms are one {@link DenseKernel#weightedSum}; {@code weights} is scratch space
+   * of {@code count} floats. Overwrites {@code out[outOffset, outOffset + n)}.
+   */
+  public void gradientSum(
+      DenseKernel kernel,
+      float[] self,
+      int selfOffset,
+      float[][] rows,
+      int[] offsets,
+      float[] upstream,
+      float[] scores,
+      int count,
+      float[] weights,
+      float[] out,
+      int outOffset,
+      int n) {
+    switch (this) {
+      case DOT:
+        kernel.weightedSum(rows, offsets, upstream, count, n, out, outOffset);
+        return;
+      case NEGATIVE_L2:
+        float total = 0f;
+        for (int i = 0; i < count; i++) {
+          weights[i] = scores[i] == 0f ? 0f : upstream[i] / -scores[i];
+          total += weights[i];
+        }
+        kernel.weightedSum(rows, offsets, weights, count, n, out, outOffset);
+        kernel.axpy(-total, self, selfOffset, out, outOffset, n);
+        return;
+      default:
+        java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+        for (int i = 0; i < count; i++) {
+          if (upstream[i] != 0f) {
+            kernel.axpySignDifference(
+                -upstream[i], self, selfOffset, rows[i], offsets[i], out, outOffset, n);
+          }
+        }
+    }
+  }
+
+  /**
    * Scores query {@code q} against {@code count} gathered rows ({@code rows[i]} from {@code
    * offsets[i]}, {@code n} floats each) into {@code out[outOffset + i]}, several rows at a time.
    */

@@ -78,21 +78,45 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     final int[][] offsets = new int[2][];
     final int[][] positions = new int[2][];
     final float[][] scores = new float[2][];
+    final float[][] upstream = new float[2][];
     final int[] counts = new int[2];
 
+    /** The owner pass's gathered queries of one entity (grown on demand). */
+    float[][] gatheredRows = new float[16][];
+
+    int[] gatheredOffsets = new int[16];
+    float[] gatheredUpstream = new float[16];
+    float[] gatheredScores = new float[16];
+    float[] weights = new float[16];
+
     Shard(int k, int width) {
+      // per side the candidates, and on the tail side the positive's own tail as well
       for (int side = 0; side < 2; side++) {
-        rows[side] = new float[k][];
-        offsets[side] = new int[k];
+        rows[side] = new float[k + 1][];
+        offsets[side] = new int[k + 1];
         positions[side] = new int[k];
-        scores[side] = new float[k];
+        scores[side] = new float[k + 1];
+        upstream[side] = new float[k + 1];
       }
+      weights = new float[Math.max(16, k + 1)];
       negatives = new float[k];
       negativeGradient = new float[k];
       keep = new boolean[k];
       tailQueryGradient = new float[width];
       headQueryGradient = new float[width];
       row = new float[width];
+    }
+
+    /** Makes room for {@code count} gathered queries. */
+    void ensureGathered(int count) {
+      if (gatheredRows.length < count) {
+        int capacity = Math.max(count, 2 * gatheredRows.length);
+        gatheredRows = new float[capacity][];
+        gatheredOffsets = new int[capacity];
+        gatheredUpstream = new float[capacity];
+        gatheredScores = new float[capacity];
+        weights = new float[capacity];
+      }
     }
   }
 
@@ -345,48 +369,51 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
             ? 1.0
             : filtered ? (nnz == 0 ? 0.0 : (double) keptHere / nnz) : 1.0 / size;
     float factor = (float) scale;
-    float[] tailGradient = shard.tailQueryGradient;
-    float[] headGradient = shard.headQueryGradient;
-    Arrays.fill(tailGradient, 0f);
-    Arrays.fill(headGradient, 0f);
     float gp = shard.positiveGradient[0] * factor;
     positiveGradient[i] = gp;
-    interaction.backward(
+    for (int side = 0; side < 2; side++) {
+      int count = shard.counts[side];
+      for (int c = 0; c < count; c++) {
+        int j = shard.positions[side][c];
+        float g = shard.negativeGradient[j] * factor;
+        negativeGradient[i * k + j] = g;
+        shard.upstream[side][c] = g;
+      }
+    }
+    // the positive's own tail is one more candidate of the tail query
+    int tails = shard.counts[0];
+    shard.rows[0][tails] = entities.blockOf(t);
+    shard.offsets[0][tails] = entities.offset(t);
+    shard.scores[0][tails] = positive;
+    shard.upstream[0][tails] = gp;
+    float[] tailGradient = shard.tailQueryGradient;
+    float[] headGradient = shard.headQueryGradient;
+    interaction.gradientSum(
         kernel,
-        gp,
-        positive,
         tailQueries,
         qo,
-        entities.blockOf(t),
-        entities.offset(t),
+        shard.rows[0],
+        shard.offsets[0],
+        shard.upstream[0],
+        shard.scores[0],
+        tails + 1,
+        shard.weights,
         tailGradient,
         0,
-        null,
+        width);
+    interaction.gradientSum(
+        kernel,
+        headQueries,
+        qo,
+        shard.rows[1],
+        shard.offsets[1],
+        shard.upstream[1],
+        shard.scores[1],
+        shard.counts[1],
+        shard.weights,
+        headGradient,
         0,
         width);
-    for (int j = 0; j < k; j++) {
-      int idx = i * k + j;
-      float g = shard.negativeGradient[j] * factor;
-      negativeGradient[idx] = g;
-      if (g == 0f) {
-        continue;
-      }
-      boolean tail = tailCorrupted[idx];
-      int candidate = tail ? negatives[3 * idx + 2] : negatives[3 * idx];
-      interaction.backward(
-          kernel,
-          g,
-          negativeScores[idx],
-          tail ? tailQueries : headQueries,
-          qo,
-          entities.blockOf(candidate),
-          entities.offset(candidate),
-          tail ? tailGradient : headGradient,
-          0,
-          null,
-          0,
-          width);
-    }
     Arrays.fill(headGradients, qo, qo + width, 0f);
     Arrays.fill(tailGradients, qo, qo + width, 0f);
     Arrays.fill(relationGradients, qo, qo + width, 0f);
@@ -446,42 +473,44 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
             int entity = entityGroups.row(g);
             float[] e = entities.blockOf(entity);
             int eo = entities.offset(entity);
-            Arrays.fill(acc, 0f);
+            Shard shard = shards[s];
+            shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
+            int gathered = 0;
             for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
               int code = entityGroups.code(slot);
-              if (code < bk) {
-                interaction.backward(
-                    kernel,
-                    negativeGradient[code],
-                    negativeScores[code],
-                    tailCorrupted[code] ? tailQueries : headQueries,
-                    (code / numNegsPerPos) * width,
-                    e,
-                    eo,
-                    null,
-                    0,
-                    acc,
-                    0,
-                    width);
-              } else if (code < bk + size) {
-                int i = code - bk;
-                interaction.backward(
-                    kernel,
-                    positiveGradient[i],
-                    positiveScores[i],
-                    tailQueries,
-                    i * width,
-                    e,
-                    eo,
-                    null,
-                    0,
-                    acc,
-                    0,
-                    width);
-              } else if (code < bk + 2 * size) {
-                kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
-              } else {
+              if (code < bk + size) {
+                // this row was a candidate of a query: the query is the "other" side
+                boolean negative = code < bk;
+                int i = negative ? code / numNegsPerPos : code - bk;
+                shard.gatheredRows[gathered] =
+                    negative && !tailCorrupted[code] ? headQueries : tailQueries;
+                shard.gatheredOffsets[gathered] = i * width;
+                shard.gatheredUpstream[gathered] =
+                    negative ? negativeGradient[code] : positiveGradient[i];
+                shard.gatheredScores[gathered] =
+                    negative ? negativeScores[code] : positiveScores[i];
+                gathered++;
+              }
+            }
+            interaction.gradientSum(
+                kernel,
+                e,
+                eo,
+                shard.gatheredRows,
+                shard.gatheredOffsets,
+                shard.gatheredUpstream,
+                shard.gatheredScores,
+                gathered,
+                shard.weights,
+                acc,
+                0,
+                width);
+            for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+              int code = entityGroups.code(slot);
+              if (code >= bk + 2 * size) {
                 kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
+              } else if (code >= bk + size) {
+                kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
               }
             }
             term += regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);

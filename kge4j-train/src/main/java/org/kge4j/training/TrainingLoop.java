@@ -1,11 +1,5 @@
 package org.kge4j.training;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,8 +68,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private double bestMetric = Double.NEGATIVE_INFINITY;
   private int bestEpoch;
   private int remainingPatience;
-  private float[] bestEntities;
-  private float[] bestRelations;
+  private EmbeddingTable bestEntities;
+  private EmbeddingTable bestRelations;
 
   TrainingLoop(
       PipelineConfig config,
@@ -331,8 +325,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     }
     if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
-      copyInto(bestEntities, model.entityEmbeddings());
-      copyInto(bestRelations, model.relationEmbeddings());
+      model.entityEmbeddings().copyFrom(bestEntities);
+      model.relationEmbeddings().copyFrom(bestRelations);
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
@@ -371,8 +365,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
       bestEpoch = epoch;
       remainingPatience = patience;
       if (patience > 0) {
-        bestEntities = model.entityEmbeddings().toArray();
-        bestRelations = model.relationEmbeddings().toArray();
+        bestEntities = snapshot(bestEntities, model.entityEmbeddings());
+        bestRelations = snapshot(bestRelations, model.relationEmbeddings());
       }
     } else {
       remainingPatience--;
@@ -381,14 +375,19 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     return patience > 0 && remainingPatience <= 0;
   }
 
-  /** The complete training state at the current epoch boundary. */
+  /** {@code target} (a new table like {@code source} when null) holding {@code source}'s values. */
+  private static EmbeddingTable snapshot(EmbeddingTable target, EmbeddingTable source) {
+    EmbeddingTable copy = target == null ? source.zerosLike(source.name()) : target;
+    copy.copyFrom(source);
+    return copy;
+  }
+
+  /**
+   * The complete training state at the current epoch boundary. It holds the live tables and
+   * optimizer, so that {@link Checkpoint#write} streams them without a copy; write it before
+   * training continues.
+   */
   public Checkpoint checkpoint() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      optimizer.writeState(new DataOutputStream(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return new Checkpoint(
         config,
         epochsCompleted,
@@ -399,11 +398,11 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         bestEpoch,
         remainingPatience,
         model.name(),
-        model.entityEmbeddings().toArray(),
-        model.relationEmbeddings().toArray(),
-        bestEntities == null ? null : bestEntities.clone(),
-        bestRelations == null ? null : bestRelations.clone(),
-        bytes.toByteArray());
+        model.entityEmbeddings(),
+        model.relationEmbeddings(),
+        bestEntities,
+        bestRelations,
+        Checkpoint.OptimizerState.of(optimizer));
   }
 
   /**
@@ -427,14 +426,9 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
               + " model, this run trains "
               + model.name());
     }
-    copyInto(checkpoint.entityEmbeddings(), model.entityEmbeddings());
-    copyInto(checkpoint.relationEmbeddings(), model.relationEmbeddings());
-    try {
-      optimizer.readState(
-          new DataInputStream(new ByteArrayInputStream(checkpoint.optimizerState())));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("checkpoint optimizer state is truncated", e);
-    }
+    model.entityEmbeddings().copyFrom(checkpoint.entityEmbeddings());
+    model.relationEmbeddings().copyFrom(checkpoint.relationEmbeddings());
+    checkpoint.optimizerState().restoreInto(optimizer);
     epochsCompleted = checkpoint.epochsCompleted();
     rngState = checkpoint.rngState();
     losses.clear();
@@ -444,30 +438,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     bestMetric = checkpoint.bestMetric();
     bestEpoch = checkpoint.bestEpoch();
     remainingPatience = checkpoint.remainingPatience();
-    bestEntities =
-        checkpoint.bestEntityEmbeddings() == null
-            ? null
-            : checkpoint.bestEntityEmbeddings().clone();
-    bestRelations =
-        checkpoint.bestRelationEmbeddings() == null
-            ? null
-            : checkpoint.bestRelationEmbeddings().clone();
-  }
-
-  private static void copyInto(float[] source, EmbeddingTable table) {
-    if (source.length != table.size()) {
-      throw new IllegalArgumentException(
-          "checkpoint "
-              + table.name()
-              + " table has "
-              + source.length
-              + " values, the model's has "
-              + table.size());
-    }
-    float[] row = new float[table.width()];
-    for (int r = 0; r < table.numRows(); r++) {
-      System.arraycopy(source, r * table.width(), row, 0, row.length);
-      table.setRow(r, row);
-    }
+    bestEntities = checkpoint.bestEntityEmbeddings();
+    bestRelations = checkpoint.bestRelationEmbeddings();
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.data.Datasets;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.optim.Optimizers;
 import org.kge4j.training.Checkpoint;
 
 /**
@@ -22,6 +24,9 @@ import org.kge4j.training.Checkpoint;
  * normalized, written into the pipeline map and a checkpoint, resolved and relocated.
  */
 class DatasetConfigTest {
+
+  /** A one-row table: the checkpoints here carry a configuration, not a model. */
+  private static final EmbeddingTable TABLE = new EmbeddingTable("table", 1, 1);
 
   private static PipelineConfig lcwa(String dataset, Map<String, ?> datasetKwargs) {
     Map<String, Object> pipeline = new LinkedHashMap<>();
@@ -99,11 +104,11 @@ class DatasetConfigTest {
             0,
             0,
             "distmult",
-            new float[0],
-            new float[0],
+            TABLE,
+            TABLE,
             null,
             null,
-            new byte[0])
+            Checkpoint.OptimizerState.of(Optimizers.create("sgd", List.of(TABLE), 0.1)))
         .write(dir.resolve("c.kge4j"));
     PipelineConfig read = Checkpoint.read(dir.resolve("c.kge4j")).config();
     assertEquals(config, read);

@@ -222,6 +222,54 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void weightedSum(
+      float[][] rows,
+      int[] offsets,
+      float[] weights,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    int k = 0;
+    // four vectors of the output stay in registers while every row passes by
+    for (; k + 4 * L <= n; k += 4 * L) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = FloatVector.zero(S);
+      FloatVector a2 = FloatVector.zero(S);
+      FloatVector a3 = FloatVector.zero(S);
+      for (int i = 0; i < count; i++) {
+        float[] row = rows[i];
+        int o = offsets[i] + k;
+        FloatVector w = FloatVector.broadcast(S, weights[i]);
+        a0 = FloatVector.fromArray(S, row, o).fma(w, a0);
+        a1 = FloatVector.fromArray(S, row, o + L).fma(w, a1);
+        a2 = FloatVector.fromArray(S, row, o + 2 * L).fma(w, a2);
+        a3 = FloatVector.fromArray(S, row, o + 3 * L).fma(w, a3);
+      }
+      a0.intoArray(out, outOffset + k);
+      a1.intoArray(out, outOffset + k + L);
+      a2.intoArray(out, outOffset + k + 2 * L);
+      a3.intoArray(out, outOffset + k + 3 * L);
+    }
+    for (; k + L <= n; k += L) {
+      FloatVector a = FloatVector.zero(S);
+      for (int i = 0; i < count; i++) {
+        a =
+            FloatVector.fromArray(S, rows[i], offsets[i] + k)
+                .fma(FloatVector.broadcast(S, weights[i]), a);
+      }
+      a.intoArray(out, outOffset + k);
+    }
+    for (; k < n; k++) {
+      float sum = 0f;
+      for (int i = 0; i < count; i++) {
+        sum = Math.fma(rows[i][offsets[i] + k], weights[i], sum);
+      }
+      out[outOffset + k] = sum;
+    }
+  }
+
+  @Override
   public void adamStep(
       float[] x,
       float[] g,
