@@ -67,6 +67,11 @@ final class ConfigurationOptions {
   private static final Map<String, String> OPTION_OF_KEY =
       Map.ofEntries(
           Map.entry("dataset", "--dataset"),
+          Map.entry("dataset_kwargs.split", "--split"),
+          Map.entry("dataset_kwargs.split_seed", "--split-seed"),
+          Map.entry("dataset_kwargs.keep_literals", "--keep-literals"),
+          Map.entry("dataset_kwargs.columns", "--columns"),
+          Map.entry("dataset_kwargs.delimiter", "--delimiter"),
           Map.entry("model", "--model"),
           Map.entry("model_kwargs.embedding_dim", "--dim"),
           Map.entry("model_kwargs.scoring_fct_norm", "--scoring-norm"),
@@ -303,11 +308,19 @@ final class ConfigurationOptions {
 
   /**
    * The configuration of these options (over {@code --config}'s file, if given) on {@code
-   * datasetSource}.
+   * datasetSource} with the {@code dataset_kwargs} given on the command line ({@link
+   * GraphFileMixin}). A dataset other than the file's starts from its own defaults, keeping only
+   * {@code create_inverse_triples}: the file's other keyword arguments (a graph file's split and
+   * SHA-256) describe the file's dataset.
    *
+   * @param datasetSource the dataset, absolute when it is a path ({@link RunInfo#location})
    * @throws CommandLine.ParameterException naming the option (or {@code --config}) with a bad value
    */
-  PipelineConfig configuration(CommandLine line, OptionChecks optionChecks, String datasetSource) {
+  PipelineConfig configuration(
+      CommandLine line,
+      OptionChecks optionChecks,
+      String datasetSource,
+      Map<String, Object> datasetKwargs) {
     this.commandLine = line;
     this.checks = optionChecks;
     checkValues();
@@ -315,7 +328,16 @@ final class ConfigurationOptions {
         config == null
             ? new LinkedHashMap<>()
             : mutableCopy(section(fileConfig(checks).toPipelineMap(), "pipeline"));
+    Object fileDataset = pipeline.get("dataset");
+    if (fileDataset == null || !RunInfo.location((String) fileDataset).equals(datasetSource)) {
+      Object inverse = section(pipeline, "dataset_kwargs").get("create_inverse_triples");
+      pipeline.remove("dataset_kwargs");
+      if (inverse != null) {
+        kwarg(pipeline, "dataset_kwargs", "create_inverse_triples", inverse);
+      }
+    }
     pipeline.put("dataset", datasetSource);
+    datasetKwargs.forEach((key, value) -> kwarg(pipeline, "dataset_kwargs", key, value));
     modelOptions(pipeline);
     LoopKind loopKind = loopOptions(pipeline);
     if (given("--epochs")) {

@@ -40,15 +40,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "CHECKPOINT",
-      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
+      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j, or its run directory.")
   private Path checkpointFile;
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
-          "The dataset the model was trained on. Default: the one recorded in the checkpoint's"
-              + " configuration.")
+          "Where the dataset the model was trained on is now (a graph file is read and split as"
+              + " the checkpoint's configuration recorded, and must be unchanged). Default: the one"
+              + " recorded in the checkpoint's configuration.")
   private String dataset;
 
   @Option(
@@ -91,30 +92,12 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    if (!Files.isRegularFile(checkpointFile)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: no such file: "
-              + checkpointFile.toAbsolutePath());
-    }
-    Checkpoint checkpoint;
-    try {
-      checkpoint = Checkpoint.read(checkpointFile);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
-          e);
-    }
-    String source = dataset != null ? dataset : checkpoint.config().dataset().name();
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
-
-    Model model;
-    try {
-      model = checkpoint.restoreModel(data.numEntities(), data.numRelations());
-    } catch (IllegalArgumentException e) {
-      throw checks.invalid("--dataset", "dataset '" + source + "' does not fit: " + e.getMessage());
-    }
+    TrainedModel trained =
+        TrainedModel.load(spec.commandLine(), "CHECKPOINT", checkpointFile, dataset);
+    Checkpoint checkpoint = trained.checkpoint();
+    Dataset data = trained.dataset();
+    Model model = trained.model();
+    String source = trained.datasetSource();
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
@@ -148,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       document.put("metrics", metrics.metrics());
       document.put("split", splitName);
       document.put("filtered", !unfiltered);
-      document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
+      document.put("checkpoint", trained.checkpointFile().toAbsolutePath().toString());
       document.put("epochs_completed", checkpoint.epochsCompleted());
       Map<String, Object> datasetInfo = new LinkedHashMap<>();
       datasetInfo.put("name", data.name());

@@ -29,7 +29,10 @@ import org.kge4j.training.ValidationRecord;
  *   <li>{@code runtime}: {@code num_threads} (not part of the configuration: results do not depend
  *       on it);
  *   <li>{@code dataset}: name, source, {@code num_entities}, {@code num_relations} and per split
- *       {@code num_triples} (and the triples dropped for unknown entities);
+ *       {@code num_triples} (and the triples dropped for unknown entities); for a graph file also
+ *       {@code graph_file}: path, format, SHA-256, the read and split options and the counts
+ *       (statements read, literals skipped, duplicates removed, ...) — a report: the run reads its
+ *       data again from the configuration's {@code dataset} and {@code dataset_kwargs};
  *   <li>{@code timings}: {@code training_seconds}, {@code evaluation_seconds}, {@code
  *       total_seconds}, {@code triples_per_second} (positive training triples per second of
  *       training, validation excluded);
@@ -175,6 +178,8 @@ final class RunReport {
     map.put("training", split(dataset.training()));
     map.put("validation", split(dataset.validation()));
     map.put("testing", split(dataset.testing()));
+    // What the dataset's source reports, e.g. a graph file's provenance under graph_file.
+    map.putAll(info.report());
     return map;
   }
 

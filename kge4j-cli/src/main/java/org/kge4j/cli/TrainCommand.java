@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.kge4j.config.LoadedDataset;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.evaluation.MetricResults;
@@ -39,8 +41,8 @@ import picocli.CommandLine.Option;
  * </ul>
  *
  * An existing, non-empty output directory is only written into with {@code --overwrite}. The
- * configuration comes from the options ({@link ConfigurationOptions}), over a {@code --config} file
- * when one is given, or from the checkpoint of {@code --resume}.
+ * configuration comes from the options ({@link ConfigurationOptions}, {@link GraphFileMixin}), over
+ * a {@code --config} file when one is given, or from the checkpoint of {@code --resume}.
  *
  * <p>The defaults (ComplEx, dim 64, sLCWA with 32 negatives, batch 256, Adam with lr 0.1, 30
  * epochs, PyKEEN's loss defaults) train a good model of the embedded dataset in seconds; real
@@ -68,13 +70,16 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
           "embedded (a generated family graph), a named dataset (nations, umls, kinships, "
-              + "fb15k237, wn18rr; cached in $KGE4J_DATASETS or ~/.kge4j/datasets) or a directory "
-              + "holding train.txt, valid.txt, test.txt. Default: the resumed run's or the --config"
-              + " file's dataset, else embedded.")
+              + "fb15k237, wn18rr; cached in $KGE4J_DATASETS or ~/.kge4j/datasets), a directory "
+              + "holding train.txt, valid.txt, test.txt, or a graph file (.nt, .nq, .ttl, .trig, "
+              + ".rdf, .owl, .csv, .tsv, optionally .gz) split by --split. Default: the resumed "
+              + "run's or the --config file's dataset, else embedded.")
   private String dataset;
+
+  @CommandLine.Mixin private GraphFileMixin graphFile;
 
   @CommandLine.Mixin private ConfigurationOptions configuration;
 
@@ -129,16 +134,32 @@ public final class TrainCommand implements Callable<Integer> {
             : checks.atLeast("--threads", threads, 1);
 
     Checkpoint checkpoint = resume == null ? null : readCheckpoint(checks);
-    RunInfo info = new RunInfo(datasetSource(checks, checkpoint));
+    String datasetSource = RunInfo.location(datasetSource(checks, checkpoint));
     PipelineConfig config =
         checkpoint == null
-            ? configuration.configuration(commandLine, checks, info.datasetSource())
+            ? configuration.configuration(
+                commandLine,
+                checks,
+                datasetSource,
+                graphFile.kwargs(checks, commandLine, datasetSource))
             : checkpoint.config();
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", info.datasetSource());
+    // A resumed run reads its data as its checkpoint recorded it; --dataset only says where it is.
+    LoadedDataset loaded =
+        RunInfo.load(
+            checks,
+            "--dataset",
+            checkpoint == null ? config.dataset() : config.dataset().at(datasetSource));
+    if (checkpoint == null) {
+      // The run's configuration names exactly the data it read, e.g. a graph file's SHA-256.
+      config = config.withDataset(loaded.config());
+    }
+    Dataset data = loaded.dataset();
+    RunInfo info = RunInfo.of(loaded);
     requireEvaluableSplits(checks, config, data, info.datasetSource());
     Path directory =
         outputDirectory(checks, data.name(), config.model().name().toLowerCase(Locale.ROOT));
 
+    loaded.summary().ifPresent(out::println);
     out.println(data.summary());
     out.println("configuration: " + describe(config));
     out.println("output: " + directory);
@@ -285,7 +306,9 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private Checkpoint readCheckpoint(OptionChecks checks) {
-    for (String name : ConfigurationOptions.NAMES) {
+    for (String name :
+        Stream.concat(ConfigurationOptions.NAMES.stream(), GraphFileMixin.NAMES.stream())
+            .toList()) {
       if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
         throw checks.invalid(
             name,

@@ -162,8 +162,8 @@ class TrainCommandTest {
   @Test
   void plotDecodesAtTheDocumentedSizeAndACheckpointIsWritten() throws IOException {
     BufferedImage plot = ImageIO.read(embeddedRun.resolve("losses.png").toFile());
-    assertEquals(LossPlot.WIDTH, plot.getWidth());
-    assertEquals(LossPlot.HEIGHT, plot.getHeight());
+    assertEquals(Charts.WIDTH, plot.getWidth());
+    assertEquals(Charts.HEIGHT, plot.getHeight());
     assertTrue(
         Files.size(embeddedRun.resolve(TrainCommand.CHECKPOINT_FILE))
             > (long) ENTITIES * 16 * 2 * 4,

@@ -335,10 +335,10 @@ public record PipelineConfig(
    * The pipeline document {@code {"metadata": metadata, "pipeline": {...}}}: a runnable {@code
    * pipeline_config.json} once written as JSON. The pipeline map holds every key this configuration
    * depends on, in the order of {@link #PIPELINE_KEYS} ({@code regularizer} only for models with
-   * one, {@code negative_sampler} only for sLCWA, {@code dataset_kwargs} and {@code
-   * training_loop_kwargs} never, as they are empty); values are strings, Integers, Longs ({@code
-   * random_seed}), Doubles, Booleans and nested maps. {@code fromPipelineMap(toPipelineMap())}
-   * equals this configuration.
+   * one, {@code negative_sampler} only for sLCWA, {@code dataset_kwargs} only when the dataset has
+   * any ({@link DatasetConfig#kwargs()}), {@code training_loop_kwargs} never, as they are empty);
+   * values are strings, Integers, Longs ({@code random_seed}), Doubles, Booleans, lists and nested
+   * maps. {@code fromPipelineMap(toPipelineMap())} equals this configuration.
    *
    * @param metadata e.g. {@code title} and {@code kge4j_version}; not read back
    */
@@ -352,6 +352,10 @@ public record PipelineConfig(
   private Map<String, Object> toPipeline() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("dataset", dataset.name());
+    Map<String, Object> datasetKwargs = dataset.kwargs();
+    if (!datasetKwargs.isEmpty()) {
+      map.put("dataset_kwargs", datasetKwargs);
+    }
     map.put("model", model.name());
     map.put("model_kwargs", model.kwargs());
     map.put("loss", loss.name());
@@ -372,6 +376,27 @@ public record PipelineConfig(
     map.put("stopper_kwargs", stopper.kwargs());
     map.put("random_seed", randomSeed);
     return map;
+  }
+
+  /**
+   * This configuration on another dataset component, e.g. the one {@link DatasetConfig#resolve()}
+   * returns with a graph file's SHA-256.
+   *
+   * @throws ConfigurationException if the dataset does not fit the other components (inverse
+   *     triples with sLCWA)
+   */
+  public PipelineConfig withDataset(DatasetConfig value) {
+    return new PipelineConfig(
+        value,
+        model,
+        loss,
+        regularizer,
+        optimizer,
+        trainingLoop,
+        negativeSampler,
+        training,
+        stopper,
+        randomSeed);
   }
 
   /**

@@ -32,20 +32,20 @@ import org.kge4j.optim.Optimizer;
  * optimizer state, the random-number state of the next epoch, the epoch count, the loss and
  * validation history and the early-stopping state (with the best parameters so far).
  *
- * <p>File format (version 2, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
+ * <p>File format (version 3, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
  * KGE4JCKP}, the int version, the configuration's pipeline map ({@link
  * PipelineConfig#toPipelineMap()}, the content of a {@code pipeline_config.json}) as a typed value:
  * a tag byte, then for {@code M} (map) an int {@code n} and {@code n} UTF key / value pairs, {@code
  * S} a UTF string, {@code I} an int, {@code J} a long, {@code D} a double, {@code Z} a boolean,
- * {@code N} nothing (null); then the int epochs completed, the long RNG state, the losses ({@code
- * int n}, {@code n} doubles), the validations ({@code int n}, each an int epoch and {@code int m}
- * UTF key/double metric pairs), the early stopping state (double best metric, int best epoch, int
- * remaining patience), the model name (UTF), the entity and relation tables (each an int number of
- * rows, an int width and the values row by row), a boolean and, if true, the best entity and
- * relation tables, the optimizer's state ({@link Optimizer#writeState}) followed by its length in
- * bytes modulo 2^32 (long), and last the CRC-32 of everything before it (long). Files are written
- * to a temporary sibling and moved into place atomically, so a crash never leaves a half-written
- * checkpoint.
+ * {@code L} (list) an int {@code n} and {@code n} values, {@code N} nothing (null); then the int
+ * epochs completed, the long RNG state, the losses ({@code int n}, {@code n} doubles), the
+ * validations ({@code int n}, each an int epoch and {@code int m} UTF key/double metric pairs), the
+ * early stopping state (double best metric, int best epoch, int remaining patience), the model name
+ * (UTF), the entity and relation tables (each an int number of rows, an int width and the values
+ * row by row), a boolean and, if true, the best entity and relation tables, the optimizer's state
+ * ({@link Optimizer#writeState}) followed by its length in bytes modulo 2^32 (long), and last the
+ * CRC-32 of everything before it (long). Files are written to a temporary sibling and moved into
+ * place atomically, so a crash never leaves a half-written checkpoint.
  *
  * <p><b>Streaming.</b> Nothing is assembled in memory: writing streams the live tables and the live
  * optimizer's state straight into the file, and reading fills the tables row by row while the
@@ -440,6 +440,12 @@ public record Checkpoint(
         out.writeUTF((String) e.getKey());
         writeValue(out, e.getValue());
       }
+    } else if (value instanceof List<?> list) {
+      out.writeByte('L');
+      out.writeInt(list.size());
+      for (Object element : list) {
+        writeValue(out, element);
+      }
     } else if (value instanceof String s) {
       out.writeByte('S');
       out.writeUTF(s);
@@ -472,6 +478,14 @@ public record Checkpoint(
           map.put(in.readUTF(), readValue(in, path));
         }
         yield map;
+      }
+      case 'L' -> {
+        int n = nonNegative(in.readInt(), "configuration list size", path);
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(readValue(in, path));
+        }
+        yield list;
       }
       case 'S' -> in.readUTF();
       case 'I' -> in.readInt();

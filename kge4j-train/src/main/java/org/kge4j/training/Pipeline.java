@@ -3,6 +3,8 @@ package org.kge4j.training;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.kge4j.config.DatasetConfig;
+import org.kge4j.config.LoadedDataset;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
@@ -53,9 +55,14 @@ public final class Pipeline {
     this.numThreads = b.numThreads;
   }
 
-  /** A pipeline for {@code config} on the dataset it names ({@link PipelineConfig#dataset()}). */
+  /**
+   * A pipeline for {@code config} on the dataset it names ({@link PipelineConfig#dataset()}); the
+   * run's configuration (in its result and checkpoints) is {@code config} with the dataset as
+   * resolved ({@link DatasetConfig#resolve()}: e.g. with a graph file's SHA-256).
+   */
   public static Builder builder(PipelineConfig config) {
-    return builder(config, Objects.requireNonNull(config, "config").dataset().load());
+    LoadedDataset loaded = Objects.requireNonNull(config, "config").dataset().resolve();
+    return builder(config.withDataset(loaded.config()), loaded.dataset());
   }
 
   /**
