@@ -61,7 +61,8 @@ final class ConfigurationOptions {
           "--label-smoothing",
           "--early-stopping",
           "--patience",
-          "--eval-frequency");
+          "--eval-frequency",
+          "--eval-candidates");
 
   /** The option that sets each key of the pipeline map, to report a bad value on it. */
   private static final Map<String, String> OPTION_OF_KEY =
@@ -98,7 +99,9 @@ final class ConfigurationOptions {
           Map.entry("loss_kwargs.positive_distance_limit", "--distance-limits"),
           Map.entry("loss_kwargs.negative_distance_limit", "--distance-limits"),
           Map.entry("stopper_kwargs.frequency", "--eval-frequency"),
-          Map.entry("stopper_kwargs.patience", "--patience"));
+          Map.entry("stopper_kwargs.patience", "--patience"),
+          Map.entry("evaluator", "--eval-candidates"),
+          Map.entry("evaluator_kwargs.num_negatives", "--eval-candidates"));
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -295,6 +298,15 @@ final class ConfigurationOptions {
               + "Default: epochs / 10, at least 1.")
   Integer evalFrequency;
 
+  @Option(
+      names = "--eval-candidates",
+      paramLabel = "N",
+      description =
+          "Rank validation and test triples against N uniformly drawn entities instead of all"
+              + " (PyTorch-BigGraph's protocol for huge graphs; PyKEEN's SampledRankBasedEvaluator);"
+              + " reported under sampled.* metric names. 0 = all entities (default).")
+  Integer evalCandidates;
+
   private CommandLine commandLine;
   private OptionChecks checks;
   private PipelineConfig fileConfig;
@@ -369,6 +381,7 @@ final class ConfigurationOptions {
     pipeline.put(
         "loss_kwargs", LossConfig.overlay(section(pipeline, "loss_kwargs"), lossOptions()));
     stopperOptions(pipeline);
+    evaluatorOptions(pipeline);
     try {
       return PipelineConfig.fromPipelineMap(Map.of("pipeline", pipeline));
     } catch (ConfigurationException e) {
@@ -560,6 +573,23 @@ final class ConfigurationOptions {
     }
     loss.put("positive_distance_limit", gamma1);
     loss.put("negative_distance_limit", gamma2);
+  }
+
+  /**
+   * The evaluator: sampled ranking with {@code --eval-candidates N > 0}, else the file's or full.
+   */
+  private void evaluatorOptions(Map<String, Object> pipeline) {
+    if (evalCandidates == null) {
+      return;
+    }
+    checks.atLeast("--eval-candidates", evalCandidates, 0);
+    pipeline.remove("evaluator");
+    pipeline.remove("evaluator_kwargs");
+    if (evalCandidates > 0) {
+      pipeline.put("evaluator", "SampledRankBasedEvaluator");
+      pipeline.put(
+          "evaluator_kwargs", new LinkedHashMap<>(Map.of("num_negatives", evalCandidates)));
+    }
   }
 
   /**

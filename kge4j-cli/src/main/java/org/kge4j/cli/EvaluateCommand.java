@@ -65,6 +65,14 @@ public final class EvaluateCommand implements Callable<Integer> {
   private boolean unfiltered;
 
   @Option(
+      names = "--eval-candidates",
+      paramLabel = "N",
+      description =
+          "Rank against N uniformly drawn entities (sampled.* metrics) instead of all; default:"
+              + " as the run was evaluated (its configuration's evaluator).")
+  private Integer evalCandidates;
+
+  @Option(
       names = "--output",
       paramLabel = "FILE",
       description = "Also write the metrics as JSON to FILE.")
@@ -101,10 +109,19 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
+    int candidates =
+        evalCandidates != null ? evalCandidates : checkpoint.config().evaluator().numNegatives();
+    if (candidates < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--eval-candidates': must be >= 0 (0 = all entities), got "
+              + candidates);
+    }
     MetricResults metrics =
         RankBasedEvaluator.builder()
             .filtered(!unfiltered)
             .numThreads(numThreads)
+            .sampledCandidates(candidates, checkpoint.config().randomSeed())
             .build()
             .evaluate(
                 model,

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kge4j.config.PipelineConfig;
-import org.kge4j.config.StopperConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.loss.DoubleMarginLoss;
@@ -102,7 +101,7 @@ final class RunReport {
     for (ValidationRecord record : training.validations()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("epoch", record.epoch());
-      entry.put(StopperConfig.METRIC, record.meanReciprocalRank());
+      entry.put(training.config().evaluator().mrrKey(), record.meanReciprocalRank());
       validations.add(entry);
     }
     run.put("validation", validations);

@@ -177,7 +177,7 @@ class ConfigFileTest {
   void aBadFileIsReportedOnConfigWithTheKey() throws IOException {
     Path file = runs.resolve("bad.json");
     Files.writeString(
-        file, "{\"pipeline\": {\"model\": \"DistMult\", \"evaluator\": \"rankbased\"}}");
+        file, "{\"pipeline\": {\"model\": \"DistMult\", \"result_tracker\": \"wandb\"}}");
     Path output = runs.resolve("bad");
     Cli.Run run = Cli.run("train", "--config", file.toString(), "--output", output.toString());
     assertEquals(2, run.exitCode(), run::toString);
@@ -186,7 +186,7 @@ class ConfigFileTest {
             .startsWith(
                 "kge4j: Invalid value for option '--config': "
                     + file
-                    + ": pipeline.evaluator is not supported by kge4j; supported: dataset,"),
+                    + ": pipeline.result_tracker is not supported by kge4j; supported: dataset,"),
         run::toString);
     assertFalse(Files.exists(output), "nothing is written for an invalid configuration");
 

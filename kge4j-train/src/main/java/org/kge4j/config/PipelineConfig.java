@@ -65,6 +65,7 @@ import org.kge4j.model.Model;
  * @param negativeSampler the negative sampler; null exactly for LCWA
  * @param training epochs, batch size, label smoothing
  * @param stopper validation and early stopping
+ * @param evaluator the evaluator of validation and test: full or sampled ranking
  * @param randomSeed seed of initialisation, shuffling and sampling
  */
 public record PipelineConfig(
@@ -77,6 +78,7 @@ public record PipelineConfig(
     NegativeSamplerConfig negativeSampler,
     TrainingKwargs training,
     StopperConfig stopper,
+    EvaluatorConfig evaluator,
     long randomSeed) {
 
   /** The largest Java array length this code relies on. */
@@ -102,6 +104,8 @@ public record PipelineConfig(
           "negative_sampler_kwargs",
           "stopper",
           "stopper_kwargs",
+          "evaluator",
+          "evaluator_kwargs",
           "random_seed");
 
   /** The component prefixes of {@link #hpoDefault()} and {@link #withParameters}, with sections. */
@@ -129,6 +133,7 @@ public record PipelineConfig(
     Objects.requireNonNull(trainingLoop, "trainingLoop");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(stopper, "stopper");
+    Objects.requireNonNull(evaluator, "evaluator");
     LpRegularizer modelRegularizer = model.defaultRegularizer();
     if (modelRegularizer == null && regularizer != null) {
       throw new ConfigurationException(
@@ -286,6 +291,9 @@ public record PipelineConfig(
     StopperConfig stopper =
         StopperConfig.fromKwargs(
             stopperName == null ? "nop" : stopperName, Kwargs.section(pipeline, "stopper_kwargs"));
+    EvaluatorConfig evaluator =
+        EvaluatorConfig.fromKwargs(
+            top.string("evaluator"), Kwargs.section(pipeline, "evaluator_kwargs"));
     Long seed = top.longInteger("random_seed");
     return new PipelineConfig(
         dataset,
@@ -297,6 +305,7 @@ public record PipelineConfig(
         sampler,
         training,
         stopper,
+        evaluator,
         seed == null ? 42L : seed);
   }
 
@@ -374,6 +383,11 @@ public record PipelineConfig(
     }
     map.put("stopper", stopper.name());
     map.put("stopper_kwargs", stopper.kwargs());
+    if (evaluator.sampled()) {
+      // full ranking is the default and stays implicit, as in PyKEEN's own configurations
+      map.put("evaluator", evaluator.pykeenName());
+      map.put("evaluator_kwargs", evaluator.kwargs());
+    }
     map.put("random_seed", randomSeed);
     return map;
   }
@@ -396,6 +410,7 @@ public record PipelineConfig(
         negativeSampler,
         training,
         stopper,
+        evaluator,
         randomSeed);
   }
 
@@ -667,6 +682,21 @@ public record PipelineConfig(
     /** {@code training_kwargs.label_smoothing} (LCWA); default none. */
     public Builder labelSmoothing(Double value) {
       return kwarg("training_kwargs", "label_smoothing", value);
+    }
+
+    /**
+     * Ranks validation and test triples against {@code numNegatives} sampled entities ({@code
+     * SampledRankBasedEvaluator}); 0 restores full ranking.
+     */
+    public Builder sampledEvaluation(int numNegatives) {
+      if (numNegatives == 0) {
+        pipeline.remove("evaluator");
+        pipeline.remove("evaluator_kwargs");
+        return this;
+      }
+      set("evaluator", "SampledRankBasedEvaluator");
+      pipeline.remove("evaluator_kwargs");
+      return kwarg("evaluator_kwargs", "num_negatives", numNegatives);
     }
 
     /** Validation every {@code frequency} epochs without stopping: the {@code nop} stopper. */

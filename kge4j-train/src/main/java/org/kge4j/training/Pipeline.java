@@ -110,9 +110,9 @@ public final class Pipeline {
     }
     long start = System.nanoTime();
     MetricResults test =
-        RankBasedEvaluator.builder()
-            .numThreads(numThreads)
-            .build()
+        config
+            .evaluator()
+            .build(numThreads, config.randomSeed())
             .evaluate(model, dataset.testing(), List.of(dataset.training(), dataset.validation()));
     return new PipelineResult(dataset, training, test, (System.nanoTime() - start) / 1e9);
   }

@@ -11,7 +11,6 @@ import org.kge4j.config.LoopKind;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
-import org.kge4j.evaluation.RankBasedEvaluator;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.Reduction;
 import org.kge4j.model.EmbeddingTable;
@@ -350,9 +349,9 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   /** Evaluates on the validation split; returns whether early stopping ends training. */
   private boolean validate(int epoch, TrainingListener listener) {
     MetricResults metrics =
-        RankBasedEvaluator.builder()
-            .numThreads(numThreads)
-            .build()
+        config
+            .evaluator()
+            .build(numThreads, config.randomSeed())
             .evaluate(model, validation, List.of(training));
     ValidationRecord record = new ValidationRecord(epoch, metrics);
     validations.add(record);

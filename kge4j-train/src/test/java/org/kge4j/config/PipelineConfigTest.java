@@ -313,11 +313,11 @@ class PipelineConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "model=DistMult;evaluator=rankbased|pipeline.evaluator is not supported by kge4j;"
+        "model=DistMult;result_tracker=wandb|pipeline.result_tracker is not supported by kge4j;"
             + " supported: dataset, dataset_kwargs, model, model_kwargs, loss, loss_kwargs,"
             + " regularizer, regularizer_kwargs, optimizer, optimizer_kwargs, training_loop,"
             + " training_loop_kwargs, training_kwargs, negative_sampler, negative_sampler_kwargs,"
-            + " stopper, stopper_kwargs, random_seed",
+            + " stopper, stopper_kwargs, evaluator, evaluator_kwargs, random_seed",
         "model=DistMult;model_kwargs.dropout=0.1|model_kwargs.dropout is not supported by"
             + " DistMult; supported: embedding_dim, entity_initializer, relation_initializer",
         "model=DistMult;loss_kwargs.margin=1|loss_kwargs.margin is not supported by"
