@@ -1,6 +1,7 @@
 import java.io.*;
 import java.nio.file.*;
 import java.util.*;
+import org.kge4j.config.*;
 import org.kge4j.data.*;
 import org.kge4j.training.*;
 import org.kge4j.evaluation.*;
@@ -19,13 +20,13 @@ public class Q {
       for (int i = 1; i < parts.length; i++) { String[] kv = parts[i].split("=", 2); m.put(kv[0], kv[1]); }
       String ds = m.getOrDefault("ds", "umls");
       Dataset d = cache.computeIfAbsent(ds, Datasets::load);
-      TrainingConfig.Builder b = TrainingConfig.builder().model(m.getOrDefault("model", "distmult"))
-          .dim(Integer.parseInt(m.getOrDefault("dim", "64"))).loop(m.getOrDefault("loop", "slcwa"))
-          .numNegsPerPos(Integer.parseInt(m.getOrDefault("neg", "32")))
+      PipelineConfig.Builder b = PipelineConfig.builder().dataset(ds).model(m.getOrDefault("model", "distmult"))
+          .embeddingDim(Integer.parseInt(m.getOrDefault("dim", "64"))).trainingLoop(m.getOrDefault("loop", "slcwa"))
           .batchSize(Integer.parseInt(m.getOrDefault("bs", "512")))
-          .epochs(Integer.parseInt(m.getOrDefault("ep", "100"))).optimizer(m.getOrDefault("opt", "adam"))
-          .learningRate(Double.parseDouble(m.getOrDefault("lr", "0.01")))
-          .numThreads(Integer.parseInt(m.getOrDefault("thr", "2")));
+          .numEpochs(Integer.parseInt(m.getOrDefault("ep", "100"))).optimizer(m.getOrDefault("opt", "adam"))
+          .learningRate(Double.parseDouble(m.getOrDefault("lr", "0.01")));
+      if (LoopKind.of(m.getOrDefault("loop", "slcwa")) == LoopKind.SLCWA) b.numNegsPerPos(Integer.parseInt(m.getOrDefault("neg", "32")));
+      int threads = Integer.parseInt(m.getOrDefault("thr", "2"));
       if (m.containsKey("pm")) b.positiveMargin(Double.valueOf(m.get("pm")));
       if (m.containsKey("nm")) b.negativeMargin(Double.valueOf(m.get("nm")));
       if (m.containsKey("off")) b.offset(Double.valueOf(m.get("off")));
@@ -34,16 +35,16 @@ public class Q {
       if (m.containsKey("red")) b.reduction(m.get("red"));
       if (m.containsKey("ls")) b.labelSmoothing(Double.valueOf(m.get("ls")));
       if (m.containsKey("reg")) b.regularizerWeight(Double.valueOf(m.get("reg")));
-      if (m.containsKey("norm")) b.scoringNorm(Integer.parseInt(m.get("norm")));
+      if (m.containsKey("norm")) b.scoringFctNorm(Integer.parseInt(m.get("norm")));
       if (m.containsKey("dl")) { String[] g = m.get("dl").split(","); b.distanceLimits(Double.valueOf(g[0]), Double.valueOf(g[1])); }
       String seeds = m.getOrDefault("seeds", "1");
       for (String s : seeds.split(",")) {
-        TrainingConfig c = b.seed(Long.parseLong(s)).build();
+        PipelineConfig c = b.randomSeed(Long.parseLong(s)).build();
         long t0 = System.nanoTime();
         String out;
         try {
-          PipelineResult r = Pipeline.builder(c, d).build().run();
-          MetricResults v = RankBasedEvaluator.builder().numThreads(c.numThreads()).build()
+          PipelineResult r = Pipeline.builder(c, d).numThreads(threads).build().run();
+          MetricResults v = RankBasedEvaluator.builder().numThreads(threads).build()
               .evaluate(r.training().model(), d.validation(), List.of(d.training(), d.testing()));
           MetricResults t = r.testMetrics();
           List<Double> losses = r.training().losses();

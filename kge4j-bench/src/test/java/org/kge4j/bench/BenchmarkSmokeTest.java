@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kge4j.data.Dataset;
+import org.kge4j.data.Datasets;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.LossOutput;
 import org.kge4j.loss.SlcwaLossOutput;
+import org.kge4j.prediction.Prediction;
+import org.kge4j.prediction.Target;
+import org.kge4j.prediction.TargetPredictions;
+import org.kge4j.sampling.TripleSet;
 import org.kge4j.tensor.FloatTensor;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -104,6 +113,41 @@ class BenchmarkSmokeTest {
         }
       } finally {
         benchmark.tearDown();
+      }
+    }
+  }
+
+  @Test
+  void predictBenchmarkAnswersTheTopTailsOfTrainingPairs() {
+    Path datasets = Path.of(System.getProperty("kge4j.shared", "../../shared"), "datasets");
+    Assumptions.assumeTrue(
+        Files.isDirectory(datasets.resolve("nations")),
+        "the shared datasets are missing at " + datasets.toAbsolutePath());
+    System.setProperty(Datasets.DATASETS_PROPERTY, datasets.toAbsolutePath().toString());
+    PredictBenchmark benchmark = new PredictBenchmark();
+    benchmark.dataset = "nations";
+    benchmark.model = "complex";
+    benchmark.dim = 4;
+    benchmark.top = 3;
+    benchmark.setUp();
+    Dataset nations = Datasets.load("nations");
+    TripleSet known =
+        TripleSet.of(List.of(nations.training(), nations.validation(), nations.testing()));
+    for (int q = 0; q < 3; q++) {
+      TargetPredictions answers = benchmark.topTails();
+      int head = benchmark.heads[q];
+      int relation = benchmark.relations[q];
+      assertEquals(3, answers.answers().size());
+      assertEquals(head, answers.fixed().get(Target.HEAD).id());
+      assertEquals(relation, answers.fixed().get(Target.RELATION).id());
+      float[] scores = new float[nations.numEntities()];
+      benchmark.predictor.model().scoreTails(head, relation, scores);
+      float previous = Float.POSITIVE_INFINITY;
+      for (Prediction p : answers.answers()) {
+        assertEquals(scores[p.id()], p.score());
+        assertTrue(p.score() <= previous, "best first");
+        assertTrue(!known.contains(head, relation, p.id()), "known tails are filtered");
+        previous = p.score();
       }
     }
   }

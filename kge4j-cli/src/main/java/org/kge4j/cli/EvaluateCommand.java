@@ -40,15 +40,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "CHECKPOINT",
-      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j.")
+      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j, or its run directory.")
   private Path checkpointFile;
 
   @Option(
       names = "--dataset",
-      paramLabel = "NAME|DIR",
+      paramLabel = "NAME|DIR|FILE",
       description =
-          "The dataset the model was trained on. Default: the one recorded in the "
-              + "results.json next to the checkpoint, else embedded.")
+          "Where the dataset the model was trained on is now (a graph file is read and split as"
+              + " the checkpoint's configuration recorded, and must be unchanged). Default: the one"
+              + " recorded in the checkpoint's configuration.")
   private String dataset;
 
   @Option(
@@ -62,6 +63,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       names = "--unfiltered",
       description = "Rank against all entities (no filtering of known triples).")
   private boolean unfiltered;
+
+  @Option(
+      names = "--eval-candidates",
+      paramLabel = "N",
+      description =
+          "Rank against N uniformly drawn entities (sampled.* metrics) instead of all; default:"
+              + " as the run was evaluated (its configuration's evaluator).")
+  private Integer evalCandidates;
 
   @Option(
       names = "--output",
@@ -91,39 +100,28 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    if (!Files.isRegularFile(checkpointFile)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: no such file: "
-              + checkpointFile.toAbsolutePath());
-    }
-    Checkpoint checkpoint;
-    try {
-      checkpoint = Checkpoint.read(checkpointFile);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for positional parameter CHECKPOINT: " + e.getMessage(),
-          e);
-    }
-    RunInfo recorded = RunInfo.read(checkpointFile.toAbsolutePath().getParent());
-    String source =
-        dataset != null ? dataset : recorded != null ? recorded.datasetSource() : "embedded";
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
-
-    Model model;
-    try {
-      model = checkpoint.restoreModel(data.numEntities(), data.numRelations());
-    } catch (IllegalArgumentException e) {
-      throw checks.invalid("--dataset", "dataset '" + source + "' does not fit: " + e.getMessage());
-    }
+    TrainedModel trained =
+        TrainedModel.load(spec.commandLine(), "CHECKPOINT", checkpointFile, dataset);
+    Checkpoint checkpoint = trained.checkpoint();
+    Dataset data = trained.dataset();
+    Model model = trained.model();
+    String source = trained.datasetSource();
 
     TriplesFactory ranked = splitName.equals("test") ? data.testing() : data.validation();
     long start = System.nanoTime();
+    int candidates =
+        evalCandidates != null ? evalCandidates : checkpoint.config().evaluator().numNegatives();
+    if (candidates < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--eval-candidates': must be >= 0 (0 = all entities), got "
+              + candidates);
+    }
     MetricResults metrics =
         RankBasedEvaluator.builder()
             .filtered(!unfiltered)
             .numThreads(numThreads)
+            .sampledCandidates(candidates, checkpoint.config().randomSeed())
             .build()
             .evaluate(
                 model,
@@ -141,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 "%s metrics (%s, %s, %d triples, %s, realistic ranks):",
                 splitName,
                 data.name(),
-                checkpoint.config().model(),
+                checkpoint.config().model().name(),
                 ranked.numTriples(),
                 unfiltered ? "unfiltered" : "filtered"),
             metrics));
@@ -150,7 +148,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       document.put("metrics", metrics.metrics());
       document.put("split", splitName);
       document.put("filtered", !unfiltered);
-      document.put("checkpoint", checkpointFile.toAbsolutePath().toString());
+      document.put("checkpoint", trained.checkpointFile().toAbsolutePath().toString());
       document.put("epochs_completed", checkpoint.epochsCompleted());
       Map<String, Object> datasetInfo = new LinkedHashMap<>();
       datasetInfo.put("name", data.name());
@@ -158,7 +156,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       datasetInfo.put("num_entities", data.numEntities());
       datasetInfo.put("num_relations", data.numRelations());
       document.put("dataset", datasetInfo);
-      document.put("configuration", RunReport.configuration(checkpoint.config()));
+      RunReport.putConfiguration(
+          document, checkpoint.config(), TrainCommand.plotTitle(checkpoint.config(), data));
       document.put("evaluation_seconds", seconds);
       document.put("versions", Versions.current().toMap());
       document.put("created", Instant.now().toString());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.kge4j.evaluation.MetricResults;
+import org.kge4j.evaluation.RankBasedEvaluator;
 
 /**
  * Formats the headline rank-based metrics as a fixed-width text table: one row per metric (MRR, MR,
@@ -34,25 +35,37 @@ final class MetricsTable {
    */
   static String format(String title, MetricResults metrics) {
     Map<String, Double> values = metrics.metrics();
+    // sampled ranking reports under "sampled."; the table shows whichever ranking was used
+    String prefix =
+        values.containsKey("both.realistic.inverse_harmonic_mean_rank")
+            ? ""
+            : RankBasedEvaluator.SAMPLED_PREFIX;
     StringBuilder sb = new StringBuilder();
     sb.append(title).append('\n');
     sb.append(
         String.format(Locale.ROOT, "  %-8s %10s %10s %10s%n", "metric", "head", "tail", "both"));
     for (Row row : ROWS) {
-      if (!values.containsKey("both.realistic." + row.metric())) {
+      if (!values.containsKey(prefix + "both.realistic." + row.metric())) {
         continue;
       }
       sb.append(String.format(Locale.ROOT, "  %-8s", row.label()));
       for (String side : SIDES) {
-        Double value = values.get(side + ".realistic." + row.metric());
+        Double value = values.get(prefix + side + ".realistic." + row.metric());
         String text =
             value == null ? "-" : String.format(Locale.ROOT, row.rank() ? "%.2f" : "%.4f", value);
         sb.append(String.format(Locale.ROOT, " %10s", text));
       }
       sb.append(String.format("%n"));
     }
-    if (values.containsKey("both.realistic.adjusted_arithmetic_mean_rank_index")) {
+    if (values.containsKey(prefix + "both.realistic.adjusted_arithmetic_mean_rank_index")) {
       sb.append(String.format("  (AMRI: 0 = random scores, 1 = perfect ranking)%n"));
+    }
+    if (!prefix.isEmpty()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  (sampled ranking: each true entity against %.0f drawn entities, not all)%n",
+              values.getOrDefault(RankBasedEvaluator.SAMPLED_PREFIX + "num_candidates", 0.0)));
     }
     return sb.toString();
   }

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.training.PipelineResult;
-import org.kge4j.training.TrainingConfig;
 import org.kge4j.training.TrainingResult;
 import org.kge4j.training.ValidationRecord;
 
@@ -22,10 +22,16 @@ import org.kge4j.training.ValidationRecord;
  *       {@code failed} (with {@code error}: the exception's message, or {@code interrupted});
  *   <li>{@code metrics}: the test metrics, flat under PyKEEN's names {@code <side>.<rank
  *       type>.<metric>}, e.g. {@code both.realistic.inverse_harmonic_mean_rank};
- *   <li>{@code configuration}: every training option (PyKEEN's keyword names) plus the resolved
- *       {@code loss} (margins, weights, activation, reduction);
+ *   <li>{@code configuration}: the run's pipeline document, {@code {"metadata": {"title",
+ *       "kge4j_version"}, "pipeline": {...}}}, as in its {@code pipeline_config.json};
+ *   <li>{@code loss}: the loss as resolved (form, margins, weights, activation, reduction);
+ *   <li>{@code runtime}: {@code num_threads} (not part of the configuration: results do not depend
+ *       on it);
  *   <li>{@code dataset}: name, source, {@code num_entities}, {@code num_relations} and per split
- *       {@code num_triples} (and the triples dropped for unknown entities);
+ *       {@code num_triples} (and the triples dropped for unknown entities); for a graph file also
+ *       {@code graph_file}: path, format, SHA-256, the read and split options and the counts
+ *       (statements read, literals skipped, duplicates removed, ...) — a report: the run reads its
+ *       data again from the configuration's {@code dataset} and {@code dataset_kwargs};
  *   <li>{@code timings}: {@code training_seconds}, {@code evaluation_seconds}, {@code
  *       total_seconds}, {@code triples_per_second} (positive training triples per second of
  *       training, validation excluded);
@@ -39,10 +45,16 @@ final class RunReport {
 
   /** The document written before training starts: no metrics yet. */
   static Map<String, Object> running(
-      RunInfo info, TrainingConfig config, Dataset dataset, List<String> command) {
+      RunInfo info,
+      PipelineConfig config,
+      Dataset dataset,
+      List<String> command,
+      int numThreads,
+      String title) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("status", "running");
-    document.put("configuration", configuration(config));
+    putConfiguration(document, config, title);
+    document.put("runtime", runtime(numThreads));
     document.put("dataset", dataset(info, dataset));
     document.put("versions", Versions.current().toMap());
     document.put("command", command);
@@ -64,12 +76,15 @@ final class RunReport {
       PipelineResult result,
       List<String> command,
       List<EpochRecord> history,
-      double totalSeconds) {
+      double totalSeconds,
+      int numThreads,
+      String title) {
     TrainingResult training = result.training();
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("status", "completed");
     document.put("metrics", result.test().map(m -> (Object) m.metrics()).orElse(Map.of()));
-    document.put("configuration", configuration(training.config()));
+    putConfiguration(document, training.config(), title);
+    document.put("runtime", runtime(numThreads));
     document.put("dataset", dataset(info, result.dataset()));
     Map<String, Object> timings = new LinkedHashMap<>();
     timings.put("training_seconds", training.trainingSeconds());
@@ -86,7 +101,7 @@ final class RunReport {
     for (ValidationRecord record : training.validations()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("epoch", record.epoch());
-      entry.put(TrainingConfig.EARLY_STOPPING_METRIC, record.meanReciprocalRank());
+      entry.put(training.config().evaluator().mrrKey(), record.meanReciprocalRank());
       validations.add(entry);
     }
     run.put("validation", validations);
@@ -116,20 +131,40 @@ final class RunReport {
     return history;
   }
 
-  /** The options under PyKEEN's keyword names plus the loss as resolved. */
-  static Map<String, Object> configuration(TrainingConfig config) {
-    Map<String, Object> map = new LinkedHashMap<>(config.toMap());
-    DoubleMarginLoss loss = config.loss();
+  /**
+   * The runnable pipeline document of {@code config}: {@code {"metadata": {"title": title,
+   * "kge4j_version": ...}, "pipeline": {...}}}, what {@code pipeline_config.json} holds.
+   */
+  static Map<String, Object> pipelineDocument(PipelineConfig config, String title) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("title", title);
+    metadata.put("kge4j_version", Versions.kge4jVersion());
+    return config.toPipelineMap(metadata);
+  }
+
+  /** Puts {@code configuration} (the pipeline document) and {@code loss} (as resolved). */
+  static void putConfiguration(Map<String, Object> document, PipelineConfig config, String title) {
+    document.put("configuration", pipelineDocument(config, title));
+    document.put("loss", resolvedLoss(config));
+  }
+
+  private static Map<String, Object> resolvedLoss(PipelineConfig config) {
+    DoubleMarginLoss loss = config.loss().build();
     Map<String, Object> resolved = new LinkedHashMap<>();
     resolved.put("name", "DoubleMarginLoss");
-    resolved.put("form", config.usesDistanceLimits() ? "distance_limits" : "margins");
+    resolved.put("form", config.loss().usesDistanceLimits() ? "distance_limits" : "margins");
     resolved.put("positive_margin", loss.positiveMargin());
     resolved.put("negative_margin", loss.negativeMargin());
     resolved.put("positive_weight", loss.positiveWeight());
     resolved.put("negative_weight", loss.negativeWeight());
     resolved.put("margin_activation", loss.marginActivation().name());
     resolved.put("reduction", loss.reduction().pykeenName());
-    map.put("loss", resolved);
+    return resolved;
+  }
+
+  private static Map<String, Object> runtime(int numThreads) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("num_threads", numThreads);
     return map;
   }
 
@@ -142,6 +177,8 @@ final class RunReport {
     map.put("training", split(dataset.training()));
     map.put("validation", split(dataset.validation()));
     map.put("testing", split(dataset.testing()));
+    // What the dataset's source reports, e.g. a graph file's provenance under graph_file.
+    map.putAll(info.report());
     return map;
   }
 

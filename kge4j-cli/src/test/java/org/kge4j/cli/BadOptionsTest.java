@@ -52,6 +52,20 @@ class BadOptionsTest {
         "--distance-limits|1|Invalid value for option '--distance-limits': expected two numbers γ1,γ2 with "
             + "0 <= γ1 < γ2, got 1 value(s) [1.0]",
         "--epochs|many|Invalid value for option '--epochs': 'many' is not an int",
+        "--initializer|glorot|Invalid value for option '--initializer': expected one of normal,"
+            + " uniform, xavier_uniform, xavier_normal, xavier_uniform_norm, xavier_normal_norm,"
+            + " uniform_norm, normal_norm, init_phases (case-insensitive), got 'glorot'",
+        // sLCWA holds 3 x 256 x 10^8 ints in one array: at most 2147483639 / 768 = 2796202
+        // negatives
+        "--negatives|100000000|Invalid value for option '--negatives':"
+            + " negative_sampler_kwargs.num_negs_per_pos x training_kwargs.batch_size x 3 must be"
+            + " <= 2147483639 (sLCWA holds a batch's negative triples in one Java array), got"
+            + " 100000000 x 256 x 3 = 76800000000; with batch_size 256, num_negs_per_pos can be at"
+            + " most 2796202",
+        // ComplEx rows hold 2 x dim floats, four rows in one scratch array: (2^31 - 9) / 8
+        "--dim|2000000000|Invalid value for option '--dim': model_kwargs.embedding_dim must be"
+            + " <= 268435454 for ComplEx (a row of 2 x embedding_dim floats must fit four times"
+            + " into one Java array), got 2000000000",
       })
   void outOfRangeValuesNameOptionValueAndRange(String option, String value, String message) {
     Path output = dir.resolve("run");
@@ -140,6 +154,59 @@ class BadOptionsTest {
                 "kge4j: Invalid value for option '--activation': --distance-limits uses "
                     + "relu, got 'softplus'"),
         soft::toString);
+  }
+
+  @Test
+  void aRegularizerWeightNeedsAModelWithARegularizer() {
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--model",
+            "transe",
+            "--regularizer-weight",
+            "0.5",
+            "--output",
+            dir.resolve("r").toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--regularizer-weight': regularizer_kwargs is not"
+                    + " supported by TransE, which has no regularizer (as in PyKEEN), got"
+                    + " {weight=0.5}"),
+        run::toString);
+  }
+
+  @Test
+  void splitsWhoseTriplesWereAllDroppedFailBeforeTraining() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("unknown"));
+    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\tc\n");
+    Files.writeString(data.resolve("valid.txt"), "x\tr\ta\n");
+    Files.writeString(data.resolve("test.txt"), "a\tr\ty\nz\tr\tb\n");
+    Path output = dir.resolve("r");
+    Cli.Run test = Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
+    assertEquals(2, test.exitCode(), test::toString);
+    assertEquals(
+        "kge4j: Invalid value for option '--dataset': the test split of '"
+            + data
+            + "' has no triples left: all 2 were dropped because an entity or relation does not"
+            + " occur in training; it needs at least 1",
+        test.err().lines().findFirst().orElseThrow(),
+        test::toString);
+    assertFalse(Files.exists(output), "no training, nothing written");
+
+    Files.writeString(data.resolve("test.txt"), "a\tr\tc\n");
+    Cli.Run validation =
+        Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
+    assertEquals(2, validation.exitCode(), validation::toString);
+    assertEquals(
+        "kge4j: Invalid value for option '--eval-frequency': the validation split of '"
+            + data
+            + "' has no triples left to evaluate every 3 epochs: all 1 were dropped as unknown;"
+            + " it needs at least 1, or --eval-frequency 0",
+        validation.err().lines().findFirst().orElseThrow(),
+        validation::toString);
+    assertFalse(Files.exists(output), "no training, nothing written");
   }
 
   @Test

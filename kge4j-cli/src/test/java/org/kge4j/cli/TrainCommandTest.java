@@ -18,9 +18,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
-import org.kge4j.training.TrainingConfig;
 
 /**
  * {@code kge4j train} end to end, in-process: short runs on the embedded dataset and on nations.
@@ -103,13 +103,30 @@ class TrainCommandTest {
             assertEquals(
                 EMBEDDED.testing().numTriples(),
                 results.at("/dataset/testing/num_triples").asInt()),
-        () -> assertEquals("complex", results.at("/configuration/model").asText()),
-        () -> assertEquals(16, results.at("/configuration/embedding_dim").asInt()),
-        () -> assertEquals(3, results.at("/configuration/num_epochs").asInt()),
-        () -> assertEquals("slcwa", results.at("/configuration/training_loop").asText()),
-        () -> assertEquals(1.0, results.at("/configuration/loss/positive_margin").asDouble()),
-        () -> assertEquals(0.0, results.at("/configuration/loss/negative_margin").asDouble()),
-        () -> assertEquals("mean", results.at("/configuration/loss/reduction").asText()),
+        () -> assertEquals("ComplEx", results.at("/configuration/pipeline/model").asText()),
+        () ->
+            assertEquals(
+                16, results.at("/configuration/pipeline/model_kwargs/embedding_dim").asInt()),
+        () ->
+            assertEquals(
+                3, results.at("/configuration/pipeline/training_kwargs/num_epochs").asInt()),
+        () -> assertEquals("sLCWA", results.at("/configuration/pipeline/training_loop").asText()),
+        () ->
+            assertEquals(
+                "ComplEx (sLCWA, dim 16) on embedded",
+                results.at("/configuration/metadata/title").asText()),
+        () ->
+            assertEquals(
+                results.at("/versions/kge4j").asText(),
+                results.at("/configuration/metadata/kge4j_version").asText()),
+        () -> assertEquals(1.0, results.at("/loss/positive_margin").asDouble()),
+        () -> assertEquals(0.0, results.at("/loss/negative_margin").asDouble()),
+        () -> assertEquals("mean", results.at("/loss/reduction").asText()),
+        () -> assertEquals(2, results.at("/runtime/num_threads").asInt()),
+        () ->
+            assertTrue(
+                results.at("/configuration/pipeline/num_threads").isMissingNode(),
+                "the thread count is not configuration"),
         () -> assertTrue(results.at("/timings/training_seconds").asDouble() > 0),
         () -> assertTrue(results.at("/timings/triples_per_second").asDouble() > 0),
         () -> assertEquals(3, results.at("/training/epochs_completed").asInt()),
@@ -145,8 +162,8 @@ class TrainCommandTest {
   @Test
   void plotDecodesAtTheDocumentedSizeAndACheckpointIsWritten() throws IOException {
     BufferedImage plot = ImageIO.read(embeddedRun.resolve("losses.png").toFile());
-    assertEquals(LossPlot.WIDTH, plot.getWidth());
-    assertEquals(LossPlot.HEIGHT, plot.getHeight());
+    assertEquals(Charts.WIDTH, plot.getWidth());
+    assertEquals(Charts.HEIGHT, plot.getHeight());
     assertTrue(
         Files.size(embeddedRun.resolve(TrainCommand.CHECKPOINT_FILE))
             > (long) ENTITIES * 16 * 2 * 4,
@@ -189,15 +206,15 @@ class TrainCommandTest {
     assertEquals(
         Files.readAllLines(train).size(), results.at("/dataset/training/num_triples").asInt());
     assertEquals("nations", results.at("/dataset/name").asText());
-    assertTrue(results.at("/configuration/filter_negatives").asBoolean());
-    assertEquals("ReLU", results.at("/configuration/loss/margin_activation").asText());
+    assertTrue(results.at("/configuration/pipeline/negative_sampler_kwargs/filtered").asBoolean());
+    assertEquals("ReLU", results.at("/loss/margin_activation").asText());
     assertInRange(results.get("metrics").get(MRR).asDouble(), 1.0 / 14, 1);
     assertEquals(3, Files.readAllLines(run.resolve("losses.tsv")).size());
 
-    // evaluate finds the run's dataset in its results.json.
+    // evaluate finds the run's dataset in its checkpoint's configuration.
     Cli.Run evaluated = Cli.run("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
     assertEquals(0, evaluated.exitCode(), evaluated::toString);
-    assertTrue(evaluated.out().startsWith("test metrics (nations, distmult, "), evaluated.out());
+    assertTrue(evaluated.out().startsWith("test metrics (nations, DistMult, "), evaluated.out());
   }
 
   @Test
@@ -327,8 +344,7 @@ class TrainCommandTest {
             "--output",
             run.toString());
     assertEquals(0, result.exitCode(), result::toString);
-    JsonNode loss =
-        OutputFiles.json().readTree(run.resolve("results.json").toFile()).at("/configuration/loss");
+    JsonNode loss = OutputFiles.json().readTree(run.resolve("results.json").toFile()).at("/loss");
     assertEquals("distance_limits", loss.get("form").asText());
     // λ = -γ1, λ̄ = γ2, reduction sum, weights balance and 1 - balance (μ1 = 3).
     assertEquals(-0.5, loss.get("positive_margin").asDouble(), 1e-7);
@@ -372,7 +388,8 @@ class TrainCommandTest {
         "kge4j: note: --negatives only applies to --loop slcwa; lcwa scores every entity",
         result.err().strip());
     JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
-    assertEquals("lcwa", results.at("/configuration/training_loop").asText());
+    assertEquals("LCWA", results.at("/configuration/pipeline/training_loop").asText());
+    assertTrue(results.at("/configuration/pipeline/negative_sampler").isMissingNode());
   }
 
   @Test
@@ -380,10 +397,12 @@ class TrainCommandTest {
     assertEquals(
         "ComplEx (LCWA, dim 8) on embedded",
         TrainCommand.plotTitle(
-            TrainingConfig.builder().model("complex").loop("lcwa").dim(8).build(), EMBEDDED));
+            PipelineConfig.builder().model("complex").trainingLoop("lcwa").embeddingDim(8).build(),
+            EMBEDDED));
     assertEquals(
         "TransE (sLCWA, dim 16) on embedded",
-        TrainCommand.plotTitle(TrainingConfig.builder().model("transe").dim(16).build(), EMBEDDED));
+        TrainCommand.plotTitle(
+            PipelineConfig.builder().model("transe").embeddingDim(16).build(), EMBEDDED));
   }
 
   private static int distinctEntities(Path train) throws IOException {

@@ -38,4 +38,9 @@ public record CategoricalParameter(String name, List<String> choices) implements
     HpoChecks.requirePoints(pointsPerRange);
     return new ArrayList<>(choices);
   }
+
+  @Override
+  public CategoricalParameter withName(String newName) {
+    return new CategoricalParameter(newName, choices);
+  }
 }

@@ -2,11 +2,10 @@ package org.kge4j.hpo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * A float range {@code [low, high]}, sampled uniformly or, with {@code log}, log-uniformly ({@code
- * exp(U(log low, log high))}).
+ * exp(U(log low, log high))}): uniformly on its {@linkplain NumericParameter sampling scale}.
  *
  * @param name the keyword name
  * @param low the lower bound (included)
@@ -14,7 +13,7 @@ import java.util.random.RandomGenerator;
  * @param log whether to sample and grid on a log scale (needs {@code low > 0})
  */
 public record FloatParameter(String name, double low, double high, boolean log)
-    implements HpoParameter {
+    implements NumericParameter {
   /** Validates the bounds. */
   public FloatParameter {
     HpoChecks.requireName(name);
@@ -29,15 +28,30 @@ public record FloatParameter(String name, double low, double high, boolean log)
   }
 
   @Override
-  public Object sample(RandomGenerator random) {
-    if (low == high) {
+  public double scaleLow() {
+    return toScale(low);
+  }
+
+  @Override
+  public double scaleHigh() {
+    return toScale(high);
+  }
+
+  @Override
+  public double toScale(double value) {
+    return log ? Math.log(value) : value;
+  }
+
+  @Override
+  public Object fromScale(double x) {
+    // the ends of the scale map to the bounds exactly (exp(log 1e-3) is 1.0000000000000002e-3)
+    if (x <= scaleLow()) {
       return low;
     }
-    double u = random.nextDouble();
-    double value =
-        log
-            ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low)))
-            : low + u * (high - low);
+    if (x >= scaleHigh()) {
+      return high;
+    }
+    double value = log ? Math.exp(x) : x;
     return Math.min(high, Math.max(low, value));
   }
 
@@ -58,5 +72,10 @@ public record FloatParameter(String name, double low, double high, boolean log)
       values.add(i == pointsPerRange - 1 ? high : Math.min(high, Math.max(low, value)));
     }
     return values;
+  }
+
+  @Override
+  public FloatParameter withName(String newName) {
+    return new FloatParameter(newName, low, high, log);
   }
 }

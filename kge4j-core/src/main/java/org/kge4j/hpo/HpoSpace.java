@@ -33,6 +33,30 @@ public final class HpoSpace {
     return new HpoSpace(map);
   }
 
+  /**
+   * This space with every parameter renamed to {@code prefix + name}, as PyKEEN's HPO names a
+   * component's parameters ({@code model.embedding_dim}, {@code loss.offset}, ...).
+   */
+  public HpoSpace prefixed(String prefix) {
+    return of(
+        parameters.values().stream()
+            .map(p -> p.withName(prefix + p.name()))
+            .toArray(HpoParameter[]::new));
+  }
+
+  /**
+   * The parameters of all {@code spaces}, in order.
+   *
+   * @throws IllegalArgumentException if two spaces share a parameter name
+   */
+  public static HpoSpace concat(HpoSpace... spaces) {
+    List<HpoParameter> all = new ArrayList<>();
+    for (HpoSpace space : spaces) {
+      all.addAll(space.parameters.values());
+    }
+    return of(all.toArray(HpoParameter[]::new));
+  }
+
   /** The parameters by name, in declaration order. */
   public Map<String, HpoParameter> parameters() {
     return parameters;

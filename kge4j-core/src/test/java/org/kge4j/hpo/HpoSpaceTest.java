@@ -108,4 +108,48 @@ class HpoSpaceTest {
         assertThrows(IllegalArgumentException.class, () -> DoubleMarginLoss.HPO_DEFAULT.grid(0));
     assertTrue(e.getMessage().contains("0"));
   }
+
+  @Test
+  void powersOfTwoAreDrawnByExponent() {
+    PowerTwoParameter batch = new PowerTwoParameter("batch_size", 4, 12);
+    SplittableRandom random = new SplittableRandom(3);
+    int[] counts = new int[13];
+    for (int i = 0; i < 900; i++) {
+      int v = (Integer) batch.sample(random);
+      int exponent = Integer.numberOfTrailingZeros(v);
+      assertEquals(1 << exponent, v, "a power of two");
+      counts[exponent]++;
+    }
+    // 9 exponents, 100 draws each on average: uniform over exponents, not over values
+    for (int e = 4; e <= 12; e++) {
+      assertTrue(counts[e] > 60 && counts[e] < 140, "exponent " + e + ": " + counts[e]);
+    }
+    assertEquals(List.of(16, 32, 64, 128, 256, 512, 1024, 2048, 4096), batch.grid(2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new PowerTwoParameter("b", 5, 31));
+    assertEquals(
+        "power-of-two parameter b needs exponents 0 <= low <= high <= 30, got [5, 31]",
+        e.getMessage());
+  }
+
+  @Test
+  void prefixedAndConcatenatedSpacesKeepTheDistributions() {
+    HpoSpace loss = DoubleMarginLoss.HPO_DEFAULT.prefixed("loss.");
+    assertEquals(
+        List.of(
+            "loss.positive_margin",
+            "loss.offset",
+            "loss.positive_negative_balance",
+            "loss.margin_activation"),
+        List.copyOf(loss.parameters().keySet()));
+    assertEquals(
+        new FloatParameter("loss.offset", 0, 1, false), loss.parameters().get("loss.offset"));
+    HpoSpace both =
+        HpoSpace.concat(loss, HpoSpace.of(new PowerTwoParameter("training.batch_size", 4, 12)));
+    assertEquals(5, both.parameters().size());
+    assertEquals(
+        new PowerTwoParameter("training.batch_size", 4, 12),
+        both.parameters().get("training.batch_size"));
+    assertThrows(IllegalArgumentException.class, () -> HpoSpace.concat(loss, loss));
+  }
 }

@@ -134,10 +134,6 @@ public final class TriplesFactory {
   public static TriplesFactory fromMappedTriples(
       int[] mappedTriples, String[] entityLabels, String[] relationLabels) {
     Objects.requireNonNull(mappedTriples, "mappedTriples");
-    if (mappedTriples.length % 3 != 0) {
-      throw new IllegalArgumentException(
-          "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
-    }
     String[] entities = entityLabels.clone();
     String[] relations = relationLabels.clone();
     Map<String, Integer> e2id = index(entities);
@@ -154,24 +150,89 @@ public final class TriplesFactory {
               + r2id.size()
               + " distinct");
     }
-    int[] copy = mappedTriples.clone();
-    for (int i = 0; i < copy.length; i++) {
-      int bound = i % 3 == 1 ? relations.length : entities.length;
-      if (copy[i] < 0 || copy[i] >= bound) {
-        throw new IllegalArgumentException(
-            "mappedTriples["
-                + i
-                + "] (triple "
-                + i / 3
-                + ", column "
-                + i % 3
-                + ") must be in [0, "
-                + bound
-                + "), got "
-                + copy[i]);
-      }
+    return new TriplesFactory(
+        entities,
+        e2id,
+        relations,
+        r2id,
+        checkedCopy(mappedTriples, entities.length, relations.length),
+        0);
+  }
+
+  /**
+   * Maps triples whose columns index into label arrays in any order, such as the first-seen order
+   * of a file read as a stream: the result is the factory that {@link #fromLabeledTriples(List)}
+   * builds from the same triples written as labels (ids from the code-point-sorted labels, triples
+   * sorted by {@code (h, r, t)} with duplicates removed), without holding one {@code String[]} per
+   * triple.
+   *
+   * <p>Every given label gets an id, so callers pass only labels that occur in the triples.
+   *
+   * @param internedTriples row-major {@code h, r, t} indexes into {@code entityLabels} and {@code
+   *     relationLabels}; only the first {@code 3 * numTriples} values are read
+   * @param numTriples number of triples, {@code >= 1}
+   * @param entityLabels distinct entity labels, indexed by the head and tail columns
+   * @param relationLabels distinct relation labels, indexed by the relation column
+   * @param source what the triples are (a file name), used in the log message about duplicates
+   * @throws IllegalArgumentException if there is no triple, the array is too short, an index is out
+   *     of range or a label repeats
+   */
+  public static TriplesFactory fromInternedTriples(
+      int[] internedTriples,
+      int numTriples,
+      String[] entityLabels,
+      String[] relationLabels,
+      String source) {
+    Objects.requireNonNull(internedTriples, "internedTriples");
+    Objects.requireNonNull(source, "source");
+    if (numTriples < 1 || 3L * numTriples > internedTriples.length) {
+      throw new IllegalArgumentException(
+          "numTriples must be in [1, internedTriples.length / 3 = "
+              + internedTriples.length / 3
+              + "], got "
+              + numTriples);
     }
-    return new TriplesFactory(entities, e2id, relations, r2id, copy, 0);
+    String[] entities = sortedDistinct(entityLabels, "entity");
+    String[] relations = sortedDistinct(relationLabels, "relation");
+    Map<String, Integer> e2id = index(entities);
+    Map<String, Integer> r2id = index(relations);
+    int[] entityIds = new int[entityLabels.length];
+    for (int i = 0; i < entityIds.length; i++) {
+      entityIds[i] = e2id.get(entityLabels[i]);
+    }
+    int[] relationIds = new int[relationLabels.length];
+    for (int i = 0; i < relationIds.length; i++) {
+      relationIds[i] = r2id.get(relationLabels[i]);
+    }
+    long numEntities = entities.length;
+    long numRelations = relations.length;
+    long[] keys = new long[numTriples];
+    for (int i = 0; i < numTriples; i++) {
+      long h = entityIds[checkIndex(internedTriples, 3 * i, entityIds.length)];
+      long r = relationIds[checkIndex(internedTriples, 3 * i + 1, relationIds.length)];
+      long t = entityIds[checkIndex(internedTriples, 3 * i + 2, entityIds.length)];
+      keys[i] = (h * numRelations + r) * numEntities + t;
+    }
+    return fromKeys(keys, numTriples, entities, e2id, relations, r2id, 0, source);
+  }
+
+  /**
+   * A factory with this factory's id space and other triples, PyKEEN's {@code
+   * clone_and_exchange_triples}: the triples are kept in the given order (as {@link
+   * #fromMappedTriples}), the label arrays and maps are shared. Splits of one graph use it so that
+   * they share one id space.
+   *
+   * @param mappedTriples row-major {@code (n, 3)} ids {@code h, r, t} of this id space; copied
+   * @throws IllegalArgumentException if the length is not a multiple of 3 or an id is out of range
+   */
+  public TriplesFactory cloneAndExchangeTriples(int[] mappedTriples) {
+    return new TriplesFactory(
+        entityLabels,
+        entityToId,
+        relationLabels,
+        relationToId,
+        checkedCopy(mappedTriples, entityLabels.length, relationLabels.length),
+        0);
   }
 
   /**
@@ -379,7 +440,25 @@ public final class TriplesFactory {
           dropped,
           rows.size());
     }
-    // PyKEEN maps with np.unique(axis=0): triples sorted by (h, r, t), duplicates removed.
+    return fromKeys(keys, n, entityLabels, e2id, relationLabels, r2id, dropped, source);
+  }
+
+  /**
+   * The factory of the first {@code n} keys {@code (h * numRelations + r) * numEntities + t}, as
+   * PyKEEN maps with {@code np.unique(axis=0)}: triples sorted by {@code (h, r, t)}, duplicates
+   * removed (and logged). Sorts {@code keys} in place.
+   */
+  private static TriplesFactory fromKeys(
+      long[] keys,
+      int n,
+      String[] entityLabels,
+      Map<String, Integer> e2id,
+      String[] relationLabels,
+      Map<String, Integer> r2id,
+      int dropped,
+      String source) {
+    long numEntities = entityLabels.length;
+    long numRelations = relationLabels.length;
     Arrays.sort(keys, 0, n);
     int[] mapped = new int[3 * n];
     int unique = 0;
@@ -395,8 +474,71 @@ public final class TriplesFactory {
     if (unique < n) {
       LOG.log(Level.INFO, "{0}: removed {1} duplicate triples", source, n - unique);
     }
-    return new TriplesFactory(
-        entityLabels, e2id, relationLabels, r2id, Arrays.copyOf(mapped, 3 * unique), dropped);
+    // Without duplicates the array is already exact: no second copy at the peak of a large load.
+    int[] exact = unique == n ? mapped : Arrays.copyOf(mapped, 3 * unique);
+    return new TriplesFactory(entityLabels, e2id, relationLabels, r2id, exact, dropped);
+  }
+
+  /** A copy of {@code (n, 3)} mapped triples after checking their length and id ranges. */
+  private static int[] checkedCopy(int[] mappedTriples, int numEntities, int numRelations) {
+    Objects.requireNonNull(mappedTriples, "mappedTriples");
+    if (mappedTriples.length % 3 != 0) {
+      throw new IllegalArgumentException(
+          "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
+    }
+    int[] copy = mappedTriples.clone();
+    for (int i = 0; i < copy.length; i++) {
+      int bound = i % 3 == 1 ? numRelations : numEntities;
+      if (copy[i] < 0 || copy[i] >= bound) {
+        throw new IllegalArgumentException(
+            "mappedTriples["
+                + i
+                + "] (triple "
+                + i / 3
+                + ", column "
+                + i % 3
+                + ") must be in [0, "
+                + bound
+                + "), got "
+                + copy[i]);
+      }
+    }
+    return copy;
+  }
+
+  /** {@code triples[i]}, checked to lie in {@code [0, bound)}. */
+  private static int checkIndex(int[] triples, int i, int bound) {
+    if (triples[i] < 0 || triples[i] >= bound) {
+      throw new IllegalArgumentException(
+          "internedTriples["
+              + i
+              + "] (triple "
+              + i / 3
+              + ", column "
+              + i % 3
+              + ") must be in [0, "
+              + bound
+              + "), got "
+              + triples[i]);
+    }
+    return triples[i];
+  }
+
+  /** The labels sorted by code point, checked to be non-null and distinct. */
+  private static String[] sortedDistinct(String[] labels, String kind) {
+    Objects.requireNonNull(labels, kind + "Labels");
+    String[] sorted = labels.clone();
+    for (String label : sorted) {
+      Objects.requireNonNull(label, kind + " label");
+    }
+    Arrays.sort(sorted, CODE_POINT_ORDER);
+    for (int i = 1; i < sorted.length; i++) {
+      if (sorted[i].equals(sorted[i - 1])) {
+        throw new IllegalArgumentException(
+            kind + " labels must be distinct, got \"" + abbreviate(sorted[i]) + "\" twice");
+      }
+    }
+    return sorted;
   }
 
   private static String[] checkRow(String[] row, int index) {
@@ -418,19 +560,30 @@ public final class TriplesFactory {
     return Collections.unmodifiableMap(map);
   }
 
+  /**
+   * Code point order in one pass over UTF-16 units: the units' order equals the code points' except
+   * that U+E000..U+FFFF sort after the surrogates that encode U+10000 and above, so at the first
+   * difference between two units at or above U+D800 both are shifted to put the surrogates last
+   * (ICU's {@code compareCodePointOrder}); sorting the labels of a large graph file no longer
+   * decodes every character.
+   */
   private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(i);
       if (ca != cb) {
+        if (ca >= Character.MIN_SURROGATE && cb >= Character.MIN_SURROGATE) {
+          return Integer.compare(surrogatesLast(ca), surrogatesLast(cb));
+        }
         return Integer.compare(ca, cb);
       }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
     }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return Integer.compare(a.length(), b.length());
+  }
+
+  private static int surrogatesLast(char c) {
+    return c > Character.MAX_SURROGATE ? c - 0x800 : c + 0x2000;
   }
 
   private static String abbreviate(String line) {

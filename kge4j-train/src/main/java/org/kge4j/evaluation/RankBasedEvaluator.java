@@ -11,8 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.model.Model;
 
 /**
  * Filtered rank-based link-prediction evaluation, PyKEEN's {@code RankBasedEvaluator}.
@@ -63,9 +66,14 @@ public final class RankBasedEvaluator {
 
   private static final int CHUNK_SIZE = 32;
 
+  /** Key prefix of the metrics of sampled ranking, so they are never read as full ranking's. */
+  public static final String SAMPLED_PREFIX = "sampled.";
+
   private final int[] ks;
   private final boolean filtered;
   private final int numThreads;
+  private final int sampledCandidates;
+  private final long samplingSeed;
 
   /** A filtered evaluator with Hits@{1,3,5,10} using all available processors. */
   public RankBasedEvaluator() {
@@ -76,6 +84,8 @@ public final class RankBasedEvaluator {
     this.ks = builder.ks.clone();
     this.filtered = builder.filtered;
     this.numThreads = builder.numThreads;
+    this.sampledCandidates = builder.sampledCandidates;
+    this.samplingSeed = builder.samplingSeed;
   }
 
   /** A builder starting from the defaults of {@link #RankBasedEvaluator()}. */
@@ -88,8 +98,32 @@ public final class RankBasedEvaluator {
     private int[] ks = DEFAULT_KS.stream().mapToInt(Integer::intValue).toArray();
     private boolean filtered = true;
     private int numThreads = Runtime.getRuntime().availableProcessors();
+    private int sampledCandidates;
+    private long samplingSeed;
 
     private Builder() {}
+
+    /**
+     * Ranks against {@code numCandidates} entities drawn uniformly (without replacement, leaving
+     * out known answers when filtering) instead of all entities — the protocol of PyTorch-BigGraph
+     * and DGL-KE for huge graphs. The metrics are then reported under keys prefixed {@value
+     * #SAMPLED_PREFIX} (e.g. {@code sampled.both.realistic.inverse_harmonic_mean_rank}) plus {@code
+     * sampled.num_candidates}, never under full ranking's names. 0 (the default) ranks against all
+     * entities.
+     *
+     * @param seed seeds the draws (per triple and side, so results do not depend on the threads)
+     * @throws IllegalArgumentException if {@code numCandidates < 0}
+     */
+    public Builder sampledCandidates(int numCandidates, long seed) {
+      if (numCandidates < 0) {
+        throw new IllegalArgumentException(
+            "the number of sampled candidates must be >= 0 (0 = all entities), got "
+                + numCandidates);
+      }
+      this.sampledCandidates = numCandidates;
+      this.samplingSeed = seed;
+      return this;
+    }
 
     /**
      * The Hits@k cut-offs.
@@ -185,14 +219,23 @@ public final class RankBasedEvaluator {
       known.addAll(filterTriples);
     }
     KnownTriples index = filtered ? new KnownTriples(known) : null;
-    Ranks ranks =
-        computeRanks(
-            model,
-            evaluationTriples.mappedTriples(),
-            numEntities,
-            evaluationTriples.numRelations(),
-            index);
-    return metrics(ranks);
+    if (sampledCandidates > 0) {
+      int[] triples = evaluationTriples.mappedTriples();
+      int n = triples.length / 3;
+      Ranks ranks =
+          new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+      SampledRanker ranker =
+          new SampledRanker(model, triples, index, ranks, sampledCandidates, samplingSeed);
+      runParallel(ranker.numUnits(), ranker::newWorker);
+      MetricResults full = reduce(ranks);
+      Map<String, Double> prefixed = new LinkedHashMap<>();
+      full.metrics().forEach((key, value) -> prefixed.put(SAMPLED_PREFIX + key, value));
+      prefixed.put(
+          SAMPLED_PREFIX + "num_candidates", (double) Math.min(sampledCandidates, numEntities - 1));
+      return new MetricResults(prefixed);
+    }
+    Ranks ranks = computeRanks(model, evaluationTriples.mappedTriples(), numEntities, index);
+    return reduce(ranks);
   }
 
   /**
@@ -214,7 +257,8 @@ public final class RankBasedEvaluator {
   /**
    * Per-triple ranks of both sides, triple {@code i} at index {@code i}: the optimistic rank {@code
    * 1 + |{e in C : score(e) > s}|}, the pessimistic rank {@code |{e in C : score(e) >= s}|} and the
-   * number of candidates {@code |C|} (see the class comment). Arrays are held, not copied.
+   * number of candidates {@code |C|} (see the class comment). Arrays are held, not copied: the
+   * rankers fill them in place.
    *
    * @param headOptimistic optimistic ranks of the head side
    * @param headPessimistic pessimistic ranks of the head side
@@ -232,10 +276,9 @@ public final class RankBasedEvaluator {
       int[] tailCandidates) {
 
     /**
-     * Checks that all six arrays have one entry per triple and hold valid ranks: {@code 1 <=
-     * optimistic <= pessimistic <= candidates}.
+     * Checks that all six arrays have one entry per triple.
      *
-     * @throws IllegalArgumentException naming the first array or triple that breaks the rule
+     * @throws IllegalArgumentException naming the arrays' lengths otherwise
      */
     public Ranks {
       int n = headOptimistic.length;
@@ -254,7 +297,11 @@ public final class RankBasedEvaluator {
                   + Arrays.toString(Arrays.stream(all).mapToInt(a -> a.length).toArray()));
         }
       }
-      for (int i = 0; i < n; i++) {
+    }
+
+    /** Throws unless {@code 1 <= optimistic <= pessimistic <= candidates} for every entry. */
+    private void checkValues() {
+      for (int i = 0; i < headOptimistic.length; i++) {
         checkRank("head", i, headOptimistic[i], headPessimistic[i], headCandidates[i]);
         checkRank("tail", i, tailOptimistic[i], tailPessimistic[i], tailCandidates[i]);
       }
@@ -278,61 +325,73 @@ public final class RankBasedEvaluator {
   }
 
   private Ranks computeRanks(
-      LinkPredictor model, int[] triples, int numEntities, int numRelations, KnownTriples index) {
+      LinkPredictor predictor, int[] triples, int numEntities, KnownTriples index) {
     int n = triples.length / 3;
-    int[] headOptimistic = new int[n];
-    int[] headPessimistic = new int[n];
-    int[] headCandidates = new int[n];
-    int[] tailOptimistic = new int[n];
-    int[] tailPessimistic = new int[n];
-    int[] tailCandidates = new int[n];
+    Ranks ranks = new Ranks(new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
+    if (predictor instanceof Model model) {
+      // kge4j's own models: blocked scoring on the dense kernel
+      BlockRanker ranker = new BlockRanker(model, triples, index, ranks);
+      runParallel(ranker.numUnits(), ranker::newWorker);
+      return ranks;
+    }
     int numChunks = (n + CHUNK_SIZE - 1) / CHUNK_SIZE;
-    AtomicInteger nextChunk = new AtomicInteger();
-    Runnable worker =
+    runParallel(
+        numChunks,
         () -> {
           float[] scores = new float[numEntities];
           int[] out = new int[3];
-          for (int chunk; (chunk = nextChunk.getAndIncrement()) < numChunks; ) {
+          return chunk -> {
             int end = Math.min(n, (chunk + 1) * CHUNK_SIZE);
             for (int i = chunk * CHUNK_SIZE; i < end; i++) {
               int h = triples[3 * i];
               int r = triples[3 * i + 1];
               int t = triples[3 * i + 2];
-              model.scoreTails(h, r, scores);
+              predictor.scoreTails(h, r, scores);
               if (index == null) {
                 rank(scores, numEntities, t, null, 0L, out, "tail", i);
               } else {
                 rank(scores, numEntities, t, index.tailKeys, index.tailRange(h, r), out, "tail", i);
               }
-              tailOptimistic[i] = out[0];
-              tailPessimistic[i] = out[1];
-              tailCandidates[i] = out[2];
-              model.scoreHeads(r, t, scores);
+              ranks.tailOptimistic[i] = out[0];
+              ranks.tailPessimistic[i] = out[1];
+              ranks.tailCandidates[i] = out[2];
+              predictor.scoreHeads(r, t, scores);
               if (index == null) {
                 rank(scores, numEntities, h, null, 0L, out, "head", i);
               } else {
                 rank(scores, numEntities, h, index.headKeys, index.headRange(r, t), out, "head", i);
               }
-              headOptimistic[i] = out[0];
-              headPessimistic[i] = out[1];
-              headCandidates[i] = out[2];
+              ranks.headOptimistic[i] = out[0];
+              ranks.headPessimistic[i] = out[1];
+              ranks.headCandidates[i] = out[2];
             }
+          };
+        });
+    return ranks;
+  }
+
+  /**
+   * Runs units {@code 0..units-1} on up to {@code numThreads} threads; each thread asks {@code
+   * workers} for its own worker (with its own buffers) and takes units in turn. Units write
+   * disjoint results, so the outcome does not depend on which thread runs which unit.
+   */
+  private void runParallel(int units, Supplier<IntConsumer> workers) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          IntConsumer work = workers.get();
+          for (int unit; (unit = next.getAndIncrement()) < units; ) {
+            work.accept(unit);
           }
         };
-    int workers = Math.min(numThreads, numChunks);
-    if (workers <= 1) {
+    int threads = Math.min(numThreads, units);
+    if (threads <= 1) {
       worker.run();
-      return new Ranks(
-          headOptimistic,
-          headPessimistic,
-          headCandidates,
-          tailOptimistic,
-          tailPessimistic,
-          tailCandidates);
+      return;
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            workers,
+            threads,
             runnable -> {
               Thread thread = new Thread(runnable, "kge4j-evaluation");
               thread.setDaemon(true);
@@ -340,7 +399,7 @@ public final class RankBasedEvaluator {
             });
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
+      for (int w = 0; w < threads; w++) {
         futures.add(pool.submit(worker));
       }
       for (Future<?> future : futures) {
@@ -357,13 +416,6 @@ public final class RankBasedEvaluator {
     } finally {
       pool.shutdownNow();
     }
-    return new Ranks(
-        headOptimistic,
-        headPessimistic,
-        headCandidates,
-        tailOptimistic,
-        tailPessimistic,
-        tailCandidates);
   }
 
   /**
@@ -430,15 +482,22 @@ public final class RankBasedEvaluator {
   /**
    * The metrics of per-triple ranks computed elsewhere (e.g. merged from partial counts over entity
    * partitions): the same reduction, in triple order, as {@link #evaluate}, so equal ranks give
-   * bit-identical metrics.
+   * bit-identical metrics. Full ranking's names; a caller that sampled its candidates prefixes the
+   * keys itself.
    *
-   * @throws IllegalArgumentException if there are no triples
+   * @throws IllegalArgumentException if there are no triples or a rank breaks {@code 1 <=
+   *     optimistic <= pessimistic <= candidates}
    */
   public MetricResults metrics(Ranks ranks) {
-    int n = ranks.headOptimistic().length;
-    if (n == 0) {
+    if (ranks.headOptimistic.length == 0) {
       throw new IllegalArgumentException("ranks must cover at least one triple, got 0");
     }
+    ranks.checkValues();
+    return reduce(ranks);
+  }
+
+  private MetricResults reduce(Ranks ranks) {
+    int n = ranks.headOptimistic.length;
     Map<String, Double> metrics = new LinkedHashMap<>();
     double[] values = new double[2 * n];
     double[] expected = new double[2 * n];

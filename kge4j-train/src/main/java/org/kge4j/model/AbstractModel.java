@@ -4,54 +4,19 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
 
 /**
- * Shared state of the built-in models: the two tables, their sizes and a per-thread scratch buffer
- * so that 1-N scoring allocates nothing per call.
+ * The scoring and gradient entry points of every built-in model, written once over the query form
+ * ({@link Model}): subclasses supply the two queries, their chain rules, the interaction and the
+ * constraints. Single queries run on the row kernels of {@link DenseKernels#active()}; the training
+ * loops and the evaluator score many queries at once with the block kernel instead.
  */
 abstract class AbstractModel implements Model {
 
   /** PyTorch's {@code functional.normalize} epsilon: rows are divided by {@code max(norm, eps)}. */
   static final double NORMALIZE_EPS = 1e-12;
-
-  @Override
-  public final void accumulateTailsGradient(
-      int head, int relation, float[] upstream, int offset, Gradients out) {
-    tailsGradient(head, relation, null, numEntities, upstream, offset, out);
-  }
-
-  @Override
-  public final void accumulateHeadsGradient(
-      int relation, int tail, float[] upstream, int offset, Gradients out) {
-    headsGradient(relation, tail, null, numEntities, upstream, offset, out);
-  }
-
-  @Override
-  public final void accumulateTailsGradient(
-      int head, int relation, int[] tails, int count, float[] upstream, Gradients out) {
-    tailsGradient(head, relation, tails, count, upstream, 0, out);
-  }
-
-  @Override
-  public final void accumulateHeadsGradient(
-      int relation, int tail, int[] heads, int count, float[] upstream, Gradients out) {
-    headsGradient(relation, tail, heads, count, upstream, 0, out);
-  }
-
-  /**
-   * Adds {@code upstream[offset + i] · ∂score(h, r, e_i)/∂θ} for the tails {@code e_i = ids[i]},
-   * {@code i < count} (every entity in order when {@code ids} is null), to {@code out}: the one
-   * backward pass behind both tail entry points.
-   */
-  abstract void tailsGradient(
-      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out);
-
-  /** As {@link #tailsGradient}, for the heads {@code e_i} of {@code (e_i, r, t)}. */
-  abstract void headsGradient(
-      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out);
-
-  /** Number of thread-local row buffers {@link #rowBuffers()} hands out. */
-  static final int NUM_ROW_BUFFERS = 6;
 
   final int numEntities;
   final int numRelations;
@@ -60,16 +25,30 @@ abstract class AbstractModel implements Model {
   final EmbeddingTable entities;
   final EmbeddingTable relations;
   final LpRegularizer regularizer;
+  final DenseKernel kernel = DenseKernels.active();
   private final ThreadLocal<float[]> scratch;
-  private final ThreadLocal<float[]> accumulator;
-  private final ThreadLocal<float[][]> rowBuffers;
 
-  AbstractModel(int numEntities, int numRelations, int dim, int width, LpRegularizer regularizer) {
+  /**
+   * With inverse relations (PyKEEN's {@code create_inverse_triples}) the relation table holds
+   * {@code 2R} rows, {@code r + R} the inverse of {@code r}, and head prediction {@code (?, r, t)}
+   * is tail prediction {@code (t, r⁻¹, ?)}: {@link #headQuery} is the tail query of the inverse.
+   */
+  final boolean inverseRelations;
+
+  /** {@code R}: the relations of the data, without their inverses. */
+  final int numBaseRelations;
+
+  AbstractModel(
+      int numEntities,
+      int numRelations,
+      int dim,
+      int width,
+      LpRegularizer regularizer,
+      boolean inverseRelations) {
     if (numEntities < 1 || numRelations < 1) {
       throw new IllegalArgumentException(
           name()
-              + " needs numEntities >= 1 and numRelations >= 1,"
-              + " got "
+              + " needs numEntities >= 1 and numRelations >= 1, got "
               + numEntities
               + " and "
               + numRelations);
@@ -78,15 +57,25 @@ abstract class AbstractModel implements Model {
       throw new IllegalArgumentException(name() + " needs dim >= 1, got " + dim);
     }
     this.numEntities = numEntities;
-    this.numRelations = numRelations;
+    this.inverseRelations = inverseRelations;
+    this.numBaseRelations = numRelations;
+    this.numRelations = inverseRelations ? Math.multiplyExact(2, numRelations) : numRelations;
     this.dim = dim;
     this.width = width;
     this.entities = new EmbeddingTable("entity", numEntities, width);
-    this.relations = new EmbeddingTable("relation", numRelations, width);
+    this.relations = new EmbeddingTable("relation", this.numRelations, width);
     this.regularizer = regularizer;
-    this.scratch = ThreadLocal.withInitial(() -> new float[4 * width]);
-    this.accumulator = ThreadLocal.withInitial(() -> new float[width]);
-    this.rowBuffers = ThreadLocal.withInitial(() -> new float[NUM_ROW_BUFFERS][width]);
+    this.scratch = ThreadLocal.withInitial(() -> new float[2 * width]);
+  }
+
+  /**
+   * Fills the entity table, then the relation table, from {@code random} and applies the model's
+   * constraints, as PyKEEN's {@code reset_parameters_} does.
+   */
+  final void initialize(Initializer entity, Initializer relation, SplittableRandom random) {
+    entity.initialize(entities, random);
+    relation.initialize(relations, random);
+    applyConstraints();
   }
 
   @Override
@@ -129,34 +118,220 @@ abstract class AbstractModel implements Model {
     // no hard constraints unless a model overrides this
   }
 
-  /** This thread's accumulator of {@code width} floats, separate from {@link #scratch()}. */
-  final float[] accumulator() {
-    return accumulator.get();
+  /** The inverse of relation {@code r} (with inverse relations). */
+  final int inverse(int r) {
+    return r < numBaseRelations ? r + numBaseRelations : r - numBaseRelations;
+  }
+
+  @Override
+  public boolean inverseRelations() {
+    return inverseRelations;
+  }
+
+  @Override
+  public final void headQuery(int relation, int tail, float[] q, int offset) {
+    if (inverseRelations) {
+      tailQuery(tail, inverse(relation), q, offset);
+    } else {
+      directHeadQuery(relation, tail, q, offset);
+    }
+  }
+
+  @Override
+  public final void chainHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    if (inverseRelations) {
+      // the gradient flows into the inverse relation's row, which the caller owns as dr
+      chainTailQuery(tail, inverse(relation), dq, dqOffset, dt, dtOffset, dr, drOffset);
+    } else {
+      chainDirectHeadQuery(relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
+    }
+  }
+
+  /** The head query {@code q'(r, t)} of the model itself (without inverse relations). */
+  abstract void directHeadQuery(int relation, int tail, float[] q, int offset);
+
+  /** The chain rule of {@link #directHeadQuery}. */
+  abstract void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset);
+
+  @Override
+  public final int headQueryRelation(int relation) {
+    return inverseRelations ? inverse(relation) : relation;
+  }
+
+  @Override
+  public float score(int head, int relation, int tail) {
+    float[] q = scratch.get();
+    tailQuery(head, relation, q, 0);
+    return interaction().score(kernel, q, 0, entities.blockOf(tail), entities.offset(tail), width);
+  }
+
+  @Override
+  public void scoreTails(int head, int relation, float[] out, int offset) {
+    float[] q = scratch.get();
+    tailQuery(head, relation, q, 0);
+    scoreAll(q, out, offset);
+  }
+
+  @Override
+  public void scoreHeads(int relation, int tail, float[] out, int offset) {
+    float[] q = scratch.get();
+    headQuery(relation, tail, q, 0);
+    scoreAll(q, out, offset);
+  }
+
+  @Override
+  public void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
+    float[] q = scratch.get();
+    tailQuery(head, relation, q, 0);
+    scoreCandidates(q, tails, count, out);
+  }
+
+  @Override
+  public void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
+    float[] q = scratch.get();
+    headQuery(relation, tail, q, 0);
+    scoreCandidates(q, heads, count, out);
+  }
+
+  private void scoreAll(float[] q, float[] out, int offset) {
+    Interaction interaction = interaction();
+    for (int b = 0; b < entities.numBlocks(); b++) {
+      float[] block = entities.block(b);
+      int first = entities.firstRow(b);
+      int rows = entities.rowsIn(b);
+      for (int i = 0; i < rows; i++) {
+        out[offset + first + i] = interaction.score(kernel, q, 0, block, i * width, width);
+      }
+    }
+  }
+
+  private void scoreCandidates(float[] q, int[] ids, int count, float[] out) {
+    Interaction interaction = interaction();
+    for (int i = 0; i < count; i++) {
+      int id = ids[i];
+      out[i] = interaction.score(kernel, q, 0, entities.blockOf(id), entities.offset(id), width);
+    }
+  }
+
+  @Override
+  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
+    if (upstream == 0f) {
+      return;
+    }
+    float[] s = scratch.get();
+    tailQuery(head, relation, s, 0);
+    Arrays.fill(s, width, 2 * width, 0f);
+    float[] e = entities.blockOf(tail);
+    int eo = entities.offset(tail);
+    float score = interaction().score(kernel, s, 0, e, eo, width);
+    SparseGradient ge = out.entities();
+    int gt = ge.touch(tail);
+    interaction()
+        .backward(
+            kernel, upstream, score, s, 0, e, eo, s, width, ge.values().blockOf(tail), gt, width);
+    chainTails(head, relation, s, out);
+  }
+
+  @Override
+  public final void accumulateTailsGradient(
+      int head, int relation, float[] upstream, int offset, Gradients out) {
+    float[] s = scratch.get();
+    tailQuery(head, relation, s, 0);
+    backwardCandidates(null, numEntities, upstream, offset, s, out.entities());
+    chainTails(head, relation, s, out);
+  }
+
+  @Override
+  public final void accumulateHeadsGradient(
+      int relation, int tail, float[] upstream, int offset, Gradients out) {
+    float[] s = scratch.get();
+    headQuery(relation, tail, s, 0);
+    backwardCandidates(null, numEntities, upstream, offset, s, out.entities());
+    chainHeads(relation, tail, s, out);
+  }
+
+  @Override
+  public final void accumulateTailsGradient(
+      int head, int relation, int[] tails, int count, float[] upstream, Gradients out) {
+    float[] s = scratch.get();
+    tailQuery(head, relation, s, 0);
+    backwardCandidates(tails, count, upstream, 0, s, out.entities());
+    chainTails(head, relation, s, out);
+  }
+
+  @Override
+  public final void accumulateHeadsGradient(
+      int relation, int tail, int[] heads, int count, float[] upstream, Gradients out) {
+    float[] s = scratch.get();
+    headQuery(relation, tail, s, 0);
+    backwardCandidates(heads, count, upstream, 0, s, out.entities());
+    chainHeads(relation, tail, s, out);
   }
 
   /**
-   * This thread's {@link #NUM_ROW_BUFFERS} buffers of {@code width} floats, separate from {@link
-   * #scratch()} and {@link #accumulator()}: rows copied here are updated by loops over
-   * index-0-based arrays, which C2 vectorizes (it does not vectorize the same loops over rows at a
-   * run-time offset into a table).
+   * For the query in {@code s[0, width)} and the candidates {@code ids[0, count)} (all entities
+   * when null) with upstream gradients {@code upstream[offset + i]}: adds each candidate's row
+   * gradient and writes {@code ∂/∂q} into {@code s[width, 2·width)}.
    */
-  final float[][] rowBuffers() {
-    return rowBuffers.get();
+  private void backwardCandidates(
+      int[] ids, int count, float[] upstream, int offset, float[] s, SparseGradient ge) {
+    Arrays.fill(s, width, 2 * width, 0f);
+    Interaction interaction = interaction();
+    for (int i = 0; i < count; i++) {
+      float g = upstream[offset + i];
+      if (g == 0f) {
+        continue;
+      }
+      int id = ids == null ? i : ids[i];
+      float[] e = entities.blockOf(id);
+      int eo = entities.offset(id);
+      float score = interaction.score(kernel, s, 0, e, eo, width);
+      int go = ge.touch(id);
+      interaction.backward(
+          kernel, g, score, s, 0, e, eo, s, width, ge.values().blockOf(id), go, width);
+    }
   }
 
-  /** This thread's scratch buffer of {@code 4 * width} floats. */
-  final float[] scratch() {
-    return scratch.get();
+  private void chainTails(int head, int relation, float[] s, Gradients out) {
+    SparseGradient ge = out.entities();
+    SparseGradient gr = out.relations();
+    int gh = ge.touch(head);
+    int grr = gr.touch(relation);
+    chainTailQuery(
+        head,
+        relation,
+        s,
+        width,
+        ge.values().blockOf(head),
+        gh,
+        gr.values().blockOf(relation),
+        grr);
   }
 
-  /**
-   * Fills the entity table, then the relation table, from {@code random} and applies the model's
-   * constraints, as PyKEEN's {@code reset_parameters_} does.
-   */
-  final void initialize(Initializer entity, Initializer relation, SplittableRandom random) {
-    entity.initialize(entities, random);
-    relation.initialize(relations, random);
-    applyConstraints();
+  private void chainHeads(int relation, int tail, float[] s, Gradients out) {
+    SparseGradient ge = out.entities();
+    SparseGradient gr = out.relations();
+    int gt = ge.touch(tail);
+    int row = headQueryRelation(relation);
+    int grr = gr.touch(row);
+    chainHeadQuery(
+        relation, tail, s, width, gr.values().blockOf(row), grr, ge.values().blockOf(tail), gt);
   }
 
   @Override
@@ -172,154 +347,27 @@ abstract class AbstractModel implements Model {
   }
 
   /**
-   * {@code Σ_k q[k] e[off + k]} for {@code k < n}, summed in four interleaved partial sums: the JIT
-   * does not vectorize a single float reduction, four independent chains keep the pipeline busy
-   * (the order is fixed, so results stay deterministic).
+   * Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}: divide
+   * by {@code max(norm, eps)}), the norm summed in float as PyTorch does (in double only when the
+   * squares overflow a float).
    */
-  static float dot(float[] q, float[] e, int off, int n) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int k = 0;
-    for (; k + 3 < n; k += 4) {
-      s0 += q[k] * e[off + k];
-      s1 += q[k + 1] * e[off + k + 1];
-      s2 += q[k + 2] * e[off + k + 2];
-      s3 += q[k + 3] * e[off + k + 3];
-    }
-    for (; k < n; k++) {
-      s0 += q[k] * e[off + k];
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /**
-   * {@code out[outOffset + i] = dot(q, entity row)} for the entities {@code ids[0, count)} (rows
-   * {@code 0..count-1} when {@code ids} is null). Two rows share each pass over {@code q}, which
-   * halves the loads of {@code q} and doubles the independent chains; each row is still summed in
-   * exactly {@link #dot}'s order, so the scores are bit-identical to {@code dot}'s.
-   */
-  final void dotRows(float[] q, int[] ids, int count, float[] out, int outOffset) {
-    float[] e = entities.data();
-    int n = width;
-    int i = 0;
-    for (; i + 1 < count; i += 2) {
-      int a = (ids == null ? i : ids[i]) * n;
-      int b = (ids == null ? i + 1 : ids[i + 1]) * n;
-      float a0 = 0f;
-      float a1 = 0f;
-      float a2 = 0f;
-      float a3 = 0f;
-      float b0 = 0f;
-      float b1 = 0f;
-      float b2 = 0f;
-      float b3 = 0f;
-      int k = 0;
-      for (; k + 3 < n; k += 4) {
-        float q0 = q[k];
-        float q1 = q[k + 1];
-        float q2 = q[k + 2];
-        float q3 = q[k + 3];
-        a0 += q0 * e[a + k];
-        a1 += q1 * e[a + k + 1];
-        a2 += q2 * e[a + k + 2];
-        a3 += q3 * e[a + k + 3];
-        b0 += q0 * e[b + k];
-        b1 += q1 * e[b + k + 1];
-        b2 += q2 * e[b + k + 2];
-        b3 += q3 * e[b + k + 3];
-      }
-      for (; k < n; k++) {
-        a0 += q[k] * e[a + k];
-        b0 += q[k] * e[b + k];
-      }
-      out[outOffset + i] = (a0 + a1) + (a2 + a3);
-      out[outOffset + i + 1] = (b0 + b1) + (b2 + b3);
-    }
-    if (i < count) {
-      out[outOffset + i] = dot(q, e, (ids == null ? i : ids[i]) * n, n);
-    }
-  }
-
-  /**
-   * The backward pass of {@link #dotRows}: for scores {@code s_e = <q, e>} (q in {@code
-   * s[0..width)}) of the entities {@code ids[0, count)} (all entities when {@code ids} is null)
-   * with upstream gradients {@code upstream[offset + i]}, adds {@code g_e q} to each entity's
-   * gradient and sums {@code Σ_e g_e e} into {@code s[width..2 width)}.
-   *
-   * <p>The rows are copied into thread-local buffers and updated there: C2 (JDK 17) vectorizes
-   * {@code a[k] += c * b[k]} over arrays indexed from 0, but not the same loop over a row at a
-   * run-time offset; the copies are intrinsic and cheap. The arithmetic is element-wise in the same
-   * order as a direct update, so the results are bit-identical to it.
-   */
-  final void linearBackward(
-      int[] ids, int count, float[] upstream, int offset, float[] s, SparseGradient ge) {
-    float[] e = entities.data();
-    float[] g = ge.values();
-    float[] acc = accumulator();
-    float[][] buffers = rowBuffers();
-    float[] gRow = buffers[0];
-    float[] eRow = buffers[1];
-    int n = width;
-    Arrays.fill(acc, 0f);
-    for (int i = 0; i < count; i++) {
-      float gi = upstream[offset + i];
-      if (gi == 0f) {
-        continue;
-      }
-      int id = ids == null ? i : ids[i];
-      int go = ge.touch(id);
-      System.arraycopy(g, go, gRow, 0, n);
-      for (int k = 0; k < n; k++) {
-        gRow[k] += gi * s[k];
-      }
-      System.arraycopy(gRow, 0, g, go, n);
-      System.arraycopy(e, id * n, eRow, 0, n);
-      for (int k = 0; k < n; k++) {
-        acc[k] += gi * eRow[k];
-      }
-    }
-    System.arraycopy(acc, 0, s, n, n);
-  }
-
-  /** {@code Σ_k (q[k] - e[off + k])²} for {@code k < n}, in four partial sums like {@link #dot}. */
-  static float squaredDistance(float[] q, float[] e, int off, int n) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int k = 0;
-    for (; k + 3 < n; k += 4) {
-      float d0 = q[k] - e[off + k];
-      float d1 = q[k + 1] - e[off + k + 1];
-      float d2 = q[k + 2] - e[off + k + 2];
-      float d3 = q[k + 3] - e[off + k + 3];
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
-    }
-    for (; k < n; k++) {
-      float d = q[k] - e[off + k];
-      s0 += d * d;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /** Scales row {@code row} of {@code table} to unit L2 norm ({@code functional.normalize}). */
   static void normalizeRow(EmbeddingTable table, int row) {
-    float[] x = table.data();
+    float[] x = table.blockOf(row);
     int w = table.width();
-    int off = row * w;
-    double sq = 0.0;
-    for (int k = 0; k < w; k++) {
-      sq += (double) x[off + k] * x[off + k];
+    int off = table.offset(row);
+    DenseKernel k = DenseKernels.active();
+    float squared = k.dot(x, off, x, off, w);
+    double norm;
+    if (Float.isInfinite(squared)) {
+      double sq = 0.0;
+      for (int i = off; i < off + w; i++) {
+        sq += (double) x[i] * x[i];
+      }
+      norm = Math.sqrt(sq);
+    } else {
+      norm = Math.sqrt(squared);
     }
-    double inv = 1.0 / Math.max(Math.sqrt(sq), NORMALIZE_EPS);
-    for (int k = 0; k < w; k++) {
-      x[off + k] = (float) (x[off + k] * inv);
-    }
+    k.scale(x, off, w, (float) (1.0 / Math.max(norm, NORMALIZE_EPS)));
   }
 
   /** Normalizes every row of {@code table} to unit L2 norm. */
@@ -346,10 +394,22 @@ abstract class AbstractModel implements Model {
             });
   }
 
-  /** Normalizes the touched rows of {@code changed} in {@code table}. */
+  /**
+   * Normalizes the touched rows of {@code changed} in {@code table}, split across the common
+   * fork-join pool when there are many (each touches only its row).
+   */
   static void normalizeRows(EmbeddingTable table, SparseGradient changed) {
-    for (int i = 0; i < changed.numTouched(); i++) {
-      normalizeRow(table, changed.touchedRow(i));
-    }
+    int touched = changed.numTouched();
+    int rowsPerChunk = Math.max(1, (1 << 16) / table.width());
+    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range)
+        .forEach(
+            c -> {
+              int end = Math.min(touched, (c + 1) * rowsPerChunk);
+              for (int i = c * rowsPerChunk; i < end; i++) {
+                normalizeRow(table, changed.touchedRow(i));
+              }
+            });
   }
 }

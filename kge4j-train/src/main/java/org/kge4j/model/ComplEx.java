@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe}, {@code ∂s/∂tRe = hRe rRe - hIm
  * rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
  */
-public final class ComplEx extends QueryLinearModel {
+public final class ComplEx extends AbstractModel {
 
   /** PyKEEN's default regularizer of ComplEx: weight 0.01 on entities and relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.01, true, true);
@@ -54,6 +54,7 @@ public final class ComplEx extends QueryLinearModel {
         regularizer,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -69,8 +70,9 @@ public final class ComplEx extends QueryLinearModel {
       LpRegularizer regularizer,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, regularizer);
+    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -85,144 +87,47 @@ public final class ComplEx extends QueryLinearModel {
   }
 
   @Override
-  public float score(int head, int relation, int tail) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
-    float sum = 0f;
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      sum += (hr * rr - hi * ri) * e[to + k] + (hr * ri + hi * rr) * e[to + dim + k];
-    }
-    return sum;
+  public Interaction interaction() {
+    return Interaction.DOT;
   }
 
-  /**
-   * {@code q = (Re(h r), Im(h r))}: {@code score(h, r, e) = <q, e>} over the {@code 2d} real
-   * values.
-   */
+  /** {@code q = h · r}: {@code score(h, r, e) = <q, e>} over the {@code 2d} real values. */
   @Override
-  void tailQuery(int head, int relation, float[] q) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      q[k] = hr * rr - hi * ri;
-      q[dim + k] = hr * ri + hi * rr;
-    }
+  public void tailQuery(int head, int relation, float[] q, int offset) {
+    ComplexQueries.tail(entities, relations, dim, head, relation, q, offset);
   }
 
-  /** {@code c = (rRe tRe + rIm tIm, rRe tIm - rIm tRe)}: {@code score(e, r, t) = <c, e>}. */
+  /** {@code q' = conj(r) · t}: {@code score(e, r, t) = <q', e>}. */
   @Override
-  void headQuery(int relation, int tail, float[] q) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ro = relation * width;
-    int to = tail * width;
-    for (int k = 0; k < dim; k++) {
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      float tr = e[to + k];
-      float ti = e[to + dim + k];
-      q[k] = rr * tr + ri * ti;
-      q[dim + k] = rr * ti - ri * tr;
-    }
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
+    ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
-    if (upstream == 0f) {
-      return;
-    }
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
-    int gh = out.entities().touch(head);
-    int gt = out.entities().touch(tail);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      float tr = e[to + k];
-      float ti = e[to + dim + k];
-      ge[gh + k] += upstream * (rr * tr + ri * ti);
-      ge[gh + dim + k] += upstream * (rr * ti - ri * tr);
-      gr[grr + k] += upstream * (hr * tr + hi * ti);
-      gr[grr + dim + k] += upstream * (hr * ti - hi * tr);
-      ge[gt + k] += upstream * (hr * rr - hi * ri);
-      ge[gt + dim + k] += upstream * (hr * ri + hi * rr);
-    }
+  public void chainTailQuery(
+      int head,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] dh,
+      int dhOffset,
+      float[] dr,
+      int drOffset) {
+    ComplexQueries.chainTail(
+        entities, relations, dim, head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
   }
 
-  /**
-   * Given {@code a = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r through
-   * {@code qRe = hRe rRe - hIm rIm}, {@code qIm = hRe rIm + hIm rRe}.
-   */
   @Override
-  void chainTails(int head, int relation, float[] s, Gradients out) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
-    int gh = out.entities().touch(head);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < dim; k++) {
-      float ar = s[width + k];
-      float ai = s[width + dim + k];
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      ge[gh + k] += ar * rr + ai * ri;
-      ge[gh + dim + k] += -ar * ri + ai * rr;
-      gr[grr + k] += ar * hr + ai * hi;
-      gr[grr + dim + k] += -ar * hi + ai * hr;
-    }
-  }
-
-  /**
-   * Given {@code a = ∂/∂c} in {@code s[width..2 width)}, adds the gradients of r and t through
-   * {@code cRe = rRe tRe + rIm tIm}, {@code cIm = rRe tIm - rIm tRe}.
-   */
-  @Override
-  void chainHeads(int relation, int tail, float[] s, Gradients out) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int ro = relation * width;
-    int to = tail * width;
-    int gt = out.entities().touch(tail);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < dim; k++) {
-      float ar = s[width + k];
-      float ai = s[width + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      float tr = e[to + k];
-      float ti = e[to + dim + k];
-      gr[grr + k] += ar * tr + ai * ti;
-      gr[grr + dim + k] += ar * ti - ai * tr;
-      ge[gt + k] += ar * rr - ai * ri;
-      ge[gt + dim + k] += ar * ri + ai * rr;
-    }
+  void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    ComplexQueries.chainHead(
+        entities, relations, dim, relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
   }
 }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  *
  * <p>Gradients: {@code ∂s/∂h = r ∘ t}, {@code ∂s/∂r = h ∘ t}, {@code ∂s/∂t = h ∘ r}.
  */
-public final class DistMult extends QueryLinearModel {
+public final class DistMult extends AbstractModel {
 
   /** PyKEEN's default entity initializer of DistMult. */
   public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.XAVIER_UNIFORM;
@@ -51,6 +51,7 @@ public final class DistMult extends QueryLinearModel {
         regularizer,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -66,8 +67,9 @@ public final class DistMult extends QueryLinearModel {
       LpRegularizer regularizer,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, regularizer);
+    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -82,6 +84,11 @@ public final class DistMult extends QueryLinearModel {
   }
 
   @Override
+  public Interaction interaction() {
+    return Interaction.DOT;
+  }
+
+  @Override
   public void applyConstraints(Gradients changed) {
     normalizeRows(entities, changed.entities());
   }
@@ -91,145 +98,75 @@ public final class DistMult extends QueryLinearModel {
     normalizeRows(entities);
   }
 
+  /** {@code q = h ∘ r}: {@code score(h, r, e) = <q, e>}. */
   @Override
-  public float score(int head, int relation, int tail) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
-    float sum = 0f;
-    for (int k = 0; k < width; k++) {
-      sum += e[ho + k] * rel[ro + k] * e[to + k];
-    }
-    return sum;
+  public void tailQuery(int head, int relation, float[] q, int offset) {
+    product(entities, head, relations, relation, q, offset);
   }
 
-  /** {@code q = h ∘ r}: the vector every tail is dotted with. */
+  /** {@code q' = r ∘ t}: {@code score(e, r, t) = <q', e>}. */
   @Override
-  void tailQuery(int head, int relation, float[] q) {
-    float[][] b = rowBuffers();
-    float[] hb = b[0];
-    float[] rb = b[1];
-    System.arraycopy(entities.data(), head * width, hb, 0, width);
-    System.arraycopy(relations.data(), relation * width, rb, 0, width);
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
+    product(entities, tail, relations, relation, q, offset);
+  }
+
+  private void product(
+      EmbeddingTable a, int aRow, EmbeddingTable b, int bRow, float[] q, int offset) {
+    float[] x = a.blockOf(aRow);
+    float[] y = b.blockOf(bRow);
+    int xo = a.offset(aRow);
+    int yo = b.offset(bRow);
     for (int k = 0; k < width; k++) {
-      q[k] = hb[k] * rb[k];
+      q[offset + k] = x[xo + k] * y[yo + k];
     }
   }
 
-  /** {@code q = r ∘ t}: the vector every head is dotted with. */
+  /** {@code ∂/∂h = dq ∘ r}, {@code ∂/∂r = dq ∘ h}. */
   @Override
-  void headQuery(int relation, int tail, float[] q) {
-    float[][] b = rowBuffers();
-    float[] rb = b[1];
-    float[] tb = b[2];
-    System.arraycopy(relations.data(), relation * width, rb, 0, width);
-    System.arraycopy(entities.data(), tail * width, tb, 0, width);
-    for (int k = 0; k < width; k++) {
-      q[k] = rb[k] * tb[k];
-    }
+  public void chainTailQuery(
+      int head,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] dh,
+      int dhOffset,
+      float[] dr,
+      int drOffset) {
+    chain(head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
   }
 
+  /** {@code ∂/∂r = dq ∘ t}, {@code ∂/∂t = dq ∘ r}. */
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
-    if (upstream == 0f) {
-      return;
-    }
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int gh = out.entities().touch(head);
-    int gt = out.entities().touch(tail);
-    int grr = out.relations().touch(relation);
-    if (head == tail) {
-      int ho = head * width;
-      int ro = relation * width;
-      int to = tail * width;
-      for (int k = 0; k < width; k++) {
-        float h = e[ho + k];
-        float r = rel[ro + k];
-        float t = e[to + k];
-        ge[gh + k] += upstream * r * t;
-        gr[grr + k] += upstream * h * t;
-        ge[gt + k] += upstream * h * r;
-      }
-      return;
-    }
-    // the same element-wise arithmetic on row copies (see rowBuffers()); bit-identical
-    float[][] b = rowBuffers();
-    float[] hb = b[0];
-    float[] rb = b[1];
-    float[] tb = b[2];
-    float[] ghb = b[3];
-    float[] grb = b[4];
-    float[] gtb = b[5];
-    System.arraycopy(e, head * width, hb, 0, width);
-    System.arraycopy(rel, relation * width, rb, 0, width);
-    System.arraycopy(e, tail * width, tb, 0, width);
-    System.arraycopy(ge, gh, ghb, 0, width);
-    System.arraycopy(gr, grr, grb, 0, width);
-    System.arraycopy(ge, gt, gtb, 0, width);
-    for (int k = 0; k < width; k++) {
-      ghb[k] += upstream * rb[k] * tb[k];
-      grb[k] += upstream * hb[k] * tb[k];
-      gtb[k] += upstream * hb[k] * rb[k];
-    }
-    System.arraycopy(ghb, 0, ge, gh, width);
-    System.arraycopy(grb, 0, gr, grr, width);
-    System.arraycopy(gtb, 0, ge, gt, width);
+  void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    chain(tail, relation, dq, dqOffset, dt, dtOffset, dr, drOffset);
   }
 
-  /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of h and r. */
-  @Override
-  void chainTails(int head, int relation, float[] s, Gradients out) {
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int gh = out.entities().touch(head);
-    int grr = out.relations().touch(relation);
-    float[][] b = rowBuffers();
-    float[] acc = b[0];
-    float[] hb = b[1];
-    float[] rb = b[2];
-    float[] ghb = b[3];
-    float[] grb = b[4];
-    System.arraycopy(s, width, acc, 0, width);
-    System.arraycopy(entities.data(), head * width, hb, 0, width);
-    System.arraycopy(relations.data(), relation * width, rb, 0, width);
-    System.arraycopy(ge, gh, ghb, 0, width);
-    System.arraycopy(gr, grr, grb, 0, width);
+  /** Adds {@code dq ∘ r} to the entity's gradient and {@code dq ∘ e} to the relation's. */
+  private void chain(
+      int entity,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] de,
+      int deOffset,
+      float[] dr,
+      int drOffset) {
+    float[] e = entities.blockOf(entity);
+    float[] r = relations.blockOf(relation);
+    int eo = entities.offset(entity);
+    int ro = relations.offset(relation);
     for (int k = 0; k < width; k++) {
-      ghb[k] += acc[k] * rb[k];
-      grb[k] += acc[k] * hb[k];
+      float a = dq[dqOffset + k];
+      de[deOffset + k] += a * r[ro + k];
+      dr[drOffset + k] += a * e[eo + k];
     }
-    System.arraycopy(ghb, 0, ge, gh, width);
-    System.arraycopy(grb, 0, gr, grr, width);
-  }
-
-  /** Given {@code acc = ∂/∂q} in {@code s[width..2 width)}, adds the gradients of r and t. */
-  @Override
-  void chainHeads(int relation, int tail, float[] s, Gradients out) {
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int gt = out.entities().touch(tail);
-    int grr = out.relations().touch(relation);
-    float[][] b = rowBuffers();
-    float[] acc = b[0];
-    float[] rb = b[1];
-    float[] tb = b[2];
-    float[] grb = b[3];
-    float[] gtb = b[4];
-    System.arraycopy(s, width, acc, 0, width);
-    System.arraycopy(relations.data(), relation * width, rb, 0, width);
-    System.arraycopy(entities.data(), tail * width, tb, 0, width);
-    System.arraycopy(gr, grr, grb, 0, width);
-    System.arraycopy(ge, gt, gtb, 0, width);
-    for (int k = 0; k < width; k++) {
-      grb[k] += acc[k] * tb[k];
-      gtb[k] += acc[k] * rb[k];
-    }
-    System.arraycopy(grb, 0, gr, grr, width);
-    System.arraycopy(gtb, 0, ge, gt, width);
   }
 }

@@ -8,7 +8,8 @@ package org.kge4j.model;
  * or all entities for 1-N scoring), the term {@code weight * mean_rows(||x_row||_2) / sqrt(d)} is
  * added to the loss, where {@code d} is the number of (complex) dimensions, i.e. the expected norm
  * of a standard normal vector. Its gradient with respect to a row is {@code weight * x_row /
- * (||x_row||_2 * n * sqrt(d))} for {@code n} de-duplicated rows (zero for a zero row).
+ * (||x_row||_2 * n * sqrt(d))} for {@code n} de-duplicated rows (zero for a zero row). The training
+ * loops add it row by row, together with the rows' other gradients.
  *
  * @param weight the regularization weight; {@code 0} disables the regularizer
  * @param entities whether entity look-ups are regularized
@@ -39,41 +40,5 @@ public record LpRegularizer(double weight, boolean entities, boolean relations) 
   /** The same regularizer with another weight. */
   public LpRegularizer withWeight(double newWeight) {
     return new LpRegularizer(newWeight, entities, relations);
-  }
-
-  /**
-   * Adds the term of one look-up of {@code count} distinct rows of {@code table} to the gradient
-   * and returns its value.
-   *
-   * @param table the looked-up table
-   * @param rows distinct row indices, the first {@code count} are used
-   * @param count number of distinct rows, {@code >= 1}
-   * @param complexDims the {@code d} of the normalisation: the model's {@link Model#dim()}
-   * @param gradient where {@code ∂term/∂x} is added
-   */
-  public double accumulate(
-      EmbeddingTable table, int[] rows, int count, int complexDims, SparseGradient gradient) {
-    int width = table.width();
-    float[] x = table.data();
-    float[] g = gradient.values();
-    double scale = weight / (count * Math.sqrt(complexDims));
-    double sum = 0.0;
-    for (int i = 0; i < count; i++) {
-      int off = rows[i] * width;
-      double sq = 0.0;
-      for (int k = 0; k < width; k++) {
-        sq += (double) x[off + k] * x[off + k];
-      }
-      double norm = Math.sqrt(sq);
-      sum += norm;
-      int goff = gradient.touch(rows[i]);
-      if (norm > 0.0) {
-        float factor = (float) (scale / norm);
-        for (int k = 0; k < width; k++) {
-          g[goff + k] += factor * x[off + k];
-        }
-      }
-    }
-    return sum * scale;
   }
 }

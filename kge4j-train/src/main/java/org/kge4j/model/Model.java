@@ -7,6 +7,13 @@ import org.kge4j.evaluation.LinkPredictor;
  * with respect to every embedding value (PyKEEN's {@code ERModel} with one entity and one relation
  * representation). Higher scores mean more plausible triples.
  *
+ * <p>Every model is a <em>query model</em>: {@code score(h, r, t) = interaction(q(h, r), t)} with a
+ * tail query {@link #tailQuery q(h, r)}, and for head prediction {@code score(h, r, t) =
+ * interaction(q'(r, t), h)} with a head query {@link #headQuery q'(r, t)}; {@link #interaction()}
+ * is a dot product or a negative distance. Scoring many candidates is then one dense block
+ * operation, and the backward pass chains {@code ∂/∂q} into the query's own embeddings ({@link
+ * #chainTailQuery}, {@link #chainHeadQuery}).
+ *
  * <p>Scoring methods are safe to call from several threads while no parameters change. Gradient
  * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only the
  * rows the triple uses; they allocate nothing.
@@ -16,8 +23,18 @@ public interface Model extends LinkPredictor {
   /** The model's name as the CLI spells it: {@code transe}, {@code distmult}, ... */
   String name();
 
-  /** Number of relations. */
+  /**
+   * Number of relation rows: the data's relations, and as many inverses with {@link
+   * #inverseRelations()}.
+   */
   int numRelations();
+
+  /**
+   * Whether the relation table also holds an inverse {@code r + R} of every relation {@code r}
+   * (PyKEEN's {@code create_inverse_triples}): head prediction is then tail prediction with the
+   * inverse relation.
+   */
+  boolean inverseRelations();
 
   /** The embedding dimension as configured (complex models store two floats per dimension). */
   int dim();
@@ -33,6 +50,59 @@ public interface Model extends LinkPredictor {
 
   /** The regularizer PyKEEN's model applies by default ({@link LpRegularizer#NONE} if none). */
   LpRegularizer regularizer();
+
+  /** How a query meets a candidate entity row. */
+  Interaction interaction();
+
+  /**
+   * Writes the tail query {@code q(h, r)} into {@code q[offset, offset + w)}, {@code w} the entity
+   * width, so that {@code score(h, r, e) = interaction(q, row e)} for every entity {@code e}.
+   */
+  void tailQuery(int head, int relation, float[] q, int offset);
+
+  /**
+   * Writes the head query {@code q'(r, t)} into {@code q[offset, offset + w)} so that {@code
+   * score(e, r, t) = interaction(q', row e)} for every entity {@code e}.
+   */
+  void headQuery(int relation, int tail, float[] q, int offset);
+
+  /**
+   * The backward pass of {@link #tailQuery}: for the gradient {@code dq} of some value with respect
+   * to {@code q(h, r)}, adds its gradient with respect to the head's row into {@code dh} and with
+   * respect to the relation's row into {@code dr} (width of the entity resp. relation table).
+   */
+  void chainTailQuery(
+      int head,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] dh,
+      int dhOffset,
+      float[] dr,
+      int drOffset);
+
+  /**
+   * The relation row that {@link #headQuery}{@code (relation, t)} reads and {@link #chainHeadQuery}
+   * writes through {@code dr}: {@code relation} itself, or its inverse in a model with inverse
+   * relations (PyKEEN's {@code create_inverse_triples}, where head prediction is tail prediction
+   * with the inverse relation).
+   */
+  int headQueryRelation(int relation);
+
+  /**
+   * The backward pass of {@link #headQuery}: adds the gradient with respect to the relation row
+   * {@link #headQueryRelation}{@code (relation)} into {@code dr} and with respect to the tail's row
+   * into {@code dt}.
+   */
+  void chainHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset);
 
   /** The score of triple {@code (head, relation, tail)}. */
   float score(int head, int relation, int tail);

@@ -10,6 +10,12 @@ public final class Models {
   /** The model names {@link #create} accepts. */
   public static final List<String> NAMES = List.of("transe", "distmult", "complex", "rotate");
 
+  /**
+   * The widest row (floats per embedding) a model supports: every model keeps a scratch buffer of
+   * four rows in one Java array, whose length is at most {@code Integer.MAX_VALUE - 8}.
+   */
+  public static final int MAX_ROW_WIDTH = (Integer.MAX_VALUE - 8) / 4;
+
   private Models() {}
 
   /**
@@ -36,7 +42,16 @@ public final class Models {
       Double regularizerWeight,
       SplittableRandom random) {
     return create(
-        name, numEntities, numRelations, dim, scoringNorm, regularizerWeight, null, null, random);
+        name,
+        numEntities,
+        numRelations,
+        dim,
+        scoringNorm,
+        regularizerWeight,
+        null,
+        null,
+        false,
+        random);
   }
 
   /**
@@ -47,9 +62,12 @@ public final class Models {
    * @param relationInitializer the relation table's initializer, or {@code null} for the model's
    *     PyKEEN default (TransE {@code xavier_uniform_norm}, DistMult {@code xavier_normal_norm},
    *     ComplEx {@code normal}, RotatE {@code init_phases})
+   * @param inverseRelations whether the relation table also holds the inverse {@code r + R} of
+   *     every relation (PyKEEN's {@code create_inverse_triples}; {@code 2·numRelations} rows): head
+   *     prediction then becomes tail prediction with the inverse relation
    * @see #create(String, int, int, int, int, Double, SplittableRandom)
-   * @throws IllegalArgumentException for an unknown name, invalid sizes or an initializer the
-   *     model's rows cannot take
+   * @throws IllegalArgumentException for an unknown name, invalid sizes (a dim above {@link
+   *     #maxDim}) or an initializer the model's rows cannot take
    */
   public static Model create(
       String name,
@@ -60,8 +78,19 @@ public final class Models {
       Double regularizerWeight,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    String key = key(name);
+    if (NAMES.contains(key) && dim > maxDim(key)) {
+      throw new IllegalArgumentException(
+          name
+              + " supports dim <= "
+              + maxDim(key)
+              + " (its rows of "
+              + (maxDim(key) == MAX_ROW_WIDTH ? "dim" : "2 x dim")
+              + " floats must fit four times into one Java array), got "
+              + dim);
+    }
     switch (key) {
       case "transe":
         return new TransE(
@@ -71,6 +100,7 @@ public final class Models {
             scoringNorm,
             or(entityInitializer, TransE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, TransE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "distmult":
         return new DistMult(
@@ -80,6 +110,7 @@ public final class Models {
             weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, DistMult.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, DistMult.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "complex":
         return new ComplEx(
@@ -89,6 +120,7 @@ public final class Models {
             weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
             or(entityInitializer, ComplEx.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, ComplEx.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       case "rotate":
         return new RotatE(
@@ -97,10 +129,31 @@ public final class Models {
             dim,
             or(entityInitializer, RotatE.DEFAULT_ENTITY_INITIALIZER),
             or(relationInitializer, RotatE.DEFAULT_RELATION_INITIALIZER),
+            inverseRelations,
             random);
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
     }
+  }
+
+  /**
+   * The largest embedding dimension of a model: {@link #MAX_ROW_WIDTH} divided by the floats per
+   * dimension (2 for the complex models ComplEx and RotatE, 1 otherwise).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static int maxDim(String name) {
+    String key = key(name);
+    return switch (key) {
+      case "transe", "distmult" -> MAX_ROW_WIDTH;
+      case "complex", "rotate" -> MAX_ROW_WIDTH / 2;
+      default ->
+          throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
+    };
+  }
+
+  private static String key(String name) {
+    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 
   private static Initializer or(Initializer given, Initializer fallback) {

@@ -1,6 +1,5 @@
 package org.kge4j.model;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -41,6 +40,7 @@ public final class RotatE extends AbstractModel {
         dim,
         DEFAULT_ENTITY_INITIALIZER,
         DEFAULT_RELATION_INITIALIZER,
+        false,
         random);
   }
 
@@ -56,8 +56,9 @@ public final class RotatE extends AbstractModel {
       int dim,
       Initializer entityInitializer,
       Initializer relationInitializer,
+      boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE);
+    super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -69,6 +70,11 @@ public final class RotatE extends AbstractModel {
   @Override
   public ScoreRange scoreRange() {
     return ScoreRange.NON_POSITIVE;
+  }
+
+  @Override
+  public Interaction interaction() {
+    return Interaction.NEGATIVE_L2;
   }
 
   @Override
@@ -86,8 +92,8 @@ public final class RotatE extends AbstractModel {
 
   /** PyKEEN's {@code complex_normalize}: every element of the row to modulus 1. */
   private void normalizeModulus(int row) {
-    float[] rel = relations.data();
-    int off = row * width;
+    float[] rel = relations.blockOf(row);
+    int off = relations.offset(row);
     for (int k = 0; k < dim; k++) {
       float re = rel[off + k];
       float im = rel[off + dim + k];
@@ -97,250 +103,47 @@ public final class RotatE extends AbstractModel {
     }
   }
 
+  /** {@code q = h · r}: {@code score(h, r, e) = -||q - e||}. */
   @Override
-  public float score(int head, int relation, int tail) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
-    float sum = 0f;
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      float dr = hr * rr - hi * ri - e[to + k];
-      float di = hr * ri + hi * rr - e[to + dim + k];
-      sum += dr * dr + di * di;
-    }
-    return (float) -Math.sqrt(sum);
-  }
-
-  @Override
-  public void scoreTails(int head, int relation, float[] out, int offset) {
-    scoreRotatedHead(head, relation, null, numEntities, out, offset);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, float[] out, int offset) {
-    scoreHeadCandidates(relation, tail, null, numEntities, out, offset);
-  }
-
-  @Override
-  public void scoreTails(int head, int relation, int[] tails, int count, float[] out) {
-    scoreRotatedHead(head, relation, tails, count, out, 0);
-  }
-
-  @Override
-  public void scoreHeads(int relation, int tail, int[] heads, int count, float[] out) {
-    scoreHeadCandidates(relation, tail, heads, count, out, 0);
+  public void tailQuery(int head, int relation, float[] q, int offset) {
+    ComplexQueries.tail(entities, relations, dim, head, relation, q, offset);
   }
 
   /**
-   * {@code -||q - e||} with {@code q = h ∘ r} for the entities {@code ids[0, count)} (all when
-   * null) into {@code out[offset + i]}.
+   * {@code q' = conj(r) · t}: {@code score(e, r, t) = -||e − conj(r) · t||}, which equals {@code
+   * -||e · r − t||} because the constraint keeps {@code |r_k| = 1} (PyKEEN scored heads this way
+   * too: rotating the tail back by the inverse rotation).
    */
-  private void scoreRotatedHead(
-      int head, int relation, int[] ids, int count, float[] out, int offset) {
-    float[] q = scratch();
-    rotateHead(head, relation, q);
-    float[] e = entities.data();
-    for (int i = 0; i < count; i++) {
-      int off = (ids == null ? i : ids[i]) * width;
-      out[offset + i] = (float) -Math.sqrt(squaredDistance(q, e, off, width));
-    }
-  }
-
-  /**
-   * {@code -||e ∘ r - t||} for the entities {@code ids[0, count)} (all when null) into {@code
-   * out[offset + i]}; computed directly rather than as {@code ||e - conj(r) t||}, which equals it
-   * only for {@code |r| = 1} exactly.
-   */
-  private void scoreHeadCandidates(
-      int relation, int tail, int[] ids, int count, float[] out, int offset) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ro = relation * width;
-    int to = tail * width;
-    for (int i = 0; i < count; i++) {
-      int off = (ids == null ? i : ids[i]) * width;
-      float sum = 0f;
-      for (int k = 0; k < dim; k++) {
-        float er = e[off + k];
-        float ei = e[off + dim + k];
-        float rr = rel[ro + k];
-        float ri = rel[ro + dim + k];
-        float dr = er * rr - ei * ri - e[to + k];
-        float di = er * ri + ei * rr - e[to + dim + k];
-        sum += dr * dr + di * di;
-      }
-      out[offset + i] = (float) -Math.sqrt(sum);
-    }
-  }
-
-  /** Writes {@code h ∘ r} (real parts, then imaginary parts) into {@code q[0..width)}. */
-  private void rotateHead(int head, int relation, float[] q) {
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    int ho = head * width;
-    int ro = relation * width;
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      q[k] = hr * rr - hi * ri;
-      q[dim + k] = hr * ri + hi * rr;
-    }
+  @Override
+  void directHeadQuery(int relation, int tail, float[] q, int offset) {
+    ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
   }
 
   @Override
-  public void accumulateGradient(int head, int relation, int tail, float upstream, Gradients out) {
-    if (upstream == 0f) {
-      return;
-    }
-    float norm = -score(head, relation, tail);
-    if (norm == 0f) {
-      return;
-    }
-    float scale = -upstream / norm;
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    float[] ge = out.entities().values();
-    float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
-    int to = tail * width;
-    int gh = out.entities().touch(head);
-    int gt = out.entities().touch(tail);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < dim; k++) {
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      float ar = scale * (hr * rr - hi * ri - e[to + k]);
-      float ai = scale * (hr * ri + hi * rr - e[to + dim + k]);
-      ge[gh + k] += ar * rr + ai * ri;
-      ge[gh + dim + k] += ai * rr - ar * ri;
-      gr[grr + k] += ar * hr + ai * hi;
-      gr[grr + dim + k] += ai * hr - ar * hi;
-      ge[gt + k] -= ar;
-      ge[gt + dim + k] -= ai;
-    }
+  public void chainTailQuery(
+      int head,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] dh,
+      int dhOffset,
+      float[] dr,
+      int drOffset) {
+    ComplexQueries.chainTail(
+        entities, relations, dim, head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
   }
 
-  /**
-   * Backward pass of {@code s_e = -||q - e||} with {@code q = h ∘ r} over the entities {@code
-   * ids[0, count)} (all when null): {@code ∂s_e/∂e = (q - e)/n_e}, {@code ∂s_e/∂q = -(q - e)/n_e},
-   * then through the rotation into h and r.
-   */
   @Override
-  void tailsGradient(
-      int head, int relation, int[] ids, int count, float[] upstream, int offset, Gradients out) {
-    float[] s = scratch();
-    rotateHead(head, relation, s);
-    Arrays.fill(s, width, 2 * width, 0f);
-    float[] e = entities.data();
-    SparseGradient gEnt = out.entities();
-    float[] ge = gEnt.values();
-    for (int i = 0; i < count; i++) {
-      float gi = upstream[offset + i];
-      if (gi == 0f) {
-        continue;
-      }
-      int id = ids == null ? i : ids[i];
-      int off = id * width;
-      float sum = squaredDistance(s, e, off, width);
-      if (sum == 0f) {
-        continue;
-      }
-      float scale = (float) (gi / Math.sqrt(sum));
-      int go = gEnt.touch(id);
-      for (int k = 0; k < width; k++) {
-        float u = scale * (s[k] - e[off + k]);
-        ge[go + k] += u;
-        s[width + k] -= u;
-      }
-    }
-    float[] rel = relations.data();
-    float[] gr = out.relations().values();
-    int ho = head * width;
-    int ro = relation * width;
-    int gh = gEnt.touch(head);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < dim; k++) {
-      float ar = s[width + k];
-      float ai = s[width + dim + k];
-      float hr = e[ho + k];
-      float hi = e[ho + dim + k];
-      float rr = rel[ro + k];
-      float ri = rel[ro + dim + k];
-      ge[gh + k] += ar * rr + ai * ri;
-      ge[gh + dim + k] += ai * rr - ar * ri;
-      gr[grr + k] += ar * hr + ai * hi;
-      gr[grr + dim + k] += ai * hr - ar * hi;
-    }
-  }
-
-  /**
-   * Backward pass of {@code s_e = -||e ∘ r - t||} over the entities {@code ids[0, count)} (all when
-   * null); the relation gradient is summed in {@code s[width..2w)}, the tail's in {@code
-   * s[2w..3w)}.
-   */
-  @Override
-  void headsGradient(
-      int relation, int tail, int[] ids, int count, float[] upstream, int offset, Gradients out) {
-    float[] s = scratch();
-    Arrays.fill(s, width, 3 * width, 0f);
-    float[] e = entities.data();
-    float[] rel = relations.data();
-    SparseGradient gEnt = out.entities();
-    float[] ge = gEnt.values();
-    int ro = relation * width;
-    int to = tail * width;
-    for (int i = 0; i < count; i++) {
-      float gi = upstream[offset + i];
-      if (gi == 0f) {
-        continue;
-      }
-      int id = ids == null ? i : ids[i];
-      int off = id * width;
-      float sum = 0f;
-      for (int k = 0; k < dim; k++) {
-        float er = e[off + k];
-        float ei = e[off + dim + k];
-        float dr = er * rel[ro + k] - ei * rel[ro + dim + k] - e[to + k];
-        float di = er * rel[ro + dim + k] + ei * rel[ro + k] - e[to + dim + k];
-        sum += dr * dr + di * di;
-      }
-      if (sum == 0f) {
-        continue;
-      }
-      float scale = (float) (-gi / Math.sqrt(sum));
-      int go = gEnt.touch(id);
-      for (int k = 0; k < dim; k++) {
-        float er = e[off + k];
-        float ei = e[off + dim + k];
-        float rr = rel[ro + k];
-        float ri = rel[ro + dim + k];
-        float ar = scale * (er * rr - ei * ri - e[to + k]);
-        float ai = scale * (er * ri + ei * rr - e[to + dim + k]);
-        ge[go + k] += ar * rr + ai * ri;
-        ge[go + dim + k] += ai * rr - ar * ri;
-        s[width + k] += ar * er + ai * ei;
-        s[width + dim + k] += ai * er - ar * ei;
-        s[2 * width + k] -= ar;
-        s[2 * width + dim + k] -= ai;
-      }
-    }
-    float[] gr = out.relations().values();
-    int gt = gEnt.touch(tail);
-    int grr = out.relations().touch(relation);
-    for (int k = 0; k < width; k++) {
-      gr[grr + k] += s[width + k];
-      ge[gt + k] += s[2 * width + k];
-    }
+  void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    ComplexQueries.chainHead(
+        entities, relations, dim, relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
   }
 }

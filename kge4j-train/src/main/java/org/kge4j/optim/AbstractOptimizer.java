@@ -5,6 +5,8 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
@@ -17,8 +19,11 @@ abstract class AbstractOptimizer implements Optimizer {
   final List<EmbeddingTable> tables;
   final double learningRate;
 
-  /** {@code state[table][slot]}: one array per table and state slot, shaped like the table. */
-  final float[][][] state;
+  /**
+   * {@code state[table][slot]}: one table per bound table and state slot, shaped and blocked like
+   * the bound table, so that a row's state sits at the row's offset in the same block index.
+   */
+  final EmbeddingTable[][] state;
 
   long steps;
 
@@ -33,10 +38,10 @@ abstract class AbstractOptimizer implements Optimizer {
     }
     this.tables = List.copyOf(tables);
     this.learningRate = learningRate;
-    this.state = new float[tables.size()][slots][];
+    this.state = new EmbeddingTable[tables.size()][slots];
     for (int i = 0; i < tables.size(); i++) {
       for (int s = 0; s < slots; s++) {
-        state[i][s] = new float[tables.get(i).data().length];
+        state[i][s] = tables.get(i).zerosLike(tables.get(i).name() + " state " + s);
       }
     }
   }
@@ -63,24 +68,20 @@ abstract class AbstractOptimizer implements Optimizer {
 
   @Override
   public float[] stateRow(EmbeddingTable table, int slot, int row) {
-    float[] values = slotOf(table, slot);
+    EmbeddingTable values = slotOf(table, slot);
     table.checkRow(row);
-    int w = table.width();
-    float[] out = new float[w];
-    System.arraycopy(values, row * w, out, 0, w);
-    return out;
+    return values.row(row);
   }
 
   @Override
   public void setStateRow(EmbeddingTable table, int slot, int row, float[] values) {
-    float[] target = slotOf(table, slot);
+    EmbeddingTable target = slotOf(table, slot);
     table.checkRow(row);
-    int w = table.width();
-    if (values.length != w) {
+    if (values.length != table.width()) {
       throw new IllegalArgumentException(
-          table.name() + " state row needs " + w + " values, got " + values.length);
+          table.name() + " state row needs " + table.width() + " values, got " + values.length);
     }
-    System.arraycopy(values, 0, target, row * w, w);
+    target.setRow(row, values);
   }
 
   @Override
@@ -91,8 +92,8 @@ abstract class AbstractOptimizer implements Optimizer {
     steps = value;
   }
 
-  /** The state array of {@code slot} of the bound {@code table}. */
-  private float[] slotOf(EmbeddingTable table, int slot) {
+  /** The state table of {@code slot} of the bound {@code table}. */
+  private EmbeddingTable slotOf(EmbeddingTable table, int slot) {
     int index = -1;
     for (int i = 0; i < tables.size(); i++) {
       if (tables.get(i) == table) {
@@ -146,6 +147,29 @@ abstract class AbstractOptimizer implements Optimizer {
     }
   }
 
+  /** Touched rows per parallel task of a sparse update: about 2^16 values. */
+  private static final int ROW_CHUNK_VALUES = 1 << 16;
+
+  /**
+   * Runs {@code update} for every touched row of {@code gradient}, split across the common
+   * fork-join pool when there are many: each row's update reads and writes only that row, so the
+   * split cannot change the result.
+   */
+  static void forEachTouchedRow(SparseGradient gradient, IntConsumer update) {
+    int touched = gradient.numTouched();
+    int rowsPerChunk = Math.max(1, ROW_CHUNK_VALUES / gradient.width());
+    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range)
+        .forEach(
+            c -> {
+              int end = Math.min(touched, (c + 1) * rowsPerChunk);
+              for (int i = c * rowsPerChunk; i < end; i++) {
+                update.accept(gradient.touchedRow(i));
+              }
+            });
+  }
+
   /** Applies step {@link #steps} to table {@code index}. */
   abstract void update(int index, EmbeddingTable table, SparseGradient gradient);
 
@@ -155,12 +179,10 @@ abstract class AbstractOptimizer implements Optimizer {
     out.writeLong(steps);
     out.writeInt(state.length);
     out.writeInt(state.length == 0 ? 0 : state[0].length);
-    for (float[][] slots : state) {
-      for (float[] values : slots) {
-        out.writeInt(values.length);
-        for (float v : values) {
-          out.writeFloat(v);
-        }
+    for (EmbeddingTable[] slots : state) {
+      for (EmbeddingTable values : slots) {
+        out.writeLong(values.size());
+        values.writeValues(out);
       }
     }
   }
@@ -187,16 +209,14 @@ abstract class AbstractOptimizer implements Optimizer {
               + " x "
               + state[0].length);
     }
-    for (float[][] slots : state) {
-      for (float[] values : slots) {
-        int length = in.readInt();
-        if (length != values.length) {
+    for (EmbeddingTable[] slots : state) {
+      for (EmbeddingTable values : slots) {
+        long length = in.readLong();
+        if (length != values.size()) {
           throw new IllegalArgumentException(
-              name() + " state array has " + length + " values, expected " + values.length);
+              name() + " state array has " + length + " values, expected " + values.size());
         }
-        for (int k = 0; k < length; k++) {
-          values[k] = in.readFloat();
-        }
+        values.readValues(in);
       }
     }
     steps = storedSteps;

@@ -1,6 +1,8 @@
 package org.kge4j.optim;
 
 import java.util.List;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
@@ -20,6 +22,8 @@ public final class Adagrad extends AbstractOptimizer {
    *
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
+  private static final DenseKernel KERNEL = DenseKernels.active();
+
   public Adagrad(List<EmbeddingTable> tables, double learningRate) {
     super(tables, learningRate, 1);
   }
@@ -31,19 +35,16 @@ public final class Adagrad extends AbstractOptimizer {
 
   @Override
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
-    float[] x = table.data();
-    float[] g = gradient.values();
-    float[] sum = state[index][0];
+    EmbeddingTable sums = state[index][0];
     int w = table.width();
     float lr = (float) learningRate;
     float eps = (float) EPS;
-    for (int i = 0; i < gradient.numTouched(); i++) {
-      int off = gradient.touchedRow(i) * w;
-      for (int k = off; k < off + w; k++) {
-        float gk = g[k];
-        sum[k] += gk * gk;
-        x[k] -= lr * (gk / ((float) Math.sqrt(sum[k]) + eps));
-      }
-    }
+    forEachTouchedRow(
+        gradient,
+        row -> {
+          float[] x = table.blockOf(row);
+          float[] g = gradient.values().blockOf(row);
+          KERNEL.adagradStep(x, g, sums.blockOf(row), table.offset(row), w, lr, eps);
+        });
   }
 }

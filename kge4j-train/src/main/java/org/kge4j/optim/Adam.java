@@ -2,6 +2,8 @@ package org.kge4j.optim;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
@@ -38,6 +40,8 @@ public final class Adam extends AbstractOptimizer {
   /** Values per parallel task of the dense update; smaller tables are updated on one thread. */
   private static final int PARALLEL_CHUNK = 1 << 18;
 
+  private static final DenseKernel KERNEL = DenseKernels.active();
+
   private final boolean lazy;
 
   /**
@@ -69,10 +73,8 @@ public final class Adam extends AbstractOptimizer {
 
   @Override
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
-    float[] x = table.data();
-    float[] g = gradient.values();
-    float[] m = state[index][0];
-    float[] v = state[index][1];
+    EmbeddingTable first = state[index][0];
+    EmbeddingTable second = state[index][1];
     double bc1 = 1.0 - Math.pow(BETA1, steps);
     double bc2 = 1.0 - Math.pow(BETA2, steps);
     float oneMinusBeta1 = (float) (1.0 - BETA1);
@@ -83,32 +85,52 @@ public final class Adam extends AbstractOptimizer {
       float stepSize = (float) (learningRate / bc1);
       float bc2Sqrt = (float) Math.sqrt(bc2);
       // element-wise and order-free, so splitting large tables across threads changes nothing
-      int chunks = (x.length + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
-      IntStream range = IntStream.range(0, chunks);
-      (chunks > 1 ? range.parallel() : range)
-          .forEach(
-              c -> {
-                int end = Math.min(x.length, (c + 1) * PARALLEL_CHUNK);
-                for (int k = c * PARALLEL_CHUNK; k < end; k++) {
-                  float gk = g[k];
-                  m[k] += oneMinusBeta1 * (gk - m[k]);
-                  v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
-                  x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / bc2Sqrt + eps));
-                }
-              });
+      for (int b = 0; b < table.numBlocks(); b++) {
+        float[] x = table.block(b);
+        float[] g = gradient.values().block(b);
+        float[] m = first.block(b);
+        float[] v = second.block(b);
+        int chunks = (x.length + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range)
+            .forEach(
+                c -> {
+                  int start = c * PARALLEL_CHUNK;
+                  int end = Math.min(x.length, start + PARALLEL_CHUNK);
+                  KERNEL.adamStep(
+                      x,
+                      g,
+                      m,
+                      v,
+                      start,
+                      end - start,
+                      stepSize,
+                      oneMinusBeta1,
+                      beta2,
+                      oneMinusBeta2,
+                      bc2Sqrt,
+                      eps);
+                });
+      }
       return;
     }
     float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
     int w = table.width();
-    for (int i = 0; i < gradient.numTouched(); i++) {
-      int off = gradient.touchedRow(i) * w;
-      for (int k = off; k < off + w; k++) {
-        float gk = g[k];
-        // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
-        m[k] += oneMinusBeta1 * (gk - m[k]);
-        v[k] += oneMinusBeta2 * (gk * gk - v[k]);
-        x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
-      }
-    }
+    forEachTouchedRow(
+        gradient,
+        row -> {
+          float[] x = table.blockOf(row);
+          float[] g = gradient.values().blockOf(row);
+          float[] m = first.blockOf(row);
+          float[] v = second.blockOf(row);
+          int off = table.offset(row);
+          for (int k = off; k < off + w; k++) {
+            float gk = g[k];
+            // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
+            m[k] += oneMinusBeta1 * (gk - m[k]);
+            v[k] += oneMinusBeta2 * (gk * gk - v[k]);
+            x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
+          }
+        });
   }
 }

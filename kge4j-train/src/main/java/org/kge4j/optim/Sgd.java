@@ -26,15 +26,17 @@ public final class Sgd extends AbstractOptimizer {
 
   @Override
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
-    float[] x = table.data();
-    float[] g = gradient.values();
     int w = table.width();
     float lr = (float) learningRate;
-    for (int i = 0; i < gradient.numTouched(); i++) {
-      int off = gradient.touchedRow(i) * w;
-      for (int k = off; k < off + w; k++) {
-        x[k] -= lr * g[k];
-      }
-    }
+    forEachTouchedRow(
+        gradient,
+        row -> {
+          float[] x = table.blockOf(row);
+          float[] g = gradient.values().blockOf(row);
+          int off = table.offset(row);
+          for (int k = off; k < off + w; k++) {
+            x[k] -= lr * g[k];
+          }
+        });
   }
 }

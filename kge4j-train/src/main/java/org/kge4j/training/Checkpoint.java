@@ -18,32 +18,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
-import org.kge4j.model.Models;
+import org.kge4j.optim.Optimizer;
 
 /**
  * Everything needed to continue a training run bit-identically: configuration, model parameters,
  * optimizer state, the random-number state of the next epoch, the epoch count, the loss and
  * validation history and the early-stopping state (with the best parameters so far).
  *
- * <p>File format (version 1, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
- * KGE4JCKP}, the int version, the configuration as {@code int n} and {@code n} UTF key/value pairs
- * ({@link TrainingConfig#toMap()} keys, values as strings), the int epochs completed, the long RNG
- * state, the losses ({@code int n}, {@code n} doubles), the validations ({@code int n}, each an int
- * epoch and {@code int m} UTF key/double metric pairs), the early stopping state (double best
- * metric, int best epoch, int remaining patience), the model name (UTF), the entity and relation
- * tables ({@code int n}, {@code n} floats each), a boolean and, if true, the best entity and
- * relation tables, the optimizer state ({@code int n} bytes), and last the CRC-32 of everything
- * before it (long). Files are written to a temporary sibling and moved into place atomically, so a
- * crash never leaves a half-written checkpoint.
+ * <p>File format (version 3, {@link DataOutputStream} big-endian): the 8 ASCII bytes {@code
+ * KGE4JCKP}, the int version, the configuration's pipeline map ({@link
+ * PipelineConfig#toPipelineMap()}, the content of a {@code pipeline_config.json}) as a typed value:
+ * a tag byte, then for {@code M} (map) an int {@code n} and {@code n} UTF key / value pairs, {@code
+ * S} a UTF string, {@code I} an int, {@code J} a long, {@code D} a double, {@code Z} a boolean,
+ * {@code L} (list) an int {@code n} and {@code n} values, {@code N} nothing (null); then the int
+ * epochs completed, the long RNG state, the losses ({@code int n}, {@code n} doubles), the
+ * validations ({@code int n}, each an int epoch and {@code int m} UTF key/double metric pairs), the
+ * early stopping state (double best metric, int best epoch, int remaining patience), the model name
+ * (UTF), the entity and relation tables (each an int number of rows, an int width and the values
+ * row by row), a boolean and, if true, the best entity and relation tables, the optimizer's state
+ * ({@link Optimizer#writeState}) followed by its length in bytes modulo 2^32 (long), and last the
+ * CRC-32 of everything before it (long). Files are written to a temporary sibling and moved into
+ * place atomically, so a crash never leaves a half-written checkpoint.
  *
- * <p>Arrays are held, not copied.
+ * <p><b>Streaming.</b> Nothing is assembled in memory: writing streams the live tables and the live
+ * optimizer's state straight into the file, and reading fills the tables row by row while the
+ * optimizer's state stays in the file until {@link OptimizerState#restoreInto} reads it into the
+ * optimizer that resumes the run. So a checkpoint costs no second copy of a model's parameters or
+ * of its optimizer's moments, and tables of any size (chunked, beyond one Java array) round-trip.
+ * Versions 1 and 2 (before chunked tables and streaming) are not readable: retrain.
+ *
+ * <p>Tables are held, not copied.
  *
  * @param config the run's configuration
  * @param epochsCompleted epochs finished when the checkpoint was taken
@@ -61,7 +72,7 @@ import org.kge4j.model.Models;
  * @param optimizerState what {@link org.kge4j.optim.Optimizer#writeState} wrote
  */
 public record Checkpoint(
-    TrainingConfig config,
+    PipelineConfig config,
     int epochsCompleted,
     long rngState,
     List<Double> losses,
@@ -70,17 +81,48 @@ public record Checkpoint(
     int bestEpoch,
     int remainingPatience,
     String modelName,
-    float[] entityEmbeddings,
-    float[] relationEmbeddings,
-    float[] bestEntityEmbeddings,
-    float[] bestRelationEmbeddings,
-    byte[] optimizerState) {
+    EmbeddingTable entityEmbeddings,
+    EmbeddingTable relationEmbeddings,
+    EmbeddingTable bestEntityEmbeddings,
+    EmbeddingTable bestRelationEmbeddings,
+    OptimizerState optimizerState) {
+
+  /**
+   * An optimizer's state inside a checkpoint: the live optimizer's (when writing) or a section of a
+   * checkpoint file (when reading), streamed either way.
+   */
+  public interface OptimizerState {
+    /** Writes the state as {@link Optimizer#writeState} does. */
+    void writeTo(DataOutputStream out) throws IOException;
+
+    /**
+     * Restores the state into {@code optimizer}.
+     *
+     * @throws IllegalArgumentException if it belongs to another optimizer or is truncated
+     */
+    void restoreInto(Optimizer optimizer);
+
+    /** The state of a live optimizer, written by streaming it. */
+    static OptimizerState of(Optimizer optimizer) {
+      return new OptimizerState() {
+        @Override
+        public void writeTo(DataOutputStream out) throws IOException {
+          optimizer.writeState(out);
+        }
+
+        @Override
+        public void restoreInto(Optimizer target) {
+          throw new IllegalStateException("a live optimizer's state is only written");
+        }
+      };
+    }
+  }
 
   /** The first bytes of every checkpoint file. */
   public static final String MAGIC = "KGE4JCKP";
 
   /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 3;
 
   /** Checks required parts and copies the lists. */
   public Checkpoint {
@@ -122,12 +164,7 @@ public record Checkpoint(
     DataOutputStream out = new DataOutputStream(checked);
     out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
     out.writeInt(VERSION);
-    Map<String, Object> map = config.toMap();
-    out.writeInt(map.size());
-    for (Map.Entry<String, Object> e : map.entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeUTF(String.valueOf(e.getValue()));
-    }
+    writeValue(out, config.toPipelineMap());
     out.writeInt(epochsCompleted);
     out.writeLong(rngState);
     out.writeInt(losses.size());
@@ -147,15 +184,17 @@ public record Checkpoint(
     out.writeInt(bestEpoch);
     out.writeInt(remainingPatience);
     out.writeUTF(modelName);
-    writeFloats(out, entityEmbeddings);
-    writeFloats(out, relationEmbeddings);
+    writeTable(out, entityEmbeddings);
+    writeTable(out, relationEmbeddings);
     out.writeBoolean(bestEntityEmbeddings != null);
     if (bestEntityEmbeddings != null) {
-      writeFloats(out, bestEntityEmbeddings);
-      writeFloats(out, bestRelationEmbeddings);
+      writeTable(out, bestEntityEmbeddings);
+      writeTable(out, bestRelationEmbeddings);
     }
-    out.writeInt(optimizerState.length);
-    out.write(optimizerState);
+    long before = out.size();
+    optimizerState.writeTo(out);
+    // the optimizer's section length (a DataOutputStream counts up to 2^31 - 1, so count mod 2^32)
+    out.writeLong((out.size() - before) & 0xFFFF_FFFFL);
     out.flush();
     long crc = checked.getChecksum().getValue();
     new DataOutputStream(raw).writeLong(crc);
@@ -170,42 +209,33 @@ public record Checkpoint(
    *     naming both sizes
    */
   public Model restoreModel(int numEntities, int numRelations) {
-    Model model =
-        Models.create(
-            config.model(),
-            numEntities,
-            numRelations,
-            config.dim(),
-            config.scoringNorm(),
-            config.regularizerWeight(),
-            new SplittableRandom(config.seed()));
+    Model model = config.createModel(numEntities, numRelations);
     copyInto(entityEmbeddings, model.entityEmbeddings(), numEntities, numRelations);
     copyInto(relationEmbeddings, model.relationEmbeddings(), numEntities, numRelations);
     return model;
   }
 
   private static void copyInto(
-      float[] values, EmbeddingTable table, int numEntities, int numRelations) {
-    long expected = (long) table.numRows() * table.width();
-    if (values.length != expected) {
+      EmbeddingTable values, EmbeddingTable table, int numEntities, int numRelations) {
+    if (values.numRows() != table.numRows() || values.width() != table.width()) {
       throw new IllegalArgumentException(
           "the checkpoint's "
               + table.name()
-              + " table has "
-              + values.length
-              + " values, but "
+              + " table is "
+              + values.numRows()
+              + " x "
+              + values.width()
+              + ", but "
               + numEntities
               + " entities and "
               + numRelations
               + " relations need "
-              + expected
+              + table.numRows()
+              + " x "
+              + table.width()
               + "; use the dataset the model was trained on");
     }
-    float[] row = new float[table.width()];
-    for (int r = 0; r < table.numRows(); r++) {
-      System.arraycopy(values, r * table.width(), row, 0, row.length);
-      table.setRow(r, row);
-    }
+    table.copyFrom(values);
   }
 
   /**
@@ -216,7 +246,8 @@ public record Checkpoint(
    * @throws UncheckedIOException if the file cannot be read
    */
   public static Checkpoint read(Path path) {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+    try (CountingInputStream raw =
+        new CountingInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
       return readFrom(raw, path);
     } catch (EOFException e) {
       throw new IllegalArgumentException("checkpoint " + path + " is truncated", e);
@@ -225,7 +256,7 @@ public record Checkpoint(
     }
   }
 
-  private static Checkpoint readFrom(InputStream raw, Path path) throws IOException {
+  private static Checkpoint readFrom(CountingInputStream raw, Path path) throws IOException {
     CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
     DataInputStream in = new DataInputStream(checked);
     byte[] magic = new byte[MAGIC.length()];
@@ -242,14 +273,23 @@ public record Checkpoint(
               + " has format version "
               + version
               + ", this kge4j reads version "
-              + VERSION);
+              + VERSION
+              + (version < VERSION
+                  ? " (versions before " + VERSION + " predate streamed, chunked tables: retrain)"
+                  : ""));
     }
-    int numKeys = nonNegative(in.readInt(), "configuration size", path);
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < numKeys; i++) {
-      values.put(in.readUTF(), in.readUTF());
+    Object document = readValue(in, path);
+    if (!(document instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " is corrupt: its configuration is not a map");
     }
-    TrainingConfig config = TrainingConfig.fromStrings(values);
+    PipelineConfig config;
+    try {
+      config = PipelineConfig.fromPipelineMap(stringKeys(map));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " holds an invalid configuration: " + e.getMessage(), e);
+    }
     int epochs = in.readInt();
     long rngState = in.readLong();
     int numLosses = nonNegative(in.readInt(), "loss count", path);
@@ -272,16 +312,24 @@ public record Checkpoint(
     int bestEpoch = in.readInt();
     int remainingPatience = in.readInt();
     String modelName = in.readUTF();
-    float[] entities = readFloats(in, path);
-    float[] relations = readFloats(in, path);
-    float[] bestEntities = null;
-    float[] bestRelations = null;
+    EmbeddingTable entities = readTable(in, "entity", path);
+    EmbeddingTable relations = readTable(in, "relation", path);
+    EmbeddingTable bestEntities = null;
+    EmbeddingTable bestRelations = null;
     if (in.readBoolean()) {
-      bestEntities = readFloats(in, path);
-      bestRelations = readFloats(in, path);
+      bestEntities = readTable(in, "best entity", path);
+      bestRelations = readTable(in, "best relation", path);
     }
-    byte[] optimizerState = new byte[nonNegative(in.readInt(), "optimizer state size", path)];
-    in.readFully(optimizerState);
+    // the optimizer's state stays in the file: remember where it starts, checksum it by skipping
+    long optimizerOffset = raw.count();
+    long optimizerBytes = Files.size(path) - optimizerOffset - 2 * Long.BYTES;
+    if (optimizerBytes < 0) {
+      throw new EOFException();
+    }
+    in.skipNBytes(optimizerBytes);
+    if (in.readLong() != (optimizerBytes & 0xFFFF_FFFFL)) {
+      throw new EOFException();
+    }
     long expected = checked.getChecksum().getValue();
     long stored = new DataInputStream(raw).readLong();
     if (stored != expected) {
@@ -307,7 +355,152 @@ public record Checkpoint(
         relations,
         bestEntities,
         bestRelations,
-        optimizerState);
+        new FileOptimizerState(path, optimizerOffset));
+  }
+
+  /** The optimizer's state as a section of a checkpoint file, read when restoring. */
+  private record FileOptimizerState(Path path, long offset) implements OptimizerState {
+    @Override
+    public void writeTo(DataOutputStream out) throws IOException {
+      try (InputStream in = Files.newInputStream(path)) {
+        in.skipNBytes(offset);
+        long length = Files.size(path) - offset - 2 * Long.BYTES;
+        byte[] buffer = new byte[1 << 16];
+        while (length > 0) {
+          int n = in.read(buffer, 0, (int) Math.min(buffer.length, length));
+          if (n < 0) {
+            throw new EOFException();
+          }
+          out.write(buffer, 0, n);
+          length -= n;
+        }
+      }
+    }
+
+    @Override
+    public void restoreInto(Optimizer optimizer) {
+      try (DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
+        in.skipNBytes(offset);
+        optimizer.readState(in);
+      } catch (EOFException e) {
+        throw new IllegalArgumentException(
+            "checkpoint " + path + " optimizer state is truncated", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read checkpoint " + path, e);
+      }
+    }
+  }
+
+  /** Counts the bytes read, so that a section's position in the file is known. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+
+  private static void writeValue(DataOutputStream out, Object value) throws IOException {
+    if (value == null) {
+      out.writeByte('N');
+    } else if (value instanceof Map<?, ?> map) {
+      out.writeByte('M');
+      out.writeInt(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.writeUTF((String) e.getKey());
+        writeValue(out, e.getValue());
+      }
+    } else if (value instanceof List<?> list) {
+      out.writeByte('L');
+      out.writeInt(list.size());
+      for (Object element : list) {
+        writeValue(out, element);
+      }
+    } else if (value instanceof String s) {
+      out.writeByte('S');
+      out.writeUTF(s);
+    } else if (value instanceof Integer i) {
+      out.writeByte('I');
+      out.writeInt(i);
+    } else if (value instanceof Long l) {
+      out.writeByte('J');
+      out.writeLong(l);
+    } else if (value instanceof Double d) {
+      out.writeByte('D');
+      out.writeDouble(d);
+    } else if (value instanceof Boolean b) {
+      out.writeByte('Z');
+      out.writeBoolean(b);
+    } else {
+      throw new IllegalArgumentException(
+          "configuration value of type " + value.getClass().getName() + " cannot be stored");
+    }
+  }
+
+  private static Object readValue(DataInputStream in, Path path) throws IOException {
+    int tag = in.readUnsignedByte();
+    return switch (tag) {
+      case 'N' -> null;
+      case 'M' -> {
+        int n = nonNegative(in.readInt(), "configuration map size", path);
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          map.put(in.readUTF(), readValue(in, path));
+        }
+        yield map;
+      }
+      case 'L' -> {
+        int n = nonNegative(in.readInt(), "configuration list size", path);
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(readValue(in, path));
+        }
+        yield list;
+      }
+      case 'S' -> in.readUTF();
+      case 'I' -> in.readInt();
+      case 'J' -> in.readLong();
+      case 'D' -> in.readDouble();
+      case 'Z' -> in.readBoolean();
+      default ->
+          throw new IllegalArgumentException(
+              "checkpoint " + path + " is corrupt: unknown configuration value tag " + tag);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> stringKeys(Map<?, ?> map) {
+    return (Map<String, ?>) map;
   }
 
   private static int nonNegative(int value, String what, Path path) {
@@ -318,43 +511,22 @@ public record Checkpoint(
     return value;
   }
 
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    byte[] buffer = new byte[4096];
-    int pos = 0;
-    for (float v : values) {
-      int bits = Float.floatToRawIntBits(v);
-      buffer[pos] = (byte) (bits >>> 24);
-      buffer[pos + 1] = (byte) (bits >>> 16);
-      buffer[pos + 2] = (byte) (bits >>> 8);
-      buffer[pos + 3] = (byte) bits;
-      pos += 4;
-      if (pos == buffer.length) {
-        out.write(buffer, 0, pos);
-        pos = 0;
-      }
-    }
-    out.write(buffer, 0, pos);
+  private static void writeTable(DataOutputStream out, EmbeddingTable table) throws IOException {
+    out.writeInt(table.numRows());
+    out.writeInt(table.width());
+    table.writeValues(out);
   }
 
-  private static float[] readFloats(DataInputStream in, Path path) throws IOException {
-    int n = nonNegative(in.readInt(), "table size", path);
-    float[] values = new float[n];
-    byte[] buffer = new byte[4096];
-    int i = 0;
-    while (i < n) {
-      int count = Math.min(buffer.length / 4, n - i);
-      in.readFully(buffer, 0, 4 * count);
-      for (int j = 0; j < count; j++, i++) {
-        int p = 4 * j;
-        values[i] =
-            Float.intBitsToFloat(
-                ((buffer[p] & 0xff) << 24)
-                    | ((buffer[p + 1] & 0xff) << 16)
-                    | ((buffer[p + 2] & 0xff) << 8)
-                    | (buffer[p + 3] & 0xff));
-      }
+  private static EmbeddingTable readTable(DataInputStream in, String name, Path path)
+      throws IOException {
+    int rows = in.readInt();
+    int width = in.readInt();
+    if (rows < 1 || width < 1) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " is corrupt: " + name + " table of " + rows + " x " + width);
     }
-    return values;
+    EmbeddingTable table = new EmbeddingTable(name, rows, width);
+    table.readValues(in);
+    return table;
   }
 }

@@ -2,9 +2,17 @@ package org.kge4j.training;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
-import org.kge4j.model.Gradients;
+import org.kge4j.linalg.BlockOp;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.EntityPanels;
+import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
+import org.kge4j.model.SparseGradient;
 
 /**
  * PyKEEN's LCWA training loop with 1-N scoring in both directions: the training instances are the
@@ -39,23 +47,37 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   private final float[] gradient;
   private final int[] batchAnchor;
   private final int[] batchRelation;
+  private final int[] batchRelationRow;
   private final boolean[] batchTails;
   private final boolean[] batchHeads;
+  private final int width;
+  private final float[] queries;
+  private final float[] queryGradients;
+  private final float[] columnSums;
+  private final double[] regularizerTerms = new double[NUM_SHARDS];
+  private final EntityPanels panels;
+  private final DenseKernel kernel = DenseKernels.active();
 
   /**
    * Creates the loop.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the configuration is not LCWA, the model does not fit the
    *     triples, or a batch of scores would exceed the largest Java array
    */
   public LcwaTrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    super(config, model, training, validation);
-    if (config.loop() != LoopKind.LCWA) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    super(config, model, training, validation, numThreads);
+    if (config.trainingLoop() != LoopKind.LCWA) {
       throw new IllegalArgumentException(
-          "LcwaTrainingLoop needs loop lcwa, got " + config.loop().id());
+          "LcwaTrainingLoop needs training_loop LCWA, got " + config.trainingLoop().pykeenName());
     }
+    int batchSize = config.training().batchSize();
     this.numEntities = training.numEntities();
     int[] triples = training.mappedTriples();
     long[] tails = groupKeys(triples, 0, 2);
@@ -72,11 +94,11 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     fill(tails, false, cursor);
     fill(heads, true, cursor);
     labelStart[numInstances] = cursor[1];
-    long scores = (long) config.batchSize() * numEntities;
+    long scores = (long) batchSize * numEntities;
     if (scores > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "LCWA batch of "
-              + config.batchSize()
+              + batchSize
               + " x "
               + numEntities
               + " scores exceeds the largest Java array; lower the batch size to at most "
@@ -85,10 +107,16 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     predictions = new float[(int) scores];
     labels = new float[(int) scores];
     gradient = new float[(int) scores];
-    batchAnchor = new int[config.batchSize()];
-    batchRelation = new int[config.batchSize()];
-    batchTails = new boolean[config.batchSize()];
-    batchHeads = new boolean[config.batchSize()];
+    batchAnchor = new int[batchSize];
+    batchRelation = new int[batchSize];
+    batchRelationRow = new int[batchSize];
+    batchTails = new boolean[batchSize];
+    batchHeads = new boolean[batchSize];
+    width = model.entityEmbeddings().width();
+    queries = new float[batchSize * width];
+    queryGradients = new float[batchSize * width];
+    columnSums = new float[numEntities];
+    panels = new EntityPanels(model.entityEmbeddings());
   }
 
   /**
@@ -165,11 +193,17 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       int instance = order[from + i];
       batchAnchor[i] = anchor[instance];
       batchRelation[i] = relation[instance];
+      // head prediction reads the inverse relation's row in a model with inverse relations
+      batchRelationRow[i] =
+          headPrediction[instance]
+              ? model.headQueryRelation(relation[instance])
+              : relation[instance];
       batchHeads[i] = headPrediction[instance];
       batchTails[i] = !headPrediction[instance];
       anyHeads |= batchHeads[i];
       anyTails |= batchTails[i];
     }
+    panels.refresh();
     int shards = numShards(size);
     workers.run(
         shards,
@@ -177,52 +211,281 @@ public final class LcwaTrainingLoop extends TrainingLoop {
           int lo = shardStart(s, size, shards);
           int hi = shardStart(s + 1, size, shards);
           for (int i = lo; i < hi; i++) {
+            if (batchHeads[i]) {
+              model.headQuery(batchRelation[i], batchAnchor[i], queries, i * width);
+            } else {
+              model.tailQuery(batchAnchor[i], batchRelation[i], queries, i * width);
+            }
             int instance = order[from + i];
             int offset = i * n;
-            if (headPrediction[instance]) {
-              model.scoreHeads(relation[instance], anchor[instance], predictions, offset);
-            } else {
-              model.scoreTails(anchor[instance], relation[instance], predictions, offset);
-            }
             Arrays.fill(labels, offset, offset + n, 0f);
             for (int j = labelStart[instance]; j < labelStart[instance + 1]; j++) {
               labels[offset + labelIds[j]] = 1f;
             }
           }
+          panels.score(
+              kernel,
+              model.interaction(),
+              queries,
+              lo * width,
+              hi - lo,
+              0,
+              panels.numPanels(),
+              predictions,
+              lo * n,
+              n);
         });
     checkFinite(predictions, size * n, "1-N", epoch, batch, numBatches);
     double value =
         loss.processLcwaScoresInto(
-            predictions, labels, null, size * n, config.labelSmoothing(), n, gradient);
+            predictions, labels, null, size * n, config.training().labelSmoothing(), n, gradient);
+    // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
+    regularizer.clear();
+    if (anyTails) {
+      regularizer.lookup(true, batchAnchor, 0, 1, size, batchTails);
+      regularizer.lookup(false, batchRelationRow, 0, 1, size, batchTails);
+      regularizer.lookupAllEntities();
+    }
+    if (anyHeads) {
+      regularizer.lookupAllEntities();
+      regularizer.lookup(false, batchRelationRow, 0, 1, size, batchHeads);
+      regularizer.lookup(true, batchAnchor, 0, 1, size, batchHeads);
+    }
+    return value + backward(size, shards, workers);
+  }
+
+  /**
+   * The backward pass of {@code S = interaction(Q, E)} for the loss gradient {@code G} of every
+   * score: block operations for {@code ∂/∂Q} (rows split across shards) and {@code ∂/∂E} (written
+   * straight into the entity gradient, entity ranges split across shards), then the chain rule of
+   * each query into its anchor and relation rows, in batch order. Every value is computed by one
+   * shard in a fixed order, so the thread count changes nothing. The regularizer's gradient is
+   * added by the same owners.
+   *
+   * <pre>
+   *   DOT          ∂/∂Q = G·E                   ∂/∂E = Gᵀ·Q
+   *   NEGATIVE_L2  C = G ⊘ (−S),  ∂/∂Q = C·E − rowsum(C) ⊙ Q,   ∂/∂E = Cᵀ·Q − colsum(C) ⊙ E
+   *   NEGATIVE_L1  ∂/∂Q_i = −Σ_e G_ie sign(q_i − e),  ∂/∂E_e = Σ_i G_ie sign(q_i − e)
+   * </pre>
+   */
+  private double backward(int size, int shards, Workers workers) {
+    int n = numEntities;
+    Interaction interaction = model.interaction();
+    EmbeddingTable entities = model.entityEmbeddings();
+    EmbeddingTable entityGradient = total.entities().values();
+    if (interaction == Interaction.NEGATIVE_L2) {
+      // C = G / ||q - e|| (0 where the distance is 0, PyTorch's subgradient); S holds -||q - e||
+      workers.run(
+          shards,
+          s -> {
+            int lo = shardStart(s, size, shards) * n;
+            int hi = shardStart(s + 1, size, shards) * n;
+            for (int k = lo; k < hi; k++) {
+              float distance = -predictions[k];
+              gradient[k] = distance == 0f ? 0f : gradient[k] / distance;
+            }
+          });
+    }
     workers.run(
         shards,
         s -> {
-          Gradients g = shardGradients[s];
-          g.clear();
           int lo = shardStart(s, size, shards);
           int hi = shardStart(s + 1, size, shards);
-          for (int i = lo; i < hi; i++) {
-            int instance = order[from + i];
-            if (headPrediction[instance]) {
-              model.accumulateHeadsGradient(
-                  relation[instance], anchor[instance], gradient, i * n, g);
+          Arrays.fill(queryGradients, lo * width, hi * width, 0f);
+          for (int b = 0; b < entities.numBlocks(); b++) {
+            int first = entities.firstRow(b);
+            int rows = entities.rowsIn(b);
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.accumulateSignDifference(
+                  hi - lo,
+                  width,
+                  rows,
+                  gradient,
+                  lo * n + first,
+                  n,
+                  1,
+                  entities.block(b),
+                  0,
+                  width,
+                  queries,
+                  lo * width,
+                  width,
+                  queryGradients,
+                  lo * width,
+                  width);
             } else {
-              model.accumulateTailsGradient(
-                  anchor[instance], relation[instance], gradient, i * n, g);
+              kernel.accumulate(
+                  BlockOp.DOT,
+                  hi - lo,
+                  width,
+                  rows,
+                  gradient,
+                  lo * n + first,
+                  n,
+                  1,
+                  entities.block(b),
+                  0,
+                  width,
+                  queryGradients,
+                  lo * width,
+                  width);
+            }
+          }
+          for (int i = lo; i < hi; i++) {
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.negate(queryGradients, i * width, width);
+            } else if (interaction == Interaction.NEGATIVE_L2) {
+              float rowSum = 0f;
+              for (int j = 0; j < n; j++) {
+                rowSum += gradient[i * n + j];
+              }
+              kernel.axpy(-rowSum, queries, i * width, queryGradients, i * width, width);
             }
           }
         });
-    reduceShards(shards);
-    // PyKEEN's score_t looks up the heads, the relations and all entities; score_h likewise
-    if (anyTails) {
-      value += regularize(true, batchAnchor, 0, 1, size, batchTails);
-      value += regularize(false, batchRelation, 0, 1, size, batchTails);
-      value += regularizeAllEntities();
+    int entityShards = Math.min(NUM_SHARDS, n);
+    if (interaction == Interaction.NEGATIVE_L2) {
+      // colsum(C), each column summed over the batch in row order
+      workers.run(
+          entityShards,
+          s -> {
+            int lo = shardStart(s, n, entityShards);
+            int hi = shardStart(s + 1, n, entityShards);
+            Arrays.fill(columnSums, lo, hi, 0f);
+            for (int i = 0; i < size; i++) {
+              for (int j = lo; j < hi; j++) {
+                columnSums[j] += gradient[i * n + j];
+              }
+            }
+          });
     }
-    if (anyHeads) {
-      value += regularizeAllEntities();
-      value += regularize(false, batchRelation, 0, 1, size, batchHeads);
-      value += regularize(true, batchAnchor, 0, 1, size, batchHeads);
+    workers.run(
+        entityShards,
+        s -> {
+          int lo = shardStart(s, n, entityShards);
+          int hi = shardStart(s + 1, n, entityShards);
+          double term = 0;
+          for (int e = lo; e < hi; ) {
+            // a range within one block of the gradient table
+            int blockEnd =
+                Math.min(
+                    hi,
+                    entityGradient.firstRow(e / entityGradient.rowsPerBlock())
+                        + entityGradient.rowsPerBlock());
+            float[] out = entityGradient.blockOf(e);
+            int outOffset = entityGradient.offset(e);
+            if (interaction == Interaction.NEGATIVE_L1) {
+              kernel.accumulateSignDifference(
+                  blockEnd - e,
+                  width,
+                  size,
+                  gradient,
+                  e,
+                  1,
+                  n,
+                  queries,
+                  0,
+                  width,
+                  entities.blockOf(e),
+                  entities.offset(e),
+                  width,
+                  out,
+                  outOffset,
+                  width);
+              kernel.negate(out, outOffset, (blockEnd - e) * width);
+            } else {
+              kernel.accumulate(
+                  BlockOp.DOT,
+                  blockEnd - e,
+                  width,
+                  size,
+                  gradient,
+                  e,
+                  1,
+                  n,
+                  queries,
+                  0,
+                  width,
+                  out,
+                  outOffset,
+                  width);
+              if (interaction == Interaction.NEGATIVE_L2) {
+                float[] rows = entities.blockOf(e);
+                int rowOffset = entities.offset(e);
+                for (int j = e; j < blockEnd; j++) {
+                  kernel.axpy(
+                      -columnSums[j],
+                      rows,
+                      rowOffset + (j - e) * width,
+                      out,
+                      outOffset + (j - e) * width,
+                      width);
+                }
+              }
+            }
+            float[] rows = entities.blockOf(e);
+            int rowOffset = entities.offset(e);
+            for (int j = e; j < blockEnd; j++) {
+              int delta = (j - e) * width;
+              term +=
+                  regularizer.apply(
+                      true, j, kernel, rows, rowOffset + delta, out, outOffset + delta, width);
+            }
+            e = blockEnd;
+          }
+          regularizerTerms[s] = term;
+        });
+    double value = 0;
+    for (int s = 0; s < entityShards; s++) {
+      value += regularizerTerms[s];
+    }
+    SparseGradient ge = total.entities();
+    for (int e = 0; e < n; e++) {
+      ge.touch(e);
+    }
+    SparseGradient gr = total.relations();
+    for (int i = 0; i < size; i++) {
+      int anchorRow = batchAnchor[i];
+      int r = batchRelation[i];
+      int anchorOffset = ge.touch(anchorRow);
+      int relationRow = batchRelationRow[i];
+      int relationOffset = gr.touch(relationRow);
+      if (batchHeads[i]) {
+        model.chainHeadQuery(
+            r,
+            anchorRow,
+            queryGradients,
+            i * width,
+            gr.values().blockOf(relationRow),
+            relationOffset,
+            ge.values().blockOf(anchorRow),
+            anchorOffset);
+      } else {
+        model.chainTailQuery(
+            anchorRow,
+            r,
+            queryGradients,
+            i * width,
+            ge.values().blockOf(anchorRow),
+            anchorOffset,
+            gr.values().blockOf(relationRow),
+            relationOffset);
+      }
+    }
+    EmbeddingTable relations = model.relationEmbeddings();
+    for (int i = 0; i < regularizer.numRelationsUsed(); i++) {
+      int r = regularizer.relationUsed(i);
+      int offset = gr.touch(r);
+      value +=
+          regularizer.apply(
+              false,
+              r,
+              kernel,
+              relations.blockOf(r),
+              relations.offset(r),
+              gr.values().blockOf(r),
+              offset,
+              relations.width());
     }
     return value;
   }

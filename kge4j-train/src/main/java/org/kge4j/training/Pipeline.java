@@ -3,40 +3,46 @@ package org.kge4j.training;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import org.kge4j.config.DatasetConfig;
+import org.kge4j.config.LoadedDataset;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
+import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.evaluation.RankBasedEvaluator;
 import org.kge4j.model.Model;
-import org.kge4j.model.Models;
 
 /**
  * The one-call facade over training and evaluation, the counterpart of PyKEEN's {@code pipeline}:
  * configuration and dataset in, trained model and filtered test metrics out.
  *
  * <pre>{@code
- * PipelineResult result = Pipeline.builder(config, Datasets.embedded())
+ * PipelineResult result = Pipeline.builder(config)        // loads config.dataset()
  *     .listener(progressBar)
- *     .checkpoint(Path.of("out/checkpoint.bin"), 10)
+ *     .checkpoint(Path.of("out/checkpoint.kge4j"), 10)
+ *     .numThreads(4)
  *     .build()
  *     .run();
  * double mrr = result.testMetrics().get("both.realistic.inverse_harmonic_mean_rank");
  * }</pre>
  *
- * <p>Steps: create the model with {@link Models#create} seeded by {@code config.seed()}, build the
- * configured {@link TrainingLoop}, optionally restore a checkpoint, train (validating on the
- * validation split when configured), write the final checkpoint, and evaluate on the testing split
- * with {@link RankBasedEvaluator} (filtered by training and validation triples).
+ * <p>Steps: check that the splits it will evaluate hold triples, create the model with {@link
+ * PipelineConfig#createModel} (seeded by {@code random_seed}), build the configured {@link
+ * TrainingLoop}, optionally restore a checkpoint, train (validating on the validation split when
+ * the stopper says so), write the final checkpoint, and evaluate on the testing split with {@link
+ * RankBasedEvaluator} (filtered by training and validation triples). Everything that can be checked
+ * before training is: a split that lost all its triples as unknown fails before the first epoch.
  */
 public final class Pipeline {
 
-  private final TrainingConfig config;
+  private final PipelineConfig config;
   private final Dataset dataset;
   private final TrainingListener listener;
   private final Path checkpointPath;
   private final int checkpointFrequency;
   private final Checkpoint resumeFrom;
   private final boolean evaluateTest;
+  private final int numThreads;
 
   private Pipeline(Builder b) {
     this.config = b.config;
@@ -46,10 +52,24 @@ public final class Pipeline {
     this.checkpointFrequency = b.checkpointFrequency;
     this.resumeFrom = b.resumeFrom;
     this.evaluateTest = b.evaluateTest;
+    this.numThreads = b.numThreads;
   }
 
-  /** A pipeline for {@code config} on {@code dataset}. */
-  public static Builder builder(TrainingConfig config, Dataset dataset) {
+  /**
+   * A pipeline for {@code config} on the dataset it names ({@link PipelineConfig#dataset()}); the
+   * run's configuration (in its result and checkpoints) is {@code config} with the dataset as
+   * resolved ({@link DatasetConfig#resolve()}: e.g. with a graph file's SHA-256).
+   */
+  public static Builder builder(PipelineConfig config) {
+    LoadedDataset loaded = Objects.requireNonNull(config, "config").dataset().resolve();
+    return builder(config.withDataset(loaded.config()), loaded.dataset());
+  }
+
+  /**
+   * A pipeline for {@code config} on an already loaded {@code dataset}; {@code config.dataset()}
+   * should name it, as checkpoints and results record that name.
+   */
+  public static Builder builder(PipelineConfig config, Dataset dataset) {
     return new Builder(
         Objects.requireNonNull(config, "config"), Objects.requireNonNull(dataset, "dataset"));
   }
@@ -67,28 +87,20 @@ public final class Pipeline {
     return builder;
   }
 
-  /** Creates the configured model, randomly initialised from {@code config.seed()}. */
-  public static Model createModel(TrainingConfig config, Dataset dataset) {
-    return Models.create(
-        config.model(),
-        dataset.numEntities(),
-        dataset.numRelations(),
-        config.dim(),
-        config.scoringNorm(),
-        config.regularizerWeight(),
-        new SplittableRandom(config.seed()));
-  }
-
   /**
    * Trains and evaluates.
    *
    * @throws NonFiniteLossException if training diverges
-   * @throws IllegalArgumentException if the configuration does not fit the dataset
+   * @throws IllegalArgumentException if the configuration does not fit the dataset, or a split to
+   *     evaluate has no triples (before training starts)
    */
   public PipelineResult run() {
-    Model model = createModel(config, dataset);
+    if (evaluateTest) {
+      requireTriples(dataset.testing(), "testing");
+    }
+    Model model = config.createModel(dataset.numEntities(), dataset.numRelations());
     TrainingLoop loop =
-        TrainingLoop.create(config, model, dataset.training(), dataset.validation());
+        TrainingLoop.create(config, model, dataset.training(), dataset.validation(), numThreads);
     if (resumeFrom != null) {
       loop.restore(resumeFrom);
     }
@@ -98,24 +110,39 @@ public final class Pipeline {
     }
     long start = System.nanoTime();
     MetricResults test =
-        RankBasedEvaluator.builder()
-            .numThreads(config.numThreads())
-            .build()
+        config
+            .evaluator()
+            .build(numThreads, config.randomSeed())
             .evaluate(model, dataset.testing(), List.of(dataset.training(), dataset.validation()));
     return new PipelineResult(dataset, training, test, (System.nanoTime() - start) / 1e9);
   }
 
+  private void requireTriples(TriplesFactory split, String name) {
+    if (split.numTriples() == 0) {
+      throw new IllegalArgumentException(
+          "the "
+              + name
+              + " split of dataset "
+              + dataset.name()
+              + " has no triples to evaluate: all "
+              + split.numDroppedTriples()
+              + " were dropped because an entity or relation does not occur in training; it needs"
+              + " at least 1");
+    }
+  }
+
   /** Options of a {@link Pipeline}. */
   public static final class Builder {
-    private TrainingConfig config;
+    private final PipelineConfig config;
     private final Dataset dataset;
     private TrainingListener listener = TrainingListener.NONE;
     private Path checkpointPath;
     private int checkpointFrequency;
     private Checkpoint resumeFrom;
     private boolean evaluateTest = true;
+    private int numThreads = Runtime.getRuntime().availableProcessors();
 
-    private Builder(TrainingConfig config, Dataset dataset) {
+    private Builder(PipelineConfig config, Dataset dataset) {
       this.config = config;
       this.dataset = dataset;
     }
@@ -139,9 +166,15 @@ public final class Pipeline {
       return this;
     }
 
-    /** Worker threads, overriding the configuration's (results do not change). */
+    /**
+     * Worker threads for training and evaluation, {@code >= 1}; default the available processors.
+     * Results do not depend on it, so it is not part of the configuration.
+     */
     public Builder numThreads(int value) {
-      config = config.toBuilder().numThreads(value).build();
+      if (value < 1) {
+        throw new IllegalArgumentException("numThreads must be >= 1, got " + value);
+      }
+      numThreads = value;
       return this;
     }
 

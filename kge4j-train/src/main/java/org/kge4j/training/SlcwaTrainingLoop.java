@@ -1,81 +1,201 @@
 package org.kge4j.training;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
-import org.kge4j.model.Gradients;
+import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.DenseKernels;
+import org.kge4j.loss.Reduction;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
+import org.kge4j.model.SparseGradient;
 import org.kge4j.sampling.NegativeSampler;
-import org.kge4j.sampling.NegativeSamplers;
 
 /**
  * PyKEEN's sLCWA training loop: every batch of {@code B} positive triples is corrupted into {@code
- * K} negatives each by the configured {@link NegativeSampler}; positives and negatives are scored,
- * the loss's zero-allocation entry point {@link
- * org.kge4j.loss.DoubleMarginLoss#processSlcwaScoresInto} turns the scores into the loss and its
- * gradients (with the sampler's keep-mask as {@code batchFilter} when filtering), and the gradients
- * flow back into the embeddings. Scoring and backward pass run data-parallel over the batch (see
- * {@link TrainingLoop}).
+ * K} negatives each by the configured {@link NegativeSampler} (with its keep-mask as {@code
+ * batchFilter} when filtering), and DoubleMarginLoss is applied to the positive and negative
+ * scores.
  *
- * <p>A positive's negatives that keep its head and relation (tail corruptions) are scored and
- * back-propagated together through {@link Model#scoreTails(int, int, int[], int, float[])}, and
- * those that keep relation and tail through the head variant, so that models compute the part
- * shared by the query once (DistMult's {@code h ∘ r}, ComplEx's {@code h r}).
+ * <p><b>Fused per positive.</b> A positive's tail query {@code q(h, r)} and head query {@code q'(r,
+ * t)} are computed once; its negatives (which corrupt the tail or the head, PyKEEN's scheme) are
+ * scored against the matching query, the loss and its gradients of this positive are computed at
+ * once by the loss's kernel on the small buffer ({@link
+ * org.kge4j.loss.DoubleMarginLoss#processSlcwaScoresInto} with one positive, rescaled to the
+ * batch's normalisation: {@code 1/B} for the mean, {@code nnz_i/nnz} for the filtered mean), and
+ * the gradient of each query is accumulated from the same candidate rows while they are still in
+ * cache, then chained into the positive's head, relation and tail. The {@code (B, K)} scores never
+ * make a second trip through memory.
+ *
+ * <p><b>Owner computes.</b> The candidates' own gradients ({@code upstream · ∂s/∂e}) and the
+ * chained contributions are recorded per entity and relation row ({@link RowGroups}) and summed row
+ * by row, each row by one thread in a fixed order, straight into the batch gradient: there are no
+ * per-thread gradient copies to reduce, and the result is bit-identical for any thread count. Every
+ * looked-up row is touched, as PyTorch's sparse embedding gradient lists every looked-up index.
  */
 public final class SlcwaTrainingLoop extends TrainingLoop {
 
   private final NegativeSampler sampler;
   private final int numNegsPerPos;
+  private final int width;
   private final int[] triples;
   private final int[] positives;
   private final int[] negatives;
   private final boolean[] keep;
+  private final boolean[] tailCorrupted;
   private final float[] positiveScores;
   private final float[] negativeScores;
   private final float[] positiveGradient;
   private final float[] negativeGradient;
+  private final float[] tailQueries;
+  private final float[] headQueries;
+  private final float[] headGradients;
+  private final float[] tailGradients;
+  private final float[] relationGradients;
+  private final double[] shardValues = new double[NUM_SHARDS];
+  private final Shard[] shards = new Shard[NUM_SHARDS];
+  private final RowGroups entityGroups;
+  private final RowGroups relationGroups;
+  private final DenseKernel kernel = DenseKernels.active();
 
-  /** Per shard: the tail-corrupted (0) and head-corrupted (1) negatives of one positive. */
-  private final int[][][] candidateIds = new int[NUM_SHARDS][2][];
+  /** One shard's buffers: the loss of one positive and the gradients of its two queries. */
+  private static final class Shard {
+    final float[] positive = new float[1];
+    final float[] positiveGradient = new float[1];
+    final float[] negatives;
+    final float[] negativeGradient;
+    final boolean[] keep;
+    final float[] tailQueryGradient;
+    final float[] headQueryGradient;
+    final float[] row;
 
-  private final int[][][] candidatePositions = new int[NUM_SHARDS][2][];
-  private final int[][] candidateCounts = new int[NUM_SHARDS][2];
-  private final float[][] candidateValues = new float[NUM_SHARDS][];
+    /** Per side (0 tails, 1 heads): the kept candidates' rows, offsets, positions and scores. */
+    final float[][][] rows = new float[2][][];
+
+    final int[][] offsets = new int[2][];
+    final int[][] positions = new int[2][];
+    final float[][] scores = new float[2][];
+    final float[][] upstream = new float[2][];
+    final int[] counts = new int[2];
+
+    /** The owner pass's gathered queries of one entity (grown on demand). */
+    float[][] gatheredRows = new float[16][];
+
+    int[] gatheredOffsets = new int[16];
+    float[] gatheredUpstream = new float[16];
+    float[] gatheredScores = new float[16];
+    float[] weights = new float[16];
+
+    Shard(int k, int width) {
+      // per side the candidates, and on the tail side the positive's own tail as well
+      for (int side = 0; side < 2; side++) {
+        rows[side] = new float[k + 1][];
+        offsets[side] = new int[k + 1];
+        positions[side] = new int[k];
+        scores[side] = new float[k + 1];
+        upstream[side] = new float[k + 1];
+      }
+      weights = new float[Math.max(16, k + 1)];
+      negatives = new float[k];
+      negativeGradient = new float[k];
+      keep = new boolean[k];
+      tailQueryGradient = new float[width];
+      headQueryGradient = new float[width];
+      row = new float[width];
+    }
+
+    /** Makes room for {@code count} gathered queries. */
+    void ensureGathered(int count) {
+      if (gatheredRows.length < count) {
+        int capacity = Math.max(count, 2 * gatheredRows.length);
+        gatheredRows = new float[capacity][];
+        gatheredOffsets = new int[capacity];
+        gatheredUpstream = new float[capacity];
+        gatheredScores = new float[capacity];
+        weights = new float[capacity];
+      }
+    }
+  }
 
   /**
    * Creates the loop.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the configuration is not sLCWA or the model does not fit
    *     the triples
    */
   public SlcwaTrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    super(config, model, training, validation);
-    if (config.loop() != LoopKind.SLCWA) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    super(config, model, training, validation, numThreads);
+    if (config.trainingLoop() != LoopKind.SLCWA) {
       throw new IllegalArgumentException(
-          "SlcwaTrainingLoop needs loop slcwa, got " + config.loop().id());
+          "SlcwaTrainingLoop needs training_loop sLCWA, got " + config.trainingLoop().pykeenName());
     }
-    this.sampler =
-        NegativeSamplers.make(
-            config.negativeSampler(), training, config.numNegsPerPos(), config.filterNegatives());
-    this.numNegsPerPos = config.numNegsPerPos();
+    if (model.inverseRelations()) {
+      throw new IllegalArgumentException(
+          "inverse relations (create_inverse_triples) train with the LCWA loop, where head"
+              + " prediction becomes tail prediction with the inverse relation; use loop lcwa or"
+              + " leave create_inverse_triples off for slcwa");
+    }
+    this.sampler = config.negativeSampler().create(training);
+    this.numNegsPerPos = config.negativeSampler().numNegsPerPos();
+    this.width = model.entityEmbeddings().width();
     this.triples = training.mappedTriples();
-    int b = config.batchSize();
+    // PipelineConfig bounds 3 * b * numNegsPerPos by the largest array length
+    int b = config.training().batchSize();
     int bk = Math.multiplyExact(b, numNegsPerPos);
     this.positives = new int[3 * b];
     this.negatives = new int[Math.multiplyExact(3, bk)];
     this.keep = new boolean[bk];
+    this.tailCorrupted = new boolean[bk];
     this.positiveScores = new float[b];
     this.negativeScores = new float[bk];
     this.positiveGradient = new float[b];
     this.negativeGradient = new float[bk];
+    this.tailQueries = new float[b * width];
+    this.headQueries = new float[b * width];
+    this.headGradients = new float[b * width];
+    this.tailGradients = new float[b * width];
+    this.relationGradients = new float[b * width];
     for (int s = 0; s < NUM_SHARDS; s++) {
-      for (int side = 0; side < 2; side++) {
-        candidateIds[s][side] = new int[numNegsPerPos];
-        candidatePositions[s][side] = new int[numNegsPerPos];
-      }
-      candidateValues[s] = new float[numNegsPerPos];
+      shards[s] = new Shard(numNegsPerPos, width);
     }
+    // per positive: its K negatives, its tail as a candidate, its head and tail as query members
+    this.entityGroups = new RowGroups(model.numEntities(), Math.addExact(bk, 3 * b));
+    this.relationGroups = new RowGroups(model.numRelations(), b);
+  }
+
+  /** The last batch's positive scores (tests). */
+  float[] positiveScores() {
+    return positiveScores;
+  }
+
+  /** The last batch's negative scores, {@code (B, K)} (tests). */
+  float[] negativeScores() {
+    return negativeScores;
+  }
+
+  /** The last batch's keep-mask (tests). */
+  boolean[] keep() {
+    return keep;
+  }
+
+  /** The last batch's {@code ∂L/∂positive scores} (tests). */
+  float[] positiveGradient() {
+    return positiveGradient;
+  }
+
+  /** The last batch's {@code ∂L/∂negative scores} (tests). */
+  float[] negativeGradient() {
+    return negativeGradient;
   }
 
   @Override
@@ -100,117 +220,85 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     }
     boolean filtered = sampler.filtered();
     sampler.sample(positives, size, random, negatives, filtered ? keep : null);
-    int shards = numShards(size);
+    int kept = size * k;
+    if (filtered) {
+      kept = 0;
+      for (int j = 0; j < size * k; j++) {
+        kept += keep[j] ? 1 : 0;
+      }
+    }
+    int numShards = numShards(size);
+    int nnz = kept;
     workers.run(
-        shards,
+        numShards,
         s -> {
-          int lo = shardStart(s, size, shards);
-          int hi = shardStart(s + 1, size, shards);
+          int lo = shardStart(s, size, numShards);
+          int hi = shardStart(s + 1, size, numShards);
+          double value = 0;
           for (int i = lo; i < hi; i++) {
-            int h = positives[3 * i];
-            int r = positives[3 * i + 1];
-            int t = positives[3 * i + 2];
-            positiveScores[i] = model.score(h, r, t);
-            if (filtered) {
-              // dropped negatives get no score from the model; the loss ignores them
-              for (int j = i * k; j < (i + 1) * k; j++) {
-                if (!keep[j]) {
-                  negativeScores[j] = 0f;
-                }
-              }
-            }
-            group(s, i, h, r, t, filtered);
-            float[] values = candidateValues[s];
-            for (int side = 0; side < 2; side++) {
-              int count = candidateCounts[s][side];
-              if (side == 0) {
-                model.scoreTails(h, r, candidateIds[s][0], count, values);
-              } else {
-                model.scoreHeads(r, t, candidateIds[s][1], count, values);
-              }
-              int[] positions = candidatePositions[s][side];
-              for (int c = 0; c < count; c++) {
-                negativeScores[positions[c]] = values[c];
-              }
-            }
+            value += forward(i, shards[s], filtered, size, nnz, epoch, batch, numBatches);
           }
+          shardValues[s] = value;
         });
-    checkFinite(positiveScores, size, "positive", epoch, batch, numBatches);
-    checkFinite(negativeScores, size * k, "negative", epoch, batch, numBatches);
-    double value =
-        loss.processSlcwaScoresInto(
-            positiveScores,
-            negativeScores,
-            filtered ? keep : null,
-            null,
-            size,
-            k,
-            positiveGradient,
-            negativeGradient);
-    workers.run(
-        shards,
-        s -> {
-          Gradients g = shardGradients[s];
-          g.clear();
-          int lo = shardStart(s, size, shards);
-          int hi = shardStart(s + 1, size, shards);
-          for (int i = lo; i < hi; i++) {
-            int h = positives[3 * i];
-            int r = positives[3 * i + 1];
-            int t = positives[3 * i + 2];
-            model.accumulateGradient(h, r, t, positiveGradient[i], g);
-            group(s, i, h, r, t, filtered);
-            float[] values = candidateValues[s];
-            for (int side = 0; side < 2; side++) {
-              int count = candidateCounts[s][side];
-              int[] positions = candidatePositions[s][side];
-              for (int c = 0; c < count; c++) {
-                values[c] = negativeGradient[positions[c]];
-              }
-              if (side == 0) {
-                model.accumulateTailsGradient(h, r, candidateIds[s][0], count, values, g);
-              } else {
-                model.accumulateHeadsGradient(r, t, candidateIds[s][1], count, values, g);
-              }
-            }
-          }
-        });
-    reduceShards(shards);
+    double value = sumShards(numShards);
+    group(size, filtered);
     // PyKEEN scores positives and negatives in two calls, each looking up h, r and t
-    value += regularize(true, positives, 0, 3, size, null);
-    value += regularize(false, positives, 1, 3, size, null);
-    value += regularize(true, positives, 2, 3, size, null);
-    boolean[] kept = filtered ? keep : null;
-    value += regularize(true, negatives, 0, 3, size * k, kept);
-    value += regularize(false, negatives, 1, 3, size * k, kept);
-    value += regularize(true, negatives, 2, 3, size * k, kept);
+    regularizer.clear();
+    regularizer.lookup(true, positives, 0, 3, size, null);
+    regularizer.lookup(false, positives, 1, 3, size, null);
+    regularizer.lookup(true, positives, 2, 3, size, null);
+    boolean[] mask = filtered ? keep : null;
+    regularizer.lookup(true, negatives, 0, 3, size * k, mask);
+    regularizer.lookup(false, negatives, 1, 3, size * k, mask);
+    regularizer.lookup(true, negatives, 2, 3, size * k, mask);
+    value += accumulateEntities(workers, size);
+    value += accumulateRelations(workers);
     return value;
   }
 
   /**
-   * Sorts the kept negatives of positive {@code i} into shard {@code s}'s tail-corruption and
-   * head-corruption lists. The samplers corrupt only the head or the tail (PyKEEN's default
-   * corruption scheme), so every negative shares the positive's relation and its head or tail;
-   * anything else is a sampler bug and fails.
+   * Scores positive {@code i} and its negatives, applies the loss to them, and leaves the
+   * candidates' gradients and the chained gradients of the positive's rows in the batch buffers.
+   *
+   * @return the positive's share of the batch loss
    */
-  private void group(int s, int i, int h, int r, int t, boolean filtered) {
-    int tails = 0;
-    int heads = 0;
-    int[] tailIds = candidateIds[s][0];
-    int[] tailPositions = candidatePositions[s][0];
-    int[] headIds = candidateIds[s][1];
-    int[] headPositions = candidatePositions[s][1];
-    for (int j = i * numNegsPerPos; j < (i + 1) * numNegsPerPos; j++) {
-      if (filtered && !keep[j]) {
-        continue;
-      }
-      int nh = negatives[3 * j];
-      int nr = negatives[3 * j + 1];
-      int nt = negatives[3 * j + 2];
+  private double forward(
+      int i,
+      Shard shard,
+      boolean filtered,
+      int size,
+      int nnz,
+      int epoch,
+      int batch,
+      int numBatches) {
+    int k = numNegsPerPos;
+    int h = positives[3 * i];
+    int r = positives[3 * i + 1];
+    int t = positives[3 * i + 2];
+    int qo = i * width;
+    Interaction interaction = model.interaction();
+    EmbeddingTable entities = model.entityEmbeddings();
+    model.tailQuery(h, r, tailQueries, qo);
+    model.headQuery(r, t, headQueries, qo);
+    float positive =
+        interaction.score(kernel, tailQueries, qo, entities.blockOf(t), entities.offset(t), width);
+    if (!Float.isFinite(positive)) {
+      throw new NonFiniteLossException(
+          epoch, batch, numBatches, "positive score " + i + " is " + positive);
+    }
+    positiveScores[i] = positive;
+    shard.positive[0] = positive;
+    int keptHere = 0;
+    shard.counts[0] = 0;
+    shard.counts[1] = 0;
+    for (int j = 0; j < k; j++) {
+      int idx = i * k + j;
+      int nh = negatives[3 * idx];
+      int nr = negatives[3 * idx + 1];
+      int nt = negatives[3 * idx + 2];
       if (nr != r || (nh != h && nt != t)) {
         throw new IllegalStateException(
-            "negative sampler must corrupt only the head or the tail,"
-                + " got ("
+            "negative sampler must corrupt only the head or the tail, got ("
                 + nh
                 + ", "
                 + nr
@@ -224,17 +312,275 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
                 + t
                 + ")");
       }
-      // branch-free: which side a negative corrupts is a coin flip the CPU cannot predict, so
-      // write it to both lists and advance only the one it belongs to (both stay below K)
-      int isTail = nh == h ? 1 : 0;
-      tailIds[tails] = nt;
-      tailPositions[tails] = j;
-      headIds[heads] = nh;
-      headPositions[heads] = j;
-      tails += isTail;
-      heads += 1 - isTail;
+      boolean tail = nh == h;
+      tailCorrupted[idx] = tail;
+      shard.keep[j] = !filtered || keep[idx];
+      // a dropped negative gets no score from the model; the loss ignores it
+      negativeScores[idx] = 0f;
+      shard.negatives[j] = 0f;
+      if (!shard.keep[j]) {
+        continue;
+      }
+      keptHere++;
+      int candidate = tail ? nt : nh;
+      int side = tail ? 0 : 1;
+      int c = shard.counts[side]++;
+      shard.rows[side][c] = entities.blockOf(candidate);
+      shard.offsets[side][c] = entities.offset(candidate);
+      shard.positions[side][c] = j;
     }
-    candidateCounts[s][0] = tails;
-    candidateCounts[s][1] = heads;
+    for (int side = 0; side < 2; side++) {
+      int count = shard.counts[side];
+      float[] scores = shard.scores[side];
+      interaction.scoreRows(
+          kernel,
+          side == 0 ? tailQueries : headQueries,
+          qo,
+          shard.rows[side],
+          shard.offsets[side],
+          count,
+          width,
+          scores,
+          0);
+      for (int c = 0; c < count; c++) {
+        int j = shard.positions[side][c];
+        float score = scores[c];
+        if (!Float.isFinite(score)) {
+          throw new NonFiniteLossException(
+              epoch, batch, numBatches, "negative score " + (i * k + j) + " is " + score);
+        }
+        negativeScores[i * k + j] = score;
+        shard.negatives[j] = score;
+      }
+    }
+    double value =
+        loss.processSlcwaScoresInto(
+            shard.positive,
+            shard.negatives,
+            filtered ? shard.keep : null,
+            null,
+            1,
+            k,
+            shard.positiveGradient,
+            shard.negativeGradient);
+    // the one-positive loss is normalised over this positive; rescale to the batch's mean
+    double scale =
+        loss.reduction() == Reduction.SUM
+            ? 1.0
+            : filtered ? (nnz == 0 ? 0.0 : (double) keptHere / nnz) : 1.0 / size;
+    float factor = (float) scale;
+    float gp = shard.positiveGradient[0] * factor;
+    positiveGradient[i] = gp;
+    for (int side = 0; side < 2; side++) {
+      int count = shard.counts[side];
+      for (int c = 0; c < count; c++) {
+        int j = shard.positions[side][c];
+        float g = shard.negativeGradient[j] * factor;
+        negativeGradient[i * k + j] = g;
+        shard.upstream[side][c] = g;
+      }
+    }
+    // the positive's own tail is one more candidate of the tail query
+    int tails = shard.counts[0];
+    shard.rows[0][tails] = entities.blockOf(t);
+    shard.offsets[0][tails] = entities.offset(t);
+    shard.scores[0][tails] = positive;
+    shard.upstream[0][tails] = gp;
+    float[] tailGradient = shard.tailQueryGradient;
+    float[] headGradient = shard.headQueryGradient;
+    interaction.gradientSum(
+        kernel,
+        tailQueries,
+        qo,
+        shard.rows[0],
+        shard.offsets[0],
+        shard.upstream[0],
+        shard.scores[0],
+        tails + 1,
+        shard.weights,
+        tailGradient,
+        0,
+        width);
+    interaction.gradientSum(
+        kernel,
+        headQueries,
+        qo,
+        shard.rows[1],
+        shard.offsets[1],
+        shard.upstream[1],
+        shard.scores[1],
+        shard.counts[1],
+        shard.weights,
+        headGradient,
+        0,
+        width);
+    Arrays.fill(headGradients, qo, qo + width, 0f);
+    Arrays.fill(tailGradients, qo, qo + width, 0f);
+    Arrays.fill(relationGradients, qo, qo + width, 0f);
+    model.chainTailQuery(h, r, tailGradient, 0, headGradients, qo, relationGradients, qo);
+    model.chainHeadQuery(r, t, headGradient, 0, relationGradients, qo, tailGradients, qo);
+    return scale * value;
+  }
+
+  /**
+   * Records every contribution to an entity or relation row. Entity codes: {@code idx < B·K} a kept
+   * negative as candidate, {@code B·K + i} positive {@code i}'s tail as candidate, {@code B·K + B +
+   * i} its head and {@code B·K + 2B + i} its tail through the chained query gradients. Relation
+   * codes: the positive's index.
+   */
+  private void group(int size, boolean filtered) {
+    int bk = size * numNegsPerPos;
+    entityGroups.clear();
+    relationGroups.clear();
+    for (int idx = 0; idx < bk; idx++) {
+      if (filtered && !keep[idx]) {
+        continue;
+      }
+      entityGroups.add(tailCorrupted[idx] ? negatives[3 * idx + 2] : negatives[3 * idx], idx);
+    }
+    for (int i = 0; i < size; i++) {
+      entityGroups.add(positives[3 * i + 2], bk + i);
+      entityGroups.add(positives[3 * i], bk + size + i);
+      entityGroups.add(positives[3 * i + 2], bk + 2 * size + i);
+      relationGroups.add(positives[3 * i + 1], i);
+    }
+    entityGroups.build();
+    relationGroups.build();
+  }
+
+  /**
+   * Sums each touched entity's contributions and its regularizer gradient into the batch gradient,
+   * rows split by owner.
+   *
+   * @return the regularizer's term over the entities
+   */
+  private double accumulateEntities(Workers workers, int size) {
+    int rows = entityGroups.numRows();
+    int numShards = Math.min(NUM_SHARDS, rows);
+    SparseGradient gradient = total.entities();
+    EmbeddingTable values = gradient.values();
+    EmbeddingTable entities = model.entityEmbeddings();
+    Interaction interaction = model.interaction();
+    int bk = size * numNegsPerPos;
+    workers.run(
+        numShards,
+        s -> {
+          float[] acc = shards[s].row;
+          double term = 0;
+          for (int g = shardStart(s, rows, numShards);
+              g < shardStart(s + 1, rows, numShards);
+              g++) {
+            int entity = entityGroups.row(g);
+            float[] e = entities.blockOf(entity);
+            int eo = entities.offset(entity);
+            Shard shard = shards[s];
+            shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
+            int gathered = 0;
+            for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+              int code = entityGroups.code(slot);
+              if (code < bk + size) {
+                // this row was a candidate of a query: the query is the "other" side
+                boolean negative = code < bk;
+                int i = negative ? code / numNegsPerPos : code - bk;
+                shard.gatheredRows[gathered] =
+                    negative && !tailCorrupted[code] ? headQueries : tailQueries;
+                shard.gatheredOffsets[gathered] = i * width;
+                shard.gatheredUpstream[gathered] =
+                    negative ? negativeGradient[code] : positiveGradient[i];
+                shard.gatheredScores[gathered] =
+                    negative ? negativeScores[code] : positiveScores[i];
+                gathered++;
+              }
+            }
+            interaction.gradientSum(
+                kernel,
+                e,
+                eo,
+                shard.gatheredRows,
+                shard.gatheredOffsets,
+                shard.gatheredUpstream,
+                shard.gatheredScores,
+                gathered,
+                shard.weights,
+                acc,
+                0,
+                width);
+            for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+              int code = entityGroups.code(slot);
+              if (code >= bk + 2 * size) {
+                kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
+              } else if (code >= bk + size) {
+                kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
+              }
+            }
+            term += regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);
+            System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
+          }
+          shardValues[s] = term;
+        });
+    for (int g = 0; g < rows; g++) {
+      gradient.touch(entityGroups.row(g));
+    }
+    return sumShards(numShards);
+  }
+
+  /**
+   * Sums each touched relation's chained contributions and its regularizer gradient into the batch
+   * gradient.
+   *
+   * @return the regularizer's term over the relations
+   */
+  private double accumulateRelations(Workers workers) {
+    int rows = relationGroups.numRows();
+    int numShards = Math.min(NUM_SHARDS, rows);
+    SparseGradient gradient = total.relations();
+    EmbeddingTable values = gradient.values();
+    EmbeddingTable relations = model.relationEmbeddings();
+    int relationWidth = values.width();
+    workers.run(
+        numShards,
+        s -> {
+          double term = 0;
+          for (int g = shardStart(s, rows, numShards);
+              g < shardStart(s + 1, rows, numShards);
+              g++) {
+            int relation = relationGroups.row(g);
+            float[] out = values.blockOf(relation);
+            int offset = values.offset(relation);
+            for (int slot = relationGroups.start(g); slot < relationGroups.end(g); slot++) {
+              kernel.axpy(
+                  1f,
+                  relationGradients,
+                  relationGroups.code(slot) * relationWidth,
+                  out,
+                  offset,
+                  relationWidth);
+            }
+            term +=
+                regularizer.apply(
+                    false,
+                    relation,
+                    kernel,
+                    relations.blockOf(relation),
+                    relations.offset(relation),
+                    out,
+                    offset,
+                    relationWidth);
+          }
+          shardValues[s] = term;
+        });
+    for (int g = 0; g < rows; g++) {
+      gradient.touch(relationGroups.row(g));
+    }
+    return sumShards(numShards);
+  }
+
+  /** The shards' values, added in shard order. */
+  private double sumShards(int numShards) {
+    double sum = 0;
+    for (int s = 0; s < numShards; s++) {
+      sum += shardValues[s];
+    }
+    return sum;
   }
 }

@@ -1,11 +1,5 @@
 package org.kge4j.training;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
-import org.kge4j.evaluation.RankBasedEvaluator;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.Reduction;
 import org.kge4j.model.EmbeddingTable;
@@ -24,7 +19,6 @@ import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
 import org.kge4j.model.SparseGradient;
 import org.kge4j.optim.Optimizer;
-import org.kge4j.optim.Optimizers;
 
 /**
  * The epoch loop shared by {@link SlcwaTrainingLoop} and {@link LcwaTrainingLoop}: seeded
@@ -32,10 +26,10 @@ import org.kge4j.optim.Optimizers;
  * early stopping, checkpoints and listener callbacks.
  *
  * <p><b>Parallelism and determinism.</b> Every batch is cut into {@link #NUM_SHARDS} contiguous
- * shards (fewer for tiny batches), independent of the thread count. Each shard scores its part and,
- * after the loss, accumulates its gradients into its own buffers; the buffers are then summed in
- * shard order. Threads only decide <em>when</em> a shard runs, never what it computes, so a run
- * gives bit-identical parameters with 1 or many threads.
+ * shards (fewer for tiny batches), independent of the thread count, and every gradient row is
+ * computed by exactly one shard in a fixed order (the loops' "owner computes" passes and the block
+ * kernels' exactly specified chains). Threads only decide <em>when</em> a shard runs, never what it
+ * computes, so a run gives bit-identical parameters with 1 or many threads.
  *
  * <p><b>Randomness.</b> Epoch {@code e} shuffles and samples with a {@link SplittableRandom} seeded
  * from a chain started at the configuration's seed; a checkpoint stores the chain's state at an
@@ -53,20 +47,18 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
   private static final long RNG_CHAIN_INCREMENT = 0x9E3779B97F4A7C15L;
 
-  final TrainingConfig config;
+  final PipelineConfig config;
+  private final int numThreads;
   final Model model;
   final TriplesFactory training;
   final DoubleMarginLoss loss;
   final Optimizer optimizer;
   private final TriplesFactory validation;
   final Gradients total;
-  final Gradients[] shardGradients = new Gradients[NUM_SHARDS];
   private final List<SparseGradient> totalParts;
 
-  private final int[] entityStamp;
-  private final int[] relationStamp;
-  private final int[] uniqueRows;
-  private int stamp;
+  /** The model's regularizer, gathered per row for the loops' owner passes. */
+  final LookupRegularizer regularizer;
 
   private int epochsCompleted;
   private long rngState;
@@ -75,68 +67,80 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private double bestMetric = Double.NEGATIVE_INFINITY;
   private int bestEpoch;
   private int remainingPatience;
-  private float[] bestEntities;
-  private float[] bestRelations;
+  private EmbeddingTable bestEntities;
+  private EmbeddingTable bestRelations;
 
   TrainingLoop(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
     this.config = Objects.requireNonNull(config, "config");
+    if (numThreads < 1) {
+      throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
+    }
+    this.numThreads = numThreads;
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
-    if (model.numEntities() != training.numEntities()
-        || model.numRelations() != training.numRelations()) {
+    int relationRows = (model.inverseRelations() ? 2 : 1) * training.numRelations();
+    if (model.numEntities() != training.numEntities() || model.numRelations() != relationRows) {
       throw new IllegalArgumentException(
           "model has "
               + model.numEntities()
               + " entities and "
               + model.numRelations()
-              + " relations, the training triples "
+              + " relation rows, the training triples need "
               + training.numEntities()
               + " and "
-              + training.numRelations());
+              + relationRows);
     }
     if (training.numTriples() == 0) {
       throw new IllegalArgumentException("training needs at least one triple, got 0");
     }
-    if (config.validationFrequency() > 0 && validation == null) {
+    int frequency = config.stopper().frequency();
+    if (frequency > 0 && (validation == null || validation.numTriples() == 0)) {
       throw new IllegalArgumentException(
-          "validation frequency "
-              + config.validationFrequency()
-              + " needs validation triples, got none");
+          "stopper_kwargs.frequency "
+              + frequency
+              + " needs validation triples, got "
+              + (validation == null
+                  ? "none"
+                  : "0 (" + validation.numDroppedTriples() + " dropped as unknown)")
+              + "; set frequency 0 to train without validation");
     }
     this.validation = validation;
-    this.loss = config.loss();
+    this.loss = config.loss().build();
     this.optimizer =
-        Optimizers.create(
-            config.optimizer(),
-            List.of(model.entityEmbeddings(), model.relationEmbeddings()),
-            config.learningRate());
+        config.optimizer().create(List.of(model.entityEmbeddings(), model.relationEmbeddings()));
     this.total = Gradients.of(model);
     this.totalParts = List.of(total.entities(), total.relations());
-    for (int s = 0; s < NUM_SHARDS; s++) {
-      shardGradients[s] = Gradients.of(model);
-    }
-    this.entityStamp = new int[model.numEntities()];
-    this.relationStamp = new int[model.numRelations()];
-    this.uniqueRows = new int[Math.max(model.numEntities(), model.numRelations())];
-    this.rngState = config.seed();
-    this.remainingPatience = config.earlyStoppingPatience();
+    this.regularizer =
+        new LookupRegularizer(
+            model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
+    this.rngState = config.randomSeed();
+    this.remainingPatience = config.stopper().patience();
     warnIfMarginsCannotSeparate();
   }
 
   /**
    * Creates the loop the configuration names.
    *
-   * @param validation validation triples, needed when {@code config.validationFrequency() > 0}; may
+   * @param validation validation triples, needed when {@code config.stopper().frequency() > 0}; may
    *     be null otherwise
+   * @param numThreads worker threads, {@code >= 1}; results do not depend on it
    * @throws IllegalArgumentException if the model does not fit the triples or the configuration
    *     cannot run
    */
   public static TrainingLoop create(
-      TrainingConfig config, Model model, TriplesFactory training, TriplesFactory validation) {
-    return config.loop() == LoopKind.SLCWA
-        ? new SlcwaTrainingLoop(config, model, training, validation)
-        : new LcwaTrainingLoop(config, model, training, validation);
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads) {
+    return config.trainingLoop() == LoopKind.SLCWA
+        ? new SlcwaTrainingLoop(config, model, training, validation, numThreads)
+        : new LcwaTrainingLoop(config, model, training, validation, numThreads);
   }
 
   private void warnIfMarginsCannotSeparate() {
@@ -221,13 +225,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     return (int) ((long) s * size / shards);
   }
 
-  /** Sums the shard gradients into {@link #total} in shard order. */
-  void reduceShards(int shards) {
-    for (int s = 0; s < shards; s++) {
-      shardGradients[s].addTo(total);
-    }
-  }
-
   /** Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite. */
   static void checkFinite(
       float[] scores, int n, String what, int epoch, int batch, int numBatches) {
@@ -237,52 +234,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
             epoch, batch, numBatches, what + " score " + i + " is " + scores[i]);
       }
     }
-  }
-
-  /**
-   * Adds the regularizer term of one look-up to {@link #total} and returns its value: the distinct
-   * values of {@code ids[offset + i * stride]} for the {@code count} entries whose {@code keep} is
-   * true (all when null), in the entity or relation table.
-   */
-  double regularize(
-      boolean entities, int[] ids, int offset, int stride, int count, boolean[] keep) {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || (entities ? !regularizer.entities() : !regularizer.relations())) {
-      return 0.0;
-    }
-    int[] stamps = entities ? entityStamp : relationStamp;
-    stamp++;
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      if (keep != null && !keep[i]) {
-        continue;
-      }
-      int id = ids[offset + i * stride];
-      if (stamps[id] != stamp) {
-        stamps[id] = stamp;
-        uniqueRows[n++] = id;
-      }
-    }
-    if (n == 0) {
-      return 0.0;
-    }
-    EmbeddingTable table = entities ? model.entityEmbeddings() : model.relationEmbeddings();
-    return regularizer.accumulate(
-        table, uniqueRows, n, model.dim(), entities ? total.entities() : total.relations());
-  }
-
-  /** Adds the regularizer term of a look-up of all entities (1-N scoring) to {@link #total}. */
-  double regularizeAllEntities() {
-    LpRegularizer regularizer = model.regularizer();
-    if (!regularizer.active() || !regularizer.entities()) {
-      return 0.0;
-    }
-    int n = model.numEntities();
-    for (int i = 0; i < n; i++) {
-      uniqueRows[i] = i;
-    }
-    return regularizer.accumulate(
-        model.entityEmbeddings(), uniqueRows, n, model.dim(), total.entities());
   }
 
   /** Trains the remaining epochs without checkpoints. */
@@ -307,16 +258,19 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
           "checkpoint frequency must be >= 0, got " + checkpointFrequency);
     }
     int n = numInstances();
-    int batchSize = config.batchSize();
+    int batchSize = config.training().batchSize();
+    int numEpochs = config.training().numEpochs();
+    int frequency = config.stopper().frequency();
+    int patience = config.stopper().patience();
     int numBatches = (n + batchSize - 1) / batchSize;
     int[] order = new int[n];
     double trainingSeconds = 0;
     int epochsRun = 0;
     // a run restored from the checkpoint of an early-stopped run stays stopped
-    boolean stoppedEarly = config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
-    listener.onTrainingStart(epochsCompleted + 1, config.epochs(), numBatches);
-    try (Workers workers = new Workers(config.numThreads())) {
-      while (epochsCompleted < config.epochs() && !stoppedEarly) {
+    boolean stoppedEarly = patience > 0 && remainingPatience <= 0;
+    listener.onTrainingStart(epochsCompleted + 1, numEpochs, numBatches);
+    try (Workers workers = new Workers(numThreads)) {
+      while (epochsCompleted < numEpochs && !stoppedEarly) {
         int epoch = epochsCompleted + 1;
         listener.onEpochStart(epoch);
         long start = System.nanoTime();
@@ -366,13 +320,13 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         epochsCompleted = epoch;
         listener.onEpochEnd(
             new EpochStats(epoch, meanLoss, seconds, triplesPerEpoch() / Math.max(seconds, 1e-9)));
-        if (config.validationFrequency() > 0 && epoch % config.validationFrequency() == 0) {
+        if (frequency > 0 && epoch % frequency == 0) {
           stoppedEarly = validate(epoch, listener);
         }
         if (checkpointPath != null
             && checkpointFrequency > 0
             && epoch % checkpointFrequency == 0
-            && epochsCompleted < config.epochs()
+            && epochsCompleted < numEpochs
             && !stoppedEarly) {
           checkpoint().write(checkpointPath);
         }
@@ -380,9 +334,8 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     }
     if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
-      System.arraycopy(bestEntities, 0, model.entityEmbeddings().data(), 0, bestEntities.length);
-      System.arraycopy(
-          bestRelations, 0, model.relationEmbeddings().data(), 0, bestRelations.length);
+      model.entityEmbeddings().copyFrom(bestEntities);
+      model.relationEmbeddings().copyFrom(bestRelations);
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
@@ -406,38 +359,44 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   /** Evaluates on the validation split; returns whether early stopping ends training. */
   private boolean validate(int epoch, TrainingListener listener) {
     MetricResults metrics =
-        RankBasedEvaluator.builder()
-            .numThreads(config.numThreads())
-            .build()
+        config
+            .evaluator()
+            .build(numThreads, config.randomSeed())
             .evaluate(model, validation, List.of(training));
     ValidationRecord record = new ValidationRecord(epoch, metrics);
     validations.add(record);
     double value = record.meanReciprocalRank();
     // PyKEEN's is_improvement for larger-is-better metrics
-    boolean improved = value > (1.0 + config.earlyStoppingRelativeDelta()) * bestMetric;
+    int patience = config.stopper().patience();
+    boolean improved = value > (1.0 + config.stopper().relativeDelta()) * bestMetric;
     if (improved) {
       bestMetric = value;
       bestEpoch = epoch;
-      remainingPatience = config.earlyStoppingPatience();
-      if (config.earlyStoppingPatience() > 0) {
-        bestEntities = model.entityEmbeddings().data().clone();
-        bestRelations = model.relationEmbeddings().data().clone();
+      remainingPatience = patience;
+      if (patience > 0) {
+        bestEntities = snapshot(bestEntities, model.entityEmbeddings());
+        bestRelations = snapshot(bestRelations, model.relationEmbeddings());
       }
     } else {
       remainingPatience--;
     }
     listener.onValidation(record, improved);
-    return config.earlyStoppingPatience() > 0 && remainingPatience <= 0;
+    return patience > 0 && remainingPatience <= 0;
   }
 
-  /** The complete training state at the current epoch boundary. */
+  /** {@code target} (a new table like {@code source} when null) holding {@code source}'s values. */
+  private static EmbeddingTable snapshot(EmbeddingTable target, EmbeddingTable source) {
+    EmbeddingTable copy = target == null ? source.zerosLike(source.name()) : target;
+    copy.copyFrom(source);
+    return copy;
+  }
+
+  /**
+   * The complete training state at the current epoch boundary. It holds the live tables and
+   * optimizer, so that {@link Checkpoint#write} streams them without a copy; write it before
+   * training continues.
+   */
   public Checkpoint checkpoint() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      optimizer.writeState(new DataOutputStream(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return new Checkpoint(
         config,
         epochsCompleted,
@@ -448,11 +407,11 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         bestEpoch,
         remainingPatience,
         model.name(),
-        model.entityEmbeddings().data().clone(),
-        model.relationEmbeddings().data().clone(),
-        bestEntities == null ? null : bestEntities.clone(),
-        bestRelations == null ? null : bestRelations.clone(),
-        bytes.toByteArray());
+        model.entityEmbeddings(),
+        model.relationEmbeddings(),
+        bestEntities,
+        bestRelations,
+        Checkpoint.OptimizerState.of(optimizer));
   }
 
   /**
@@ -460,15 +419,14 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
    * {@link #train} continues exactly where the checkpointed run was.
    *
    * @throws IllegalArgumentException if the checkpoint belongs to another model or configuration
-   *     (the thread count may differ: it does not change results)
    */
   public void restore(Checkpoint checkpoint) {
-    if (!checkpoint.config().toBuilder().numThreads(config.numThreads()).build().equals(config)) {
+    if (!checkpoint.config().equals(config)) {
       throw new IllegalArgumentException(
           "checkpoint configuration "
-              + checkpoint.config().toMap()
+              + checkpoint.config().toPipelineMap().get("pipeline")
               + " differs from this run's "
-              + config.toMap());
+              + config.toPipelineMap().get("pipeline"));
     }
     if (!checkpoint.modelName().equals(model.name())) {
       throw new IllegalArgumentException(
@@ -477,14 +435,9 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
               + " model, this run trains "
               + model.name());
     }
-    copyInto(checkpoint.entityEmbeddings(), model.entityEmbeddings());
-    copyInto(checkpoint.relationEmbeddings(), model.relationEmbeddings());
-    try {
-      optimizer.readState(
-          new DataInputStream(new ByteArrayInputStream(checkpoint.optimizerState())));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("checkpoint optimizer state is truncated", e);
-    }
+    model.entityEmbeddings().copyFrom(checkpoint.entityEmbeddings());
+    model.relationEmbeddings().copyFrom(checkpoint.relationEmbeddings());
+    checkpoint.optimizerState().restoreInto(optimizer);
     epochsCompleted = checkpoint.epochsCompleted();
     rngState = checkpoint.rngState();
     losses.clear();
@@ -494,26 +447,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     bestMetric = checkpoint.bestMetric();
     bestEpoch = checkpoint.bestEpoch();
     remainingPatience = checkpoint.remainingPatience();
-    bestEntities =
-        checkpoint.bestEntityEmbeddings() == null
-            ? null
-            : checkpoint.bestEntityEmbeddings().clone();
-    bestRelations =
-        checkpoint.bestRelationEmbeddings() == null
-            ? null
-            : checkpoint.bestRelationEmbeddings().clone();
-  }
-
-  private static void copyInto(float[] source, EmbeddingTable table) {
-    if (source.length != table.data().length) {
-      throw new IllegalArgumentException(
-          "checkpoint "
-              + table.name()
-              + " table has "
-              + source.length
-              + " values, the model's has "
-              + table.data().length);
-    }
-    System.arraycopy(source, 0, table.data(), 0, source.length);
+    bestEntities = checkpoint.bestEntityEmbeddings();
+    bestRelations = checkpoint.bestRelationEmbeddings();
   }
 }

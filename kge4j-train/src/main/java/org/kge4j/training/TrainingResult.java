@@ -2,6 +2,7 @@ package org.kge4j.training;
 
 import java.util.List;
 import java.util.Objects;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.model.Model;
 
 /**
@@ -20,7 +21,7 @@ import org.kge4j.model.Model;
  */
 public record TrainingResult(
     Model model,
-    TrainingConfig config,
+    PipelineConfig config,
     List<Double> losses,
     List<ValidationRecord> validations,
     int epochsCompleted,

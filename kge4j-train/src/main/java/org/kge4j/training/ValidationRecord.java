@@ -1,7 +1,9 @@
 package org.kge4j.training;
 
 import java.util.Objects;
+import org.kge4j.config.StopperConfig;
 import org.kge4j.evaluation.MetricResults;
+import org.kge4j.evaluation.RankBasedEvaluator;
 
 /**
  * The validation metrics after one evaluated epoch.
@@ -16,8 +18,14 @@ public record ValidationRecord(int epoch, MetricResults metrics) {
     Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** The early-stopping metric, {@code both.realistic.inverse_harmonic_mean_rank}. */
+  /**
+   * The early-stopping metric: the filtered MRR {@code both.realistic.inverse_harmonic_mean_rank},
+   * or its sampled form {@code sampled.both.realistic.inverse_harmonic_mean_rank} when the run
+   * evaluates with sampled candidates.
+   */
   public double meanReciprocalRank() {
-    return metrics.get(TrainingConfig.EARLY_STOPPING_METRIC);
+    return metrics.metrics().containsKey(StopperConfig.METRIC)
+        ? metrics.get(StopperConfig.METRIC)
+        : metrics.get(RankBasedEvaluator.SAMPLED_PREFIX + StopperConfig.METRIC);
   }
 }

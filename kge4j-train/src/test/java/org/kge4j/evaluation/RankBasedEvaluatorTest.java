@@ -126,17 +126,17 @@ class RankBasedEvaluatorTest {
 
   @Test
   void ranksMustBeConsistent() {
+    RankBasedEvaluator.Ranks swapped =
+        new RankBasedEvaluator.Ranks(
+            new int[] {1},
+            new int[] {3},
+            new int[] {4},
+            new int[] {2},
+            new int[] {1},
+            new int[] {4});
     IllegalArgumentException order =
         assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new RankBasedEvaluator.Ranks(
-                    new int[] {1},
-                    new int[] {3},
-                    new int[] {4},
-                    new int[] {2},
-                    new int[] {1},
-                    new int[] {4}));
+            IllegalArgumentException.class, () -> new RankBasedEvaluator().metrics(swapped));
     assertEquals(
         "tail ranks of triple 0 must satisfy 1 <= optimistic <= pessimistic <= candidates,"
             + " got 2, 1, 4",

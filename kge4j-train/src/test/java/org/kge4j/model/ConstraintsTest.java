@@ -33,7 +33,7 @@ class ConstraintsTest {
   @Test
   void touchedEntitiesAreRenormalisedAfterAStep() {
     TransE model = new TransE(4, 2, 3, 1, new SplittableRandom(3));
-    float[] x = model.entityEmbeddings().data();
+    float[] x = model.entityEmbeddings().block(0);
     x[3] = 5f;
     x[6] = 7f;
     Gradients changed = Gradients.of(model);
@@ -47,7 +47,7 @@ class ConstraintsTest {
   @Test
   void rotateRelationsKeepUnitModulus() {
     RotatE model = new RotatE(3, 2, 4, new SplittableRandom(4));
-    float[] r = model.relationEmbeddings().data();
+    float[] r = model.relationEmbeddings().block(0);
     r[1] = 3f;
     r[1 + 4] = 4f;
     model.applyConstraints();
@@ -66,7 +66,7 @@ class ConstraintsTest {
   @Test
   void complexHasNoConstraints() {
     ComplEx model = new ComplEx(3, 2, 4, new SplittableRandom(5));
-    float[] x = model.entityEmbeddings().data();
+    float[] x = model.entityEmbeddings().block(0);
     x[0] = 42f;
     model.applyConstraints();
     assertEquals(42f, x[0]);

@@ -140,6 +140,7 @@ class InitializerTest {
             null,
             Initializer.NORMAL,
             Initializer.NORMAL,
+            false,
             new SplittableRandom(3));
     Model c =
         Models.create(
@@ -151,6 +152,7 @@ class InitializerTest {
             null,
             Initializer.XAVIER_NORMAL,
             Initializer.NORMAL,
+            false,
             new SplittableRandom(3));
     for (int r = 0; r < 30; r++) {
       assertArrayEquals(a.entityEmbeddings().row(r), b.entityEmbeddings().row(r));
@@ -167,7 +169,7 @@ class InitializerTest {
   void rotateRelationsAreUnitModulusWhateverTheInitializer() {
     Model model =
         Models.create(
-            "rotate", 10, 3, 4, 1, null, null, Initializer.NORMAL, new SplittableRandom(5));
+            "rotate", 10, 3, 4, 1, null, null, Initializer.NORMAL, false, new SplittableRandom(5));
     for (int r = 0; r < 3; r++) {
       float[] row = model.relationEmbeddings().row(r);
       for (int k = 0; k < 4; k++) {

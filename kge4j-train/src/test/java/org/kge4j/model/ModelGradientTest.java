@@ -25,20 +25,13 @@ class ModelGradientTest {
         Arguments.of(new RotatE(NUM_ENTITIES, NUM_RELATIONS, DIM, new SplittableRandom(5))));
   }
 
-  /** The models that score candidates two rows at a time. */
-  static Stream<Arguments> pairedScoringModels() {
-    return Stream.of(
-        Arguments.of(new DistMult(NUM_ENTITIES, NUM_RELATIONS, DIM, new SplittableRandom(3))),
-        Arguments.of(new ComplEx(NUM_ENTITIES, NUM_RELATIONS, DIM, new SplittableRandom(4))));
-  }
-
   private static final int[][] TRIPLES = {{0, 1, 2}, {3, 0, 3}, {5, 2, 4}};
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void scoreMatchesReferenceFormula(Model model) {
-    double[] ent = ReferenceScores.toDouble(model.entityEmbeddings().data());
-    double[] rel = ReferenceScores.toDouble(model.relationEmbeddings().data());
+    double[] ent = ReferenceScores.toDouble(model.entityEmbeddings().block(0));
+    double[] rel = ReferenceScores.toDouble(model.relationEmbeddings().block(0));
     for (int h = 0; h < NUM_ENTITIES; h++) {
       for (int r = 0; r < NUM_RELATIONS; r++) {
         for (int t = 0; t < NUM_ENTITIES; t++) {
@@ -116,7 +109,7 @@ class ModelGradientTest {
             (ent, rel) -> {
               double sum = 0;
               for (int e = 0; e < NUM_ENTITIES; e++) {
-                sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, e, 0, 5);
+                sum += upstream[1 + e] * ReferenceScores.headScore(model, ent, rel, e, 0, 5);
               }
               return sum;
             }),
@@ -133,30 +126,42 @@ class ModelGradientTest {
     float[] heads = new float[4];
     model.scoreTails(1, 2, candidates, 4, tails);
     model.scoreHeads(0, 3, candidates, 4, heads);
-    Gradients batched = Gradients.of(model);
-    model.accumulateTailsGradient(1, 2, candidates, 4, upstream, batched);
-    model.accumulateHeadsGradient(0, 3, candidates, 4, upstream, batched);
-    Gradients single = Gradients.of(model);
+    Gradients batchedTails = Gradients.of(model);
+    model.accumulateTailsGradient(1, 2, candidates, 4, upstream, batchedTails);
+    Gradients batchedHeads = Gradients.of(model);
+    model.accumulateHeadsGradient(0, 3, candidates, 4, upstream, batchedHeads);
+    Gradients singleTails = Gradients.of(model);
+    Gradients singleHeads = Gradients.of(model);
     for (int i = 0; i < 4; i++) {
       assertEquals(model.score(1, 2, candidates[i]), tails[i], 1e-5f, "tail " + i);
       assertEquals(model.score(candidates[i], 0, 3), heads[i], 1e-5f, "head " + i);
-      model.accumulateGradient(1, 2, candidates[i], upstream[i], single);
-      model.accumulateGradient(candidates[i], 0, 3, upstream[i], single);
+      model.accumulateGradient(1, 2, candidates[i], upstream[i], singleTails);
+      model.accumulateGradient(candidates[i], 0, 3, upstream[i], singleHeads);
     }
-    float[][] expected = {single.entities().values(), single.relations().values()};
-    float[][] actual = {batched.entities().values(), batched.relations().values()};
+    assertSameGradient(singleTails, batchedTails, model + " tails");
+    // RotatE scores many heads with the tail rotated back (conj(r)·t, as PyKEEN does): the same
+    // scores on unit-modulus relations, but another relation gradient off that manifold, which
+    // oneToAllGradientsMatchCentralDifferences checks against the head form itself
+    if (!model.name().equals("rotate")) {
+      assertSameGradient(singleHeads, batchedHeads, model + " heads");
+    }
+  }
+
+  private static void assertSameGradient(Gradients expected, Gradients actual, String what) {
+    float[][] e = {expected.entities().values().toArray(), expected.relations().values().toArray()};
+    float[][] a = {actual.entities().values().toArray(), actual.relations().values().toArray()};
     for (int p = 0; p < 2; p++) {
-      for (int i = 0; i < expected[p].length; i++) {
-        assertEquals(expected[p][i], actual[p][i], 1e-5f, model + " table " + p + " value " + i);
+      for (int i = 0; i < e[p].length; i++) {
+        assertEquals(e[p][i], a[p][i], 1e-5f, what + " table " + p + " value " + i);
       }
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pairedScoringModels")
+  @MethodSource("models")
   void candidateScoresEqualOneToAllScoresBitForBit(Model model) {
-    // DistMult and ComplEx score candidates two rows at a time; a row's score must not depend on
-    // whether it is paired or the odd one out, nor differ from the 1-N path
+    // a candidate's score must not depend on which other candidates are scored with it, nor
+    // differ from the 1-N path
     int[] candidates = {5, 1, 1, 3, 0};
     for (int count = 1; count <= candidates.length; count++) {
       float[] tails = new float[count];
@@ -203,8 +208,8 @@ class ModelGradientTest {
 
   /** Central differences of {@code objective} in every entity and relation value. */
   private static double[][] finiteDifferences(Model model, Objective objective) {
-    double[] ent = ReferenceScores.toDouble(model.entityEmbeddings().data());
-    double[] rel = ReferenceScores.toDouble(model.relationEmbeddings().data());
+    double[] ent = ReferenceScores.toDouble(model.entityEmbeddings().block(0));
+    double[] rel = ReferenceScores.toDouble(model.relationEmbeddings().block(0));
     double eps = 1e-5;
     double[][] out = {new double[ent.length], new double[rel.length]};
     double[][] params = {ent, rel};
@@ -224,7 +229,9 @@ class ModelGradientTest {
   }
 
   private static void assertGradient(double[][] expected, Gradients actual, String what) {
-    float[][] values = {actual.entities().values(), actual.relations().values()};
+    float[][] values = {
+      actual.entities().values().toArray(), actual.relations().values().toArray()
+    };
     int nonZero = 0;
     for (int p = 0; p < 2; p++) {
       for (int i = 0; i < expected[p].length; i++) {

@@ -55,6 +55,33 @@ final class ReferenceScores {
     }
   }
 
+  /**
+   * The score of {@code (h, r, t)} as head prediction computes it: RotatE rotates the tail back,
+   * {@code −||h − conj(r)·t||} (equal to {@link #score} when {@code |r_k| = 1}, PyKEEN's form for
+   * many heads); every other model as {@link #score}.
+   */
+  static double headScore(Model model, double[] ent, double[] rel, int h, int r, int t) {
+    if (!model.name().equals("rotate")) {
+      return score(model, ent, rel, h, r, t);
+    }
+    int w = model.entityEmbeddings().width();
+    int d = model.dim();
+    double sum = 0.0;
+    for (int k = 0; k < d; k++) {
+      double rr = rel[r * w + k];
+      double ri = rel[r * w + d + k];
+      double tr = ent[t * w + k];
+      double ti = ent[t * w + d + k];
+      // conj(r) * t
+      double qr = rr * tr + ri * ti;
+      double qi = rr * ti - ri * tr;
+      double dr = ent[h * w + k] - qr;
+      double di = ent[h * w + d + k] - qi;
+      sum += dr * dr + di * di;
+    }
+    return -Math.sqrt(sum);
+  }
+
   static double[] toDouble(float[] x) {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {

@@ -29,8 +29,8 @@ class OptimizerTest {
   private static SparseGradient grad(int row, float a, float b) {
     SparseGradient g = new SparseGradient(2, 2);
     int off = g.touch(row);
-    g.values()[off] = a;
-    g.values()[off + 1] = b;
+    g.values().block(0)[off] = a;
+    g.values().block(0)[off + 1] = b;
     return g;
   }
 
@@ -39,7 +39,7 @@ class OptimizerTest {
     EmbeddingTable t = table();
     Optimizer sgd = Optimizers.create("SGD", List.of(t), 0.1);
     sgd.step(List.of(grad(1, 0.5f, -2f)));
-    assertArrayEquals(new float[] {0f, 0f, -0.05f, 0.2f}, t.data(), 1e-7f);
+    assertArrayEquals(new float[] {0f, 0f, -0.05f, 0.2f}, t.block(0), 1e-7f);
     assertEquals(1, sgd.steps());
   }
 
@@ -49,12 +49,12 @@ class OptimizerTest {
     Optimizer adagrad = Optimizers.create("adagrad", List.of(t), 0.1);
     adagrad.step(List.of(grad(0, 0.5f, 0f)));
     // x = -0.1 * 0.5 / sqrt(0.25) = -0.1
-    assertEquals(-0.1f, t.data()[0], 1e-7f);
+    assertEquals(-0.1f, t.block(0)[0], 1e-7f);
     adagrad.step(List.of(grad(0, -1f, 0f)));
     // s = 1.25: x = -0.1 + 0.1 / sqrt(1.25) = -0.0105572809
-    assertEquals(-0.0105572809f, t.data()[0], 1e-7f);
+    assertEquals(-0.0105572809f, t.block(0)[0], 1e-7f);
     // a zero gradient leaves the value alone: 0 / (0 + eps) = 0
-    assertEquals(0f, t.data()[1], 0f);
+    assertEquals(0f, t.block(0)[1], 0f);
   }
 
   @Test
@@ -64,11 +64,11 @@ class OptimizerTest {
     assertTrue(adam.updatesUntouchedRows());
     adam.step(List.of(grad(0, 0.5f, -1f)));
     // first step: m̂ = g, v̂ = g², so x = -lr · g / (|g| + eps) = -0.1 · sign(g)
-    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.data(), 1e-6f);
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.block(0), 1e-6f);
     adam.step(List.of(new SparseGradient(2, 2)));
     // second step with g = 0: m = 0.09 g, v = 0.000999 g², bias corrections 0.19 and 0.001999
     // -> another 0.1 · (0.09/0.19) / sqrt(0.000999/0.001999) = 0.0670058235 along -sign(g)
-    assertArrayEquals(new float[] {-0.1670058235f, 0.1670058235f, 0f, 0f}, t.data(), 1e-6f);
+    assertArrayEquals(new float[] {-0.1670058235f, 0.1670058235f, 0f, 0f}, t.block(0), 1e-6f);
   }
 
   @Test
@@ -79,7 +79,7 @@ class OptimizerTest {
     for (int row : new int[] {0, 599}) {
       int off = g.touch(row);
       for (int k = 0; k < 512; k++) {
-        g.values()[off + k] = k % 2 == 0 ? 0.5f : -0.25f;
+        g.values().block(0)[off + k] = k % 2 == 0 ? 0.5f : -0.25f;
       }
     }
     Optimizers.create("adam", List.of(t), 0.1).step(List.of(g));
@@ -87,7 +87,7 @@ class OptimizerTest {
       for (int k = 0; k < 512; k++) {
         // first step: -lr · sign(g) on the touched rows, nothing elsewhere
         float expected = row == 0 || row == 599 ? (k % 2 == 0 ? -0.1f : 0.1f) : 0f;
-        assertEquals(expected, t.data()[row * 512 + k], 1e-6f, "row " + row + " value " + k);
+        assertEquals(expected, t.block(0)[row * 512 + k], 1e-6f, "row " + row + " value " + k);
       }
     }
   }
@@ -98,11 +98,11 @@ class OptimizerTest {
     Optimizer adam = Optimizers.create("sparseadam", List.of(t), 0.1);
     assertFalse(adam.updatesUntouchedRows());
     adam.step(List.of(grad(0, 0.5f, -1f)));
-    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.data(), 1e-6f);
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0f, 0f}, t.block(0), 1e-6f);
     adam.step(List.of(grad(1, -2f, 0f)));
     // row 0 stays; row 1 at t = 2: lr · sqrt(0.001999)/0.19 · 0.1 g / sqrt(0.001 g²)
     // = 0.0744136706 along -sign(g)
-    assertArrayEquals(new float[] {-0.1f, 0.1f, 0.0744136706f, 0f}, t.data(), 1e-6f);
+    assertArrayEquals(new float[] {-0.1f, 0.1f, 0.0744136706f, 0f}, t.block(0), 1e-6f);
   }
 
   @Test
@@ -113,13 +113,13 @@ class OptimizerTest {
     first.step(List.of(grad(0, 0.3f, -0.7f)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     first.writeState(new DataOutputStream(bytes));
-    System.arraycopy(a.data(), 0, b.data(), 0, a.data().length);
+    System.arraycopy(a.block(0), 0, b.block(0), 0, a.block(0).length);
     Optimizer second = Optimizers.create("adam", List.of(b), 0.05);
     second.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     first.step(List.of(grad(1, 1f, 2f)));
     second.step(List.of(grad(1, 1f, 2f)));
     assertEquals(2, second.steps());
-    assertArrayEquals(a.data(), b.data(), 0f);
+    assertArrayEquals(a.block(0), b.block(0), 0f);
   }
 
   @Test
@@ -129,7 +129,7 @@ class OptimizerTest {
     Optimizer first = Optimizers.create("adam", List.of(a), 0.05);
     first.step(List.of(grad(0, 0.3f, -0.7f)));
     first.step(List.of(grad(1, -0.2f, 0.9f)));
-    System.arraycopy(a.data(), 0, b.data(), 0, a.data().length);
+    b.copyFrom(a);
     Optimizer second = Optimizers.create("adam", List.of(b), 0.05);
     assertEquals(2, second.numSlots());
     for (int slot = 0; slot < 2; slot++) {
@@ -140,7 +140,7 @@ class OptimizerTest {
     second.setSteps(first.steps());
     first.step(List.of(grad(1, 1f, 2f)));
     second.step(List.of(grad(1, 1f, 2f)));
-    assertArrayEquals(a.data(), b.data(), 0f);
+    assertArrayEquals(a.toArray(), b.toArray(), 0f);
     assertEquals(3, second.steps());
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 
@@ -27,19 +28,20 @@ class EveryModelAndOptimizerTest {
     "rotate, sgd, slcwa", "rotate, adam, lcwa"
   })
   void lossFalls(String model, String optimizer, String loop) {
-    TrainingConfig.Builder builder =
-        TrainingConfig.builder()
+    PipelineConfig.Builder builder =
+        PipelineConfig.builder()
             .model(model)
             .optimizer(optimizer)
-            .loop(loop)
-            .dim(8)
-            .epochs(4)
+            .trainingLoop(loop)
+            .embeddingDim(8)
+            .numEpochs(4)
             .batchSize(256)
-            .numNegsPerPos(4)
-            .seed(3)
-            .numThreads(2)
+            .randomSeed(3)
             .learningRate(optimizer.equals("sgd") ? 0.5 : 0.02)
             .marginActivation("softplus");
+    if (loop.equals("slcwa")) {
+      builder.numNegsPerPos(4);
+    }
     if (model.equals("transe") || model.equals("rotate")) {
       builder.marginActivation(null).distanceLimits(0.5, 2.0);
       if (optimizer.equals("sgd")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.model.DistMult;
@@ -21,18 +22,17 @@ class LcwaLabelsTest {
     TriplesFactory training =
         TriplesFactory.fromMappedTriples(
             triples, new String[] {"a", "b", "c", "d"}, new String[] {"p", "q"});
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .loop("lcwa")
+    PipelineConfig config =
+        PipelineConfig.builder()
+            .trainingLoop("lcwa")
             .model("distmult")
-            .dim(3)
+            .embeddingDim(3)
             .regularizerWeight(0.0)
             .batchSize(64)
-            .epochs(1)
+            .numEpochs(1)
             .optimizer("sgd")
             .learningRate(0.1)
             .marginActivation("softplus")
-            .numThreads(1)
             .build();
     Model model = new DistMult(4, 2, 3, LpRegularizer.NONE, new SplittableRandom(3));
     // (h, r) -> tails and (r, t) -> heads, written out by hand
@@ -59,14 +59,14 @@ class LcwaLabelsTest {
       }
       row++;
     }
-    DoubleMarginLoss loss = config.loss();
+    DoubleMarginLoss loss = config.loss().build();
     double expected =
         loss.processLcwaScores(
                 FloatTensor.of(predictions, 6, 4), FloatTensor.of(labels, 6, 4), null, null)
             .value();
 
     TrainingResult result =
-        TrainingLoop.create(config, model, training, null).train(TrainingListener.NONE);
+        TrainingLoop.create(config, model, training, null, 1).train(TrainingListener.NONE);
     assertEquals(expected, result.losses().get(0), 1e-6);
   }
 }

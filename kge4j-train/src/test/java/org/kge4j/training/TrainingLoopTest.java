@@ -15,6 +15,9 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
+import org.kge4j.config.StopperConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.SharedDatasets;
@@ -43,25 +46,31 @@ class TrainingLoopTest {
     return sum / n;
   }
 
-  private static TrainingConfig.Builder small() {
-    return TrainingConfig.builder()
+  private static PipelineConfig.Builder small() {
+    return PipelineConfig.builder()
         .model("distmult")
-        .dim(32)
-        .epochs(4)
+        .embeddingDim(32)
+        .numEpochs(4)
         .batchSize(256)
         .numNegsPerPos(8)
         .learningRate(0.02)
-        .seed(7)
-        .numThreads(2);
+        .randomSeed(7);
+  }
+
+  /** {@link #small()} with LCWA, which samples no negatives. */
+  private static PipelineConfig.Builder small(LoopKind loop) {
+    return loop == LoopKind.SLCWA
+        ? small()
+        : small().trainingLoop(loop).set("negative_sampler_kwargs", null);
   }
 
   private static double mrr(PipelineResult result) {
-    return result.testMetrics().get(TrainingConfig.EARLY_STOPPING_METRIC);
+    return result.testMetrics().get(StopperConfig.METRIC);
   }
 
   @Test
   void slcwaDistMultBeatsChanceByAWideMargin() {
-    TrainingConfig config = small().epochs(25).build();
+    PipelineConfig config = small().numEpochs(25).build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
     assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
     assertEquals(25, result.training().losses().size());
@@ -73,12 +82,12 @@ class TrainingLoopTest {
 
   @Test
   void filteredSlcwaComplExWithSoftplusLearns() {
-    TrainingConfig config =
+    PipelineConfig config =
         small()
             .model("complex")
-            .dim(16)
-            .epochs(20)
-            .filterNegatives(true)
+            .embeddingDim(16)
+            .numEpochs(20)
+            .filtered(true)
             .marginActivation("softplus")
             .build();
     PipelineResult result = Pipeline.builder(config, embedded).build().run();
@@ -90,12 +99,11 @@ class TrainingLoopTest {
     // LCWA needs many epochs on the 271-entity embedded graph; nations (14 entities) is quick
     Dataset nations = Datasets.fromDirectory(SharedDatasets.directory().resolve("nations"));
     double chance = chanceMrr(nations.numEntities());
-    TrainingConfig config =
-        small()
+    PipelineConfig config =
+        small(LoopKind.LCWA)
             .model("complex")
-            .dim(16)
-            .loop("lcwa")
-            .epochs(40)
+            .embeddingDim(16)
+            .numEpochs(40)
             .batchSize(128)
             .learningRate(0.01)
             .marginActivation("softplus")
@@ -107,11 +115,11 @@ class TrainingLoopTest {
 
   @Test
   void transeLearnsWithDistanceLimits() {
-    TrainingConfig config =
+    PipelineConfig config =
         small()
             .model("transe")
-            .dim(32)
-            .epochs(20)
+            .embeddingDim(32)
+            .numEpochs(20)
             .distanceLimits(0.5, 1.5)
             .learningRate(0.01)
             .build();
@@ -139,14 +147,19 @@ class TrainingLoopTest {
     logger.addHandler(handler);
     try {
       // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
-      Pipeline.builder(small().model("transe").epochs(2).build(), embedded)
+      Pipeline.builder(small().model("transe").numEpochs(2).build(), embedded)
           .evaluateTest(false)
           .build()
           .run();
-      Pipeline.builder(small().epochs(1).build(), embedded).evaluateTest(false).build().run();
+      Pipeline.builder(small().numEpochs(1).build(), embedded).evaluateTest(false).build().run();
       // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
       Pipeline.builder(
-              small().model("distmult").positiveMargin(0.0).negativeMargin(0.0).epochs(1).build(),
+              small()
+                  .model("distmult")
+                  .positiveMargin(0.0)
+                  .negativeMargin(0.0)
+                  .numEpochs(1)
+                  .build(),
               embedded)
           .evaluateTest(false)
           .build()
@@ -172,22 +185,33 @@ class TrainingLoopTest {
   @Test
   void oneAndTwoThreadsGiveBitIdenticalModels() {
     for (LoopKind loop : LoopKind.values()) {
-      TrainingConfig one = small().loop(loop).numThreads(1).build();
-      TrainingConfig two = small().loop(loop).numThreads(2).build();
+      PipelineConfig config = small(loop).build();
       Model a =
-          Pipeline.builder(one, embedded).evaluateTest(false).build().run().training().model();
+          Pipeline.builder(config, embedded)
+              .numThreads(1)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training()
+              .model();
       Model b =
-          Pipeline.builder(two, embedded).evaluateTest(false).build().run().training().model();
-      assertArrayEquals(a.entityEmbeddings().data(), b.entityEmbeddings().data(), loop + "");
-      assertArrayEquals(a.relationEmbeddings().data(), b.relationEmbeddings().data(), loop + "");
+          Pipeline.builder(config, embedded)
+              .numThreads(2)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training()
+              .model();
+      assertArrayEquals(a.entityEmbeddings().block(0), b.entityEmbeddings().block(0), loop + "");
+      assertArrayEquals(
+          a.relationEmbeddings().block(0), b.relationEmbeddings().block(0), loop + "");
     }
   }
 
   @Test
   void resumingFromACheckpointGivesTheUninterruptedModel(@TempDir Path dir) {
     for (LoopKind loop : LoopKind.values()) {
-      TrainingConfig config =
-          small().loop(loop).epochs(4).validationFrequency(1).earlyStoppingPatience(5).build();
+      PipelineConfig config = small(loop).numEpochs(4).earlyStopping(1, 5).build();
       TrainingResult straight =
           Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
 
@@ -221,12 +245,12 @@ class TrainingLoopTest {
               .run()
               .training();
       assertArrayEquals(
-          straight.model().entityEmbeddings().data(),
-          resumed.model().entityEmbeddings().data(),
+          straight.model().entityEmbeddings().block(0),
+          resumed.model().entityEmbeddings().block(0),
           loop + " entities");
       assertArrayEquals(
-          straight.model().relationEmbeddings().data(),
-          resumed.model().relationEmbeddings().data(),
+          straight.model().relationEmbeddings().block(0),
+          resumed.model().relationEmbeddings().block(0),
           loop + " relations");
       assertEquals(straight.losses(), resumed.losses());
       assertEquals(straight.validations(), resumed.validations());
@@ -236,10 +260,14 @@ class TrainingLoopTest {
 
   @Test
   void theRngChainLinksTheEpochs() {
-    TrainingConfig config = small().epochs(2).build();
+    PipelineConfig config = small().numEpochs(2).build();
     TrainingLoop loop =
         TrainingLoop.create(
-            config, Pipeline.createModel(config, embedded), embedded.training(), null);
+            config,
+            config.createModel(embedded.numEntities(), embedded.numRelations()),
+            embedded.training(),
+            null,
+            2);
     loop.train(TrainingListener.NONE);
     assertEquals(
         TrainingLoop.nextRngState(TrainingLoop.nextRngState(7)), loop.checkpoint().rngState());
@@ -253,19 +281,25 @@ class TrainingLoopTest {
   @Test
   void epochsInFreshLoopsWithRowRestoredStateGiveTheUninterruptedModel() {
     for (String optimizer : List.of("adam", "adagrad")) {
-      TrainingConfig config = small().optimizer(optimizer).epochs(3).build();
+      PipelineConfig config = small().optimizer(optimizer).numEpochs(3).build();
       Model straight =
-          Pipeline.builder(config, embedded).evaluateTest(false).build().run().training().model();
+          Pipeline.builder(config, embedded)
+              .numThreads(2)
+              .evaluateTest(false)
+              .build()
+              .run()
+              .training()
+              .model();
 
-      Model carried = Pipeline.createModel(config, embedded);
-      long rngState = config.seed();
+      Model carried = config.createModel(embedded.numEntities(), embedded.numRelations());
+      long rngState = config.randomSeed();
       List<List<float[]>> state = null;
       long steps = 0;
       for (int epoch = 1; epoch <= 3; epoch++) {
-        TrainingConfig piece = config.toBuilder().epochs(1).seed(rngState).build();
-        Model model = Pipeline.createModel(config, embedded);
+        PipelineConfig piece = config.toBuilder().numEpochs(1).randomSeed(rngState).build();
+        Model model = config.createModel(embedded.numEntities(), embedded.numRelations());
         copyRows(carried, model);
-        TrainingLoop loop = TrainingLoop.create(piece, model, embedded.training(), null);
+        TrainingLoop loop = TrainingLoop.create(piece, model, embedded.training(), null, 2);
         if (state != null) {
           restoreState(loop, model, state);
           loop.optimizer().setSteps(steps);
@@ -277,9 +311,11 @@ class TrainingLoopTest {
         rngState = TrainingLoop.nextRngState(rngState);
       }
       assertArrayEquals(
-          straight.entityEmbeddings().data(), carried.entityEmbeddings().data(), optimizer);
+          straight.entityEmbeddings().toArray(), carried.entityEmbeddings().toArray(), optimizer);
       assertArrayEquals(
-          straight.relationEmbeddings().data(), carried.relationEmbeddings().data(), optimizer);
+          straight.relationEmbeddings().toArray(),
+          carried.relationEmbeddings().toArray(),
+          optimizer);
     }
   }
 
@@ -322,7 +358,7 @@ class TrainingLoopTest {
   @Test
   void divergingTrainingNamesEpochAndBatch() {
     // SGD with an absurd step: batch 1 makes the relations ~1e29, batch 2 overflows them
-    TrainingConfig config = small().optimizer("sgd").learningRate(1e30).build();
+    PipelineConfig config = small().optimizer("sgd").learningRate(1e30).build();
     NonFiniteLossException e =
         assertThrows(
             NonFiniteLossException.class, () -> Pipeline.builder(config, embedded).build().run());
@@ -335,12 +371,11 @@ class TrainingLoopTest {
   @Test
   void earlyStoppingRestoresTheBestEpoch(@TempDir Path dir) {
     // a relative delta of 1000% can never be met again, so the second validation stops training
-    TrainingConfig config =
+    PipelineConfig config =
         small()
-            .epochs(10)
-            .validationFrequency(1)
-            .earlyStoppingPatience(1)
-            .earlyStoppingRelativeDelta(10.0)
+            .numEpochs(10)
+            .earlyStopping(1, 1)
+            .kwarg("stopper_kwargs", "relative_delta", 10.0)
             .build();
     Path file = dir.resolve("stopped.ckpt");
     TrainingResult stopped =
@@ -354,22 +389,24 @@ class TrainingLoopTest {
     assertEquals(2, stopped.epochsCompleted());
     assertEquals(1, stopped.bestEpoch());
     assertEquals(2, stopped.validations().size());
-    TrainingConfig oneEpoch = small().epochs(1).build();
+    PipelineConfig oneEpoch = small().numEpochs(1).build();
     Model best =
         Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
-    assertArrayEquals(best.entityEmbeddings().data(), stopped.model().entityEmbeddings().data());
+    assertArrayEquals(
+        best.entityEmbeddings().block(0), stopped.model().entityEmbeddings().block(0));
     // resuming an early-stopped run trains nothing more
     TrainingResult resumed =
         Pipeline.resume(file, embedded).evaluateTest(false).build().run().training();
     assertTrue(resumed.stoppedEarly());
     assertEquals(2, resumed.epochsCompleted());
-    assertArrayEquals(best.entityEmbeddings().data(), resumed.model().entityEmbeddings().data());
+    assertArrayEquals(
+        best.entityEmbeddings().block(0), resumed.model().entityEmbeddings().block(0));
   }
 
   @Test
   void trainingWithoutValidationRecordsNoMetrics() {
     TrainingResult result =
-        Pipeline.builder(small().epochs(1).build(), embedded)
+        Pipeline.builder(small().numEpochs(1).build(), embedded)
             .evaluateTest(false)
             .build()
             .run()
@@ -377,5 +414,46 @@ class TrainingLoopTest {
     assertTrue(result.validations().isEmpty());
     assertFalse(result.stoppedEarly());
     assertEquals(0, result.bestEpoch());
+  }
+
+  @Test
+  void splitsWithoutKnownTriplesFailBeforeTraining(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("train.txt"), "a\tr\tb\nb\tr\tc\n");
+    java.nio.file.Files.writeString(dir.resolve("valid.txt"), "x\tr\ta\n");
+    java.nio.file.Files.writeString(dir.resolve("test.txt"), "a\tr\ty\nz\tr\tb\n");
+    Dataset unknown = Datasets.load(dir.toString());
+    List<Integer> started = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpochStart(int epoch) {
+            started.add(epoch);
+          }
+        };
+    PipelineConfig config = small().dataset(dir.toString()).numEpochs(1).build();
+    IllegalArgumentException test =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Pipeline.builder(config, unknown).listener(listener).build().run());
+    assertEquals(
+        "the testing split of dataset "
+            + unknown.name()
+            + " has no triples to evaluate: all 2 were dropped because an entity or relation does"
+            + " not occur in training; it needs at least 1",
+        test.getMessage());
+    IllegalArgumentException validation =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Pipeline.builder(small().validationFrequency(1).build(), unknown)
+                    .listener(listener)
+                    .evaluateTest(false)
+                    .build()
+                    .run());
+    assertEquals(
+        "stopper_kwargs.frequency 1 needs validation triples, got 0 (1 dropped as unknown); set"
+            + " frequency 0 to train without validation",
+        validation.getMessage());
+    assertEquals(List.of(), started, "no epoch started");
   }
 }

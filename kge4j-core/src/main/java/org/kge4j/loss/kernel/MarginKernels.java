@@ -1,6 +1,7 @@
 package org.kge4j.loss.kernel;
 
 import org.kge4j.loss.MarginActivation;
+import org.kge4j.vectorization.VectorizationProvider;
 
 /**
  * The entry point through which the losses run their kernels. It
@@ -33,10 +34,18 @@ public final class MarginKernels {
   /** In {@code auto} mode, the shortest call that runs on the SIMD kernel: one chunk. */
   public static final int SIMD_MIN_ELEMENTS = ChunkedExecutor.CHUNK;
 
-  private static final MarginKernel ACTIVE = VectorizationProvider.lookup();
+  /** The SIMD kernel, named only as a string so that nothing links to it without the module. */
+  static final String SIMD_CLASS = "org.kge4j.loss.kernel.simd.SimdMarginKernel";
+
+  private static final MarginKernel ACTIVE =
+      VectorizationProvider.lookup(
+          "loss kernels",
+          SIMD_CLASS,
+          MarginKernel.class,
+          PortableMarginKernel.INSTANCE,
+          ScalarMarginKernel.INSTANCE);
   private static final MarginKernel SHORT_CALLS =
-      VectorizationProvider.Mode.parse(System.getProperty(VectorizationProvider.PROPERTY))
-                  == VectorizationProvider.Mode.AUTO
+      VectorizationProvider.Mode.current() == VectorizationProvider.Mode.AUTO
               && ACTIVE != ScalarMarginKernel.INSTANCE
           ? PortableMarginKernel.INSTANCE
           : ACTIVE;

@@ -2,6 +2,7 @@ package org.kge4j.loss.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kge4j.vectorization.VectorizationProvider;
 
 /**
  * The fast kernels under test: the portable one always, the SIMD one when the JVM has the Vector
@@ -17,7 +18,7 @@ final class Kernels {
     }
     try {
       return (MarginKernel)
-          Class.forName(VectorizationProvider.SIMD_CLASS).getMethod("create").invoke(null);
+          Class.forName(MarginKernels.SIMD_CLASS).getMethod("create").invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("the SIMD kernel must load when the module is present", e);
     }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
-import org.kge4j.loss.kernel.VectorizationProvider.Choice;
-import org.kge4j.loss.kernel.VectorizationProvider.Mode;
+import org.kge4j.vectorization.VectorizationProvider;
+import org.kge4j.vectorization.VectorizationProvider.Choice;
+import org.kge4j.vectorization.VectorizationProvider.Mode;
 
 /**
  * The choice of kernel. Surefire runs this class twice: with {@code --add-modules
@@ -16,6 +17,12 @@ import org.kge4j.loss.kernel.VectorizationProvider.Mode;
  * kernel).
  */
 class VectorizationProviderTest {
+  private static Choice<MarginKernel> choose(
+      Mode mode, boolean present, java.util.function.Supplier<MarginKernel> simd) {
+    return VectorizationProvider.choose(
+        mode, present, simd, PortableMarginKernel.INSTANCE, ScalarMarginKernel.INSTANCE);
+  }
+
   private static final MarginKernel FAKE_SIMD = PortableMarginKernel.INSTANCE;
 
   @Test
@@ -27,7 +34,7 @@ class VectorizationProviderTest {
     }
     String active = MarginKernels.active().getClass().getName();
     if (vectorModule) {
-      assertEquals(VectorizationProvider.SIMD_CLASS, active);
+      assertEquals(MarginKernels.SIMD_CLASS, active);
     } else {
       assertSame(
           PortableMarginKernel.INSTANCE,
@@ -64,18 +71,18 @@ class VectorizationProviderTest {
 
   @Test
   void autoUsesSimdOnlyWhenTheModuleIsPresent() {
-    Choice without =
-        VectorizationProvider.choose(Mode.AUTO, false, () -> fail("must not load without module"));
+    Choice<MarginKernel> without =
+        choose(Mode.AUTO, false, () -> fail("must not load without module"));
     assertSame(PortableMarginKernel.INSTANCE, without.kernel());
     assertEquals(System.Logger.Level.INFO, without.level());
     assertTrue(without.reason().contains("--add-modules jdk.incubator.vector"), without.reason());
-    assertSame(FAKE_SIMD, VectorizationProvider.choose(Mode.AUTO, true, () -> FAKE_SIMD).kernel());
+    assertSame(FAKE_SIMD, choose(Mode.AUTO, true, () -> FAKE_SIMD).kernel());
   }
 
   @Test
   void simdThatCannotRunFallsBackWithAReason() {
-    Choice failed =
-        VectorizationProvider.choose(
+    Choice<MarginKernel> failed =
+        choose(
             Mode.AUTO,
             true,
             () -> {
@@ -83,7 +90,7 @@ class VectorizationProviderTest {
             });
     assertSame(PortableMarginKernel.INSTANCE, failed.kernel());
     assertTrue(failed.reason().contains("128-bit vectors only"), failed.reason());
-    Choice forcedWithoutModule = VectorizationProvider.choose(Mode.SIMD, false, () -> FAKE_SIMD);
+    Choice<MarginKernel> forcedWithoutModule = choose(Mode.SIMD, false, () -> FAKE_SIMD);
     assertSame(PortableMarginKernel.INSTANCE, forcedWithoutModule.kernel());
     assertEquals(System.Logger.Level.WARNING, forcedWithoutModule.level());
   }
@@ -92,12 +99,9 @@ class VectorizationProviderTest {
   void forcedScalarAndReferenceIgnoreTheModule() {
     assertSame(
         PortableMarginKernel.INSTANCE,
-        VectorizationProvider.choose(Mode.SCALAR, true, () -> fail("scalar must not load SIMD"))
-            .kernel());
+        choose(Mode.SCALAR, true, () -> fail("scalar must not load SIMD")).kernel());
     assertSame(
         ScalarMarginKernel.INSTANCE,
-        VectorizationProvider.choose(
-                Mode.REFERENCE, true, () -> fail("reference must not load SIMD"))
-            .kernel());
+        choose(Mode.REFERENCE, true, () -> fail("reference must not load SIMD")).kernel());
   }
 }

@@ -1,0 +1,155 @@
+package org.kge4j.bench;
+
+import java.util.List;
+import java.util.Locale;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
+import org.kge4j.data.Dataset;
+import org.kge4j.data.Datasets;
+import org.kge4j.evaluation.MetricResults;
+import org.kge4j.evaluation.RankBasedEvaluator;
+import org.kge4j.model.Model;
+import org.kge4j.training.EpochStats;
+import org.kge4j.training.TrainingListener;
+import org.kge4j.training.TrainingLoop;
+
+/**
+ * The training and evaluation benchmark's harness (run by {@code bench/train-bench.sh}): it times
+ * what {@code ./kge4j train} does on a real graph and states each figure against the machine's
+ * measured FMA peak. One {@code RESULT} line per case:
+ *
+ * <ul>
+ *   <li>{@code peak THREADS}: the FMA peak ({@link FmaPeak}), float FMAs per second;
+ *   <li>{@code slcwa DATASET MODEL DIM K BATCH THREADS EPOCHS}: sLCWA epochs (the first is the
+ *       JIT's warm-up and is not counted) with softplus, Adam lr 0.01; positives per second and FMA
+ *       per second, counting {@code 3·(K + 1)·w} per positive (the scores of its K negatives and
+ *       its positive, the gradient of the queries and of the candidates, {@code w} floats per row);
+ *   <li>{@code lcwa DATASET MODEL DIM BATCH THREADS EPOCHS}: LCWA epochs, counting {@code 3·E·w}
+ *       per instance (the 1-N scores, {@code ∂/∂Q} and {@code ∂/∂E});
+ *   <li>{@code eval DATASET MODEL DIM THREADS REPEATS}: filtered evaluation of the testing split
+ *       (both sides) of a randomly initialised model, counting {@code 2·n·E·w}; the best of the
+ *       repeats after one warm-up.
+ * </ul>
+ */
+public final class TrainBench {
+
+  private TrainBench() {}
+
+  /** Runs one case; see the class comment. */
+  public static void main(String[] args) throws InterruptedException {
+    switch (args[0]) {
+      case "peak" -> {
+        int threads = Integer.parseInt(args[1]);
+        double peak = FmaPeak.measure(threads, 5, 1.0);
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT peak threads=%d fma_per_s=%.4g vector_bits=%d%n",
+            threads,
+            peak,
+            FmaPeak.vectorBits());
+      }
+      case "slcwa", "lcwa" -> train(args);
+      case "eval" -> evaluate(args);
+      default -> throw new IllegalArgumentException("unknown case " + args[0]);
+    }
+  }
+
+  private static void train(String[] args) {
+    boolean slcwa = args[0].equals("slcwa");
+    int i = 1;
+    String dataset = args[i++];
+    String model = args[i++];
+    int dim = Integer.parseInt(args[i++]);
+    int negatives = slcwa ? Integer.parseInt(args[i++]) : 0;
+    int batch = Integer.parseInt(args[i++]);
+    int threads = Integer.parseInt(args[i++]);
+    int epochs = Integer.parseInt(args[i]);
+    Dataset data = Datasets.load(dataset);
+    PipelineConfig.Builder builder =
+        PipelineConfig.builder()
+            .dataset(dataset)
+            .model(model)
+            .embeddingDim(dim)
+            .trainingLoop(slcwa ? LoopKind.SLCWA : LoopKind.LCWA)
+            .batchSize(batch)
+            .optimizer("adam")
+            .learningRate(0.01)
+            .marginActivation("softplus")
+            .numEpochs(epochs);
+    if (slcwa) {
+      builder.numNegsPerPos(negatives);
+    }
+    PipelineConfig config = builder.build();
+    Model m = config.createModel(data.numEntities(), data.numRelations());
+    TrainingLoop loop = TrainingLoop.create(config, m, data.training(), null, threads);
+    double[] seconds = {0};
+    int[] counted = {0};
+    loop.train(
+        new TrainingListener() {
+          @Override
+          public void onEpochEnd(EpochStats stats) {
+            if (stats.epoch() > 1) {
+              seconds[0] += stats.seconds();
+              counted[0]++;
+            }
+          }
+        });
+    int width = m.entityEmbeddings().width();
+    long instances = slcwa ? data.training().numTriples() : LcwaInstances.count(data.training());
+    double perSecond = instances * counted[0] / seconds[0];
+    double fmaPerInstance =
+        slcwa ? 3.0 * (negatives + 1) * width : 3.0 * data.numEntities() * width;
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT %s dataset=%s model=%s dim=%d negatives=%d batch=%d threads=%d"
+            + " %s_per_s=%.0f triples_per_s=%.0f fma_per_s=%.4g epoch_seconds=%.2f%n",
+        args[0],
+        dataset,
+        model,
+        dim,
+        negatives,
+        batch,
+        threads,
+        slcwa ? "positives" : "instances",
+        perSecond,
+        data.training().numTriples() * counted[0] / seconds[0],
+        perSecond * fmaPerInstance,
+        seconds[0] / counted[0]);
+  }
+
+  private static void evaluate(String[] args) {
+    Dataset data = Datasets.load(args[1]);
+    int dim = Integer.parseInt(args[3]);
+    int threads = Integer.parseInt(args[4]);
+    int repeats = Integer.parseInt(args[5]);
+    PipelineConfig config =
+        PipelineConfig.builder().dataset(args[1]).model(args[2]).embeddingDim(dim).build();
+    Model model = config.createModel(data.numEntities(), data.numRelations());
+    RankBasedEvaluator evaluator = RankBasedEvaluator.builder().numThreads(threads).build();
+    double best = Double.POSITIVE_INFINITY;
+    MetricResults metrics = null;
+    for (int r = 0; r <= repeats; r++) {
+      long start = System.nanoTime();
+      metrics =
+          evaluator.evaluate(model, data.testing(), List.of(data.training(), data.validation()));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (r > 0) {
+        best = Math.min(best, seconds);
+      }
+    }
+    int width = model.entityEmbeddings().width();
+    double fma = 2.0 * data.testing().numTriples() * data.numEntities() * width;
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT eval dataset=%s model=%s dim=%d threads=%d test_triples=%d seconds=%.3f"
+            + " fma_per_s=%.4g mrr=%.5f%n",
+        args[1],
+        args[2],
+        dim,
+        threads,
+        data.testing().numTriples(),
+        best,
+        fma / best,
+        metrics.meanReciprocalRank());
+  }
+}

@@ -1,0 +1,266 @@
+package org.kge4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.PipelineConfig;
+import org.kge4j.model.Initializer;
+import org.kge4j.training.Checkpoint;
+
+/**
+ * {@code kge4j train --config}: a run's {@code pipeline_config.json} re-runs it, options given on
+ * the command line override the file, and the JSON form round-trips.
+ */
+class ConfigFileTest {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  @TempDir static Path runs;
+
+  private static Path original;
+
+  @BeforeAll
+  static void trainTheOriginalRun() {
+    Cli.sharedDatasets();
+    original = runs.resolve("original");
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--model",
+            "distmult",
+            "--dim",
+            "12",
+            "--epochs",
+            "3",
+            "--eval-frequency",
+            "1",
+            "--negatives",
+            "4",
+            "--lr",
+            "0.05",
+            "--initializer",
+            "xavier_normal",
+            "--seed",
+            "11",
+            "--threads",
+            "2",
+            "--quiet",
+            "--output",
+            original.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+  }
+
+  private static JsonNode results(Path run) throws IOException {
+    return OutputFiles.json().readTree(run.resolve(OutputFiles.RESULTS_JSON).toFile());
+  }
+
+  private static Map<String, Object> readMap(Path file) throws IOException {
+    return OutputFiles.json().readValue(file.toFile(), MAP);
+  }
+
+  @Test
+  void aRunsPipelineConfigReRunsItWithTheSameValidationMrr() throws IOException {
+    Path again = runs.resolve("again");
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--config",
+            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
+            "--threads",
+            "1",
+            "--quiet",
+            "--output",
+            again.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    JsonNode first = results(original);
+    JsonNode second = results(again);
+    assertEquals(3, first.at("/training/validation").size());
+    assertEquals(first.at("/training/validation"), second.at("/training/validation"));
+    assertEquals(first.at("/training/losses"), second.at("/training/losses"));
+    assertEquals(first.get("metrics"), second.get("metrics"));
+    assertEquals(first.at("/configuration/pipeline"), second.at("/configuration/pipeline"));
+    assertEquals(1, second.at("/runtime/num_threads").asInt(), "--threads is a runtime option");
+  }
+
+  @Test
+  void theWrittenJsonIsTheCheckpointsConfigurationAndRoundTrips() throws IOException {
+    Map<String, Object> written = readMap(original.resolve(TrainCommand.PIPELINE_CONFIG_JSON));
+    PipelineConfig fromJson = PipelineConfig.fromPipelineMap(written);
+    PipelineConfig stored =
+        Checkpoint.read(original.resolve(TrainCommand.CHECKPOINT_FILE)).config();
+    assertEquals(stored, fromJson);
+    assertEquals("DistMult", fromJson.model().name());
+    assertEquals(Initializer.XAVIER_NORMAL, fromJson.model().relationInitializer());
+    assertEquals(0.05, fromJson.optimizer().lr());
+    assertEquals(11L, fromJson.randomSeed());
+    // config -> map -> JSON -> map -> config
+    String json = OutputFiles.json().writeValueAsString(stored.toPipelineMap());
+    assertEquals(stored, PipelineConfig.fromPipelineMap(OutputFiles.json().readValue(json, MAP)));
+    assertEquals(
+        "DistMult (sLCWA, dim 12) on embedded", ((Map<?, ?>) written.get("metadata")).get("title"));
+  }
+
+  @Test
+  void optionsGivenOnTheCommandLineOverrideTheFile() throws IOException {
+    Path file = runs.resolve("small.json");
+    Files.writeString(
+        file,
+        """
+        {"metadata": {"title": "hand-written"},
+         "pipeline": {
+           "dataset": "embedded",
+           "model": "DistMult", "model_kwargs": {"embedding_dim": 12},
+           "loss_kwargs": {"positive_margin": 2.0, "negative_margin": 0.5},
+           "optimizer": "Adam", "optimizer_kwargs": {"lr": 0.02},
+           "training_loop": "sLCWA",
+           "training_kwargs": {"num_epochs": 2, "batch_size": 512},
+           "negative_sampler": "bernoulli", "negative_sampler_kwargs": {"num_negs_per_pos": 4},
+           "stopper": "early", "stopper_kwargs": {"frequency": 1, "patience": 3},
+           "random_seed": 3}}
+        """);
+    Path run = runs.resolve("overridden");
+    Cli.Run result =
+        Cli.run(
+            "train",
+            "--config",
+            file.toString(),
+            "--dataset",
+            "nations",
+            "--epochs",
+            "1",
+            "--negatives",
+            "2",
+            "--offset",
+            "1",
+            "--positive-margin",
+            "1.5",
+            "--threads",
+            "1",
+            "--quiet",
+            "--output",
+            run.toString());
+    assertEquals(0, result.exitCode(), result::toString);
+    JsonNode pipeline = results(run).at("/configuration/pipeline");
+    // given on the command line
+    assertEquals("nations", pipeline.get("dataset").asText());
+    assertEquals(1, pipeline.at("/training_kwargs/num_epochs").asInt());
+    assertEquals(2, pipeline.at("/negative_sampler_kwargs/num_negs_per_pos").asInt());
+    assertEquals(1.5, pipeline.at("/loss_kwargs/positive_margin").asDouble());
+    assertEquals(1.0, pipeline.at("/loss_kwargs/offset").asDouble());
+    assertTrue(
+        pipeline.at("/loss_kwargs/negative_margin").isMissingNode(),
+        "the file's margins are replaced as one unit");
+    // from the file, although the options have other defaults (complex, dim 64, lr 0.1, seed 42)
+    assertEquals("DistMult", pipeline.get("model").asText());
+    assertEquals(12, pipeline.at("/model_kwargs/embedding_dim").asInt());
+    assertEquals(0.02, pipeline.at("/optimizer_kwargs/lr").asDouble());
+    assertEquals(512, pipeline.at("/training_kwargs/batch_size").asInt());
+    assertEquals("bernoulli", pipeline.get("negative_sampler").asText());
+    assertEquals("early", pipeline.get("stopper").asText());
+    assertEquals(3, pipeline.at("/stopper_kwargs/patience").asInt());
+    assertEquals(3, pipeline.get("random_seed").asInt());
+    assertEquals(1, results(run).at("/runtime/num_threads").asInt());
+    assertEquals("nations", results(run).at("/dataset/name").asText());
+  }
+
+  @Test
+  void aBadFileIsReportedOnConfigWithTheKey() throws IOException {
+    Path file = runs.resolve("bad.json");
+    Files.writeString(
+        file, "{\"pipeline\": {\"model\": \"DistMult\", \"result_tracker\": \"wandb\"}}");
+    Path output = runs.resolve("bad");
+    Cli.Run run = Cli.run("train", "--config", file.toString(), "--output", output.toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--config': "
+                    + file
+                    + ": pipeline.result_tracker is not supported by kge4j; supported: dataset,"),
+        run::toString);
+    assertFalse(Files.exists(output), "nothing is written for an invalid configuration");
+
+    Files.writeString(
+        file,
+        "{\"pipeline\": {\"model\": \"DistMult\", \"model_kwargs\": {\"embedding_dim\": 0}}}");
+    Cli.Run dim = Cli.run("train", "--config", file.toString(), "--output", output.toString());
+    assertEquals(2, dim.exitCode(), dim::toString);
+    assertTrue(
+        dim.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--config': "
+                    + file
+                    + ": model_kwargs.embedding_dim must be >= 1, got 0"),
+        dim::toString);
+
+    Files.writeString(file, "{\"pipeline\": ");
+    Cli.Run json = Cli.run("train", "--config", file.toString(), "--output", output.toString());
+    assertEquals(2, json.exitCode(), json::toString);
+    assertTrue(
+        json.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--config': " + file + " is not valid JSON"),
+        json::toString);
+
+    Cli.Run missing =
+        Cli.run(
+            "train",
+            "--config",
+            runs.resolve("none.json").toString(),
+            "--output",
+            output.toString());
+    assertEquals(2, missing.exitCode(), missing::toString);
+    assertTrue(
+        missing.err().contains("no such file: " + runs.resolve("none.json").toAbsolutePath()),
+        missing::toString);
+  }
+
+  @Test
+  void anOverridingOptionIsBlamedForItsOwnBadValue() throws IOException {
+    Path output = runs.resolve("blamed");
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--config",
+            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
+            "--distance-limits",
+            "1,2",
+            "--output",
+            output.toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--distance-limits':"
+                    + " loss_kwargs.positive_distance_limit: the distance-limit form is for the"
+                    + " distance models TransE and RotatE (scores <= 0), got DistMult"),
+        run::toString);
+  }
+
+  @Test
+  void aResumedRunTakesNoConfigFile() {
+    Cli.Run run =
+        Cli.run(
+            "train",
+            "--resume",
+            original.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
+            "--config",
+            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString());
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "kge4j: Invalid value for option '--config': cannot be combined with --resume"),
+        run::toString);
+  }
+}

@@ -1,0 +1,310 @@
+package org.kge4j.linalg;
+
+/**
+ * The dense kernels in plain Java, for JVMs without the Vector API. Row reductions keep four
+ * partial sums (four independent dependency chains, summed as {@code (s0 + s1) + (s2 + s3)}); the
+ * block operations follow {@link BlockOp}'s chains exactly, with the column loop innermost (which
+ * C2 vectorizes) and columns blocked so that a block of {@code B} stays in cache.
+ */
+public final class PortableDenseKernel implements DenseKernel {
+
+  /** The single instance. */
+  public static final PortableDenseKernel INSTANCE = new PortableDenseKernel();
+
+  /** Columns per block: a row of {@code C} and a block of {@code B} stay in L1/L2. */
+  private static final int COLUMN_BLOCK = 256;
+
+  private PortableDenseKernel() {}
+
+  @Override
+  public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      s0 += a[aOffset + k] * b[bOffset + k];
+      s1 += a[aOffset + k + 1] * b[bOffset + k + 1];
+      s2 += a[aOffset + k + 2] * b[bOffset + k + 2];
+      s3 += a[aOffset + k + 3] * b[bOffset + k + 3];
+    }
+    for (; k < n; k++) {
+      s0 += a[aOffset + k] * b[bOffset + k];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      float d0 = a[aOffset + k] - b[bOffset + k];
+      float d1 = a[aOffset + k + 1] - b[bOffset + k + 1];
+      float d2 = a[aOffset + k + 2] - b[bOffset + k + 2];
+      float d3 = a[aOffset + k + 3] - b[bOffset + k + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; k < n; k++) {
+      float d = a[aOffset + k] - b[bOffset + k];
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public float l1Distance(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      s0 += Math.abs(a[aOffset + k] - b[bOffset + k]);
+      s1 += Math.abs(a[aOffset + k + 1] - b[bOffset + k + 1]);
+      s2 += Math.abs(a[aOffset + k + 2] - b[bOffset + k + 2]);
+      s3 += Math.abs(a[aOffset + k + 3] - b[bOffset + k + 3]);
+    }
+    for (; k < n; k++) {
+      s0 += Math.abs(a[aOffset + k] - b[bOffset + k]);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void reduceRows(
+      BlockOp op,
+      float[] q,
+      int qOffset,
+      float[][] rows,
+      int[] offsets,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    for (int i = 0; i < count; i++) {
+      switch (op) {
+        case DOT:
+          out[outOffset + i] = dot(q, qOffset, rows[i], offsets[i], n);
+          break;
+        case SQUARED_DIFFERENCE:
+          out[outOffset + i] = squaredDistance(q, qOffset, rows[i], offsets[i], n);
+          break;
+        default:
+          out[outOffset + i] = l1Distance(q, qOffset, rows[i], offsets[i], n);
+          break;
+      }
+    }
+  }
+
+  @Override
+  public void weightedSum(
+      float[][] rows,
+      int[] offsets,
+      float[] weights,
+      int count,
+      int n,
+      float[] out,
+      int outOffset) {
+    java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+    for (int i = 0; i < count; i++) {
+      float w = weights[i];
+      float[] row = rows[i];
+      int o = offsets[i];
+      for (int k = 0; k < n; k++) {
+        out[outOffset + k] += w * row[o + k];
+      }
+    }
+  }
+
+  @Override
+  public void adamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float beta2,
+      float oneMinusBeta2,
+      float sqrtBiasCorrection2,
+      float eps) {
+    for (int k = offset; k < offset + n; k++) {
+      float gk = g[k];
+      m[k] += oneMinusBeta1 * (gk - m[k]);
+      v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
+    }
+  }
+
+  @Override
+  public void adagradStep(
+      float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
+    for (int k = offset; k < offset + n; k++) {
+      float gk = g[k];
+      sum[k] += gk * gk;
+      x[k] -= learningRate * (gk / ((float) Math.sqrt(sum[k]) + eps));
+    }
+  }
+
+  @Override
+  public void scale(float[] x, int offset, int n, float factor) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] *= factor;
+    }
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+    for (int k = 0; k < n; k++) {
+      y[yOffset + k] += alpha * x[xOffset + k];
+    }
+  }
+
+  @Override
+  public void axpyDifference(
+      float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n) {
+    for (int k = 0; k < n; k++) {
+      y[yOffset + k] += alpha * (x[xOffset + k] - z[zOffset + k]);
+    }
+  }
+
+  @Override
+  public void axpySignDifference(
+      float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n) {
+    for (int k = 0; k < n; k++) {
+      y[yOffset + k] += alpha * sign(x[xOffset + k] - z[zOffset + k]);
+    }
+  }
+
+  @Override
+  public boolean countAbove(float[] x, int offset, int n, float threshold, int[] counts) {
+    int greater = 0;
+    int greaterOrEqual = 0;
+    boolean nan = false;
+    for (int k = 0; k < n; k++) {
+      float v = x[offset + k];
+      nan |= v != v;
+      greater += v > threshold ? 1 : 0;
+      greaterOrEqual += v >= threshold ? 1 : 0;
+    }
+    counts[0] = greater;
+    counts[1] = greaterOrEqual;
+    return !nan;
+  }
+
+  @Override
+  public void negate(float[] x, int offset, int n) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] = -x[k];
+    }
+  }
+
+  @Override
+  public void negativeSqrt(float[] x, int offset, int n) {
+    for (int k = offset; k < offset + n; k++) {
+      x[k] = (float) -Math.sqrt(x[k]);
+    }
+  }
+
+  /** {@code 1}, {@code −1} or {@code +0} (also for {@code −0}), as the SIMD kernel computes it. */
+  static float sign(float d) {
+    return d > 0f ? 1f : d < 0f ? -1f : 0f;
+  }
+
+  @Override
+  public void accumulate(
+      BlockOp op,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      int aRowStride,
+      int aColumnStride,
+      float[] b,
+      int bOffset,
+      int bRowStride,
+      float[] c,
+      int cOffset,
+      int cRowStride) {
+    for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+      int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+      for (int i = 0; i < m; i++) {
+        int ci = cOffset + i * cRowStride;
+        int ai = aOffset + i * aRowStride;
+        for (int r = 0; r < k; r++) {
+          float air = a[ai + r * aColumnStride];
+          int br = bOffset + r * bRowStride;
+          switch (op) {
+            case DOT:
+              for (int j = j0; j < j1; j++) {
+                c[ci + j] = Math.fma(air, b[br + j], c[ci + j]);
+              }
+              break;
+            case SQUARED_DIFFERENCE:
+              for (int j = j0; j < j1; j++) {
+                float d = air - b[br + j];
+                c[ci + j] = Math.fma(d, d, c[ci + j]);
+              }
+              break;
+            default:
+              for (int j = j0; j < j1; j++) {
+                c[ci + j] += Math.abs(air - b[br + j]);
+              }
+              break;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void accumulateSignDifference(
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      int aRowStride,
+      int aColumnStride,
+      float[] b,
+      int bOffset,
+      int bRowStride,
+      float[] x,
+      int xOffset,
+      int xRowStride,
+      float[] c,
+      int cOffset,
+      int cRowStride) {
+    for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+      int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+      for (int i = 0; i < m; i++) {
+        int ci = cOffset + i * cRowStride;
+        int xi = xOffset + i * xRowStride;
+        int ai = aOffset + i * aRowStride;
+        for (int r = 0; r < k; r++) {
+          float air = a[ai + r * aColumnStride];
+          int br = bOffset + r * bRowStride;
+          for (int j = j0; j < j1; j++) {
+            c[ci + j] = Math.fma(air, sign(x[xi + j] - b[br + j]), c[ci + j]);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "portable";
+  }
+}
