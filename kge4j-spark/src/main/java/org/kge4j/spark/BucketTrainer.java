@@ -4,11 +4,11 @@ import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
 import org.kge4j.optim.Optimizer;
-import org.kge4j.training.TrainingConfig;
 import org.kge4j.training.TrainingListener;
 import org.kge4j.training.TrainingLoop;
 import org.kge4j.training.TrainingResult;
@@ -30,11 +30,11 @@ final class BucketTrainer implements Function2<RoundAggregate, BucketTask, Round
   private static final long serialVersionUID = 1L;
 
   private final RunStorage storage;
-  private final Map<String, String> configuration;
+  private final Map<String, Object> configuration;
   private final Broadcast<TableSlice> relations;
 
   BucketTrainer(
-      RunStorage storage, Map<String, String> configuration, Broadcast<TableSlice> relations) {
+      RunStorage storage, Map<String, Object> configuration, Broadcast<TableSlice> relations) {
     this.storage = storage;
     this.configuration = configuration;
     this.relations = relations;
@@ -47,9 +47,8 @@ final class BucketTrainer implements Function2<RoundAggregate, BucketTask, Round
     TaskContext context = TaskContext.get();
     int threads = context == null ? 1 : Math.max(1, context.cpus());
     long attempt = context == null ? 0 : context.taskAttemptId();
-    TrainingConfig config =
-        SparkTrainingConfig.forBucket(
-            SparkTrainingConfig.fromStrings(configuration), task.seed(), threads);
+    PipelineConfig config =
+        SparkTrainingConfig.forBucket(SparkTrainingConfig.fromMap(configuration), task.seed());
 
     Bucket bucket = task.bucket();
     boolean diagonal = bucket.lhs() == bucket.rhs();
@@ -63,14 +62,15 @@ final class BucketTrainer implements Function2<RoundAggregate, BucketTask, Round
     }
 
     Model model =
-        SparkTrainingConfig.createModel(config, numEntities, before.numRows(), config.seed());
+        SparkTrainingConfig.createModel(config, numEntities, before.numRows(), config.randomSeed());
     TrainingLoop loop =
         TrainingLoop.create(
             config,
             model,
             TriplesFactory.fromMappedTriples(
                 triples, numberLabels(numEntities), numberLabels(before.numRows())),
-            null);
+            null,
+            threads);
     Optimizer optimizer = loop.optimizer();
     load(lhs, model.entityEmbeddings(), optimizer, 0);
     if (!diagonal) {

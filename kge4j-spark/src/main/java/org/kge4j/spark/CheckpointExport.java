@@ -1,19 +1,15 @@
 package org.kge4j.spark;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.kge4j.model.EmbeddingTable;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.model.Model;
 import org.kge4j.optim.Optimizer;
-import org.kge4j.optim.Optimizers;
 import org.kge4j.training.Checkpoint;
-import org.kge4j.training.TrainingConfig;
 
 /**
  * Writes a committed run as a single-machine kge4j {@link Checkpoint} (what {@code kge4j evaluate}
@@ -35,7 +31,7 @@ final class CheckpointExport {
       RunStorage storage,
       GraphLayout layout,
       TrainingManifest manifest,
-      TrainingConfig config,
+      PipelineConfig config,
       RunStorage output,
       String target) {
     Checkpoint checkpoint = checkpoint(storage, layout, manifest, config);
@@ -52,19 +48,17 @@ final class CheckpointExport {
     }
   }
 
-  /** The checkpoint of {@code manifest}. */
+  /**
+   * The checkpoint of {@code manifest}; its configuration is {@code config} with the epochs
+   * trained, and names the dataset {@code config} names (the caller's data location).
+   */
   static Checkpoint checkpoint(
-      RunStorage storage, GraphLayout layout, TrainingManifest manifest, TrainingConfig config) {
+      RunStorage storage, GraphLayout layout, TrainingManifest manifest, PipelineConfig config) {
     Objects.requireNonNull(manifest, "manifest");
-    TrainingConfig trained = config.toBuilder().epochs(manifest.epochsCompleted()).build();
-    Model model =
-        SparkTrainingConfig.createModel(
-            trained, layout.numEntities(), layout.numRelations(), trained.seed());
+    PipelineConfig trained = config.toBuilder().numEpochs(manifest.epochsCompleted()).build();
+    Model model = trained.createModel(layout.numEntities(), layout.numRelations());
     Optimizer optimizer =
-        Optimizers.create(
-            trained.optimizer(),
-            List.of(model.entityEmbeddings(), model.relationEmbeddings()),
-            trained.learningRate());
+        trained.optimizer().create(List.of(model.entityEmbeddings(), model.relationEmbeddings()));
     for (int k = 0; k < layout.numPartitions(); k++) {
       int[] ids = storage.readInts(RunStorage.membersFile(k));
       TableSlice slice = storage.readSlice(manifest.partitionSlices().get(k));
@@ -83,12 +77,6 @@ final class CheckpointExport {
       }
     }
     optimizer.setSteps(manifest.steps());
-    ByteArrayOutputStream state = new ByteArrayOutputStream();
-    try {
-      optimizer.writeState(new DataOutputStream(state));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return new Checkpoint(
         trained,
         manifest.epochsCompleted(),
@@ -97,21 +85,12 @@ final class CheckpointExport {
         List.of(),
         Double.NEGATIVE_INFINITY,
         0,
-        trained.earlyStoppingPatience(),
+        trained.stopper().patience(),
         model.name(),
-        tableValues(model.entityEmbeddings()),
-        tableValues(model.relationEmbeddings()),
+        model.entityEmbeddings(),
+        model.relationEmbeddings(),
         null,
         null,
-        state.toByteArray());
-  }
-
-  /** The table's rows, row-major, read row by row. */
-  private static float[] tableValues(EmbeddingTable table) {
-    float[] values = new float[table.numRows() * table.width()];
-    for (int r = 0; r < table.numRows(); r++) {
-      System.arraycopy(table.row(r), 0, values, r * table.width(), table.width());
-    }
-    return values;
+        Checkpoint.OptimizerState.of(optimizer));
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.kge4j.training.TrainingConfig;
+import org.kge4j.config.PipelineConfig;
 
 /**
  * Knowledge-graph-embedding training as a Spark ML {@link Estimator}, the counterpart of MLlib's
@@ -43,9 +43,10 @@ import org.kge4j.training.TrainingConfig;
  * after every round. See {@link PartitionedTrainer} and {@link BucketSchedule}. With one partition
  * the model equals single-machine kge4j's with the same seed, bit for bit.
  *
- * <p>Parameters carry kge4j-train's names and defaults ({@code TrainingConfig}); loss parameters
- * left unset take PyKEEN's defaults. Validation and early stopping are not part of {@code fit};
- * evaluate the model with {@link KgeModel#evaluate}.
+ * <p>Parameters become kge4j-train's {@link PipelineConfig} ({@link #trainingConfig()}), whose
+ * checks and messages apply; each parameter's accessor names its default, and loss and regularizer
+ * parameters left unset take PyKEEN's defaults. Validation and early stopping are not part of
+ * {@code fit}; evaluate the model with {@link KgeModel#evaluate}.
  */
 public final class KgeEstimator extends Estimator<KgeModel> implements DefaultParamsWritable {
 
@@ -143,25 +144,24 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
                 + " (unset: <SparkContext checkpoint dir>/kge4j-<uid>)");
     resume =
         new BooleanParam(this, "resume", "continue the run the storage directory holds, if any");
-    TrainingConfig d = SparkTrainingConfig.defaults();
     setDefault(headCol, "head");
     setDefault(relationCol, "relation");
     setDefault(tailCol, "tail");
     setDefault(predictionCol, "prediction");
-    setDefault(model, d.model());
-    setDefault(dim, (Object) d.dim());
-    setDefault(scoringNorm, (Object) d.scoringNorm());
+    setDefault(model, "distmult");
+    setDefault(dim, (Object) 64);
+    setDefault(scoringNorm, (Object) 1);
     setDefault(partitions, (Object) 1);
-    setDefault(loop, d.loop().id());
-    setDefault(negativeSampler, d.negativeSampler());
-    setDefault(numNegsPerPos, (Object) d.numNegsPerPos());
-    setDefault(filterNegatives, (Object) d.filterNegatives());
-    setDefault(epochs, (Object) d.epochs());
-    setDefault(batchSize, (Object) d.batchSize());
-    setDefault(optimizer, d.optimizer());
-    setDefault(learningRate, (Object) d.learningRate());
-    setDefault(seed, (Object) d.seed());
-    setDefault(positiveNegativeBalance, (Object) d.positiveNegativeBalance());
+    setDefault(loop, "slcwa");
+    setDefault(negativeSampler, "basic");
+    setDefault(numNegsPerPos, (Object) 32);
+    setDefault(filterNegatives, (Object) false);
+    setDefault(epochs, (Object) 100);
+    setDefault(batchSize, (Object) 512);
+    setDefault(optimizer, "adam");
+    setDefault(learningRate, (Object) 0.01);
+    setDefault(seed, (Object) 42L);
+    setDefault(positiveNegativeBalance, (Object) 0.5);
     setDefault(resume, (Object) false);
   }
 
@@ -534,7 +534,7 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
    *
    * @throws IllegalArgumentException naming the first invalid parameter
    */
-  public TrainingConfig trainingConfig() {
+  public PipelineConfig trainingConfig() {
     return SparkTrainingConfig.of(this);
   }
 

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.kge4j.training.TrainingConfig;
+import org.kge4j.config.PipelineConfig;
 
 /**
  * One {@link KgeEstimator#fit}: choose the storage, prepare the graph (or find it prepared when
@@ -25,7 +25,7 @@ final class KgeTraining {
   }
 
   KgeModel fit(Dataset<Row> data) {
-    TrainingConfig config = estimator.trainingConfig();
+    PipelineConfig config = estimator.trainingConfig();
     RunStorage storage =
         new RunStorage(
             estimator.storageDirectory(spark), spark.sparkContext().hadoopConfiguration());
@@ -51,7 +51,7 @@ final class KgeTraining {
       }
       layout =
           GraphPreparation.prepare(
-              spark, labeled.triples(), estimator.getPartitions(), config.seed(), storage);
+              spark, labeled.triples(), estimator.getPartitions(), config.randomSeed(), storage);
     } else if (layout.numPartitions() != estimator.getPartitions()) {
       throw new IllegalStateException(
           "the storage "

@@ -8,12 +8,11 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.loss.Reduction;
 import org.kge4j.model.Gradients;
 import org.kge4j.model.Model;
 import org.kge4j.optim.Optimizer;
-import org.kge4j.optim.Optimizers;
-import org.kge4j.training.TrainingConfig;
 import org.kge4j.training.TrainingLoop;
 import scala.Tuple3;
 
@@ -46,21 +45,21 @@ final class PartitionedTrainer {
   private final JavaSparkContext jsc;
   private final RunStorage storage;
   private final GraphLayout layout;
-  private final TrainingConfig config;
-  private final Map<String, String> configuration;
+  private final PipelineConfig config;
+  private final Map<String, Object> configuration;
   private final Consumer<TrainingManifest.RoundRecord> listener;
 
   PartitionedTrainer(
       SparkSession spark,
       RunStorage storage,
       GraphLayout layout,
-      TrainingConfig config,
+      PipelineConfig config,
       Consumer<TrainingManifest.RoundRecord> listener) {
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.storage = Objects.requireNonNull(storage, "storage");
     this.layout = Objects.requireNonNull(layout, "layout");
     this.config = Objects.requireNonNull(config, "config");
-    this.configuration = SparkTrainingConfig.toStrings(config);
+    this.configuration = SparkTrainingConfig.toMap(config);
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -95,7 +94,7 @@ final class PartitionedTrainer {
       manifest = initialize();
     }
     TableSlice relations = storage.readSlice(manifest.relationSlice());
-    while (manifest.epochsCompleted() < config.epochs()) {
+    while (manifest.epochsCompleted() < config.training().numEpochs()) {
       int epoch = manifest.epochsCompleted() + 1;
       List<List<Bucket>> rounds =
           BucketSchedule.epoch(
@@ -129,7 +128,7 @@ final class PartitionedTrainer {
   /** Initialises every partition on an executor and commits round 0. */
   private TrainingManifest initialize() {
     RunStorage store = storage;
-    Map<String, String> strings = configuration;
+    Map<String, Object> pipeline = configuration;
     int[] sizes = layout.partitionSizes();
     int numRelations = layout.numRelations();
     String application = jsc.sc().applicationId();
@@ -142,16 +141,14 @@ final class PartitionedTrainer {
         jsc.parallelize(partitions, partitions.size())
             .map(
                 k -> {
-                  TrainingConfig c = SparkTrainingConfig.fromStrings(strings);
+                  PipelineConfig c = SparkTrainingConfig.fromMap(pipeline);
                   // partition 0 draws from the seed itself: with P = 1 the single-machine model
                   Model model =
                       SparkTrainingConfig.createModel(
-                          c, sizes[k], numRelations, c.seed() + k * PHI);
+                          c, sizes[k], numRelations, c.randomSeed() + k * PHI);
                   Optimizer optimizer =
-                      Optimizers.create(
-                          c.optimizer(),
-                          List.of(model.entityEmbeddings(), model.relationEmbeddings()),
-                          c.learningRate());
+                      c.optimizer()
+                          .create(List.of(model.entityEmbeddings(), model.relationEmbeddings()));
                   String path = RunStorage.partitionSlice(k, 0, application + "-init");
                   store.writeSlice(
                       path, BucketTrainer.save(model.entityEmbeddings(), optimizer, 0, sizes[k]));
@@ -178,7 +175,7 @@ final class PartitionedTrainer {
             0,
             0,
             0,
-            config.seed(),
+            config.randomSeed(),
             0,
             slices,
             RunStorage.relationSlice(0),
@@ -278,7 +275,7 @@ final class PartitionedTrainer {
 
   /** A bucket's weight in an epoch loss: triples under mean reduction, batches under sum. */
   private double lossWeight(long numTriples, long numBatches) {
-    return config.loss().reduction() == Reduction.MEAN ? numTriples : numBatches;
+    return config.loss().build().reduction() == Reduction.MEAN ? numTriples : numBatches;
   }
 
   /**
@@ -320,7 +317,8 @@ final class PartitionedTrainer {
    * unit modulus): the sum of several buckets' updates can leave the constraint set.
    */
   private TableSlice constrained(TableSlice relations) {
-    Model model = SparkTrainingConfig.createModel(config, 1, relations.numRows(), config.seed());
+    Model model =
+        SparkTrainingConfig.createModel(config, 1, relations.numRows(), config.randomSeed());
     Gradients touched = Gradients.of(model);
     for (int r = 0; r < relations.numRows(); r++) {
       model.relationEmbeddings().setRow(r, relations.row(r));

@@ -18,8 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.evaluation.MetricResults;
-import org.kge4j.training.TrainingConfig;
+import org.kge4j.loss.DoubleMarginLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -297,7 +298,7 @@ public final class TrainJob implements Callable<Integer> {
     check();
     SparkSession spark = given != null ? given : session();
     KgeEstimator estimator = estimator();
-    TrainingConfig config;
+    PipelineConfig config;
     try {
       config = estimator.trainingConfig();
     } catch (IllegalArgumentException e) {
@@ -325,7 +326,7 @@ public final class TrainJob implements Callable<Integer> {
       metrics =
           sampledEvaluation > 0
               ? trained.evaluateSampled(
-                  splits.testing().triples(), filter, sampledEvaluation, config.seed())
+                  splits.testing().triples(), filter, sampledEvaluation, config.randomSeed())
               : trained.evaluate(splits.testing().triples(), filter);
       evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
     }
@@ -346,7 +347,13 @@ public final class TrainJob implements Callable<Integer> {
         new RunStorage(summary.storagePath(), spark.sparkContext().hadoopConfiguration());
     TrainingManifest manifest = summary.manifest();
     if (!noCheckpoint) {
-      CheckpointExport.write(run, summary.layout(), manifest, config, out, "checkpoint.kge4j");
+      CheckpointExport.write(
+          run,
+          summary.layout(),
+          manifest,
+          SparkTrainingConfig.onDataset(config, input),
+          out,
+          "checkpoint.kge4j");
     }
     writeLosses(out, summary);
     Map<String, Object> document =
@@ -433,11 +440,7 @@ public final class TrainJob implements Callable<Integer> {
             .setPartitions(partitions)
             .setModel(model)
             .setDim(dim)
-            .setScoringNorm(scoringNorm)
             .setLoop(loop)
-            .setNegativeSampler(sampler)
-            .setNumNegsPerPos(negatives)
-            .setFilterNegatives(filterNegatives)
             .setEpochs(epochs)
             .setBatchSize(batchSize)
             .setOptimizer(optimizer)
@@ -445,6 +448,20 @@ public final class TrainJob implements Callable<Integer> {
             .setSeed(seed)
             .setPositiveNegativeBalance(balance)
             .setResume(resume);
+    // options that only some models or loops take are passed when given, so that the
+    // configuration's own check names them when they do not apply
+    if (given("--scoring-norm")) {
+      e.setScoringNorm(scoringNorm);
+    }
+    if (given("--sampler")) {
+      e.setNegativeSampler(sampler);
+    }
+    if (given("--negatives")) {
+      e.setNumNegsPerPos(negatives);
+    }
+    if (given("--filter-negatives")) {
+      e.setFilterNegatives(filterNegatives);
+    }
     if (regularizerWeight != null) {
       e.setRegularizerWeight(regularizerWeight);
     }
@@ -470,6 +487,10 @@ public final class TrainJob implements Callable<Integer> {
       e.setDistanceLimits(distanceLimits.get(0), distanceLimits.get(1));
     }
     return e;
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   /** The three splits and where they came from. */
@@ -557,7 +578,7 @@ public final class TrainJob implements Callable<Integer> {
 
   private Map<String, Object> report(
       SparkSession spark,
-      TrainingConfig config,
+      PipelineConfig config,
       KgeTrainingSummary summary,
       Splits splits,
       MetricResults metrics,
@@ -566,11 +587,17 @@ public final class TrainJob implements Callable<Integer> {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("status", "completed");
     document.put("metrics", metrics == null ? Map.of() : metrics.metrics());
-    Map<String, Object> configuration = SparkTrainingConfig.describe(config);
-    configuration.put("num_partitions", summary.layout().numPartitions());
-    configuration.put("evaluation", sampledEvaluation > 0 ? "sampled" : "full");
-    configuration.put("sampled_candidates", sampledEvaluation);
-    document.put("configuration", configuration);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("title", "kge4j-spark " + new Path(input).getName());
+    metadata.put("kge4j_version", TrainJob.class.getPackage().getImplementationVersion());
+    document.put(
+        "configuration", SparkTrainingConfig.onDataset(config, input).toPipelineMap(metadata));
+    document.put("loss", resolvedLoss(config));
+    Map<String, Object> distributed = new LinkedHashMap<>();
+    distributed.put("num_partitions", summary.layout().numPartitions());
+    distributed.put("evaluation", sampledEvaluation > 0 ? "sampled" : "full");
+    distributed.put("sampled_candidates", sampledEvaluation);
+    document.put("distributed", distributed);
     Map<String, Object> dataset = new LinkedHashMap<>();
     dataset.put("name", new Path(input).getName());
     dataset.put("source", splits.source());
@@ -625,6 +652,21 @@ public final class TrainJob implements Callable<Integer> {
     document.put("command", spec.commandLine().getParseResult().originalArgs());
     document.put("created", Instant.now().toString());
     return document;
+  }
+
+  /** The loss as resolved from the configuration, as the CLI's {@code results.json} writes it. */
+  private static Map<String, Object> resolvedLoss(PipelineConfig config) {
+    DoubleMarginLoss loss = config.loss().build();
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", "DoubleMarginLoss");
+    resolved.put("form", config.loss().usesDistanceLimits() ? "distance_limits" : "margins");
+    resolved.put("positive_margin", loss.positiveMargin());
+    resolved.put("negative_margin", loss.negativeMargin());
+    resolved.put("positive_weight", loss.positiveWeight());
+    resolved.put("negative_weight", loss.negativeWeight());
+    resolved.put("margin_activation", loss.marginActivation().name());
+    resolved.put("reduction", loss.reduction().pykeenName());
+    return resolved;
   }
 
   /** Distinct triples of a split that map into the training ids, and those dropped. */

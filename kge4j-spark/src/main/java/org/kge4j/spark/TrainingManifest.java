@@ -11,7 +11,7 @@ import java.util.Objects;
  * the schedule the run stands. Writing it is the commit of a round; {@code --resume} continues from
  * the latest one.
  *
- * @param configuration the run's configuration ({@link SparkTrainingConfig#toStrings})
+ * @param configuration the run's pipeline map ({@link SparkTrainingConfig#toMap})
  * @param round rounds committed so far (0 = initialised, not trained)
  * @param epochsCompleted epochs finished
  * @param roundsInEpoch rounds of the current epoch finished
@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param trainingSeconds wall-clock seconds spent in committed rounds
  */
 public record TrainingManifest(
-    Map<String, String> configuration,
+    Map<String, Object> configuration,
     long round,
     int epochsCompleted,
     int roundsInEpoch,

@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.model.Model;
 import org.kge4j.training.Pipeline;
-import org.kge4j.training.TrainingConfig;
 import org.kge4j.training.TrainingResult;
 
 /**
@@ -45,7 +45,7 @@ class OnePartitionTest {
             .setStoragePath(dir.resolve("lcwa").toString());
     for (KgeEstimator estimator : List.of(slcwa, lcwa)) {
       KgeModel spark = estimator.fit(SparkTests.split("nations", "train.txt"));
-      TrainingConfig config = estimator.trainingConfig();
+      PipelineConfig config = estimator.trainingConfig();
       TrainingResult single =
           Pipeline.builder(config, nations).evaluateTest(false).build().run().training();
       Model expected = single.model();
@@ -57,7 +57,7 @@ class OnePartitionTest {
         assertArrayEquals(
             expected.entityEmbeddings().row(id),
             TrainedEmbeddings.vector(row, 2),
-            config.loop() + " entity " + id);
+            config.trainingLoop() + " entity " + id);
       }
       for (Row row : spark.relationEmbeddings().orderBy("id").collectAsList()) {
         int id = row.getInt(0);
@@ -65,7 +65,7 @@ class OnePartitionTest {
         assertArrayEquals(
             expected.relationEmbeddings().row(id),
             TrainedEmbeddings.vector(row, 2),
-            config.loop() + " relation " + id);
+            config.trainingLoop() + " relation " + id);
       }
       assertEquals(single.losses(), spark.summary().epochLosses());
     }

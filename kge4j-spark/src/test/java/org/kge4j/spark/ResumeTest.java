@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kge4j.training.TrainingConfig;
+import org.kge4j.config.PipelineConfig;
 
 /**
  * A driver that dies after a committed round, leaving the files of an uncommitted next round
@@ -20,7 +20,7 @@ import org.kge4j.training.TrainingConfig;
  */
 class ResumeTest {
 
-  private static final TrainingConfig CONFIG =
+  private static final PipelineConfig CONFIG =
       new KgeEstimator()
           .setModel("rotate")
           .setDim(8)
@@ -79,7 +79,7 @@ class ResumeTest {
                     .train(false));
     assertTrue(
         notResumed.getMessage().contains("already holds a run (round 4)"), notResumed.getMessage());
-    TrainingConfig other = CONFIG.toBuilder().learningRate(0.1).build();
+    PipelineConfig other = CONFIG.toBuilder().learningRate(0.1).build();
     IllegalStateException mismatch =
         assertThrows(
             IllegalStateException.class,

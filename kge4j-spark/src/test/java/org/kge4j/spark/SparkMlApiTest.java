@@ -169,7 +169,9 @@ class SparkMlApiTest {
             IllegalArgumentException.class,
             () -> new KgeEstimator().setModel("holE").trainingConfig());
     assertEquals(
-        "model must be one of [transe, distmult, complex, rotate], got holE", name.getMessage());
+        "model must be one of TransE, DistMult, ComplEx, RotatE (case and punctuation ignored),"
+            + " got 'holE'",
+        name.getMessage());
     IllegalArgumentException column =
         assertThrows(IllegalArgumentException.class, () -> new KgeEstimator().fit(nations()));
     assertEquals("column 'head' not found; the input has [h, r, t]", column.getMessage());

@@ -60,9 +60,12 @@ class TrainJobTest {
     assertEquals(
         nations.toAbsolutePath().normalize().toString(),
         Path.of(results.path("dataset").path("source").asText()).normalize().toString());
-    assertEquals(2, results.path("configuration").path("num_partitions").asInt());
-    assertEquals(
-        "Softplus", results.path("configuration").path("loss").path("margin_activation").asText());
+    assertEquals(2, results.path("distributed").path("num_partitions").asInt());
+    JsonNode pipeline = results.path("configuration").path("pipeline");
+    assertEquals(nations.toString(), pipeline.path("dataset").asText());
+    assertEquals(8, pipeline.path("model_kwargs").path("embedding_dim").asInt());
+    assertEquals(0.05, pipeline.path("optimizer_kwargs").path("lr").asDouble(), 0.0);
+    assertEquals("Softplus", results.path("loss").path("margin_activation").asText());
     assertEquals(3, results.path("training").path("losses").size());
     Dataset data = SparkTests.dataset("nations");
     assertEquals(data.numEntities(), results.path("dataset").path("num_entities").asInt());
