@@ -24,6 +24,7 @@ class ResumeTest {
       new KgeEstimator()
           .setModel("rotate")
           .setDim(8)
+          .setDistanceLimits(1.0, 6.0)
           .setEpochs(2)
           .setBatchSize(512)
           .setNumNegsPerPos(4)
