@@ -70,17 +70,27 @@ public record BestPipeline(FrozenTrial trial, PipelineConfig config, Map<String,
               + ", which retrains that model");
       config = config.toBuilder().numEpochs(epochs).build();
     }
+    int frequency = config.stopper().frequency();
+    int epochs = config.training().numEpochs();
+    // validate the last epoch too, whose model the value belongs to; training is unchanged
+    int validateEvery = frequency > 0 ? gcd(frequency, epochs) : 0;
     if (config.stopper().name().equals("early")) {
       metadata.put(
           "_stopper_removed_comment",
           "stopper early "
               + config.stopper().kwargs()
               + " replaced by nop validating every "
-              + config.stopper().frequency()
+              + validateEvery
               + " epochs");
-      config = config.toBuilder().validationFrequency(config.stopper().frequency()).build();
+    }
+    if (config.stopper().name().equals("early") || validateEvery != frequency) {
+      config = config.toBuilder().validationFrequency(validateEvery).build();
     }
     return new BestPipeline(best, config, metadata);
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /**

@@ -275,6 +275,7 @@ class KgeObjectiveTest {
     assertEquals(best.intermediateValues().get(3), best.value().getAsDouble());
     PipelineConfig config =
         BestPipeline.of(study, space, ObjectiveMetric.MRR).orElseThrow().config();
+    assertEquals(1, config.stopper().frequency(), "gcd(2, 3): the re-run validates epoch 3");
     TrainingResult again =
         Pipeline.builder(config, DATA).evaluateTest(false).numThreads(1).build().run().training();
     double mrr =
