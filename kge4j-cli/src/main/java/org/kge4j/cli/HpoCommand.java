@@ -952,7 +952,7 @@ public final class HpoCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "replicate seed %d: test MRR %.4f, hits@10 %.4f (%d epochs, %.1f s)",
+              "replicate seed %d: test MRR %.4f, hits@10 %.4f (%d epoch(s), %.1f s)",
               s,
               r.test().meanReciprocalRank(),
               r.test().hitsAt(10),

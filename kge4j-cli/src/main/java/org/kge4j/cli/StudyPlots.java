@@ -24,6 +24,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -131,6 +132,7 @@ final class StudyPlots {
     bestLine.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
     bestLine.setMarker(SeriesMarkers.NONE);
     bestLine.setLineColor(BEST);
+    bestLine.setLineStyle(SeriesLines.SOLID);
     chart.getStyler().setXAxisDecimalPattern("0");
     chart.getStyler().setYAxisDecimalPattern("0.000");
     return chart;
@@ -162,6 +164,7 @@ final class StudyPlots {
           t.intermediateValues().values().stream().mapToDouble(Double::doubleValue).toArray();
       XYSeries series = chart.addSeries("trial " + t.number(), x, y);
       series.setMarker(x.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      series.setLineStyle(SeriesLines.SOLID);
       Color color = t.state() == TrialState.PRUNED ? PRUNED : COMPLETE;
       series.setLineColor(color);
       series.setMarkerColor(color);
