@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,18 @@ class HpoBadOptionsTest {
     assertUsageError(
         hpo("--n-trials", "2", "--loop", "lcwa", "--model", "transe", "--eval-frequency", "0"),
         "Invalid value for option '--eval-frequency': must be an integer >= 1, got 0");
+  }
+
+  @Test
+  void timeoutsTakeSecondsMinutesOrHours() {
+    OptionChecks checks = new OptionChecks(new picocli.CommandLine(new HpoCommand()));
+    assertEquals(Duration.ofSeconds(90), HpoCommand.parseDuration(checks, "--timeout", "90s"));
+    assertEquals(Duration.ofMinutes(20), HpoCommand.parseDuration(checks, "--timeout", "20m"));
+    assertEquals(Duration.ofHours(2), HpoCommand.parseDuration(checks, "--timeout", "2h"));
+    assertEquals(Duration.ofSeconds(45), HpoCommand.parseDuration(checks, "--timeout", "45"));
+    assertUsageError(
+        hpo("--n-trials", "2", "--timeout", "0m"),
+        "Invalid value for option '--timeout': must be longer than 0, got '0m'");
   }
 
   @Test

@@ -270,6 +270,62 @@ class HpoCommandTest {
   }
 
   @Test
+  void gridAndSobolSamplersRunThroughTheCommand() throws IOException {
+    Path grid = dir.resolve("grid");
+    Cli.Run run =
+        Cli.run(
+            "hpo",
+            "--dataset",
+            "embedded",
+            "--model",
+            "transe",
+            "--epochs",
+            "1",
+            "--sampler",
+            "grid",
+            "--grid-points",
+            "2",
+            "--n-trials",
+            "2",
+            "--quiet",
+            "--output",
+            grid.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String[]> rows = tsv(grid.resolve("trials.tsv"));
+    int dim = column(rows.get(0), "params_model.embedding_dim");
+    int lr = column(rows.get(0), "params_optimizer.lr");
+    // grid points 0 and 1 differ in the last parameter only; the first is the bottom of every range
+    assertEquals("16", rows.get(1)[dim]);
+    assertEquals("16", rows.get(2)[dim]);
+    assertEquals("0.001", rows.get(1)[lr]);
+
+    Path sobol = dir.resolve("sobol");
+    Cli.Run quasi =
+        Cli.run(
+            "hpo",
+            "--dataset",
+            "embedded",
+            "--model",
+            "distmult",
+            "--epochs",
+            "1",
+            "--sampler",
+            "sobol",
+            "--n-trials",
+            "2",
+            "--quiet",
+            "--output",
+            sobol.toString());
+    assertEquals(0, quasi.exitCode(), quasi::toString);
+    assertTrue(
+        OutputFiles.json()
+            .readTree(sobol.resolve("study.json").toFile())
+            .at("/attributes/sampler")
+            .asText()
+            .startsWith("SobolSampler("));
+  }
+
+  @Test
   void aDatasetDirectoryRecordsTheSha256OfItsFiles() throws Exception {
     Path nations = Cli.sharedDatasets().resolve("nations");
     Path output = dir.resolve("nations");
