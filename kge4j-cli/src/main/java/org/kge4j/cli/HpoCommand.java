@@ -952,11 +952,12 @@ public final class HpoCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "replicate seed %d: test MRR %.4f, hits@10 %.4f (%d epoch(s), %.1f s)",
+              "replicate seed %d: test MRR %.4f, hits@10 %.4f (%d %s, %.1f s)",
               s,
               r.test().meanReciprocalRank(),
               r.test().hitsAt(10),
               r.result().training().epochsCompleted(),
+              r.result().training().epochsCompleted() == 1 ? "epoch" : "epochs",
               r.result().training().trainingSeconds()));
       out.flush();
     }
