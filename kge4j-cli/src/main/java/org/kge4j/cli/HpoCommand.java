@@ -273,7 +273,7 @@ public final class HpoCommand implements Callable<Integer> {
             ? seed
             : file == null ? pipelineSeed : seedOf(checks, file.samplerSeed(), pipelineSeed);
     applyOptions(checks, pipeline, pipelineSeed);
-    String source = new RunInfo(String.valueOf(pipeline.get("dataset"))).datasetSource();
+    String source = RunInfo.location(String.valueOf(pipeline.get("dataset")));
     pipeline.put("dataset", source);
     KgeSearchSpace space = space(checks, file, searchSpaceFile, pipeline);
     Map<String, Object> stopperKwargs = mutableSection(pipeline, "stopper_kwargs");
@@ -292,7 +292,7 @@ public final class HpoCommand implements Callable<Integer> {
               + frequency);
     }
 
-    Dataset data = RunInfo.loadDataset(checks, "--dataset", source);
+    Dataset data = RunInfo.load(checks, "--dataset", base.dataset()).dataset();
     if (data.validation().numTriples() == 0) {
       throw checks.invalid(
           "--dataset",
