@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code kge4j} command: a parent for {@code train}, {@code evaluate}, {@code predict}, {@code
- * export}, {@code serve} and {@code datasets}. Run without a subcommand it prints its usage.
+ * The {@code kge4j} command: a parent for {@code train}, {@code evaluate}, {@code hpo}, {@code
+ * predict}, {@code export}, {@code serve} and {@code datasets}. Run without a subcommand it prints
+ * its usage.
  *
  * <p>Exit codes follow picocli: 0 success, 1 a failure while running, 2 an invalid command line
  * (unknown option, value out of range), with a message that names the option, the value received
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainCommand.class,
       EvaluateCommand.class,
+      HpoCommand.class,
       PredictCommand.class,
       ExportCommand.class,
       ServeCommand.class,

@@ -69,7 +69,9 @@ public record FloatParameter(String name, double low, double high, boolean log)
           log
               ? Math.exp(Math.log(low) + f * (Math.log(high) - Math.log(low)))
               : low + f * (high - low);
-      values.add(i == pointsPerRange - 1 ? high : Math.min(high, Math.max(low, value)));
+      // the ends are the bounds exactly (exp(log 1e-3) is 1.0000000000000002e-3)
+      values.add(
+          i == 0 ? low : i == pointsPerRange - 1 ? high : Math.min(high, Math.max(low, value)));
     }
     return values;
   }

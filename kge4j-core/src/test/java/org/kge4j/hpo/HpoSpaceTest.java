@@ -76,6 +76,9 @@ class HpoSpaceTest {
     assertEquals(
         List.of(1e-4, 1e-3, 1e-2, 1e-1),
         lr.grid(4).stream().map(v -> Math.round((Double) v * 1e6) / 1e6).toList());
+    // the ends are the bounds themselves, not exp(log(bound))
+    assertEquals(1e-4, lr.grid(4).get(0));
+    assertEquals(1e-1, lr.grid(4).get(3));
   }
 
   @Test

@@ -6,4 +6,9 @@ public final class NopPruner implements Pruner {
   public boolean prune(StudyView study, FrozenTrial trial) {
     return false;
   }
+
+  @Override
+  public String toString() {
+    return "NopPruner";
+  }
 }

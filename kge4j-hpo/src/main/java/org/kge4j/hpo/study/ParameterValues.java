@@ -5,6 +5,7 @@ import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.HpoParameter;
 import org.kge4j.hpo.IntParameter;
+import org.kge4j.hpo.PowerTwoParameter;
 
 /**
  * Values of parameters: admissibility, the canonical Java type, and Optuna's "internal
@@ -50,6 +51,14 @@ final class ParameterValues {
     if (parameter instanceof FloatParameter f) {
       return v >= f.low() && v <= f.high() ? Optional.of(v) : Optional.empty();
     }
+    if (parameter instanceof PowerTwoParameter t) {
+      boolean power =
+          v == Math.rint(v) && v >= 1 && v <= (1 << 30) && Integer.bitCount((int) v) == 1;
+      int exponent = power ? Integer.numberOfTrailingZeros((int) v) : -1;
+      return power && exponent >= t.low() && exponent <= t.high()
+          ? Optional.of((int) v)
+          : Optional.empty();
+    }
     IntParameter i = (IntParameter) parameter;
     if (v != Math.rint(v) || v < i.low() || v > i.maxValue()) {
       return Optional.empty();
@@ -65,6 +74,9 @@ final class ParameterValues {
     }
     if (parameter instanceof FloatParameter f) {
       return "a float in [" + f.low() + ", " + f.high() + "]" + (f.log() ? " (log scale)" : "");
+    }
+    if (parameter instanceof PowerTwoParameter t) {
+      return "a power of two in [2^" + t.low() + ", 2^" + t.high() + "]";
     }
     IntParameter i = (IntParameter) parameter;
     return "an int in ["
@@ -83,6 +95,9 @@ final class ParameterValues {
     }
     if (parameter instanceof FloatParameter f) {
       return f.low() == f.high() ? Optional.of(f.low()) : Optional.empty();
+    }
+    if (parameter instanceof PowerTwoParameter t) {
+      return t.low() == t.high() ? Optional.of(1 << t.low()) : Optional.empty();
     }
     IntParameter i = (IntParameter) parameter;
     return i.maxValue() == i.low() ? Optional.of(i.low()) : Optional.empty();

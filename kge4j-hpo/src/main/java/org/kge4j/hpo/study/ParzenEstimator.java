@@ -30,8 +30,9 @@ import org.kge4j.hpo.NumericParameter;
  *       then {@code σ_i} is clipped to {@code [(hi − lo)/min(100, n + 2), hi − lo]} (the "magic
  *       clip"; without it, to {@code [1e-12, hi − lo]}); the prior has {@code μ = (lo + hi)/2, σ =
  *       hi − lo}. Ints are discrete: value {@code v} has the kernel's mass over its cell {@code [v
- *       − step/2, v + step/2]} (on the scale) divided by the mass of {@code [lo, hi]}; a draw on
- *       the scale is rounded to the nearest admissible value.
+ *       − step/2, v + step/2]} (on the scale; a power of two {@code 2^e} the cell {@code [e − ½, e
+ *       + ½]}) divided by the mass of {@code [lo, hi]}; a draw on the scale is rounded to the
+ *       nearest admissible value.
  *   <li>categorical with {@code C} choices: component {@code i} gives each choice {@code
  *       prior_weight/(n + 1)}, plus 1 for the observed choice, normalised; the prior component is
  *       uniform.
@@ -237,9 +238,18 @@ final class ParzenEstimator {
         double z = (x - m) / s;
         return -0.5 * z * z - LOG_SQRT_2PI - logMass[component] - Math.log(s);
       }
-      double halfStep = 0.5 * ((IntParameter) parameter).step();
-      double left = (parameter.toScale(value - halfStep) - m) / s;
-      double right = (parameter.toScale(value + halfStep) - m) / s;
+      double left;
+      double right;
+      if (parameter instanceof IntParameter i) {
+        double halfStep = 0.5 * i.step();
+        left = (parameter.toScale(value - halfStep) - m) / s;
+        right = (parameter.toScale(value + halfStep) - m) / s;
+      } else {
+        // a power of two owns the cell of one exponent: [e − ½, e + ½] on the scale
+        double exponent = parameter.toScale(value);
+        left = (exponent - 0.5 - m) / s;
+        right = (exponent + 0.5 - m) / s;
+      }
       return TruncatedNormal.logMass(left, right) - logMass[component];
     }
   }

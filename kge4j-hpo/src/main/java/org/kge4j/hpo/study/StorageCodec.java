@@ -8,6 +8,7 @@ import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.HpoParameter;
 import org.kge4j.hpo.IntParameter;
+import org.kge4j.hpo.PowerTwoParameter;
 
 /**
  * Text forms of parameter definitions and of typed parameter maps, for storages that keep strings.
@@ -17,6 +18,7 @@ import org.kge4j.hpo.IntParameter;
  * <ul>
  *   <li>{@code float;LOW;HIGH;LOG} e.g. {@code float;0.001;0.1;true}
  *   <li>{@code int;LOW;HIGH;STEP;LOG} e.g. {@code int;16;256;16;false}
+ *   <li>{@code power_two;LOW;HIGH} (exponents) e.g. {@code power_two;4;12}
  *   <li>{@code categorical;} then each choice length-prefixed, e.g. {@code
  *       categorical;4:relu8:softplus}
  *   <li>value maps: per entry the name, a type letter ({@code d} double, {@code i} int, {@code s}
@@ -32,6 +34,9 @@ final class StorageCodec {
     }
     if (p instanceof IntParameter i) {
       return "int;" + i.low() + ";" + i.high() + ";" + i.step() + ";" + i.log();
+    }
+    if (p instanceof PowerTwoParameter t) {
+      return "power_two;" + t.low() + ";" + t.high();
     }
     StringBuilder sb = new StringBuilder("categorical;");
     for (String choice : ((CategoricalParameter) p).choices()) {
@@ -61,6 +66,9 @@ final class StorageCodec {
           Integer.parseInt(f[2]),
           Integer.parseInt(f[3]),
           Boolean.parseBoolean(f[4]));
+    }
+    if (f[0].equals("power_two") && f.length == 3) {
+      return new PowerTwoParameter(name, Integer.parseInt(f[1]), Integer.parseInt(f[2]));
     }
     throw new IllegalArgumentException(
         "stored definition of parameter " + name + " is not readable: " + text);

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A hyper-parameter search (Optuna's {@code Study}): a named set of trials in a {@link
@@ -53,6 +54,7 @@ public final class Study implements StudyView {
   private final Pruner pruner;
   private final StudyStorage storage;
   private final long studyId;
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
 
   private Study(Builder b) {
     this.name = b.name;
@@ -159,7 +161,7 @@ public final class Study implements StudyView {
   /**
    * Runs trials until the study holds {@code nTrials} finished trials, or until {@code timeout} has
    * passed when a trial ends (a running trial is not interrupted), or until the sampler has no more
-   * points (grid), or the thread is interrupted.
+   * points (grid), or {@link #stop()} is called, or the thread is interrupted.
    */
   public void optimize(Objective objective, int nTrials, Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -168,6 +170,15 @@ public final class Study implements StudyView {
     long now = System.nanoTime();
     long nanos = timeout.toNanos();
     run(objective, nTrials, nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos);
+  }
+
+  /**
+   * Makes the running {@link #optimize} calls of this study object return once their current trial
+   * has finished, starting no further trial (Optuna's {@code Study.stop}), e.g. from an objective
+   * that sees every trial fail. Later {@code optimize} calls run normally.
+   */
+  public void stop() {
+    stopRequested.set(true);
   }
 
   private void run(Objective objective, int nTrials, long deadlineNanos) {
@@ -186,7 +197,9 @@ public final class Study implements StudyView {
                 })
             : null;
     try {
-      while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadlineNanos) {
+      while (!stopRequested.get()
+          && !Thread.currentThread().isInterrupted()
+          && System.nanoTime() < deadlineNanos) {
         for (int stale : storage.failStaleTrials(studyId)) {
           LOG.log(
               System.Logger.Level.WARNING,
@@ -215,6 +228,7 @@ public final class Study implements StudyView {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      stopRequested.set(false);
       if (beats != null) {
         beats.shutdownNow();
       }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.IntParameter;
+import org.kge4j.hpo.PowerTwoParameter;
 
 /**
  * The storage contract for both storages, what SQLite keeps across processes, and two real worker
@@ -106,6 +107,7 @@ class SqliteStorageTest {
       s.startTrial(id, 10, 10);
       s.setTrialParameter(id, 0, "lr", new FloatParameter("lr", 1e-4, 1e-1, true), 0.0031415);
       s.setTrialParameter(id, 0, "dim", new IntParameter("dim", 16, 256, 16, false), 48);
+      s.setTrialParameter(id, 0, "batch", new PowerTwoParameter("batch", 4, 12), 256);
       CategoricalParameter odd = new CategoricalParameter("a;b:c", List.of("x:1;", "", "3:yy"));
       s.setTrialParameter(id, 0, "a;b:c", odd, "3:yy");
       s.setTrialIntermediateValue(id, 0, 0, 0.25);
@@ -125,7 +127,9 @@ class SqliteStorageTest {
       List<FrozenTrial> after = s.trials(id);
       assertEquals(before, after);
       FrozenTrial t = after.get(0);
-      assertEquals(List.of("lr", "dim", "a;b:c"), List.copyOf(t.params().keySet()));
+      assertEquals(List.of("lr", "dim", "batch", "a;b:c"), List.copyOf(t.params().keySet()));
+      assertEquals(256, t.params().get("batch"));
+      assertEquals(new PowerTwoParameter("batch", 4, 12), t.distributions().get("batch"));
       assertEquals(0.0031415, t.params().get("lr"));
       assertEquals(48, t.params().get("dim"));
       assertEquals("3:yy", t.params().get("a;b:c"));

@@ -32,6 +32,22 @@ class StudyTest {
   }
 
   @Test
+  void stopEndsOptimizeAfterTheCurrentTrialAndALaterCallRunsOn() {
+    Study study = study("stopped", StudyDirection.MINIMIZE, new RandomSampler(1));
+    study.optimize(
+        t -> {
+          if (t.number() == 1) {
+            study.stop();
+          }
+          throw new IllegalStateException("always failing");
+        },
+        5);
+    assertEquals(List.of(TrialState.FAIL, TrialState.FAIL), states(study));
+    study.optimize(t -> t.suggestFloat("x", 0, 1), 1);
+    assertEquals(List.of(TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE), states(study));
+  }
+
+  @Test
   void aFailingObjectiveFailsItsTrialAndTheStudyGoesOn() {
     Study study = study("failing", StudyDirection.MINIMIZE, new RandomSampler(1));
     study.optimize(
