@@ -2,6 +2,7 @@ package org.kge4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
 import org.kge4j.model.Models;
@@ -159,6 +162,70 @@ class SparkMlApiTest {
     KgeEstimator again = KgeEstimator.load(estimatorPath);
     assertEquals(estimator.trainingConfig(), again.trainingConfig());
     assertEquals("t", again.getTailCol());
+  }
+
+  @Test
+  void parametersBecomeThePipelineConfiguration() {
+    PipelineConfig defaults = new KgeEstimator().trainingConfig();
+    assertEquals("dataframe", defaults.dataset().name());
+    assertEquals("DistMult", defaults.model().name());
+    assertEquals(64, defaults.model().embeddingDim());
+    assertEquals(LoopKind.SLCWA, defaults.trainingLoop());
+    assertEquals("basic", defaults.negativeSampler().name());
+    assertEquals(32, defaults.negativeSampler().numNegsPerPos());
+    assertEquals(100, defaults.training().numEpochs());
+    assertEquals(512, defaults.training().batchSize());
+    assertEquals("Adam", defaults.optimizer().name());
+    assertEquals(0.01, defaults.optimizer().lr(), 0.0);
+    assertEquals(42L, defaults.randomSeed());
+    assertEquals(0, defaults.stopper().frequency());
+    assertEquals(0.1, defaults.regularizer().weight(), 0.0); // PyKEEN's DistMult default
+
+    PipelineConfig lcwa =
+        new KgeEstimator()
+            .setModel("complex")
+            .setDim(16)
+            .setLoop("lcwa")
+            .setEpochs(7)
+            .setLearningRate(0.05)
+            .setSeed(3)
+            .setRegularizerWeight(0.0)
+            .trainingConfig();
+    assertEquals("ComplEx", lcwa.model().name());
+    assertEquals(16, lcwa.model().embeddingDim());
+    assertEquals(LoopKind.LCWA, lcwa.trainingLoop());
+    assertNull(lcwa.negativeSampler(), "the sampler defaults do not reach LCWA");
+    assertEquals(7, lcwa.training().numEpochs());
+    assertEquals(0.05, lcwa.optimizer().lr(), 0.0);
+    assertEquals(3L, lcwa.randomSeed());
+    assertEquals(0.0, lcwa.regularizer().weight(), 0.0);
+
+    IllegalArgumentException negatives =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new KgeEstimator().setLoop("lcwa").setNumNegsPerPos(4).trainingConfig());
+    assertEquals(
+        "negative_sampler_kwargs is only used by the sLCWA training loop (LCWA scores every"
+            + " entity), got {num_negs_per_pos=4} with LCWA",
+        negatives.getMessage());
+    IllegalArgumentException norm =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new KgeEstimator().setScoringNorm(2).trainingConfig());
+    assertTrue(
+        norm.getMessage().startsWith("model_kwargs.scoring_fct_norm is not supported by DistMult"),
+        norm.getMessage());
+    KgeEstimator oneLimit = new KgeEstimator().setModel("transe");
+    IllegalArgumentException limit =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                oneLimit
+                    .copy(
+                        new org.apache.spark.ml.param.ParamMap()
+                            .put(oneLimit.positiveDistanceLimit(), 2.0))
+                    .trainingConfig());
+    assertTrue(limit.getMessage().contains("negative_distance_limit"), limit.getMessage());
   }
 
   @Test
