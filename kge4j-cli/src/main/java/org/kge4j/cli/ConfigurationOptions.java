@@ -2,6 +2,7 @@ package org.kge4j.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -310,6 +311,15 @@ final class ConfigurationOptions {
   private CommandLine commandLine;
   private OptionChecks checks;
   private PipelineConfig fileConfig;
+  private boolean recommendedBase;
+
+  /**
+   * Datasets with a recommended configuration (chosen on their validation split, see the README's
+   * "Quality and speed"): without {@code --config} it is the base that the options replace, because
+   * PyKEEN's defaults (N(0, 1) initialisation, one negative, 5 epochs) learn almost nothing on
+   * graphs of this size. The files are docs/examples/DATASET-complex-slcwa.json, packaged here.
+   */
+  static final List<String> RECOMMENDED = List.of("fb15k237", "wn18rr");
 
   /** The dataset of the {@code --config} file, if one is given. */
   Optional<String> configFileDataset(OptionChecks optionChecks) {
@@ -336,8 +346,18 @@ final class ConfigurationOptions {
     this.commandLine = line;
     this.checks = optionChecks;
     checkValues();
+    if (config == null && RECOMMENDED.contains(datasetSource)) {
+      fileConfig = recommended(datasetSource);
+      recommendedBase = true;
+      note(
+          "training on "
+              + datasetSource
+              + " starts from its recommended configuration (docs/examples/"
+              + datasetSource
+              + "-complex-slcwa.json); the options given replace its values");
+    }
     Map<String, Object> pipeline =
-        config == null
+        !hasBase()
             ? new LinkedHashMap<>()
             : mutableCopy(section(fileConfig(checks).toPipelineMap(), "pipeline"));
     Object fileDataset = pipeline.get("dataset");
@@ -443,7 +463,7 @@ final class ConfigurationOptions {
 
   private void modelOptions(Map<String, Object> pipeline) {
     if (given("--model")) {
-      if (config != null && !model.equalsIgnoreCase(modelKey(pipeline))) {
+      if (hasBase() && !model.equalsIgnoreCase(modelKey(pipeline))) {
         // another model than the file's starts from its own PyKEEN defaults; the size stays
         Object dimension = section(pipeline, "model_kwargs").get("embedding_dim");
         pipeline.put("model_kwargs", new LinkedHashMap<>(Map.of("embedding_dim", dimension)));
@@ -601,7 +621,7 @@ final class ConfigurationOptions {
     int effectiveEpochs =
         ((Number) section(pipeline, "training_kwargs").getOrDefault("num_epochs", 5)).intValue();
     int defaultFrequency = Math.max(1, effectiveEpochs / 10);
-    if (config == null) {
+    if (!hasBase()) {
       int frequency = evalFrequency == null ? defaultFrequency : evalFrequency;
       if (earlyStopping && frequency == 0) {
         throw checks.invalid("--eval-frequency", "must be >= 1 with --early-stopping, got 0");
@@ -624,6 +644,11 @@ final class ConfigurationOptions {
     }
     if (matched("--eval-frequency")) {
       kwargs.put("frequency", evalFrequency);
+      if (evalFrequency == 0 && !earlyStopping && "early".equals(pipeline.get("stopper"))) {
+        // no validation: nothing to stop early on, as without a base pipeline
+        pipeline.put("stopper", "nop");
+        kwargs.keySet().retainAll(List.of("frequency"));
+      }
     }
     if (matched("--patience") && "early".equals(pipeline.get("stopper"))) {
       kwargs.put("patience", patience);
@@ -679,9 +704,27 @@ final class ConfigurationOptions {
     return commandLine.getParseResult().hasMatchedOption(option);
   }
 
-  /** Whether {@code option} sets its key: always without {@code --config}, else when typed. */
+  /** Whether {@code option} sets its key: always without a base pipeline, else when typed. */
   private boolean given(String option) {
-    return config == null || matched(option);
+    return !hasBase() || matched(option);
+  }
+
+  /** Whether a pipeline is the base: the {@code --config} file or a dataset's recommended one. */
+  private boolean hasBase() {
+    return config != null || recommendedBase;
+  }
+
+  /** The packaged recommended configuration of a dataset in {@link #RECOMMENDED}. */
+  private static PipelineConfig recommended(String dataset) {
+    String resource = "recommended/" + dataset + "-complex-slcwa.json";
+    try (var in = ConfigurationOptions.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("kge4j is packaged without " + resource);
+      }
+      return PipelineConfig.fromPipelineMap(OutputFiles.json().readValue(in, MAP));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void note(String message) {

@@ -1,0 +1,73 @@
+package org.kge4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kge4j.config.LoopKind;
+import org.kge4j.config.PipelineConfig;
+import picocli.CommandLine;
+
+/**
+ * {@code kge4j train --dataset fb15k237} (or wn18rr) without {@code --config} starts from the
+ * dataset's recommended configuration, docs/examples/DATASET-complex-slcwa.json, and options typed
+ * on the command line replace its values; other datasets keep PyKEEN's defaults.
+ */
+class RecommendedConfigurationTest {
+
+  private final StringWriter err = new StringWriter();
+
+  private PipelineConfig configuration(String dataset, String... args) {
+    ConfigurationOptions options = new ConfigurationOptions();
+    CommandLine line = new CommandLine(options);
+    line.setErr(new PrintWriter(err, true));
+    line.parseArgs(args);
+    return options.configuration(line, new OptionChecks(line), dataset, Map.of());
+  }
+
+  @Test
+  void fb15k237StartsFromItsRecommendedFile() {
+    PipelineConfig config = configuration("fb15k237");
+    Map<String, Object> pipeline = pipeline(config);
+    assertEquals("ComplEx", pipeline.get("model"));
+    assertEquals(LoopKind.SLCWA, config.trainingLoop());
+    assertEquals(0.0005, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
+    assertEquals(8, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    assertEquals(
+        64,
+        ((Number) kwargs(pipeline, "negative_sampler_kwargs").get("num_negs_per_pos")).intValue());
+    assertEquals("xavier_normal", kwargs(pipeline, "model_kwargs").get("entity_initializer"));
+    assertTrue(err.toString().contains("recommended configuration"), err.toString());
+  }
+
+  @Test
+  void typedOptionsReplaceTheRecommendedValues() {
+    Map<String, Object> pipeline =
+        pipeline(configuration("wn18rr", "--epochs", "3", "--lr", "0.01", "--eval-frequency", "0"));
+    assertEquals(3, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    assertEquals(0.01, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
+    assertEquals(0, ((Number) kwargs(pipeline, "stopper_kwargs").get("frequency")).intValue());
+    assertEquals("nop", pipeline.get("stopper"));
+    assertEquals(128, ((Number) kwargs(pipeline, "model_kwargs").get("embedding_dim")).intValue());
+  }
+
+  @Test
+  void otherDatasetsKeepTheDefaults() {
+    Map<String, Object> pipeline = pipeline(configuration("umls"));
+    assertEquals(30, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    assertTrue(err.toString().isEmpty(), err.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> pipeline(PipelineConfig config) {
+    return (Map<String, Object>) config.toPipelineMap().get("pipeline");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> kwargs(Map<String, Object> pipeline, String section) {
+    return (Map<String, Object>) pipeline.get(section);
+  }
+}
