@@ -41,7 +41,7 @@ public final class ScaleBench {
   /** The formula above, in bytes. */
   static long formulaBytes(long entities, long relations, long triples, int width, int slots) {
     return 4L * (entities + relations) * width * (2 + slots)
-        + 12L * triples
+        + 16L * triples
         + 160L * (entities + relations);
   }
 
