@@ -173,4 +173,35 @@ class BenchmarkSmokeTest {
       assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }
   }
+
+  @Test
+  void gemmBenchmarkScoresEveryQueryAgainstEveryEntity() {
+    for (String impl : List.of("kge4j", "netlib-java", "netlib-native")) {
+      GemmBenchmark benchmark = new GemmBenchmark();
+      benchmark.impl = impl;
+      benchmark.m = 7;
+      benchmark.n = 130;
+      benchmark.k = 20;
+      try {
+        benchmark.setUp();
+      } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+        Assumptions.assumeFalse(impl.equals("netlib-native"), "no native BLAS here: " + e);
+        throw e;
+      }
+      benchmark.scoreUnit();
+      // one pass holds every entity: scores[i·n + e] = <query i, entity e>
+      for (int i = 0; i < benchmark.m; i++) {
+        for (int e = 0; e < benchmark.n; e++) {
+          double dot = 0;
+          for (int r = 0; r < benchmark.k; r++) {
+            dot +=
+                (double) benchmark.queries[i * benchmark.k + r]
+                    * benchmark.entities[e * benchmark.k + r];
+          }
+          assertWithinParity(
+              dot, benchmark.scores[i * benchmark.n + e], impl + " (" + i + ", " + e + ")");
+        }
+      }
+    }
+  }
 }
