@@ -3,7 +3,6 @@ package org.kge4j.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 
@@ -377,35 +376,11 @@ abstract class AbstractModel implements Model {
    * the split cannot change the result.
    */
   static void forEachRow(int numRows, int width, IntConsumer action) {
-    int rowsPerChunk = Math.max(1, (1 << 18) / width);
-    int chunks = (numRows + rowsPerChunk - 1) / rowsPerChunk;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              int end = Math.min(numRows, (c + 1) * rowsPerChunk);
-              for (int row = c * rowsPerChunk; row < end; row++) {
-                action.accept(row);
-              }
-            });
+    RowLoops.forEach(numRows, Math.max(1, (1 << 18) / width), action);
   }
 
-  /**
-   * Normalizes the touched rows of {@code changed} in {@code table}, split across the common
-   * fork-join pool when there are many (each touches only its row).
-   */
+  /** Normalizes the touched rows of {@code changed} in {@code table} to unit L2 norm. */
   static void normalizeRows(EmbeddingTable table, SparseGradient changed) {
-    int touched = changed.numTouched();
-    int rowsPerChunk = Math.max(1, (1 << 16) / table.width());
-    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              int end = Math.min(touched, (c + 1) * rowsPerChunk);
-              for (int i = c * rowsPerChunk; i < end; i++) {
-                normalizeRow(table, changed.touchedRow(i));
-              }
-            });
+    changed.forEachTouchedRow(row -> normalizeRow(table, row));
   }
 }
