@@ -46,6 +46,18 @@ final class Kwargs {
     return new Kwargs(section, map);
   }
 
+  /**
+   * Writes {@code value} under {@code key}, or removes {@code key} when {@code value} is null: in
+   * an override or a builder setter, null means "back to the default".
+   */
+  static void putOrRemove(Map<String, Object> map, String key, Object value) {
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
+  }
+
   /** The section's map of a pipeline map: absent or null gives an empty map. */
   @SuppressWarnings("unchecked")
   static Map<String, ?> section(Map<String, ?> pipeline, String section) {

@@ -228,14 +228,7 @@ public record LossConfig(
         merged.remove("reduction");
       }
     }
-    override.forEach(
-        (key, value) -> {
-          if (value == null) {
-            merged.remove(key);
-          } else {
-            merged.put(key, value);
-          }
-        });
+    override.forEach((key, value) -> Kwargs.putOrRemove(merged, key, value));
     return merged;
   }
 

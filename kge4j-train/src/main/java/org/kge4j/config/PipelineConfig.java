@@ -479,14 +479,7 @@ public record PipelineConfig(
 
   private static Map<String, Object> overlay(Map<String, ?> base, Map<String, ?> values) {
     Map<String, Object> merged = new LinkedHashMap<>(base);
-    values.forEach(
-        (key, value) -> {
-          if (value == null) {
-            merged.remove(key);
-          } else {
-            merged.put(key, value);
-          }
-        });
+    values.forEach((key, value) -> Kwargs.putOrRemove(merged, key, value));
     return merged;
   }
 
@@ -533,11 +526,7 @@ public record PipelineConfig(
 
     /** Sets a top-level key ({@code model}, {@code loss}, {@code random_seed}, ...). */
     public Builder set(String key, Object value) {
-      if (value == null) {
-        pipeline.remove(key);
-      } else {
-        pipeline.put(key, value);
-      }
+      Kwargs.putOrRemove(pipeline, key, value);
       return this;
     }
 
@@ -549,11 +538,7 @@ public record PipelineConfig(
           current instanceof Map<?, ?> m
               ? new LinkedHashMap<>((Map<String, Object>) m)
               : new LinkedHashMap<>();
-      if (value == null) {
-        kwargs.remove(key);
-      } else {
-        kwargs.put(key, value);
-      }
+      Kwargs.putOrRemove(kwargs, key, value);
       pipeline.put(section, kwargs);
       return this;
     }

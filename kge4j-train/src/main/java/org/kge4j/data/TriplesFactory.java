@@ -150,13 +150,9 @@ public final class TriplesFactory {
               + r2id.size()
               + " distinct");
     }
-    return new TriplesFactory(
-        entities,
-        e2id,
-        relations,
-        r2id,
-        checkedCopy(mappedTriples, entities.length, relations.length),
-        0);
+    // the labels' id space without triples, then the given triples checked against it
+    return new TriplesFactory(entities, e2id, relations, r2id, new int[0], 0)
+        .cloneAndExchangeTriples(mappedTriples);
   }
 
   /**
@@ -206,11 +202,13 @@ public final class TriplesFactory {
     }
     long numEntities = entities.length;
     long numRelations = relations.length;
+    checkIds(
+        "internedTriples", internedTriples, 3 * numTriples, entityIds.length, relationIds.length);
     long[] keys = new long[numTriples];
     for (int i = 0; i < numTriples; i++) {
-      long h = entityIds[checkIndex(internedTriples, 3 * i, entityIds.length)];
-      long r = relationIds[checkIndex(internedTriples, 3 * i + 1, relationIds.length)];
-      long t = entityIds[checkIndex(internedTriples, 3 * i + 2, entityIds.length)];
+      long h = entityIds[internedTriples[3 * i]];
+      long r = relationIds[internedTriples[3 * i + 1]];
+      long t = entityIds[internedTriples[3 * i + 2]];
       keys[i] = (h * numRelations + r) * numEntities + t;
     }
     return fromKeys(keys, numTriples, entities, e2id, relations, r2id, 0, source);
@@ -487,11 +485,23 @@ public final class TriplesFactory {
           "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
     }
     int[] copy = mappedTriples.clone();
-    for (int i = 0; i < copy.length; i++) {
+    checkIds("mappedTriples", copy, copy.length, numEntities, numRelations);
+    return copy;
+  }
+
+  /**
+   * Checks that the first {@code length} values of the row-major {@code (h, r, t)} triples {@code
+   * triples} index an entity ({@code [0, numEntities)}) resp. a relation; the message names the
+   * array by the caller's parameter {@code name}, the triple and the column.
+   */
+  private static void checkIds(
+      String name, int[] triples, int length, int numEntities, int numRelations) {
+    for (int i = 0; i < length; i++) {
       int bound = i % 3 == 1 ? numRelations : numEntities;
-      if (copy[i] < 0 || copy[i] >= bound) {
+      if (triples[i] < 0 || triples[i] >= bound) {
         throw new IllegalArgumentException(
-            "mappedTriples["
+            name
+                + "["
                 + i
                 + "] (triple "
                 + i / 3
@@ -500,28 +510,9 @@ public final class TriplesFactory {
                 + ") must be in [0, "
                 + bound
                 + "), got "
-                + copy[i]);
+                + triples[i]);
       }
     }
-    return copy;
-  }
-
-  /** {@code triples[i]}, checked to lie in {@code [0, bound)}. */
-  private static int checkIndex(int[] triples, int i, int bound) {
-    if (triples[i] < 0 || triples[i] >= bound) {
-      throw new IllegalArgumentException(
-          "internedTriples["
-              + i
-              + "] (triple "
-              + i / 3
-              + ", column "
-              + i % 3
-              + ") must be in [0, "
-              + bound
-              + "), got "
-              + triples[i]);
-    }
-    return triples[i];
   }
 
   /** The labels sorted by code point, checked to be non-null and distinct. */

@@ -3,7 +3,6 @@ package org.kge4j.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 
@@ -237,101 +236,97 @@ abstract class AbstractModel implements Model {
     float[] s = scratch.get();
     tailQuery(head, relation, s, 0);
     Arrays.fill(s, width, 2 * width, 0f);
-    float[] e = entities.blockOf(tail);
-    int eo = entities.offset(tail);
-    float score = interaction().score(kernel, s, 0, e, eo, width);
-    SparseGradient ge = out.entities();
-    int gt = ge.touch(tail);
-    interaction()
-        .backward(
-            kernel, upstream, score, s, 0, e, eo, s, width, ge.values().blockOf(tail), gt, width);
-    chainTails(head, relation, s, out);
+    backwardCandidate(upstream, tail, s, out.entities());
+    chainQuery(true, head, relation, s, out);
   }
 
   @Override
   public final void accumulateTailsGradient(
       int head, int relation, float[] upstream, int offset, Gradients out) {
-    float[] s = scratch.get();
-    tailQuery(head, relation, s, 0);
-    backwardCandidates(null, numEntities, upstream, offset, s, out.entities());
-    chainTails(head, relation, s, out);
+    accumulate(true, head, relation, null, numEntities, upstream, offset, out);
   }
 
   @Override
   public final void accumulateHeadsGradient(
       int relation, int tail, float[] upstream, int offset, Gradients out) {
-    float[] s = scratch.get();
-    headQuery(relation, tail, s, 0);
-    backwardCandidates(null, numEntities, upstream, offset, s, out.entities());
-    chainHeads(relation, tail, s, out);
+    accumulate(false, tail, relation, null, numEntities, upstream, offset, out);
   }
 
   @Override
   public final void accumulateTailsGradient(
       int head, int relation, int[] tails, int count, float[] upstream, Gradients out) {
-    float[] s = scratch.get();
-    tailQuery(head, relation, s, 0);
-    backwardCandidates(tails, count, upstream, 0, s, out.entities());
-    chainTails(head, relation, s, out);
+    accumulate(true, head, relation, tails, count, upstream, 0, out);
   }
 
   @Override
   public final void accumulateHeadsGradient(
       int relation, int tail, int[] heads, int count, float[] upstream, Gradients out) {
-    float[] s = scratch.get();
-    headQuery(relation, tail, s, 0);
-    backwardCandidates(heads, count, upstream, 0, s, out.entities());
-    chainHeads(relation, tail, s, out);
+    accumulate(false, tail, relation, heads, count, upstream, 0, out);
   }
 
   /**
-   * For the query in {@code s[0, width)} and the candidates {@code ids[0, count)} (all entities
-   * when null) with upstream gradients {@code upstream[offset + i]}: adds each candidate's row
-   * gradient and writes {@code ∂/∂q} into {@code s[width, 2·width)}.
+   * The backward pass of one query's scores against the candidates {@code ids[0, count)} (all
+   * entities when null) with upstream gradients {@code upstream[offset + i]}: the tail query {@code
+   * q(anchor, relation)} when {@code tails}, else the head query {@code q'(relation, anchor)}.
    */
-  private void backwardCandidates(
-      int[] ids, int count, float[] upstream, int offset, float[] s, SparseGradient ge) {
+  private void accumulate(
+      boolean tails,
+      int anchor,
+      int relation,
+      int[] ids,
+      int count,
+      float[] upstream,
+      int offset,
+      Gradients out) {
+    float[] s = scratch.get();
+    if (tails) {
+      tailQuery(anchor, relation, s, 0);
+    } else {
+      headQuery(relation, anchor, s, 0);
+    }
     Arrays.fill(s, width, 2 * width, 0f);
-    Interaction interaction = interaction();
+    SparseGradient ge = out.entities();
     for (int i = 0; i < count; i++) {
       float g = upstream[offset + i];
-      if (g == 0f) {
-        continue;
+      if (g != 0f) {
+        backwardCandidate(g, ids == null ? i : ids[i], s, ge);
       }
-      int id = ids == null ? i : ids[i];
-      float[] e = entities.blockOf(id);
-      int eo = entities.offset(id);
-      float score = interaction.score(kernel, s, 0, e, eo, width);
-      int go = ge.touch(id);
-      interaction.backward(
-          kernel, g, score, s, 0, e, eo, s, width, ge.values().blockOf(id), go, width);
     }
+    chainQuery(tails, anchor, relation, s, out);
   }
 
-  private void chainTails(int head, int relation, float[] s, Gradients out) {
-    SparseGradient ge = out.entities();
-    SparseGradient gr = out.relations();
-    int gh = ge.touch(head);
-    int grr = gr.touch(relation);
-    chainTailQuery(
-        head,
-        relation,
-        s,
-        width,
-        ge.values().blockOf(head),
-        gh,
-        gr.values().blockOf(relation),
-        grr);
+  /**
+   * For the query in {@code s[0, width)} and a candidate entity {@code id} whose score has the
+   * upstream gradient {@code g}: adds the gradient of the candidate's row into {@code ge} and that
+   * of the query into {@code s[width, 2·width)}.
+   */
+  private void backwardCandidate(float g, int id, float[] s, SparseGradient ge) {
+    float[] e = entities.blockOf(id);
+    int eo = entities.offset(id);
+    Interaction interaction = interaction();
+    float score = interaction.score(kernel, s, 0, e, eo, width);
+    int go = ge.touch(id);
+    interaction.backward(
+        kernel, g, score, s, 0, e, eo, s, width, ge.values().blockOf(id), go, width);
   }
 
-  private void chainHeads(int relation, int tail, float[] s, Gradients out) {
+  /**
+   * Chains {@code ∂/∂q} in {@code s[width, 2·width)} into the rows of the anchor and the relation
+   * (the inverse relation's for a head query with inverse relations), touching the entity first.
+   */
+  private void chainQuery(boolean tails, int anchor, int relation, float[] s, Gradients out) {
     SparseGradient ge = out.entities();
     SparseGradient gr = out.relations();
-    int gt = ge.touch(tail);
-    int row = headQueryRelation(relation);
-    int grr = gr.touch(row);
-    chainHeadQuery(
-        relation, tail, s, width, gr.values().blockOf(row), grr, ge.values().blockOf(tail), gt);
+    int ga = ge.touch(anchor);
+    int row = tails ? relation : headQueryRelation(relation);
+    int gro = gr.touch(row);
+    float[] de = ge.values().blockOf(anchor);
+    float[] dr = gr.values().blockOf(row);
+    if (tails) {
+      chainTailQuery(anchor, relation, s, width, de, ga, dr, gro);
+    } else {
+      chainHeadQuery(relation, anchor, s, width, dr, gro, de, ga);
+    }
   }
 
   @Override
@@ -381,35 +376,11 @@ abstract class AbstractModel implements Model {
    * the split cannot change the result.
    */
   static void forEachRow(int numRows, int width, IntConsumer action) {
-    int rowsPerChunk = Math.max(1, (1 << 18) / width);
-    int chunks = (numRows + rowsPerChunk - 1) / rowsPerChunk;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              int end = Math.min(numRows, (c + 1) * rowsPerChunk);
-              for (int row = c * rowsPerChunk; row < end; row++) {
-                action.accept(row);
-              }
-            });
+    RowLoops.forEach(numRows, Math.max(1, (1 << 18) / width), action);
   }
 
-  /**
-   * Normalizes the touched rows of {@code changed} in {@code table}, split across the common
-   * fork-join pool when there are many (each touches only its row).
-   */
+  /** Normalizes the touched rows of {@code changed} in {@code table} to unit L2 norm. */
   static void normalizeRows(EmbeddingTable table, SparseGradient changed) {
-    int touched = changed.numTouched();
-    int rowsPerChunk = Math.max(1, (1 << 16) / table.width());
-    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              int end = Math.min(touched, (c + 1) * rowsPerChunk);
-              for (int i = c * rowsPerChunk; i < end; i++) {
-                normalizeRow(table, changed.touchedRow(i));
-              }
-            });
+    changed.forEachTouchedRow(row -> normalizeRow(table, row));
   }
 }

@@ -14,8 +14,12 @@ import java.util.SplittableRandom;
  * <p>Gradients: {@code ∂s/∂hRe = rRe tRe + rIm tIm}, {@code ∂s/∂hIm = rRe tIm - rIm tRe}, {@code
  * ∂s/∂rRe = hRe tRe + hIm tIm}, {@code ∂s/∂rIm = hRe tIm - hIm tRe}, {@code ∂s/∂tRe = hRe rRe - hIm
  * rIm}, {@code ∂s/∂tIm = hRe rIm + hIm rRe}.
+ *
+ * <p>Queries: {@code score(h, r, e) = <q, e>} over the {@code 2d} real values with the tail query
+ * {@code q = h · r}, and {@code score(e, r, t) = <q', e>} with the head query {@code q' = conj(r) ·
+ * t}.
  */
-public final class ComplEx extends AbstractModel {
+public final class ComplEx extends ComplexValuedModel {
 
   /** PyKEEN's default regularizer of ComplEx: weight 0.01 on entities and relations. */
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.01, true, true);
@@ -72,7 +76,7 @@ public final class ComplEx extends AbstractModel {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations);
+    super(numEntities, numRelations, dim, regularizer, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -89,45 +93,5 @@ public final class ComplEx extends AbstractModel {
   @Override
   public Interaction interaction() {
     return Interaction.DOT;
-  }
-
-  /** {@code q = h · r}: {@code score(h, r, e) = <q, e>} over the {@code 2d} real values. */
-  @Override
-  public void tailQuery(int head, int relation, float[] q, int offset) {
-    ComplexQueries.tail(entities, relations, dim, head, relation, q, offset);
-  }
-
-  /** {@code q' = conj(r) · t}: {@code score(e, r, t) = <q', e>}. */
-  @Override
-  void directHeadQuery(int relation, int tail, float[] q, int offset) {
-    ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
-  }
-
-  @Override
-  public void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset) {
-    ComplexQueries.chainTail(
-        entities, relations, dim, head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
-  }
-
-  @Override
-  void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
-    ComplexQueries.chainHead(
-        entities, relations, dim, relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
   }
 }

@@ -18,8 +18,13 @@ import java.util.SplittableRandom;
  * = 0}): {@code ∂s/∂hRe = aRe rRe + aIm rIm}, {@code ∂s/∂hIm = aIm rRe - aRe rIm}, {@code ∂s/∂rRe =
  * aRe hRe + aIm hIm}, {@code ∂s/∂rIm = aIm hRe - aRe hIm}, {@code ∂s/∂t = -a}. Scores are {@code <=
  * 0} ({@link ScoreRange#NON_POSITIVE}).
+ *
+ * <p>Queries: {@code score(h, r, e) = -||q - e||} with the tail query {@code q = h · r}, and {@code
+ * score(e, r, t) = -||e − conj(r) · t||} with the head query {@code q' = conj(r) · t}, which equals
+ * {@code -||e · r − t||} because the constraint keeps {@code |r_k| = 1} (PyKEEN scored heads this
+ * way too: rotating the tail back by the inverse rotation).
  */
-public final class RotatE extends AbstractModel {
+public final class RotatE extends ComplexValuedModel {
 
   /** PyKEEN's default entity initializer of RotatE (on the real view of width {@code 2d}). */
   public static final Initializer DEFAULT_ENTITY_INITIALIZER = Initializer.XAVIER_UNIFORM;
@@ -58,7 +63,7 @@ public final class RotatE extends AbstractModel {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, 2 * dim, LpRegularizer.NONE, inverseRelations);
+    super(numEntities, numRelations, dim, LpRegularizer.NONE, inverseRelations);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -101,49 +106,5 @@ public final class RotatE extends AbstractModel {
       rel[off + k] = (float) (re * inv);
       rel[off + dim + k] = (float) (im * inv);
     }
-  }
-
-  /** {@code q = h · r}: {@code score(h, r, e) = -||q - e||}. */
-  @Override
-  public void tailQuery(int head, int relation, float[] q, int offset) {
-    ComplexQueries.tail(entities, relations, dim, head, relation, q, offset);
-  }
-
-  /**
-   * {@code q' = conj(r) · t}: {@code score(e, r, t) = -||e − conj(r) · t||}, which equals {@code
-   * -||e · r − t||} because the constraint keeps {@code |r_k| = 1} (PyKEEN scored heads this way
-   * too: rotating the tail back by the inverse rotation).
-   */
-  @Override
-  void directHeadQuery(int relation, int tail, float[] q, int offset) {
-    ComplexQueries.head(entities, relations, dim, relation, tail, q, offset);
-  }
-
-  @Override
-  public void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset) {
-    ComplexQueries.chainTail(
-        entities, relations, dim, head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
-  }
-
-  @Override
-  void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
-    ComplexQueries.chainHead(
-        entities, relations, dim, relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
   }
 }

@@ -1,5 +1,7 @@
 package org.kge4j.model;
 
+import java.util.function.IntConsumer;
+
 /**
  * The gradient of one {@link EmbeddingTable}, accumulated row by row: a buffer of the table's shape
  * and blocking plus the list of rows that received a contribution in this batch. Optimizers visit
@@ -31,6 +33,16 @@ public final class SparseGradient {
     this.values = values;
     this.touched = new boolean[values.numRows()];
     this.touchedRows = new int[values.numRows()];
+  }
+
+  /**
+   * Runs {@code action} for every touched row, split across the common fork-join pool when more
+   * than about 2^16 values are touched. Only for per-row work that reads and writes nothing but its
+   * own row (an optimizer step, a constraint), so the split cannot change the result.
+   */
+  public void forEachTouchedRow(IntConsumer action) {
+    RowLoops.forEach(
+        numTouched, Math.max(1, (1 << 16) / width()), i -> action.accept(touchedRows[i]));
   }
 
   /**

@@ -5,8 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.SparseGradient;
 
@@ -145,29 +143,6 @@ abstract class AbstractOptimizer implements Optimizer {
     for (int i = 0; i < tables.size(); i++) {
       update(i, tables.get(i), gradients.get(i));
     }
-  }
-
-  /** Touched rows per parallel task of a sparse update: about 2^16 values. */
-  private static final int ROW_CHUNK_VALUES = 1 << 16;
-
-  /**
-   * Runs {@code update} for every touched row of {@code gradient}, split across the common
-   * fork-join pool when there are many: each row's update reads and writes only that row, so the
-   * split cannot change the result.
-   */
-  static void forEachTouchedRow(SparseGradient gradient, IntConsumer update) {
-    int touched = gradient.numTouched();
-    int rowsPerChunk = Math.max(1, ROW_CHUNK_VALUES / gradient.width());
-    int chunks = (touched + rowsPerChunk - 1) / rowsPerChunk;
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range)
-        .forEach(
-            c -> {
-              int end = Math.min(touched, (c + 1) * rowsPerChunk);
-              for (int i = c * rowsPerChunk; i < end; i++) {
-                update.accept(gradient.touchedRow(i));
-              }
-            });
   }
 
   /** Applies step {@link #steps} to table {@code index}. */

@@ -39,8 +39,7 @@ public final class Adagrad extends AbstractOptimizer {
     int w = table.width();
     float lr = (float) learningRate;
     float eps = (float) EPS;
-    forEachTouchedRow(
-        gradient,
+    gradient.forEachTouchedRow(
         row -> {
           float[] x = table.blockOf(row);
           float[] g = gradient.values().blockOf(row);

@@ -116,8 +116,7 @@ public final class Adam extends AbstractOptimizer {
     }
     float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
     int w = table.width();
-    forEachTouchedRow(
-        gradient,
+    gradient.forEachTouchedRow(
         row -> {
           float[] x = table.blockOf(row);
           float[] g = gradient.values().blockOf(row);

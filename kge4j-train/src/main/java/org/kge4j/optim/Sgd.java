@@ -28,8 +28,7 @@ public final class Sgd extends AbstractOptimizer {
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
     int w = table.width();
     float lr = (float) learningRate;
-    forEachTouchedRow(
-        gradient,
+    gradient.forEachTouchedRow(
         row -> {
           float[] x = table.blockOf(row);
           float[] g = gradient.values().blockOf(row);

@@ -34,12 +34,10 @@ final class TopK {
         if (!better(scores[parent], ids[parent], score, id)) {
           break;
         }
-        scores[i] = scores[parent];
-        ids[i] = ids[parent];
+        set(i, scores[parent], ids[parent]);
         i = parent;
       }
-      scores[i] = score;
-      ids[i] = id;
+      set(i, score, id);
     } else if (better(score, id, scores[0], ids[0])) {
       siftDown(score, id);
     }
@@ -73,10 +71,13 @@ final class TopK {
       if (!better(score, id, scores[child], ids[child])) {
         break;
       }
-      scores[i] = scores[child];
-      ids[i] = ids[child];
+      set(i, scores[child], ids[child]);
       i = child;
     }
+    set(i, score, id);
+  }
+
+  private void set(int i, float score, int id) {
     scores[i] = score;
     ids[i] = id;
   }

@@ -255,6 +255,63 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   }
 
   /**
+   * The block product both halves of {@link #backward} share: adds to the {@code m} rows of {@code
+   * out} {@code Σ_r G(i, r) other_r} ({@code DOT}, and the first term of {@code NEGATIVE_L2}) or
+   * {@code Σ_r G(i, r) sign(self_i − other_r)} ({@code NEGATIVE_L1}) over the {@code k} rows of
+   * {@code other}, with {@code G(i, r) = gradient[gOffset + i·gRowStride + r·gColumnStride]} (the
+   * loss gradient or its transpose) and every row {@code width} floats apart.
+   */
+  private void accumulateBlock(
+      Interaction interaction,
+      int m,
+      int k,
+      int gOffset,
+      int gRowStride,
+      int gColumnStride,
+      float[] other,
+      int otherOffset,
+      float[] self,
+      int selfOffset,
+      float[] out,
+      int outOffset) {
+    if (interaction == Interaction.NEGATIVE_L1) {
+      kernel.accumulateSignDifference(
+          m,
+          width,
+          k,
+          gradient,
+          gOffset,
+          gRowStride,
+          gColumnStride,
+          other,
+          otherOffset,
+          width,
+          self,
+          selfOffset,
+          width,
+          out,
+          outOffset,
+          width);
+    } else {
+      kernel.accumulate(
+          BlockOp.DOT,
+          m,
+          width,
+          k,
+          gradient,
+          gOffset,
+          gRowStride,
+          gColumnStride,
+          other,
+          otherOffset,
+          width,
+          out,
+          outOffset,
+          width);
+    }
+  }
+
+  /**
    * The backward pass of {@code S = interaction(Q, E)} for the loss gradient {@code G} of every
    * score: block operations for {@code ∂/∂Q} (rows split across shards) and {@code ∂/∂E} (written
    * straight into the entity gradient, entity ranges split across shards), then the chain rule of
@@ -295,41 +352,19 @@ public final class LcwaTrainingLoop extends TrainingLoop {
           for (int b = 0; b < entities.numBlocks(); b++) {
             int first = entities.firstRow(b);
             int rows = entities.rowsIn(b);
-            if (interaction == Interaction.NEGATIVE_L1) {
-              kernel.accumulateSignDifference(
-                  hi - lo,
-                  width,
-                  rows,
-                  gradient,
-                  lo * n + first,
-                  n,
-                  1,
-                  entities.block(b),
-                  0,
-                  width,
-                  queries,
-                  lo * width,
-                  width,
-                  queryGradients,
-                  lo * width,
-                  width);
-            } else {
-              kernel.accumulate(
-                  BlockOp.DOT,
-                  hi - lo,
-                  width,
-                  rows,
-                  gradient,
-                  lo * n + first,
-                  n,
-                  1,
-                  entities.block(b),
-                  0,
-                  width,
-                  queryGradients,
-                  lo * width,
-                  width);
-            }
+            accumulateBlock(
+                interaction,
+                hi - lo,
+                rows,
+                lo * n + first,
+                n,
+                1,
+                entities.block(b),
+                0,
+                queries,
+                lo * width,
+                queryGradients,
+                lo * width);
           }
           for (int i = lo; i < hi; i++) {
             if (interaction == Interaction.NEGATIVE_L1) {
@@ -374,53 +409,32 @@ public final class LcwaTrainingLoop extends TrainingLoop {
                         + entityGradient.rowsPerBlock());
             float[] out = entityGradient.blockOf(e);
             int outOffset = entityGradient.offset(e);
+            accumulateBlock(
+                interaction,
+                blockEnd - e,
+                size,
+                e,
+                1,
+                n,
+                queries,
+                0,
+                entities.blockOf(e),
+                entities.offset(e),
+                out,
+                outOffset);
             if (interaction == Interaction.NEGATIVE_L1) {
-              kernel.accumulateSignDifference(
-                  blockEnd - e,
-                  width,
-                  size,
-                  gradient,
-                  e,
-                  1,
-                  n,
-                  queries,
-                  0,
-                  width,
-                  entities.blockOf(e),
-                  entities.offset(e),
-                  width,
-                  out,
-                  outOffset,
-                  width);
               kernel.negate(out, outOffset, (blockEnd - e) * width);
-            } else {
-              kernel.accumulate(
-                  BlockOp.DOT,
-                  blockEnd - e,
-                  width,
-                  size,
-                  gradient,
-                  e,
-                  1,
-                  n,
-                  queries,
-                  0,
-                  width,
-                  out,
-                  outOffset,
-                  width);
-              if (interaction == Interaction.NEGATIVE_L2) {
-                float[] rows = entities.blockOf(e);
-                int rowOffset = entities.offset(e);
-                for (int j = e; j < blockEnd; j++) {
-                  kernel.axpy(
-                      -columnSums[j],
-                      rows,
-                      rowOffset + (j - e) * width,
-                      out,
-                      outOffset + (j - e) * width,
-                      width);
-                }
+            } else if (interaction == Interaction.NEGATIVE_L2) {
+              float[] rows = entities.blockOf(e);
+              int rowOffset = entities.offset(e);
+              for (int j = e; j < blockEnd; j++) {
+                kernel.axpy(
+                    -columnSums[j],
+                    rows,
+                    rowOffset + (j - e) * width,
+                    out,
+                    outOffset + (j - e) * width,
+                    width);
               }
             }
             float[] rows = entities.blockOf(e);

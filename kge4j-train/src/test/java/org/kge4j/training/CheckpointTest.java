@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,19 @@ class CheckpointTest {
         table("best entity", 9f, 8f, 7f, 6f, 5f, 4f),
         table("best relation", 5f, 4f),
         Checkpoint.OptimizerState.of(steppedAdam(STATE_TABLE)));
+  }
+
+  /**
+   * Writes {@link #sample()} to {@code file}, lets {@code damage} change its bytes in place and
+   * returns the error that reading it gives.
+   */
+  private static IllegalArgumentException readDamaged(Path file, Consumer<byte[]> damage)
+      throws IOException {
+    sample().write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    damage.accept(bytes);
+    Files.write(file, bytes);
+    return assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
   }
 
   @Test
@@ -189,13 +203,8 @@ class CheckpointTest {
   @Test
   void aCorruptFileFailsTheChecksum(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("model.ckpt");
-    sample().write(file);
-    byte[] bytes = Files.readAllBytes(file);
     // flip a bit inside the last float of the optimizer's state, before its length and the checksum
-    bytes[bytes.length - 16 - 1] ^= 0x10;
-    Files.write(file, bytes);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
+    IllegalArgumentException e = readDamaged(file, bytes -> bytes[bytes.length - 16 - 1] ^= 0x10);
     assertTrue(
         e.getMessage().startsWith("checkpoint " + file + " is corrupt: CRC-32 "), e.getMessage());
   }
@@ -203,12 +212,7 @@ class CheckpointTest {
   @Test
   void anotherVersionIsRejected(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("model.ckpt");
-    sample().write(file);
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[11] = 7;
-    Files.write(file, bytes);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
+    IllegalArgumentException e = readDamaged(file, bytes -> bytes[11] = 7);
     assertEquals(
         "checkpoint " + file + " has format version 7, this kge4j reads version 3", e.getMessage());
   }
@@ -216,12 +220,7 @@ class CheckpointTest {
   @Test
   void anOlderVersionSaysItMustBeRetrained(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("old.ckpt");
-    sample().write(file);
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[8 + 3] = 2;
-    Files.write(file, bytes);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
+    IllegalArgumentException e = readDamaged(file, bytes -> bytes[8 + 3] = 2);
     assertEquals(
         "checkpoint "
             + file

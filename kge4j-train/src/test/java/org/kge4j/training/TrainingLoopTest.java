@@ -64,6 +64,17 @@ class TrainingLoopTest {
         : small().trainingLoop(loop).set("negative_sampler_kwargs", null);
   }
 
+  /** The model {@code config} trains on the embedded graph, without the test evaluation. */
+  private static Model trainedModel(PipelineConfig config, int numThreads) {
+    return Pipeline.builder(config, embedded)
+        .numThreads(numThreads)
+        .evaluateTest(false)
+        .build()
+        .run()
+        .training()
+        .model();
+  }
+
   private static double mrr(PipelineResult result) {
     return result.testMetrics().get(StopperConfig.METRIC);
   }
@@ -186,22 +197,8 @@ class TrainingLoopTest {
   void oneAndTwoThreadsGiveBitIdenticalModels() {
     for (LoopKind loop : LoopKind.values()) {
       PipelineConfig config = small(loop).build();
-      Model a =
-          Pipeline.builder(config, embedded)
-              .numThreads(1)
-              .evaluateTest(false)
-              .build()
-              .run()
-              .training()
-              .model();
-      Model b =
-          Pipeline.builder(config, embedded)
-              .numThreads(2)
-              .evaluateTest(false)
-              .build()
-              .run()
-              .training()
-              .model();
+      Model a = trainedModel(config, 1);
+      Model b = trainedModel(config, 2);
       assertArrayEquals(a.entityEmbeddings().block(0), b.entityEmbeddings().block(0), loop + "");
       assertArrayEquals(
           a.relationEmbeddings().block(0), b.relationEmbeddings().block(0), loop + "");
@@ -282,14 +279,7 @@ class TrainingLoopTest {
   void epochsInFreshLoopsWithRowRestoredStateGiveTheUninterruptedModel() {
     for (String optimizer : List.of("adam", "adagrad")) {
       PipelineConfig config = small().optimizer(optimizer).numEpochs(3).build();
-      Model straight =
-          Pipeline.builder(config, embedded)
-              .numThreads(2)
-              .evaluateTest(false)
-              .build()
-              .run()
-              .training()
-              .model();
+      Model straight = trainedModel(config, 2);
 
       Model carried = config.createModel(embedded.numEntities(), embedded.numRelations());
       long rngState = config.randomSeed();

@@ -1,0 +1,102 @@
+package org.kge4j.model;
+
+/**
+ * The queries of the complex-valued models (ComplEx, RotatE) over rows that store {@code d} real
+ * parts followed by {@code d} imaginary parts (width {@code 2d}):
+ *
+ * <pre>
+ *   tail query  q  = h · r          q_re = h_re r_re − h_im r_im,  q_im = h_re r_im + h_im r_re
+ *   head query  q' = conj(r) · t    q'_re = r_re t_re + r_im t_im, q'_im = r_re t_im − r_im t_re
+ * </pre>
+ *
+ * and their chain rules for a gradient {@code a = ∂/∂q}: {@code ∂/∂h = conj(r) · a}, {@code ∂/∂r =
+ * conj(h) · a} (tail query); {@code ∂/∂r = conj(a) · t}, {@code ∂/∂t = a · r} (head query), each in
+ * the real coordinates. All six are one element-wise complex product, {@link #product}.
+ */
+abstract class ComplexValuedModel extends AbstractModel {
+
+  ComplexValuedModel(
+      int numEntities,
+      int numRelations,
+      int dim,
+      LpRegularizer regularizer,
+      boolean inverseRelations) {
+    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations);
+  }
+
+  /** {@code q = h · r}. */
+  @Override
+  public final void tailQuery(int head, int relation, float[] q, int offset) {
+    float[] h = entities.blockOf(head);
+    float[] r = relations.blockOf(relation);
+    product(false, h, entities.offset(head), r, relations.offset(relation), q, offset, false);
+  }
+
+  /** {@code q' = conj(r) · t}. */
+  @Override
+  final void directHeadQuery(int relation, int tail, float[] q, int offset) {
+    float[] r = relations.blockOf(relation);
+    float[] t = entities.blockOf(tail);
+    product(true, r, relations.offset(relation), t, entities.offset(tail), q, offset, false);
+  }
+
+  /** {@code ∂/∂h = conj(r) · dq}, {@code ∂/∂r = conj(h) · dq}. */
+  @Override
+  public final void chainTailQuery(
+      int head,
+      int relation,
+      float[] dq,
+      int dqOffset,
+      float[] dh,
+      int dhOffset,
+      float[] dr,
+      int drOffset) {
+    float[] h = entities.blockOf(head);
+    float[] r = relations.blockOf(relation);
+    product(true, r, relations.offset(relation), dq, dqOffset, dh, dhOffset, true);
+    product(true, h, entities.offset(head), dq, dqOffset, dr, drOffset, true);
+  }
+
+  /** {@code ∂/∂r = conj(dq) · t}, {@code ∂/∂t = dq · r}. */
+  @Override
+  final void chainDirectHeadQuery(
+      int relation,
+      int tail,
+      float[] dq,
+      int dqOffset,
+      float[] dr,
+      int drOffset,
+      float[] dt,
+      int dtOffset) {
+    float[] r = relations.blockOf(relation);
+    float[] t = entities.blockOf(tail);
+    product(true, dq, dqOffset, t, entities.offset(tail), dr, drOffset, true);
+    product(false, dq, dqOffset, r, relations.offset(relation), dt, dtOffset, true);
+  }
+
+  /**
+   * Writes ({@code add} false) or adds {@code x_k · y_k}, or {@code conj(x_k) · y_k}, into {@code
+   * out} for every complex element {@code k < d}. Each part is two float products and one sum or
+   * difference; products commute exactly and {@code -p + q} is {@code q - p} in IEEE arithmetic, so
+   * the queries and chain rules give bit for bit what their formulas written out term by term give.
+   */
+  private void product(
+      boolean conjugateX, float[] x, int xo, float[] y, int yo, float[] out, int oo, boolean add) {
+    int d = dim;
+    for (int k = 0; k < d; k++) {
+      float xr = x[xo + k];
+      float xi = x[xo + d + k];
+      float yr = y[yo + k];
+      float yi = y[yo + d + k];
+      float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
+      float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
+      if (add) {
+        out[oo + k] += re;
+        out[oo + d + k] += im;
+      } else {
+        out[oo + k] = re;
+        out[oo + d + k] = im;
+      }
+    }
+  }
+}
