@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,10 +147,7 @@ class BadOptionsTest {
 
   @Test
   void splitsWhoseTriplesWereAllDroppedFailBeforeTraining() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("unknown"));
-    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\tc\n");
-    Files.writeString(data.resolve("valid.txt"), "x\tr\ta\n");
-    Files.writeString(data.resolve("test.txt"), "a\tr\ty\nz\tr\tb\n");
+    Path data = dataset("unknown", "a\tr\tb\nb\tr\tc\n", "x\tr\ta\n", "a\tr\ty\nz\tr\tb\n");
     Path output = dir.resolve("r");
     Cli.Run test = Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
     assertEquals(2, test.exitCode(), test::toString);
@@ -191,10 +189,7 @@ class BadOptionsTest {
 
   @Test
   void aMalformedDatasetFileNamesFileAndLine() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("data"));
-    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\n");
-    Files.writeString(data.resolve("valid.txt"), "a\tr\tb\n");
-    Files.writeString(data.resolve("test.txt"), "b\tr\ta\n");
+    Path data = dataset("data", "a\tr\tb\nb\tr\n", "a\tr\tb\n", "b\tr\ta\n");
     Cli.Run run =
         Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
     assertEquals(2, run.exitCode(), run::toString);
@@ -248,5 +243,14 @@ class BadOptionsTest {
         run.err().startsWith("kge4j: Invalid value for option '" + option + "': " + what),
         run::toString);
     return run;
+  }
+
+  /** A dataset directory {@code name} holding the three PyKEEN split files with these lines. */
+  private Path dataset(String name, String train, String valid, String test) throws IOException {
+    Path data = Files.createDirectories(dir.resolve(name));
+    Files.writeString(data.resolve("train.txt"), train);
+    Files.writeString(data.resolve("valid.txt"), valid);
+    Files.writeString(data.resolve("test.txt"), test);
+    return data;
   }
 }

@@ -280,19 +280,7 @@ public final class KgeModel extends Model<KgeModel> implements KgeParams, MLWrit
    *     {@code (tail, score)}, best first; queries with an unknown label yield no row
    */
   public Dataset<Row> recommendTails(Dataset<?> queries, int k) {
-    return Recommendations.topK(
-        queries.sparkSession(),
-        scoringSpec(),
-        entityEmbeddings,
-        relationEmbeddings.select("id", "label"),
-        relationTable(),
-        getBlockSize(),
-        queries.toDF(),
-        getHeadCol(),
-        getRelationCol(),
-        true,
-        "tail",
-        k);
+    return recommend(queries, getHeadCol(), true, "tail", k);
   }
 
   /**
@@ -303,6 +291,12 @@ public final class KgeModel extends Model<KgeModel> implements KgeParams, MLWrit
    *     {@code (head, score)}, best first
    */
   public Dataset<Row> recommendHeads(Dataset<?> queries, int k) {
+    return recommend(queries, getTailCol(), false, "head", k);
+  }
+
+  /** The top {@code k} {@code answer}s of the queries {@code (entityCol, relationCol)}. */
+  private Dataset<Row> recommend(
+      Dataset<?> queries, String entityCol, boolean tails, String answer, int k) {
     return Recommendations.topK(
         queries.sparkSession(),
         scoringSpec(),
@@ -311,10 +305,10 @@ public final class KgeModel extends Model<KgeModel> implements KgeParams, MLWrit
         relationTable(),
         getBlockSize(),
         queries.toDF(),
-        getTailCol(),
+        entityCol,
         getRelationCol(),
-        false,
-        "head",
+        tails,
+        answer,
         k);
   }
 
