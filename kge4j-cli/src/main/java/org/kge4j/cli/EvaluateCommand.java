@@ -46,10 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--dataset",
       paramLabel = "NAME|DIR|FILE",
-      description =
-          "Where the dataset the model was trained on is now (a graph file is read and split as"
-              + " the checkpoint's configuration recorded, and must be unchanged). Default: the one"
-              + " recorded in the checkpoint's configuration.")
+      description = ModelLocation.DATASET_DESCRIPTION)
   private String dataset;
 
   @Option(
@@ -91,10 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     OptionChecks checks = new OptionChecks(spec.commandLine());
     String splitName = checks.choice("--split", split, List.of("test", "valid"));
-    int numThreads =
-        threads == null
-            ? Runtime.getRuntime().availableProcessors()
-            : checks.atLeast("--threads", threads, 1);
+    int numThreads = checks.threads("--threads", threads);
     if (output != null && Files.exists(output) && !overwrite) {
       throw checks.invalid(
           "--output",

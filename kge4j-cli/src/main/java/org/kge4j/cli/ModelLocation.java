@@ -17,13 +17,13 @@ final class ModelLocation {
       description = "A run directory written by `kge4j train`, or its checkpoint file.")
   private Path location;
 
-  @Option(
-      names = "--dataset",
-      paramLabel = "NAME|DIR|FILE",
-      description =
-          "Where the dataset the model was trained on is now (a graph file is read and split as"
-              + " the checkpoint's configuration recorded, and must be unchanged). Default: the one"
-              + " recorded in the checkpoint's configuration.")
+  /** The help of {@code --dataset}, which {@code evaluate} shares. */
+  static final String DATASET_DESCRIPTION =
+      "Where the dataset the model was trained on is now (a graph file is read and split as the"
+          + " checkpoint's configuration recorded, and must be unchanged). Default: the one"
+          + " recorded in the checkpoint's configuration.";
+
+  @Option(names = "--dataset", paramLabel = "NAME|DIR|FILE", description = DATASET_DESCRIPTION)
   private String dataset;
 
   /** Loads the model; see {@link TrainedModel#load}. */

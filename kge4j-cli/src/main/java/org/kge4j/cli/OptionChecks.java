@@ -32,6 +32,11 @@ final class OptionChecks {
     return value;
   }
 
+  /** A worker-thread count: {@code value >= 1}, or all available processors when not given. */
+  int threads(String option, Integer value) {
+    return value == null ? Runtime.getRuntime().availableProcessors() : atLeast(option, value, 1);
+  }
+
   /** {@code value} finite and {@code > 0}. */
   double positive(String option, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kge4j.config.PipelineConfig;
+import org.kge4j.config.ResolvedLoss;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
-import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.training.PipelineResult;
 import org.kge4j.training.TrainingResult;
 import org.kge4j.training.ValidationRecord;
@@ -145,21 +145,7 @@ final class RunReport {
   /** Puts {@code configuration} (the pipeline document) and {@code loss} (as resolved). */
   static void putConfiguration(Map<String, Object> document, PipelineConfig config, String title) {
     document.put("configuration", pipelineDocument(config, title));
-    document.put("loss", resolvedLoss(config));
-  }
-
-  private static Map<String, Object> resolvedLoss(PipelineConfig config) {
-    DoubleMarginLoss loss = config.loss().build();
-    Map<String, Object> resolved = new LinkedHashMap<>();
-    resolved.put("name", "DoubleMarginLoss");
-    resolved.put("form", config.loss().usesDistanceLimits() ? "distance_limits" : "margins");
-    resolved.put("positive_margin", loss.positiveMargin());
-    resolved.put("negative_margin", loss.negativeMargin());
-    resolved.put("positive_weight", loss.positiveWeight());
-    resolved.put("negative_weight", loss.negativeWeight());
-    resolved.put("margin_activation", loss.marginActivation().name());
-    resolved.put("reduction", loss.reduction().pykeenName());
-    return resolved;
+    document.put("loss", ResolvedLoss.toMap(config.loss()));
   }
 
   private static Map<String, Object> runtime(int numThreads) {

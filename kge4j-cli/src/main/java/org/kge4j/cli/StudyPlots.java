@@ -2,8 +2,6 @@ package org.kge4j.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.kge4j.hpo.study.StudyDirection;
 import org.kge4j.hpo.study.TrialState;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -298,13 +295,7 @@ final class StudyPlots {
   }
 
   private static Path save(Chart<?, ?> chart, Path file) {
-    OutputFiles.write(
-        file,
-        temporary -> {
-          try (OutputStream out = Files.newOutputStream(temporary)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-          }
-        });
+    Charts.writePng(chart, file);
     return file;
   }
 }

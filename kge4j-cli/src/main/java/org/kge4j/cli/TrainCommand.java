@@ -128,10 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     OptionChecks checks = new OptionChecks(commandLine);
     checks.atLeast("--checkpoint-frequency", checkpointFrequency, 0);
-    int numThreads =
-        threads == null
-            ? Runtime.getRuntime().availableProcessors()
-            : checks.atLeast("--threads", threads, 1);
+    int numThreads = checks.threads("--threads", threads);
 
     Checkpoint checkpoint = resume == null ? null : readCheckpoint(checks);
     String datasetSource = RunInfo.location(datasetSource(checks, checkpoint));

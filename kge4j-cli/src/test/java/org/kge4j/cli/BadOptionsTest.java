@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,24 +82,16 @@ class BadOptionsTest {
   @Test
   void labelSmoothingNeedsTheLcwaLoop() {
     Cli.Run run =
-        Cli.run("train", "--label-smoothing", "0.1", "--output", dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
-    assertTrue(
-        run.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--label-smoothing': is only supported "
-                    + "with --loop lcwa"),
-        run::toString);
+        assertInvalid(
+            "--label-smoothing", "is only supported with --loop lcwa", "--label-smoothing", "0.1");
     assertTrue(run.err().contains("got 0.1 with slcwa"), run::toString);
-    Cli.Run range =
-        Cli.run("train", "--loop", "lcwa", "--label-smoothing", "1", "--output", dir.toString());
-    assertTrue(
-        range
-            .err()
-            .startsWith(
-                "kge4j: Invalid value for option '--label-smoothing': must be in "
-                    + "[0.0, 1.0), got 1.0"),
-        range::toString);
+    assertInvalid(
+        "--label-smoothing",
+        "must be in [0.0, 1.0), got 1.0",
+        "--loop",
+        "lcwa",
+        "--label-smoothing",
+        "1");
   }
 
   @Test
@@ -118,71 +113,41 @@ class BadOptionsTest {
 
   @Test
   void distanceLimitsExcludeMargins() {
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--model",
-            "transe",
-            "--distance-limits",
-            "0.5,2",
-            "--positive-margin",
-            "1",
-            "--output",
-            dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
-    assertTrue(
-        run.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--positive-margin': cannot be combined "
-                    + "with --distance-limits"),
-        run::toString);
-    Cli.Run soft =
-        Cli.run(
-            "train",
-            "--model",
-            "transe",
-            "--distance-limits",
-            "0.5,2",
-            "--activation",
-            "softplus",
-            "--output",
-            dir.resolve("r").toString());
-    assertEquals(2, soft.exitCode(), soft::toString);
-    assertTrue(
-        soft.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--activation': --distance-limits uses "
-                    + "relu, got 'softplus'"),
-        soft::toString);
+    assertInvalid(
+        "--positive-margin",
+        "cannot be combined with --distance-limits",
+        "--model",
+        "transe",
+        "--distance-limits",
+        "0.5,2",
+        "--positive-margin",
+        "1");
+    assertInvalid(
+        "--activation",
+        "--distance-limits uses relu, got 'softplus'",
+        "--model",
+        "transe",
+        "--distance-limits",
+        "0.5,2",
+        "--activation",
+        "softplus");
   }
 
   @Test
   void aRegularizerWeightNeedsAModelWithARegularizer() {
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--model",
-            "transe",
-            "--regularizer-weight",
-            "0.5",
-            "--output",
-            dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
-    assertTrue(
-        run.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--regularizer-weight': regularizer_kwargs is not"
-                    + " supported by TransE, which has no regularizer (as in PyKEEN), got"
-                    + " {weight=0.5}"),
-        run::toString);
+    assertInvalid(
+        "--regularizer-weight",
+        "regularizer_kwargs is not supported by TransE, which has no regularizer (as in PyKEEN),"
+            + " got {weight=0.5}",
+        "--model",
+        "transe",
+        "--regularizer-weight",
+        "0.5");
   }
 
   @Test
   void splitsWhoseTriplesWereAllDroppedFailBeforeTraining() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("unknown"));
-    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\tc\n");
-    Files.writeString(data.resolve("valid.txt"), "x\tr\ta\n");
-    Files.writeString(data.resolve("test.txt"), "a\tr\ty\nz\tr\tb\n");
+    Path data = dataset("unknown", "a\tr\tb\nb\tr\tc\n", "x\tr\ta\n", "a\tr\ty\nz\tr\tb\n");
     Path output = dir.resolve("r");
     Cli.Run test = Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
     assertEquals(2, test.exitCode(), test::toString);
@@ -224,10 +189,7 @@ class BadOptionsTest {
 
   @Test
   void aMalformedDatasetFileNamesFileAndLine() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("data"));
-    Files.writeString(data.resolve("train.txt"), "a\tr\tb\nb\tr\n");
-    Files.writeString(data.resolve("valid.txt"), "a\tr\tb\n");
-    Files.writeString(data.resolve("test.txt"), "b\tr\ta\n");
+    Path data = dataset("data", "a\tr\tb\nb\tr\n", "a\tr\tb\n", "b\tr\ta\n");
     Cli.Run run =
         Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
     assertEquals(2, run.exitCode(), run::toString);
@@ -264,5 +226,31 @@ class BadOptionsTest {
     assertTrue(
         missing.err().contains("no such checkpoint file: " + dir.resolve("nothing.kge4j")),
         missing::toString);
+  }
+
+  /**
+   * Runs {@code train} with {@code options} (writing under r/) and checks that it ends as a usage
+   * error: exit code 2 and a message starting {@code kge4j: Invalid value for option '<option>':
+   * <what>}.
+   */
+  private Cli.Run assertInvalid(String option, String what, String... options) {
+    List<String> args = new ArrayList<>(List.of("train"));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--output", dir.resolve("r").toString()));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().startsWith("kge4j: Invalid value for option '" + option + "': " + what),
+        run::toString);
+    return run;
+  }
+
+  /** A dataset directory {@code name} holding the three PyKEEN split files with these lines. */
+  private Path dataset(String name, String train, String valid, String test) throws IOException {
+    Path data = Files.createDirectories(dir.resolve(name));
+    Files.writeString(data.resolve("train.txt"), train);
+    Files.writeString(data.resolve("valid.txt"), valid);
+    Files.writeString(data.resolve("test.txt"), test);
+    return data;
   }
 }

@@ -48,18 +48,12 @@ import org.kge4j.config.PipelineConfig;
  * parameters left unset take PyKEEN's defaults. Validation and early stopping are not part of
  * {@code fit}; evaluate the model with {@link KgeModel#evaluate}.
  */
-public final class KgeEstimator extends Estimator<KgeModel> implements DefaultParamsWritable {
+public final class KgeEstimator extends Estimator<KgeModel>
+    implements KgeParams, DefaultParamsWritable {
 
   private static final long serialVersionUID = 1L;
 
   private final String uid;
-  private final Param<String> headCol;
-  private final Param<String> relationCol;
-  private final Param<String> tailCol;
-  private final Param<String> predictionCol;
-  private final Param<String> model;
-  private final IntParam dim;
-  private final IntParam scoringNorm;
   private final DoubleParam regularizerWeight;
   private final IntParam partitions;
   private final Param<String> loop;
@@ -91,13 +85,6 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
   /** An estimator with the given uid (used by {@link #copy} and {@link #load}). */
   public KgeEstimator(String uid) {
     this.uid = uid;
-    headCol = new Param<>(this, "headCol", "column of the heads (labels or integer ids)");
-    relationCol = new Param<>(this, "relationCol", "column of the relations");
-    tailCol = new Param<>(this, "tailCol", "column of the tails");
-    predictionCol = new Param<>(this, "predictionCol", "column of the scores transform adds");
-    model = new Param<>(this, "model", "interaction model: transe, distmult, complex, rotate");
-    dim = new IntParam(this, "dim", "embedding dimension (complex for ComplEx, RotatE)", ge(1));
-    scoringNorm = new IntParam(this, "scoringNorm", "TransE's norm, 1 or 2", ge(1));
     regularizerWeight =
         new DoubleParam(
             this,
@@ -144,13 +131,7 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
                 + " (unset: <SparkContext checkpoint dir>/kge4j-<uid>)");
     resume =
         new BooleanParam(this, "resume", "continue the run the storage directory holds, if any");
-    setDefault(headCol, "head");
-    setDefault(relationCol, "relation");
-    setDefault(tailCol, "tail");
-    setDefault(predictionCol, "prediction");
-    setDefault(model, "distmult");
-    setDefault(dim, (Object) 64);
-    setDefault(scoringNorm, (Object) 1);
+    KgeParams.setDefaults(this);
     setDefault(partitions, (Object) 1);
     setDefault(loop, "slcwa");
     setDefault(negativeSampler, "basic");
@@ -178,42 +159,8 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
     return uid;
   }
 
-  // ---- parameters (public accessors: Spark ML finds parameters through them) ----
-
-  /** Column of the heads; default {@code head}. */
-  public Param<String> headCol() {
-    return headCol;
-  }
-
-  /** Column of the relations; default {@code relation}. */
-  public Param<String> relationCol() {
-    return relationCol;
-  }
-
-  /** Column of the tails; default {@code tail}. */
-  public Param<String> tailCol() {
-    return tailCol;
-  }
-
-  /** Column of the scores the model's {@code transform} adds; default {@code prediction}. */
-  public Param<String> predictionCol() {
-    return predictionCol;
-  }
-
-  /** The interaction model; default {@code distmult}. */
-  public Param<String> model() {
-    return model;
-  }
-
-  /** The embedding dimension; default 64. */
-  public IntParam dim() {
-    return dim;
-  }
-
-  /** TransE's scoring norm; default 1. */
-  public IntParam scoringNorm() {
-    return scoringNorm;
-  }
+  // ---- parameters (public accessors: Spark ML finds parameters through them; the columns and
+  // the interaction model are KgeParams's) ----
 
   /** The weight of the model's default regularizer; unset = PyKEEN's default. */
   public DoubleParam regularizerWeight() {
@@ -327,30 +274,6 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
 
   // ---- getters ----
 
-  public String getHeadCol() {
-    return getOrDefault(headCol);
-  }
-
-  public String getRelationCol() {
-    return getOrDefault(relationCol);
-  }
-
-  public String getTailCol() {
-    return getOrDefault(tailCol);
-  }
-
-  public String getModel() {
-    return getOrDefault(model);
-  }
-
-  public int getDim() {
-    return (Integer) getOrDefault(dim);
-  }
-
-  public int getScoringNorm() {
-    return (Integer) getOrDefault(scoringNorm);
-  }
-
   public int getPartitions() {
     return (Integer) getOrDefault(partitions);
   }
@@ -412,31 +335,31 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
   // ---- setters ----
 
   public KgeEstimator setHeadCol(String value) {
-    return with(headCol, value);
+    return with(headCol(), value);
   }
 
   public KgeEstimator setRelationCol(String value) {
-    return with(relationCol, value);
+    return with(relationCol(), value);
   }
 
   public KgeEstimator setTailCol(String value) {
-    return with(tailCol, value);
+    return with(tailCol(), value);
   }
 
   public KgeEstimator setPredictionCol(String value) {
-    return with(predictionCol, value);
+    return with(predictionCol(), value);
   }
 
   public KgeEstimator setModel(String value) {
-    return with(model, value);
+    return with(model(), value);
   }
 
   public KgeEstimator setDim(int value) {
-    return with(dim, value);
+    return with(dim(), value);
   }
 
   public KgeEstimator setScoringNorm(int value) {
-    return with(scoringNorm, value);
+    return with(scoringNorm(), value);
   }
 
   public KgeEstimator setRegularizerWeight(double value) {
@@ -575,7 +498,7 @@ public final class KgeEstimator extends Estimator<KgeModel> implements DefaultPa
   @Override
   public StructType transformSchema(StructType schema) {
     return KgeModel.checkTripleColumns(
-        schema, List.of(getHeadCol(), getRelationCol(), getTailCol()), getOrDefault(predictionCol));
+        schema, List.of(getHeadCol(), getRelationCol(), getTailCol()), getPredictionCol());
   }
 
   @Override

@@ -50,7 +50,7 @@ import org.kge4j.evaluation.MetricResults;
  *
  * Scores are computed by kge4j's own model kernels over blocks of entities.
  */
-public final class KgeModel extends Model<KgeModel> implements MLWritable {
+public final class KgeModel extends Model<KgeModel> implements KgeParams, MLWritable {
 
   private static final long serialVersionUID = 1L;
 
@@ -58,13 +58,6 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
   private final transient Dataset<Row> entityEmbeddings;
   private final transient Dataset<Row> relationEmbeddings;
   private transient KgeTrainingSummary summary;
-  private final Param<String> headCol;
-  private final Param<String> relationCol;
-  private final Param<String> tailCol;
-  private final Param<String> predictionCol;
-  private final Param<String> model;
-  private final IntParam dim;
-  private final IntParam scoringNorm;
   private final IntParam blockSize;
 
   /**
@@ -77,27 +70,13 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
     this.uid = uid;
     this.entityEmbeddings = entityEmbeddings;
     this.relationEmbeddings = relationEmbeddings;
-    headCol = new Param<>(this, "headCol", "column of the heads (labels or integer ids)");
-    relationCol = new Param<>(this, "relationCol", "column of the relations");
-    tailCol = new Param<>(this, "tailCol", "column of the tails");
-    predictionCol = new Param<>(this, "predictionCol", "column of the scores transform adds");
-    model = new Param<>(this, "model", "interaction model: transe, distmult, complex, rotate");
-    dim = new IntParam(this, "dim", "embedding dimension", ParamValidators.gtEq(1));
-    scoringNorm =
-        new IntParam(this, "scoringNorm", "TransE's norm, 1 or 2", ParamValidators.gtEq(1));
     blockSize =
         new IntParam(
             this,
             "blockSize",
             "entities per block when scoring against all",
             ParamValidators.gtEq(1));
-    setDefault(headCol, "head");
-    setDefault(relationCol, "relation");
-    setDefault(tailCol, "tail");
-    setDefault(predictionCol, "prediction");
-    setDefault(model, "distmult");
-    setDefault(dim, (Object) 64);
-    setDefault(scoringNorm, (Object) 1);
+    KgeParams.setDefaults(this);
     setDefault(blockSize, (Object) 16384);
   }
 
@@ -106,69 +85,38 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
     return uid;
   }
 
-  /** Column of the heads; default {@code head}. */
-  public Param<String> headCol() {
-    return headCol;
-  }
-
-  /** Column of the relations; default {@code relation}. */
-  public Param<String> relationCol() {
-    return relationCol;
-  }
-
-  /** Column of the tails; default {@code tail}. */
-  public Param<String> tailCol() {
-    return tailCol;
-  }
-
-  /** Column of the scores {@link #transform} adds; default {@code prediction}. */
-  public Param<String> predictionCol() {
-    return predictionCol;
-  }
-
-  /** The interaction model the embeddings belong to. */
-  public Param<String> model() {
-    return model;
-  }
-
-  /** The embedding dimension. */
-  public IntParam dim() {
-    return dim;
-  }
-
-  /** TransE's scoring norm. */
-  public IntParam scoringNorm() {
-    return scoringNorm;
-  }
-
   /** Entities per block when scoring against all entities; default 16384. */
   public IntParam blockSize() {
     return blockSize;
   }
 
   public KgeModel setHeadCol(String value) {
-    set(headCol, value);
-    return this;
+    return with(headCol(), value);
   }
 
   public KgeModel setRelationCol(String value) {
-    set(relationCol, value);
-    return this;
+    return with(relationCol(), value);
   }
 
   public KgeModel setTailCol(String value) {
-    set(tailCol, value);
-    return this;
+    return with(tailCol(), value);
   }
 
   public KgeModel setPredictionCol(String value) {
-    set(predictionCol, value);
-    return this;
+    return with(predictionCol(), value);
   }
 
   public KgeModel setBlockSize(int value) {
-    set(blockSize, (Object) value);
+    return with(blockSize, value);
+  }
+
+  private <T> KgeModel with(Param<T> param, T value) {
+    set(param, value);
     return this;
+  }
+
+  public int getBlockSize() {
+    return (Integer) getOrDefault(blockSize);
   }
 
   /** Entity embeddings {@code (id, label, vector)}. */
@@ -204,8 +152,7 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
   }
 
   ScoringSpec scoringSpec() {
-    return new ScoringSpec(
-        getOrDefault(model), (Integer) getOrDefault(dim), (Integer) getOrDefault(scoringNorm));
+    return new ScoringSpec(getModel(), getDim(), getScoringNorm());
   }
 
   /** The relation table, row {@code r} = relation id {@code r}. */
@@ -234,15 +181,15 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
         input
             .join(
                 entities.withColumnRenamed("label", "_h").withColumnRenamed("vector", "_hv"),
-                input.col(getOrDefault(headCol)).cast(DataTypes.StringType).equalTo(col("_h")),
+                input.col(getHeadCol()).cast(DataTypes.StringType).equalTo(col("_h")),
                 "left")
             .join(
                 relationEmbeddings.select(col("label").as("_r"), col("id").as("_rid")),
-                input.col(getOrDefault(relationCol)).cast(DataTypes.StringType).equalTo(col("_r")),
+                input.col(getRelationCol()).cast(DataTypes.StringType).equalTo(col("_r")),
                 "left")
             .join(
                 entities.withColumnRenamed("label", "_t").withColumnRenamed("vector", "_tv"),
-                input.col(getOrDefault(tailCol)).cast(DataTypes.StringType).equalTo(col("_t")),
+                input.col(getTailCol()).cast(DataTypes.StringType).equalTo(col("_t")),
                 "left");
     List<String> columns = new ArrayList<>(List.of(dataset.columns()));
     columns.addAll(List.of("_hv", "_rid", "_tv"));
@@ -251,7 +198,7 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
     Broadcast<float[][]> relations =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(relationTable());
     ScoringSpec spec = scoringSpec();
-    int chunk = (Integer) getOrDefault(blockSize);
+    int chunk = getBlockSize();
     return ordered.mapPartitions(
         (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
             rows -> scoreRows(rows, fields, spec, relations.value(), chunk),
@@ -333,19 +280,7 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
    *     {@code (tail, score)}, best first; queries with an unknown label yield no row
    */
   public Dataset<Row> recommendTails(Dataset<?> queries, int k) {
-    return Recommendations.topK(
-        queries.sparkSession(),
-        scoringSpec(),
-        entityEmbeddings,
-        relationEmbeddings.select("id", "label"),
-        relationTable(),
-        (Integer) getOrDefault(blockSize),
-        queries.toDF(),
-        getOrDefault(headCol),
-        getOrDefault(relationCol),
-        true,
-        "tail",
-        k);
+    return recommend(queries, getHeadCol(), true, "tail", k);
   }
 
   /**
@@ -356,18 +291,24 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
    *     {@code (head, score)}, best first
    */
   public Dataset<Row> recommendHeads(Dataset<?> queries, int k) {
+    return recommend(queries, getTailCol(), false, "head", k);
+  }
+
+  /** The top {@code k} {@code answer}s of the queries {@code (entityCol, relationCol)}. */
+  private Dataset<Row> recommend(
+      Dataset<?> queries, String entityCol, boolean tails, String answer, int k) {
     return Recommendations.topK(
         queries.sparkSession(),
         scoringSpec(),
         entityEmbeddings,
         relationEmbeddings.select("id", "label"),
         relationTable(),
-        (Integer) getOrDefault(blockSize),
+        getBlockSize(),
         queries.toDF(),
-        getOrDefault(tailCol),
-        getOrDefault(relationCol),
-        false,
-        "head",
+        entityCol,
+        getRelationCol(),
+        tails,
+        answer,
         k);
   }
 
@@ -419,27 +360,21 @@ public final class KgeModel extends Model<KgeModel> implements MLWritable {
             entityEmbeddings,
             relationTable(),
             (int) numEntities,
-            (Integer) getOrDefault(blockSize))
+            getBlockSize())
         .evaluate(evaluation, known, sampled, seed);
   }
 
   private Dataset<Row> mapped(
       Dataset<?> triples, Dataset<Row> entityLabels, Dataset<Row> relationLabels) {
     Dataset<Row> labels =
-        LabeledTriples.labels(
-            triples.toDF(),
-            getOrDefault(headCol),
-            getOrDefault(relationCol),
-            getOrDefault(tailCol));
+        LabeledTriples.labels(triples.toDF(), getHeadCol(), getRelationCol(), getTailCol());
     return GraphPreparation.mapToIds(labels, entityLabels, relationLabels);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
     return checkTripleColumns(
-        schema,
-        List.of(getOrDefault(headCol), getOrDefault(relationCol), getOrDefault(tailCol)),
-        getOrDefault(predictionCol));
+        schema, List.of(getHeadCol(), getRelationCol(), getTailCol()), getPredictionCol());
   }
 
   /**

@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.kge4j.config.PipelineConfig;
+import org.kge4j.config.ResolvedLoss;
 import org.kge4j.evaluation.MetricResults;
-import org.kge4j.loss.DoubleMarginLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -592,7 +592,7 @@ public final class TrainJob implements Callable<Integer> {
     metadata.put("kge4j_version", TrainJob.class.getPackage().getImplementationVersion());
     document.put(
         "configuration", SparkTrainingConfig.onDataset(config, input).toPipelineMap(metadata));
-    document.put("loss", resolvedLoss(config));
+    document.put("loss", ResolvedLoss.toMap(config.loss()));
     Map<String, Object> distributed = new LinkedHashMap<>();
     distributed.put("num_partitions", summary.layout().numPartitions());
     distributed.put("evaluation", sampledEvaluation > 0 ? "sampled" : "full");
@@ -652,21 +652,6 @@ public final class TrainJob implements Callable<Integer> {
     document.put("command", spec.commandLine().getParseResult().originalArgs());
     document.put("created", Instant.now().toString());
     return document;
-  }
-
-  /** The loss as resolved from the configuration, as the CLI's {@code results.json} writes it. */
-  private static Map<String, Object> resolvedLoss(PipelineConfig config) {
-    DoubleMarginLoss loss = config.loss().build();
-    Map<String, Object> resolved = new LinkedHashMap<>();
-    resolved.put("name", "DoubleMarginLoss");
-    resolved.put("form", config.loss().usesDistanceLimits() ? "distance_limits" : "margins");
-    resolved.put("positive_margin", loss.positiveMargin());
-    resolved.put("negative_margin", loss.negativeMargin());
-    resolved.put("positive_weight", loss.positiveWeight());
-    resolved.put("negative_weight", loss.negativeWeight());
-    resolved.put("margin_activation", loss.marginActivation().name());
-    resolved.put("reduction", loss.reduction().pykeenName());
-    return resolved;
   }
 
   /** Distinct triples of a split that map into the training ids, and those dropped. */

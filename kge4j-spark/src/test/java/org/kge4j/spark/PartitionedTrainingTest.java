@@ -89,24 +89,16 @@ class PartitionedTrainingTest {
       single.relationEmbeddings().setRow(row.getInt(0), TrainedEmbeddings.vector(row, 2));
     }
     MetricResults expected = new RankBasedEvaluator().evaluateTesting(single, umls);
-    MetricResults distributed =
-        model
-            .setBlockSize(50)
-            .evaluate(
-                SparkTests.split("umls", "test.txt"),
-                List.of(
-                    SparkTests.split("umls", "train.txt"), SparkTests.split("umls", "valid.txt")));
+    org.apache.spark.sql.Dataset<Row> test = SparkTests.split("umls", "test.txt");
+    List<org.apache.spark.sql.Dataset<Row>> known =
+        List.of(SparkTests.split("umls", "train.txt"), SparkTests.split("umls", "valid.txt"));
+    MetricResults distributed = model.setBlockSize(50).evaluate(test, known);
     assertEquals(expected, distributed);
     // the model learnt: a random scorer's MRR among 135 entities is about 0.04
     assertTrue(expected.meanReciprocalRank() > 0.2, "MRR " + expected.meanReciprocalRank());
 
     // sampled ranking against fewer candidates ranks at least as well, under its own names
-    MetricResults sampled =
-        model.evaluateSampled(
-            SparkTests.split("umls", "test.txt"),
-            List.of(SparkTests.split("umls", "train.txt"), SparkTests.split("umls", "valid.txt")),
-            20,
-            1);
+    MetricResults sampled = model.evaluateSampled(test, known, 20, 1);
     double sampledMrr = sampled.get("sampled.both.realistic.inverse_harmonic_mean_rank");
     assertTrue(sampledMrr > expected.meanReciprocalRank(), sampledMrr + "");
     assertTrue(
@@ -114,12 +106,7 @@ class PartitionedTrainingTest {
     assertTrue(sampled.metrics().keySet().stream().allMatch(k -> k.startsWith("sampled.")));
 
     // with more candidates than entities, sampled ranking ranks against all the filter keeps
-    MetricResults everything =
-        model.evaluateSampled(
-            SparkTests.split("umls", "test.txt"),
-            List.of(SparkTests.split("umls", "train.txt"), SparkTests.split("umls", "valid.txt")),
-            1000,
-            1);
+    MetricResults everything = model.evaluateSampled(test, known, 1000, 1);
     for (Map.Entry<String, Double> e : expected.metrics().entrySet()) {
       assertEquals(e.getValue(), everything.get("sampled." + e.getKey()), 1e-12, e.getKey());
     }

@@ -165,6 +165,44 @@ class SparkMlApiTest {
   }
 
   @Test
+  void estimatorAndModelShareTheColumnAndModelParameters() {
+    List<String> shared =
+        List.of(
+            "headCol", "relationCol", "tailCol", "predictionCol", "model", "dim", "scoringNorm");
+    for (KgeParams stage : List.of(new KgeEstimator("e"), new KgeModel("m", null, null))) {
+      List<String> names = new ArrayList<>();
+      for (org.apache.spark.ml.param.Param<?> param : stage.params()) {
+        names.add(param.name());
+      }
+      for (String name : shared) {
+        assertEquals(1, names.stream().filter(name::equals).count(), name + " in " + names);
+      }
+      // the defaults the accessors' Javadoc names
+      assertEquals(
+          List.of("head", "relation", "tail", "prediction", "distmult"),
+          List.of(
+              stage.getHeadCol(),
+              stage.getRelationCol(),
+              stage.getTailCol(),
+              stage.getPredictionCol(),
+              stage.getModel()));
+      assertEquals(64, stage.getDim());
+      assertEquals(1, stage.getScoringNorm());
+      // each accessor call builds its parameter anew: values set through one call are read back
+      // through another
+      stage.set(stage.dim(), 8);
+      assertEquals(8, stage.getDim());
+      assertEquals(
+          "dim: embedding dimension (complex for ComplEx, RotatE) (default: 64, current: 8)",
+          stage.explainParam(stage.dim()));
+    }
+    // the fitted model carries the estimator's values
+    assertEquals("complex", model.getModel());
+    assertEquals(6, model.getDim());
+    assertEquals("h", model.getHeadCol());
+  }
+
+  @Test
   void parametersBecomeThePipelineConfiguration() {
     PipelineConfig defaults = new KgeEstimator().trainingConfig();
     assertEquals("dataframe", defaults.dataset().name());
