@@ -74,6 +74,8 @@ public final class KgeEstimator extends Estimator<KgeModel>
   private final DoubleParam positiveDistanceLimit;
   private final DoubleParam negativeDistanceLimit;
   private final DoubleParam labelSmoothing;
+  private final Param<String> entityInitializer;
+  private final Param<String> relationInitializer;
   private final Param<String> storagePath;
   private final BooleanParam resume;
 
@@ -123,6 +125,16 @@ public final class KgeEstimator extends Estimator<KgeModel>
     negativeDistanceLimit =
         new DoubleParam(this, "negativeDistanceLimit", "BootEA gamma2 > gamma1");
     labelSmoothing = new DoubleParam(this, "labelSmoothing", "LCWA label smoothing in [0, 1)");
+    entityInitializer =
+        new Param<>(
+            this,
+            "entityInitializer",
+            "initializer of the entity table, e.g. xavier_normal (unset: the model's PyKEEN one)");
+    relationInitializer =
+        new Param<>(
+            this,
+            "relationInitializer",
+            "initializer of the relation table (unset: the model's PyKEEN one)");
     storagePath =
         new Param<>(
             this,
@@ -260,6 +272,16 @@ public final class KgeEstimator extends Estimator<KgeModel>
   /** LCWA label smoothing; unset by default. */
   public DoubleParam labelSmoothing() {
     return labelSmoothing;
+  }
+
+  /** The entity table's initializer (PyKEEN's name); unset by default: the model's own. */
+  public Param<String> entityInitializer() {
+    return entityInitializer;
+  }
+
+  /** The relation table's initializer (PyKEEN's name); unset by default: the model's own. */
+  public Param<String> relationInitializer() {
+    return relationInitializer;
   }
 
   /** The run's storage directory; unset = under the SparkContext's checkpoint directory. */
@@ -437,6 +459,14 @@ public final class KgeEstimator extends Estimator<KgeModel>
 
   public KgeEstimator setLabelSmoothing(double value) {
     return with(labelSmoothing, value);
+  }
+
+  public KgeEstimator setEntityInitializer(String value) {
+    return with(entityInitializer, value);
+  }
+
+  public KgeEstimator setRelationInitializer(String value) {
+    return with(relationInitializer, value);
   }
 
   public KgeEstimator setStoragePath(String value) {

@@ -53,6 +53,8 @@ final class SparkTrainingConfig {
     if (e.isSet(e.scoringNorm())) {
       builder.scoringFctNorm(e.getScoringNorm());
     }
+    builder.kwarg("model_kwargs", "entity_initializer", e.optional(e.entityInitializer()));
+    builder.kwarg("model_kwargs", "relation_initializer", e.optional(e.relationInitializer()));
     // each limit on its own: the loss configuration names a missing partner
     builder.kwarg("loss_kwargs", "positive_distance_limit", e.optional(e.positiveDistanceLimit()));
     builder.kwarg("loss_kwargs", "negative_distance_limit", e.optional(e.negativeDistanceLimit()));

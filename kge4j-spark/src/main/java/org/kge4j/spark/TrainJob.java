@@ -230,6 +230,20 @@ public final class TrainJob implements Callable<Integer> {
   private Double labelSmoothing;
 
   @Option(
+      names = "--initializer",
+      paramLabel = "NAME",
+      description =
+          "Initializer of both embedding tables, as the CLI's (normal, uniform, xavier_uniform,"
+              + " xavier_normal, ...). Default: the model's PyKEEN initializers.")
+  private String initializer;
+
+  @Option(
+      names = "--relation-initializer",
+      paramLabel = "NAME",
+      description = "Initializer of the relation table only (replaces --initializer there).")
+  private String relationInitializer;
+
+  @Option(
       names = "--distance-limits",
       paramLabel = "γ1,γ2",
       split = ",",
@@ -479,6 +493,12 @@ public final class TrainJob implements Callable<Integer> {
     }
     if (reduction != null) {
       e.setReduction(reduction);
+    }
+    if (initializer != null) {
+      e.setEntityInitializer(initializer).setRelationInitializer(initializer);
+    }
+    if (relationInitializer != null) {
+      e.setRelationInitializer(relationInitializer);
     }
     if (labelSmoothing != null) {
       e.setLabelSmoothing(labelSmoothing);

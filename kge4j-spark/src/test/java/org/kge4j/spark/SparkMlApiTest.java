@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.config.LoopKind;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.model.Initializer;
 import org.kge4j.model.Model;
 import org.kge4j.model.Models;
 
@@ -237,6 +238,26 @@ class SparkMlApiTest {
     assertEquals(0.05, lcwa.optimizer().lr(), 0.0);
     assertEquals(3L, lcwa.randomSeed());
     assertEquals(0.0, lcwa.regularizer().weight(), 0.0);
+
+    // unset initializers are the model's PyKEEN ones (ComplEx: normal_), set ones reach the model
+    assertEquals(Initializer.NORMAL, lcwa.model().entityInitializer());
+    assertEquals(Initializer.NORMAL, lcwa.model().relationInitializer());
+    PipelineConfig xavier =
+        new KgeEstimator()
+            .setModel("complex")
+            .setEntityInitializer("xavier_normal")
+            .setRelationInitializer("uniform")
+            .trainingConfig();
+    assertEquals(Initializer.XAVIER_NORMAL, xavier.model().entityInitializer());
+    assertEquals(Initializer.UNIFORM, xavier.model().relationInitializer());
+    IllegalArgumentException initializer =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new KgeEstimator().setEntityInitializer("nope").trainingConfig());
+    assertTrue(
+        initializer.getMessage().contains("entity_initializer")
+            && initializer.getMessage().contains("nope"),
+        initializer.getMessage());
 
     IllegalArgumentException negatives =
         assertThrows(

@@ -53,7 +53,11 @@ class TrainJobTest {
             "--balance",
             "0.2",
             "--block-size",
-            "5");
+            "5",
+            "--initializer",
+            "xavier_normal",
+            "--relation-initializer",
+            "uniform");
     assertEquals(0, code);
     JsonNode results = RunStorage.json().readTree(out.resolve("results.json").toFile());
     assertEquals("completed", results.path("status").asText());
@@ -65,6 +69,10 @@ class TrainJobTest {
     assertEquals(nations.toString(), pipeline.path("dataset").asText());
     assertEquals(8, pipeline.path("model_kwargs").path("embedding_dim").asInt());
     assertEquals(0.05, pipeline.path("optimizer_kwargs").path("lr").asDouble(), 0.0);
+    // --initializer sets both tables, --relation-initializer replaces the relations' one
+    assertEquals(
+        "xavier_normal", pipeline.path("model_kwargs").path("entity_initializer").asText());
+    assertEquals("uniform", pipeline.path("model_kwargs").path("relation_initializer").asText());
     assertEquals("Softplus", results.path("loss").path("margin_activation").asText());
     assertEquals(3, results.path("training").path("losses").size());
     Dataset data = SparkTests.dataset("nations");
