@@ -34,10 +34,15 @@ class RecommendedConfigurationTest {
     Map<String, Object> pipeline = pipeline(config);
     assertEquals("ComplEx", pipeline.get("model"));
     assertEquals(LoopKind.SLCWA, config.trainingLoop());
-    assertEquals(0.0005, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
-    assertEquals(8, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    // docs/examples/fb15k237-complex-slcwa.json: the FB15k-237 study's best trial
+    assertEquals(0.000426, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
+    assertEquals(10, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    assertEquals(2048, ((Number) kwargs(pipeline, "training_kwargs").get("batch_size")).intValue());
+    assertEquals(256, ((Number) kwargs(pipeline, "model_kwargs").get("embedding_dim")).intValue());
     assertEquals(
-        64,
+        0.0039, ((Number) kwargs(pipeline, "regularizer_kwargs").get("weight")).doubleValue());
+    assertEquals(
+        23,
         ((Number) kwargs(pipeline, "negative_sampler_kwargs").get("num_negs_per_pos")).intValue());
     assertEquals("xavier_normal", kwargs(pipeline, "model_kwargs").get("entity_initializer"));
     assertTrue(err.toString().contains("recommended configuration"), err.toString());
