@@ -35,7 +35,7 @@ rows=(
   "umls-rotate-margins|–|–|UMLS, RotatE sLCWA relu, PyKEEN margins 1/0, 64/32/512/0.01/100|--dataset umls --model rotate --activation relu --loop slcwa --dim 64 --negatives 32 --batch-size 512 --optimizer adam --lr 0.01 --epochs 100"
   "umls-rotate-limits|–|–|UMLS, RotatE sLCWA, --distance-limits 4,8, 64/32/512/0.01/100|--dataset umls --model rotate --distance-limits 4,8 --loop slcwa --dim 64 --negatives 32 --batch-size 512 --optimizer adam --lr 0.01 --epochs 100"
   "fb15k237|LibKGE ComplEx 0.348 / 0.536|–|FB15k-237, ComplEx sLCWA softplus, 256/23/2048/Adam 0.000426/10, Lp 0.0039, xavier_normal (kge4j hpo)|--config $root/docs/examples/fb15k237-complex-slcwa.json"
-  "wn18rr|LibKGE ComplEx 0.475 / 0.547|–|WN18RR, ComplEx sLCWA softplus, 128/64/1024/Adam 0.0005/40, xavier_normal|--config $root/docs/examples/wn18rr-complex-slcwa.json"
+  "wn18rr|LibKGE ComplEx 0.475 / 0.547|–|WN18RR, ComplEx sLCWA softplus, 384/23/4096/Adam 0.00138/15, Lp 0.00159, xavier_normal (kge4j hpo)|--config $root/docs/examples/wn18rr-complex-slcwa.json"
 )
 
 if [[ "${1:-}" == "--list" ]]; then

@@ -56,7 +56,7 @@ class RecommendedConfigurationTest {
     assertEquals(0.01, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
     assertEquals(0, ((Number) kwargs(pipeline, "stopper_kwargs").get("frequency")).intValue());
     assertEquals("nop", pipeline.get("stopper"));
-    assertEquals(128, ((Number) kwargs(pipeline, "model_kwargs").get("embedding_dim")).intValue());
+    assertEquals(384, ((Number) kwargs(pipeline, "model_kwargs").get("embedding_dim")).intValue());
   }
 
   @Test
