@@ -150,9 +150,13 @@ public final class TriplesFactory {
               + r2id.size()
               + " distinct");
     }
-    // the labels' id space without triples, then the given triples checked against it
-    return new TriplesFactory(entities, e2id, relations, r2id, new int[0], 0)
-        .cloneAndExchangeTriples(mappedTriples);
+    return new TriplesFactory(
+        entities,
+        e2id,
+        relations,
+        r2id,
+        checkedCopy(mappedTriples, entities.length, relations.length),
+        0);
   }
 
   /**
