@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kge4j.config.PipelineConfig;
-import org.kge4j.config.ResolvedLoss;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.training.PipelineResult;
@@ -145,7 +144,7 @@ final class RunReport {
   /** Puts {@code configuration} (the pipeline document) and {@code loss} (as resolved). */
   static void putConfiguration(Map<String, Object> document, PipelineConfig config, String title) {
     document.put("configuration", pipelineDocument(config, title));
-    document.put("loss", ResolvedLoss.toMap(config.loss()));
+    document.put("loss", config.loss().resolved());
   }
 
   private static Map<String, Object> runtime(int numThreads) {

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.kge4j.config.PipelineConfig;
-import org.kge4j.config.ResolvedLoss;
 import org.kge4j.evaluation.MetricResults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -612,7 +611,7 @@ public final class TrainJob implements Callable<Integer> {
     metadata.put("kge4j_version", TrainJob.class.getPackage().getImplementationVersion());
     document.put(
         "configuration", SparkTrainingConfig.onDataset(config, input).toPipelineMap(metadata));
-    document.put("loss", ResolvedLoss.toMap(config.loss()));
+    document.put("loss", config.loss().resolved());
     Map<String, Object> distributed = new LinkedHashMap<>();
     distributed.put("num_partitions", summary.layout().numPartitions());
     distributed.put("evaluation", sampledEvaluation > 0 ? "sampled" : "full");

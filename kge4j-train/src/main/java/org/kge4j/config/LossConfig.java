@@ -237,6 +237,28 @@ public record LossConfig(
     return positiveDistanceLimit != null;
   }
 
+  /**
+   * The loss this configuration resolves to, as a run's {@code results.json} reports it under
+   * {@code loss} (both writers, the CLI's {@code train} and kge4j-spark's job, use this): {@code
+   * name}, {@code form} ({@code margins} or {@code distance_limits}), the resolved {@code
+   * positive_margin} λ and {@code negative_margin} λ̄, the {@code positive_weight} and {@code
+   * negative_weight} the balance gives, {@code margin_activation} and {@code reduction}, in that
+   * order.
+   */
+  public Map<String, Object> resolved() {
+    DoubleMarginLoss loss = build();
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", "DoubleMarginLoss");
+    resolved.put("form", usesDistanceLimits() ? "distance_limits" : "margins");
+    resolved.put("positive_margin", loss.positiveMargin());
+    resolved.put("negative_margin", loss.negativeMargin());
+    resolved.put("positive_weight", loss.positiveWeight());
+    resolved.put("negative_weight", loss.negativeWeight());
+    resolved.put("margin_activation", loss.marginActivation().name());
+    resolved.put("reduction", loss.reduction().pykeenName());
+    return resolved;
+  }
+
   /** The configured loss. */
   public DoubleMarginLoss build() {
     return build(

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The {@code loss} section of {@code results.json}, from LossConfig's documented defaults. */
-class ResolvedLossTest {
+/**
+ * {@link LossConfig#resolved()}, the {@code loss} section of {@code results.json}, from
+ * LossConfig's documented defaults.
+ */
+class LossConfigResolvedTest {
 
   @Test
   void pykeensDefaultsResolveToTheMarginForm() {
@@ -22,7 +25,7 @@ class ResolvedLossTest {
     expected.put("margin_activation", "ReLU");
     expected.put("reduction", "mean");
     Map<String, Object> resolved =
-        ResolvedLoss.toMap(PipelineConfig.builder().model("DistMult").build().loss());
+        PipelineConfig.builder().model("DistMult").build().loss().resolved();
     assertEquals(expected, resolved);
     assertEquals(expected.keySet().stream().toList(), resolved.keySet().stream().toList());
   }
@@ -31,13 +34,13 @@ class ResolvedLossTest {
   void distanceLimitsResolveToTheBootEaForm() {
     // λ = −γ1, λ̄ = γ2, weights b and 1 − b, ReLU and sum
     Map<String, Object> resolved =
-        ResolvedLoss.toMap(
-            PipelineConfig.builder()
-                .model("TransE")
-                .distanceLimits(1, 6)
-                .positiveNegativeBalance(0.25)
-                .build()
-                .loss());
+        PipelineConfig.builder()
+            .model("TransE")
+            .distanceLimits(1, 6)
+            .positiveNegativeBalance(0.25)
+            .build()
+            .loss()
+            .resolved();
     assertEquals("distance_limits", resolved.get("form"));
     assertEquals(-1.0, (double) resolved.get("positive_margin"), 1e-12);
     assertEquals(6.0, (double) resolved.get("negative_margin"), 1e-12);
