@@ -31,9 +31,13 @@ import scala.Tuple3;
  * (0, 0)}: it is initialised and trained with exactly the draws, the triple order and the optimizer
  * state of single-machine kge4j, which makes {@code P = 1} bit-identical to it.
  *
- * <p><b>Optimizer steps.</b> Every bucket continues the optimizer's step count (Adam's bias
- * correction) from the round's start; the round advances it by the most batches any of its buckets
- * took.
+ * <p><b>Optimizer steps.</b> Every bucket continues the optimizer's step count {@code t} (Adam's
+ * bias corrections) from the round's start; the round advances it by the batches of all its
+ * buckets, so that {@code t} counts every batch of the epoch as single-machine training does.
+ * Advancing it by the longest bucket only (the round's wall-clock depth) kept {@code t} at less
+ * than half of single-machine's with P = 4 on FB15k-237 (ComplEx 256, Adam, 10 epochs): Adam's
+ * factor {@code √(1−β₂ᵗ)/(1−β₁ᵗ)} stayed smaller, every step shorter, and the test MRR fell 0.012
+ * below single-machine's; counting every batch brings it within 0.0004–0.005 (3 seeds).
  */
 final class PartitionedTrainer {
 
@@ -245,7 +249,7 @@ final class PartitionedTrainer {
       BucketOutcome o = outcomes.get(i);
       committed.set(o.bucket().lhs(), o.lhsSlice());
       committed.set(o.bucket().rhs(), o.rhsSlice());
-      steps = Math.max(steps, manifest.steps() + o.numBatches());
+      steps += o.numBatches();
       triples += o.numTriples();
       batches += o.numBatches();
       taskSeconds = Math.max(taskSeconds, o.seconds());

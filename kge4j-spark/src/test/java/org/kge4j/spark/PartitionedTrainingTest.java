@@ -67,6 +67,15 @@ class PartitionedTrainingTest {
       assertEquals(umls.training().numTriples(), triples.get(epoch), "epoch " + epoch);
     }
     assertEquals(1, summary.rounds().get(0).buckets().size(), "PBG's first bucket trains alone");
+    // Adam's step count counts every batch of every bucket, as single-machine training counts
+    // every batch of the epoch (UMLS: 5,216 triples, at least 21 batches of 256 an epoch); rounds
+    // of two or three buckets make this more than the rounds' longest buckets alone
+    long batches = 0;
+    for (TrainingManifest.RoundRecord r : summary.rounds()) {
+      batches += r.batches();
+    }
+    assertEquals(batches, summary.manifest().steps());
+    assertTrue(batches >= 3 * 21, "batches " + batches);
     assertEquals(umls.numEntities(), summary.layout().numEntities());
     assertEquals(umls.training().numTriples(), summary.layout().numTriples());
   }
