@@ -69,7 +69,8 @@ public final class DistMult extends AbstractModel {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations);
+    // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
+    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations, true);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -86,16 +87,6 @@ public final class DistMult extends AbstractModel {
   @Override
   public Interaction interaction() {
     return Interaction.DOT;
-  }
-
-  @Override
-  public void applyConstraints(Gradients changed) {
-    normalizeRows(entities, changed.entities());
-  }
-
-  @Override
-  public void applyConstraints() {
-    normalizeRows(entities);
   }
 
   /** {@code q = h ∘ r}: {@code score(h, r, e) = <q, e>}. */
