@@ -134,11 +134,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       TriplesFactory training,
       TriplesFactory validation,
       int numThreads) {
-    super(config, model, training, validation, numThreads);
-    if (config.trainingLoop() != LoopKind.SLCWA) {
-      throw new IllegalArgumentException(
-          "SlcwaTrainingLoop needs training_loop sLCWA, got " + config.trainingLoop().pykeenName());
-    }
+    super(LoopKind.SLCWA, config, model, training, validation, numThreads);
     if (model.inverseRelations()) {
       throw new IllegalArgumentException(
           "inverse relations (create_inverse_triples) train with the LCWA loop, where head"
