@@ -117,36 +117,28 @@ final class Kwargs {
   }
 
   Double number(String key) {
-    Object value = values.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw invalid(key, "must be a number, got " + describe(value));
+    Number value = typed(key, Number.class, "a number");
+    return value == null ? null : value.doubleValue();
   }
 
   Boolean bool(String key) {
-    Object value = values.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw invalid(key, "must be true or false, got " + describe(value));
+    return typed(key, Boolean.class, "true or false");
   }
 
   String string(String key) {
+    return typed(key, String.class, "a name (a string)");
+  }
+
+  /**
+   * The value of {@code key}, null when absent; a value not of {@code type} fails with "must be
+   * {@code what}".
+   */
+  private <T> T typed(String key, Class<T> type, String what) {
     Object value = values.get(key);
-    if (value == null) {
-      return null;
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
     }
-    if (value instanceof String s) {
-      return s;
-    }
-    throw invalid(key, "must be a name (a string), got " + describe(value));
+    throw invalid(key, "must be " + what + ", got " + describe(value));
   }
 
   /** Requires {@code value >= min}. */

@@ -675,20 +675,15 @@ public record PipelineConfig(
      */
     public Builder sampledEvaluation(int numNegatives) {
       if (numNegatives == 0) {
-        pipeline.remove("evaluator");
-        pipeline.remove("evaluator_kwargs");
-        return this;
+        return component("evaluator", null);
       }
-      set("evaluator", "SampledRankBasedEvaluator");
-      pipeline.remove("evaluator_kwargs");
-      return kwarg("evaluator_kwargs", "num_negatives", numNegatives);
+      return component("evaluator", "SampledRankBasedEvaluator")
+          .kwarg("evaluator_kwargs", "num_negatives", numNegatives);
     }
 
     /** Validation every {@code frequency} epochs without stopping: the {@code nop} stopper. */
     public Builder validationFrequency(int frequency) {
-      set("stopper", "nop");
-      pipeline.remove("stopper_kwargs");
-      return kwarg("stopper_kwargs", "frequency", frequency);
+      return component("stopper", "nop").kwarg("stopper_kwargs", "frequency", frequency);
     }
 
     /**
@@ -696,10 +691,20 @@ public record PipelineConfig(
      * (relative delta 0.01, the filtered MRR).
      */
     public Builder earlyStopping(int frequency, int patience) {
-      set("stopper", "early");
-      pipeline.remove("stopper_kwargs");
-      kwarg("stopper_kwargs", "frequency", frequency);
-      return kwarg("stopper_kwargs", "patience", patience);
+      return component("stopper", "early")
+          .kwarg("stopper_kwargs", "frequency", frequency)
+          .kwarg("stopper_kwargs", "patience", patience);
+    }
+
+    /**
+     * Sets the component {@code key} ({@code stopper}, ...) to {@code name}, or removes it when
+     * null, and drops the previous component's {@code <key>_kwargs}, which need not fit the new
+     * one.
+     */
+    private Builder component(String key, String name) {
+      set(key, name);
+      pipeline.remove(key + "_kwargs");
+      return this;
     }
 
     /** {@code random_seed}; default 42. */

@@ -150,13 +150,7 @@ public final class TriplesFactory {
               + r2id.size()
               + " distinct");
     }
-    return new TriplesFactory(
-        entities,
-        e2id,
-        relations,
-        r2id,
-        checkedCopy(mappedTriples, entities.length, relations.length),
-        0);
+    return withTriples(entities, e2id, relations, r2id, mappedTriples);
   }
 
   /**
@@ -228,13 +222,7 @@ public final class TriplesFactory {
    * @throws IllegalArgumentException if the length is not a multiple of 3 or an id is out of range
    */
   public TriplesFactory cloneAndExchangeTriples(int[] mappedTriples) {
-    return new TriplesFactory(
-        entityLabels,
-        entityToId,
-        relationLabels,
-        relationToId,
-        checkedCopy(mappedTriples, entityLabels.length, relationLabels.length),
-        0);
+    return withTriples(entityLabels, entityToId, relationLabels, relationToId, mappedTriples);
   }
 
   /**
@@ -481,16 +469,24 @@ public final class TriplesFactory {
     return new TriplesFactory(entityLabels, e2id, relationLabels, r2id, exact, dropped);
   }
 
-  /** A copy of {@code (n, 3)} mapped triples after checking their length and id ranges. */
-  private static int[] checkedCopy(int[] mappedTriples, int numEntities, int numRelations) {
+  /**
+   * A factory of the given id space holding a copy of the {@code (n, 3)} mapped triples in the
+   * given order, after checking their length and id ranges.
+   */
+  private static TriplesFactory withTriples(
+      String[] entityLabels,
+      Map<String, Integer> entityToId,
+      String[] relationLabels,
+      Map<String, Integer> relationToId,
+      int[] mappedTriples) {
     Objects.requireNonNull(mappedTriples, "mappedTriples");
     if (mappedTriples.length % 3 != 0) {
       throw new IllegalArgumentException(
           "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
     }
     int[] copy = mappedTriples.clone();
-    checkIds("mappedTriples", copy, copy.length, numEntities, numRelations);
-    return copy;
+    checkIds("mappedTriples", copy, copy.length, entityLabels.length, relationLabels.length);
+    return new TriplesFactory(entityLabels, entityToId, relationLabels, relationToId, copy, 0);
   }
 
   /**

@@ -37,13 +37,22 @@ abstract class AbstractModel implements Model {
   /** {@code R}: the relations of the data, without their inverses. */
   final int numBaseRelations;
 
+  /**
+   * Whether the entity rows are kept at unit L2 norm, at initialisation and after every optimizer
+   * step (PyKEEN's {@code entity_constrainer=functional.normalize} of TransE and DistMult). Models
+   * with other constraints override {@link #applyConstraints()} and {@link
+   * #applyConstraints(Gradients)}.
+   */
+  private final boolean unitNormEntities;
+
   AbstractModel(
       int numEntities,
       int numRelations,
       int dim,
       int width,
       LpRegularizer regularizer,
-      boolean inverseRelations) {
+      boolean inverseRelations,
+      boolean unitNormEntities) {
     if (numEntities < 1 || numRelations < 1) {
       throw new IllegalArgumentException(
           name()
@@ -64,6 +73,7 @@ abstract class AbstractModel implements Model {
     this.entities = new EmbeddingTable("entity", numEntities, width);
     this.relations = new EmbeddingTable("relation", this.numRelations, width);
     this.regularizer = regularizer;
+    this.unitNormEntities = unitNormEntities;
     this.scratch = ThreadLocal.withInitial(() -> new float[2 * width]);
   }
 
@@ -109,12 +119,16 @@ abstract class AbstractModel implements Model {
 
   @Override
   public void applyConstraints(Gradients changed) {
-    // no hard constraints unless a model overrides this
+    if (unitNormEntities) {
+      normalizeRows(entities, changed.entities());
+    }
   }
 
   @Override
   public void applyConstraints() {
-    // no hard constraints unless a model overrides this
+    if (unitNormEntities) {
+      normalizeRows(entities);
+    }
   }
 
   /** The inverse of relation {@code r} (with inverse relations). */

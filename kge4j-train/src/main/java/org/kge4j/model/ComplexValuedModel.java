@@ -21,7 +21,8 @@ abstract class ComplexValuedModel extends AbstractModel {
       int dim,
       LpRegularizer regularizer,
       boolean inverseRelations) {
-    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations);
+    // entities unconstrained; RotatE keeps its relations at unit modulus itself
+    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations, false);
   }
 
   /** {@code q = h · r}. */

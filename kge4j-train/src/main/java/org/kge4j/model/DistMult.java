@@ -69,7 +69,8 @@ public final class DistMult extends AbstractModel {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations);
+    // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
+    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations, true);
     initialize(entityInitializer, relationInitializer, random);
   }
 
@@ -88,37 +89,25 @@ public final class DistMult extends AbstractModel {
     return Interaction.DOT;
   }
 
-  @Override
-  public void applyConstraints(Gradients changed) {
-    normalizeRows(entities, changed.entities());
-  }
-
-  @Override
-  public void applyConstraints() {
-    normalizeRows(entities);
-  }
-
   /** {@code q = h ∘ r}: {@code score(h, r, e) = <q, e>}. */
   @Override
   public void tailQuery(int head, int relation, float[] q, int offset) {
-    product(entities, head, relations, relation, q, offset);
+    float[] h = entities.blockOf(head);
+    float[] r = relations.blockOf(relation);
+    int ho = entities.offset(head);
+    int ro = relations.offset(relation);
+    for (int k = 0; k < width; k++) {
+      q[offset + k] = h[ho + k] * r[ro + k];
+    }
   }
 
-  /** {@code q' = r ∘ t}: {@code score(e, r, t) = <q', e>}. */
+  /**
+   * {@code q' = r ∘ t}: {@code score(e, r, t) = <q', e>}. DistMult is symmetric in head and tail,
+   * so this is the tail query {@code q(t, r)}.
+   */
   @Override
   void directHeadQuery(int relation, int tail, float[] q, int offset) {
-    product(entities, tail, relations, relation, q, offset);
-  }
-
-  private void product(
-      EmbeddingTable a, int aRow, EmbeddingTable b, int bRow, float[] q, int offset) {
-    float[] x = a.blockOf(aRow);
-    float[] y = b.blockOf(bRow);
-    int xo = a.offset(aRow);
-    int yo = b.offset(bRow);
-    for (int k = 0; k < width; k++) {
-      q[offset + k] = x[xo + k] * y[yo + k];
-    }
+    tailQuery(tail, relation, q, offset);
   }
 
   /** {@code ∂/∂h = dq ∘ r}, {@code ∂/∂r = dq ∘ h}. */
@@ -132,10 +121,21 @@ public final class DistMult extends AbstractModel {
       int dhOffset,
       float[] dr,
       int drOffset) {
-    chain(head, relation, dq, dqOffset, dh, dhOffset, dr, drOffset);
+    float[] h = entities.blockOf(head);
+    float[] r = relations.blockOf(relation);
+    int ho = entities.offset(head);
+    int ro = relations.offset(relation);
+    for (int k = 0; k < width; k++) {
+      float a = dq[dqOffset + k];
+      dh[dhOffset + k] += a * r[ro + k];
+      dr[drOffset + k] += a * h[ho + k];
+    }
   }
 
-  /** {@code ∂/∂r = dq ∘ t}, {@code ∂/∂t = dq ∘ r}. */
+  /**
+   * {@code ∂/∂r = dq ∘ t}, {@code ∂/∂t = dq ∘ r}: the chain rule of the tail query {@code q(t, r)}
+   * (see {@link #directHeadQuery}).
+   */
   @Override
   void chainDirectHeadQuery(
       int relation,
@@ -146,27 +146,6 @@ public final class DistMult extends AbstractModel {
       int drOffset,
       float[] dt,
       int dtOffset) {
-    chain(tail, relation, dq, dqOffset, dt, dtOffset, dr, drOffset);
-  }
-
-  /** Adds {@code dq ∘ r} to the entity's gradient and {@code dq ∘ e} to the relation's. */
-  private void chain(
-      int entity,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] de,
-      int deOffset,
-      float[] dr,
-      int drOffset) {
-    float[] e = entities.blockOf(entity);
-    float[] r = relations.blockOf(relation);
-    int eo = entities.offset(entity);
-    int ro = relations.offset(relation);
-    for (int k = 0; k < width; k++) {
-      float a = dq[dqOffset + k];
-      de[deOffset + k] += a * r[ro + k];
-      dr[drOffset + k] += a * e[eo + k];
-    }
+    chainTailQuery(tail, relation, dq, dqOffset, dt, dtOffset, dr, drOffset);
   }
 }

@@ -59,7 +59,8 @@ public final class TransE extends AbstractModel {
       Initializer relationInitializer,
       boolean inverseRelations,
       SplittableRandom random) {
-    super(numEntities, numRelations, dim, dim, LpRegularizer.NONE, inverseRelations);
+    // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
+    super(numEntities, numRelations, dim, dim, LpRegularizer.NONE, inverseRelations, true);
     if (p != 1 && p != 2) {
       throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
     }
@@ -85,16 +86,6 @@ public final class TransE extends AbstractModel {
   @Override
   public Interaction interaction() {
     return p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2;
-  }
-
-  @Override
-  public void applyConstraints(Gradients changed) {
-    normalizeRows(entities, changed.entities());
-  }
-
-  @Override
-  public void applyConstraints() {
-    normalizeRows(entities);
   }
 
   /** {@code q = h + r}: {@code score(h, r, e) = -||q - e||}. */

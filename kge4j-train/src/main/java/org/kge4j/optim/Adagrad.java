@@ -17,13 +17,13 @@ public final class Adagrad extends AbstractOptimizer {
   /** PyTorch's default {@code eps}. */
   public static final double EPS = 1e-10;
 
+  private static final DenseKernel KERNEL = DenseKernels.active();
+
   /**
    * Binds Adagrad to {@code tables}.
    *
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
-  private static final DenseKernel KERNEL = DenseKernels.active();
-
   public Adagrad(List<EmbeddingTable> tables, double learningRate) {
     super(tables, learningRate, 1);
   }

@@ -72,11 +72,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       TriplesFactory training,
       TriplesFactory validation,
       int numThreads) {
-    super(config, model, training, validation, numThreads);
-    if (config.trainingLoop() != LoopKind.LCWA) {
-      throw new IllegalArgumentException(
-          "LcwaTrainingLoop needs training_loop LCWA, got " + config.trainingLoop().pykeenName());
-    }
+    super(LoopKind.LCWA, config, model, training, validation, numThreads);
     int batchSize = config.training().batchSize();
     this.numEntities = training.numEntities();
     int[] triples = training.mappedTriples();

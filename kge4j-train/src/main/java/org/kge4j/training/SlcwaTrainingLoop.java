@@ -134,11 +134,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       TriplesFactory training,
       TriplesFactory validation,
       int numThreads) {
-    super(config, model, training, validation, numThreads);
-    if (config.trainingLoop() != LoopKind.SLCWA) {
-      throw new IllegalArgumentException(
-          "SlcwaTrainingLoop needs training_loop sLCWA, got " + config.trainingLoop().pykeenName());
-    }
+    super(LoopKind.SLCWA, config, model, training, validation, numThreads);
     if (model.inverseRelations()) {
       throw new IllegalArgumentException(
           "inverse relations (create_inverse_triples) train with the LCWA loop, where head"
@@ -455,73 +451,62 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @return the regularizer's term over the entities
    */
   private double accumulateEntities(Workers workers, int size) {
-    int rows = entityGroups.numRows();
-    int numShards = Math.min(NUM_SHARDS, rows);
     SparseGradient gradient = total.entities();
     EmbeddingTable values = gradient.values();
     EmbeddingTable entities = model.entityEmbeddings();
     Interaction interaction = model.interaction();
     int bk = size * numNegsPerPos;
-    workers.run(
-        numShards,
-        s -> {
-          float[] acc = shards[s].row;
-          double term = 0;
-          for (int g = shardStart(s, rows, numShards);
-              g < shardStart(s + 1, rows, numShards);
-              g++) {
-            int entity = entityGroups.row(g);
-            float[] e = entities.blockOf(entity);
-            int eo = entities.offset(entity);
-            Shard shard = shards[s];
-            shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
-            int gathered = 0;
-            for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
-              int code = entityGroups.code(slot);
-              if (code < bk + size) {
-                // this row was a candidate of a query: the query is the "other" side
-                boolean negative = code < bk;
-                int i = negative ? code / numNegsPerPos : code - bk;
-                shard.gatheredRows[gathered] =
-                    negative && !tailCorrupted[code] ? headQueries : tailQueries;
-                shard.gatheredOffsets[gathered] = i * width;
-                shard.gatheredUpstream[gathered] =
-                    negative ? negativeGradient[code] : positiveGradient[i];
-                shard.gatheredScores[gathered] =
-                    negative ? negativeScores[code] : positiveScores[i];
-                gathered++;
-              }
+    return ownerPass(
+        workers,
+        entityGroups,
+        gradient,
+        (shard, g) -> {
+          float[] acc = shard.row;
+          int entity = entityGroups.row(g);
+          float[] e = entities.blockOf(entity);
+          int eo = entities.offset(entity);
+          shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
+          int gathered = 0;
+          for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+            int code = entityGroups.code(slot);
+            if (code < bk + size) {
+              // this row was a candidate of a query: the query is the "other" side
+              boolean negative = code < bk;
+              int i = negative ? code / numNegsPerPos : code - bk;
+              shard.gatheredRows[gathered] =
+                  negative && !tailCorrupted[code] ? headQueries : tailQueries;
+              shard.gatheredOffsets[gathered] = i * width;
+              shard.gatheredUpstream[gathered] =
+                  negative ? negativeGradient[code] : positiveGradient[i];
+              shard.gatheredScores[gathered] = negative ? negativeScores[code] : positiveScores[i];
+              gathered++;
             }
-            interaction.gradientSum(
-                kernel,
-                e,
-                eo,
-                shard.gatheredRows,
-                shard.gatheredOffsets,
-                shard.gatheredUpstream,
-                shard.gatheredScores,
-                gathered,
-                shard.weights,
-                acc,
-                0,
-                width);
-            for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
-              int code = entityGroups.code(slot);
-              if (code >= bk + 2 * size) {
-                kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
-              } else if (code >= bk + size) {
-                kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
-              }
-            }
-            term += regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);
-            System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
           }
-          shardValues[s] = term;
+          interaction.gradientSum(
+              kernel,
+              e,
+              eo,
+              shard.gatheredRows,
+              shard.gatheredOffsets,
+              shard.gatheredUpstream,
+              shard.gatheredScores,
+              gathered,
+              shard.weights,
+              acc,
+              0,
+              width);
+          for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+            int code = entityGroups.code(slot);
+            if (code >= bk + 2 * size) {
+              kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
+            } else if (code >= bk + size) {
+              kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
+            }
+          }
+          double term = regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);
+          System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
+          return term;
         });
-    for (int g = 0; g < rows; g++) {
-      gradient.touch(entityGroups.row(g));
-    }
-    return sumShards(numShards);
   }
 
   /**
@@ -531,12 +516,55 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @return the regularizer's term over the relations
    */
   private double accumulateRelations(Workers workers) {
-    int rows = relationGroups.numRows();
-    int numShards = Math.min(NUM_SHARDS, rows);
     SparseGradient gradient = total.relations();
     EmbeddingTable values = gradient.values();
     EmbeddingTable relations = model.relationEmbeddings();
     int relationWidth = values.width();
+    return ownerPass(
+        workers,
+        relationGroups,
+        gradient,
+        (shard, g) -> {
+          int relation = relationGroups.row(g);
+          float[] out = values.blockOf(relation);
+          int offset = values.offset(relation);
+          for (int slot = relationGroups.start(g); slot < relationGroups.end(g); slot++) {
+            kernel.axpy(
+                1f,
+                relationGradients,
+                relationGroups.code(slot) * relationWidth,
+                out,
+                offset,
+                relationWidth);
+          }
+          return regularizer.apply(
+              false,
+              relation,
+              kernel,
+              relations.blockOf(relation),
+              relations.offset(relation),
+              out,
+              offset,
+              relationWidth);
+        });
+  }
+
+  /** The owner's work on one row group: its row's gradient, and the row's regularizer term. */
+  @FunctionalInterface
+  private interface RowSum {
+    double apply(Shard shard, int group);
+  }
+
+  /**
+   * The "owner computes" pass over the rows of {@code groups}: the groups are split into contiguous
+   * shards, each summed by {@code sum} in group order with its shard's buffers, and every grouped
+   * row is touched in {@code gradient}.
+   *
+   * @return the rows' regularizer terms, added in group order within a shard, then in shard order
+   */
+  private double ownerPass(Workers workers, RowGroups groups, SparseGradient gradient, RowSum sum) {
+    int rows = groups.numRows();
+    int numShards = Math.min(NUM_SHARDS, rows);
     workers.run(
         numShards,
         s -> {
@@ -544,33 +572,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           for (int g = shardStart(s, rows, numShards);
               g < shardStart(s + 1, rows, numShards);
               g++) {
-            int relation = relationGroups.row(g);
-            float[] out = values.blockOf(relation);
-            int offset = values.offset(relation);
-            for (int slot = relationGroups.start(g); slot < relationGroups.end(g); slot++) {
-              kernel.axpy(
-                  1f,
-                  relationGradients,
-                  relationGroups.code(slot) * relationWidth,
-                  out,
-                  offset,
-                  relationWidth);
-            }
-            term +=
-                regularizer.apply(
-                    false,
-                    relation,
-                    kernel,
-                    relations.blockOf(relation),
-                    relations.offset(relation),
-                    out,
-                    offset,
-                    relationWidth);
+            term += sum.apply(shards[s], g);
           }
           shardValues[s] = term;
         });
     for (int g = 0; g < rows; g++) {
-      gradient.touch(relationGroups.row(g));
+      gradient.touch(groups.row(g));
     }
     return sumShards(numShards);
   }

@@ -70,13 +70,27 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private EmbeddingTable bestEntities;
   private EmbeddingTable bestRelations;
 
+  /**
+   * Checks and binds what both loops share.
+   *
+   * @param kind the loop kind the subclass implements; {@code config} must name it
+   */
   TrainingLoop(
+      LoopKind kind,
       PipelineConfig config,
       Model model,
       TriplesFactory training,
       TriplesFactory validation,
       int numThreads) {
     this.config = Objects.requireNonNull(config, "config");
+    if (config.trainingLoop() != kind) {
+      throw new IllegalArgumentException(
+          getClass().getSimpleName()
+              + " needs training_loop "
+              + kind.pykeenName()
+              + ", got "
+              + config.trainingLoop().pykeenName());
+    }
     if (numThreads < 1) {
       throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
     }
