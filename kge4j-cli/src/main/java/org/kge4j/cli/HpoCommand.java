@@ -1,5 +1,10 @@
 package org.kge4j.cli;
 
+import static org.kge4j.cli.PipelineMaps.deepCopy;
+import static org.kge4j.cli.PipelineMaps.mutableSection;
+import static org.kge4j.cli.PipelineMaps.putKwarg;
+import static org.kge4j.cli.PipelineMaps.section;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -253,6 +258,7 @@ public final class HpoCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     OptionChecks checks = new OptionChecks(commandLine);
     checkOptionValues(checks);
+    int numThreads = checks.threads("--threads", threads);
     quietPerTrialWarnings();
     HpoConfigFile file = config == null ? null : HpoConfigFile.read(checks, "--config", config);
     Map<String, Object> searchSpaceFile =
@@ -263,7 +269,6 @@ public final class HpoCommand implements Callable<Integer> {
     String samplerName = samplerName(checks, file);
     String prunerName = prunerName(checks, file);
     ObjectiveMetric objectiveMetric = metric(checks, file);
-    int numThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
 
     Map<String, Object> pipeline = deepCopy(file == null ? Map.of() : file.pipeline());
     overlay(pipeline, searchSpaceFile);
@@ -276,10 +281,8 @@ public final class HpoCommand implements Callable<Integer> {
     String source = RunInfo.location(String.valueOf(pipeline.get("dataset")));
     pipeline.put("dataset", source);
     KgeSearchSpace space = space(checks, file, searchSpaceFile, pipeline);
-    Map<String, Object> stopperKwargs = mutableSection(pipeline, "stopper_kwargs");
-    if (!stopperKwargs.containsKey("frequency")) {
-      stopperKwargs.put("frequency", Math.max(1, space.maxEpochs() / 10));
-      pipeline.put("stopper_kwargs", stopperKwargs);
+    if (!section(pipeline, "stopper_kwargs").containsKey("frequency")) {
+      putKwarg(pipeline, "stopper_kwargs", "frequency", Math.max(1, space.maxEpochs() / 10));
       space = space(checks, file, searchSpaceFile, pipeline);
     }
     PipelineConfig base = space.base();
@@ -464,9 +467,6 @@ public final class HpoCommand implements Callable<Integer> {
     if (patience != null) {
       checks.atLeast("--patience", patience, 1);
     }
-    if (threads != null) {
-      checks.atLeast("--threads", threads, 1);
-    }
     checks.atLeast("--replicates", replicates, 0);
     checks.atLeast("--grid-points", gridPoints, 1);
     checks.atLeast("--max-consecutive-failures", maxConsecutiveFailures, 1);
@@ -638,22 +638,7 @@ public final class HpoCommand implements Callable<Integer> {
 
   /** The search-space file's sections: {@code *_kwargs} and {@code *_kwargs_ranges} only. */
   private Map<String, Object> searchSpaceSections(OptionChecks checks) {
-    Map<String, Object> document;
-    try {
-      if (!Files.isRegularFile(searchSpace)) {
-        throw checks.invalid("--search-space", "no such file: " + searchSpace.toAbsolutePath());
-      }
-      document =
-          OutputFiles.json()
-              .readValue(
-                  searchSpace.toFile(),
-                  new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
-    } catch (IOException e) {
-      throw checks.invalid("--search-space", searchSpace + " is not valid JSON: " + e.getMessage());
-    }
-    if (document == null) {
-      throw checks.invalid("--search-space", searchSpace + " is empty");
-    }
+    Map<String, Object> document = checks.jsonObject("--search-space", searchSpace);
     Object inner = document.get("pipeline");
     Map<String, Object> sections = new LinkedHashMap<>(document);
     if (inner instanceof Map<?, ?> m && document.size() == 1) {
@@ -708,9 +693,7 @@ public final class HpoCommand implements Callable<Integer> {
       pipeline.put("training_loop", loop);
     }
     if (epochs != null) {
-      Map<String, Object> training = mutableSection(pipeline, "training_kwargs");
-      training.put("num_epochs", epochs);
-      pipeline.put("training_kwargs", training);
+      putKwarg(pipeline, "training_kwargs", "num_epochs", epochs);
     }
     pipeline.put("random_seed", pipelineSeed);
     Map<String, Object> stopper = mutableSection(pipeline, "stopper_kwargs");
@@ -976,22 +959,5 @@ public final class HpoCommand implements Callable<Integer> {
             results.size(),
             directory.resolve(StudyOutputs.BEST_PIPELINE).resolve(StudyOutputs.REPLICATES_JSON)));
     out.flush();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mutableSection(Map<String, Object> pipeline, String key) {
-    Object value = pipeline.get(key);
-    return value instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m)
-        : new LinkedHashMap<>();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deepCopy(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach(
-        (key, value) ->
-            copy.put(key, value instanceof Map<?, ?> m ? deepCopy((Map<String, ?>) m) : value));
-    return copy;
   }
 }
