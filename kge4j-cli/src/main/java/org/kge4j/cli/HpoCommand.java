@@ -85,6 +85,12 @@ public final class HpoCommand implements Callable<Integer> {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)([smh]?)");
 
+  /** The samplers, the default first. */
+  private static final List<String> SAMPLERS = List.of("tpe", "random", "sobol", "grid");
+
+  /** The pruners, the default first. */
+  private static final List<String> PRUNERS = List.of("median", "asha", "hyperband", "none");
+
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -266,8 +272,16 @@ public final class HpoCommand implements Callable<Integer> {
 
     int trials = nTrials(checks, file);
     Optional<Duration> limit = timeout(checks, file);
-    String samplerName = samplerName(checks, file);
-    String prunerName = prunerName(checks, file);
+    String samplerName =
+        componentName(checks, file, "sampler", sampler, SAMPLERS, Map.of("qmc", "sobol"));
+    String prunerName =
+        componentName(
+            checks,
+            file,
+            "pruner",
+            pruner,
+            PRUNERS,
+            Map.of("successivehalving", "asha", "nop", "none"));
     ObjectiveMetric objectiveMetric = metric(checks, file);
 
     Map<String, Object> pipeline = deepCopy(file == null ? Map.of() : file.pipeline());
@@ -537,46 +551,38 @@ public final class HpoCommand implements Callable<Integer> {
     };
   }
 
-  private String samplerName(OptionChecks checks, HpoConfigFile file) {
-    if (sampler != null) {
-      return checks.choice("--sampler", sampler, List.of("tpe", "random", "sobol", "grid"));
+  /**
+   * The {@code kind} ({@code sampler} or {@code pruner}) that option {@code --<kind>} names, or
+   * else {@code optuna.<kind>} of the config file, or else the first of {@code allowed}. The file
+   * may use Optuna's spellings: case and non-letters are ignored, and so is a {@code <kind>} suffix
+   * ({@code RandomSampler} is {@code random}), before {@code aliases} apply.
+   */
+  private String componentName(
+      OptionChecks checks,
+      HpoConfigFile file,
+      String kind,
+      String given,
+      List<String> allowed,
+      Map<String, String> aliases) {
+    if (given != null) {
+      return checks.choice("--" + kind, given, allowed);
     }
-    Object value = file == null ? null : file.optuna("sampler").orElse(null);
+    Object value = file == null ? null : file.optuna(kind).orElse(null);
     if (value == null) {
-      return "tpe";
+      return allowed.get(0);
     }
     String key = String.valueOf(value).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    key = key.endsWith("sampler") ? key.substring(0, key.length() - "sampler".length()) : key;
-    key = key.equals("qmc") ? "sobol" : key;
-    if (!List.of("tpe", "random", "sobol", "grid").contains(key)) {
-      throw checks.invalid(
-          "--config",
-          config + ": optuna.sampler must be one of tpe, random, sobol, grid, got '" + value + "'");
-    }
-    return key;
-  }
-
-  private String prunerName(OptionChecks checks, HpoConfigFile file) {
-    if (pruner != null) {
-      return checks.choice("--pruner", pruner, List.of("median", "asha", "hyperband", "none"));
-    }
-    Object value = file == null ? null : file.optuna("pruner").orElse(null);
-    if (value == null) {
-      return "median";
-    }
-    String key = String.valueOf(value).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    key = key.endsWith("pruner") ? key.substring(0, key.length() - "pruner".length()) : key;
-    key =
-        switch (key) {
-          case "successivehalving" -> "asha";
-          case "nop" -> "none";
-          default -> key;
-        };
-    if (!List.of("median", "asha", "hyperband", "none").contains(key)) {
+    key = key.endsWith(kind) ? key.substring(0, key.length() - kind.length()) : key;
+    key = aliases.getOrDefault(key, key);
+    if (!allowed.contains(key)) {
       throw checks.invalid(
           "--config",
           config
-              + ": optuna.pruner must be one of median, asha, hyperband, none, got '"
+              + ": optuna."
+              + kind
+              + " must be one of "
+              + String.join(", ", allowed)
+              + ", got '"
               + value
               + "'");
     }
