@@ -94,6 +94,17 @@ class EvaluateAndResumeTest {
   }
 
   @Test
+  void aMissingRunIsAUsageErrorNamingTheParameter() {
+    Path none = dir.resolve("none");
+    Cli.Run run = Cli.usageError("evaluate", none.toString());
+    assertEquals(
+        "kge4j: Invalid value for positional parameter RUN_DIR|CHECKPOINT: no such file: "
+            + none.toAbsolutePath(),
+        run.err().lines().findFirst().orElseThrow(),
+        run::toString);
+  }
+
+  @Test
   void resumingAnInterruptedRunGivesTheUninterruptedResult() throws Exception {
     // Interrupt the same configuration after epoch 2, as a crash would, leaving its checkpoint.
     Checkpoint finished = Checkpoint.read(complete.resolve(TrainCommand.CHECKPOINT_FILE));
