@@ -1,9 +1,13 @@
 package org.kge4j.cli;
 
+import static org.kge4j.cli.PipelineMaps.deepCopy;
+import static org.kge4j.cli.PipelineMaps.mutableSection;
+import static org.kge4j.cli.PipelineMaps.putKwarg;
+import static org.kge4j.cli.PipelineMaps.section;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -359,24 +363,24 @@ final class ConfigurationOptions {
     Map<String, Object> pipeline =
         !hasBase()
             ? new LinkedHashMap<>()
-            : mutableCopy(section(fileConfig(checks).toPipelineMap(), "pipeline"));
+            : deepCopy(section(fileConfig(checks).toPipelineMap(), "pipeline"));
     Object fileDataset = pipeline.get("dataset");
     if (fileDataset == null || !RunInfo.location((String) fileDataset).equals(datasetSource)) {
       Object inverse = section(pipeline, "dataset_kwargs").get("create_inverse_triples");
       pipeline.remove("dataset_kwargs");
       if (inverse != null) {
-        kwarg(pipeline, "dataset_kwargs", "create_inverse_triples", inverse);
+        putKwarg(pipeline, "dataset_kwargs", "create_inverse_triples", inverse);
       }
     }
     pipeline.put("dataset", datasetSource);
-    datasetKwargs.forEach((key, value) -> kwarg(pipeline, "dataset_kwargs", key, value));
+    datasetKwargs.forEach((key, value) -> putKwarg(pipeline, "dataset_kwargs", key, value));
     modelOptions(pipeline);
     LoopKind loopKind = loopOptions(pipeline);
     if (given("--epochs")) {
-      kwarg(pipeline, "training_kwargs", "num_epochs", epochs);
+      putKwarg(pipeline, "training_kwargs", "num_epochs", epochs);
     }
     if (given("--batch-size")) {
-      kwarg(pipeline, "training_kwargs", "batch_size", batchSize);
+      putKwarg(pipeline, "training_kwargs", "batch_size", batchSize);
     }
     if (labelSmoothing != null) {
       if (labelSmoothing != 0 && loopKind == LoopKind.SLCWA) {
@@ -387,13 +391,13 @@ final class ConfigurationOptions {
                 + labelSmoothing
                 + " with slcwa");
       }
-      kwarg(pipeline, "training_kwargs", "label_smoothing", labelSmoothing);
+      putKwarg(pipeline, "training_kwargs", "label_smoothing", labelSmoothing);
     }
     if (given("--optimizer")) {
       pipeline.put("optimizer", optimizer);
     }
     if (given("--lr")) {
-      kwarg(pipeline, "optimizer_kwargs", "lr", learningRate);
+      putKwarg(pipeline, "optimizer_kwargs", "lr", learningRate);
     }
     if (given("--seed")) {
       pipeline.put("random_seed", seed);
@@ -473,27 +477,27 @@ final class ConfigurationOptions {
       pipeline.put("model", model);
     }
     if (given("--dim")) {
-      kwarg(pipeline, "model_kwargs", "embedding_dim", dim);
+      putKwarg(pipeline, "model_kwargs", "embedding_dim", dim);
     }
     boolean transe = "transe".equalsIgnoreCase(String.valueOf(pipeline.get("model")));
     if (given("--scoring-norm")) {
       if (transe) {
-        kwarg(pipeline, "model_kwargs", "scoring_fct_norm", scoringNorm);
+        putKwarg(pipeline, "model_kwargs", "scoring_fct_norm", scoringNorm);
       } else if (matched("--scoring-norm")) {
         note("--scoring-norm only applies to --model transe");
       }
     }
     if (initializer != null) {
-      kwarg(pipeline, "model_kwargs", "entity_initializer", initializer);
-      kwarg(pipeline, "model_kwargs", "relation_initializer", initializer);
+      putKwarg(pipeline, "model_kwargs", "entity_initializer", initializer);
+      putKwarg(pipeline, "model_kwargs", "relation_initializer", initializer);
     }
     if (relationInitializer != null) {
-      kwarg(pipeline, "model_kwargs", "relation_initializer", relationInitializer);
+      putKwarg(pipeline, "model_kwargs", "relation_initializer", relationInitializer);
     }
     // TransE and RotatE have no regularizer: weight 0 says just that.
     if (regularizerWeight != null
         && (regularizerWeight != 0 || !List.of("transe", "rotate").contains(modelKey(pipeline)))) {
-      kwarg(pipeline, "regularizer_kwargs", "weight", regularizerWeight);
+      putKwarg(pipeline, "regularizer_kwargs", "weight", regularizerWeight);
     }
   }
 
@@ -522,10 +526,10 @@ final class ConfigurationOptions {
       pipeline.put("negative_sampler", sampler);
     }
     if (given("--negatives")) {
-      kwarg(pipeline, "negative_sampler_kwargs", "num_negs_per_pos", negatives);
+      putKwarg(pipeline, "negative_sampler_kwargs", "num_negs_per_pos", negatives);
     }
     if (given("--filter-negatives")) {
-      kwarg(pipeline, "negative_sampler_kwargs", "filtered", filterNegatives);
+      putKwarg(pipeline, "negative_sampler_kwargs", "filtered", filterNegatives);
     }
     return loopKind;
   }
@@ -635,7 +639,7 @@ final class ConfigurationOptions {
       pipeline.put("stopper_kwargs", kwargs);
       return;
     }
-    Map<String, Object> kwargs = new LinkedHashMap<>(section(pipeline, "stopper_kwargs"));
+    Map<String, Object> kwargs = mutableSection(pipeline, "stopper_kwargs");
     if (earlyStopping && !"early".equals(pipeline.get("stopper"))) {
       int fileFrequency = ((Number) kwargs.getOrDefault("frequency", 0)).intValue();
       pipeline.put("stopper", "early");
@@ -661,42 +665,13 @@ final class ConfigurationOptions {
     if (fileConfig != null) {
       return fileConfig;
     }
-    if (!Files.isRegularFile(config)) {
-      throw optionChecks.invalid("--config", "no such file: " + config.toAbsolutePath());
-    }
-    Map<String, Object> document;
-    try {
-      document = OutputFiles.json().readValue(config.toFile(), MAP);
-    } catch (IOException e) {
-      throw optionChecks.invalid("--config", config + " is not valid JSON: " + e.getMessage());
-    }
+    Map<String, Object> document = optionChecks.jsonObject("--config", config);
     try {
       fileConfig = PipelineConfig.fromPipelineMap(document);
     } catch (IllegalArgumentException e) {
       throw optionChecks.invalid("--config", config + ": " + e.getMessage());
     }
     return fileConfig;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> section(Map<String, ?> map, String key) {
-    Object value = map.get(key);
-    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mutableCopy(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach(
-        (key, value) ->
-            copy.put(key, value instanceof Map<?, ?> m ? mutableCopy((Map<String, ?>) m) : value));
-    return copy;
-  }
-
-  private static void kwarg(Map<String, Object> pipeline, String section, String key, Object v) {
-    Map<String, Object> kwargs = new LinkedHashMap<>(section(pipeline, section));
-    kwargs.put(key, v);
-    pipeline.put(section, kwargs);
   }
 
   /** Whether {@code option} was typed on the command line. */

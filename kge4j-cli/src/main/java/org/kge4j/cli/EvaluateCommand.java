@@ -18,7 +18,6 @@ import org.kge4j.training.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kge4j evaluate}: loads the model of a checkpoint and computes rank-based metrics on a
@@ -37,17 +36,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "CHECKPOINT",
-      description = "A checkpoint file, e.g. runs/<run>/checkpoint.kge4j, or its run directory.")
-  private Path checkpointFile;
-
-  @Option(
-      names = "--dataset",
-      paramLabel = "NAME|DIR|FILE",
-      description = ModelLocation.DATASET_DESCRIPTION)
-  private String dataset;
+  @CommandLine.Mixin private ModelLocation modelLocation;
 
   @Option(
       names = "--split",
@@ -94,8 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    TrainedModel trained =
-        TrainedModel.load(spec.commandLine(), "CHECKPOINT", checkpointFile, dataset);
+    TrainedModel trained = modelLocation.load(spec.commandLine());
     Checkpoint checkpoint = trained.checkpoint();
     Dataset data = trained.dataset();
     Model model = trained.model();

@@ -1,5 +1,10 @@
 package org.kge4j.cli;
 
+import static org.kge4j.cli.PipelineMaps.deepCopy;
+import static org.kge4j.cli.PipelineMaps.mutableSection;
+import static org.kge4j.cli.PipelineMaps.putKwarg;
+import static org.kge4j.cli.PipelineMaps.section;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -79,6 +84,12 @@ public final class HpoCommand implements Callable<Integer> {
   private static final List<Logger> QUIETED = new ArrayList<>();
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)([smh]?)");
+
+  /** The samplers, the default first. */
+  private static final List<String> SAMPLERS = List.of("tpe", "random", "sobol", "grid");
+
+  /** The pruners, the default first. */
+  private static final List<String> PRUNERS = List.of("median", "asha", "hyperband", "none");
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -253,6 +264,7 @@ public final class HpoCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     OptionChecks checks = new OptionChecks(commandLine);
     checkOptionValues(checks);
+    int numThreads = checks.threads("--threads", threads);
     quietPerTrialWarnings();
     HpoConfigFile file = config == null ? null : HpoConfigFile.read(checks, "--config", config);
     Map<String, Object> searchSpaceFile =
@@ -260,10 +272,17 @@ public final class HpoCommand implements Callable<Integer> {
 
     int trials = nTrials(checks, file);
     Optional<Duration> limit = timeout(checks, file);
-    String samplerName = samplerName(checks, file);
-    String prunerName = prunerName(checks, file);
+    String samplerName =
+        componentName(checks, file, "sampler", sampler, SAMPLERS, Map.of("qmc", "sobol"));
+    String prunerName =
+        componentName(
+            checks,
+            file,
+            "pruner",
+            pruner,
+            PRUNERS,
+            Map.of("successivehalving", "asha", "nop", "none"));
     ObjectiveMetric objectiveMetric = metric(checks, file);
-    int numThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
 
     Map<String, Object> pipeline = deepCopy(file == null ? Map.of() : file.pipeline());
     overlay(pipeline, searchSpaceFile);
@@ -276,10 +295,8 @@ public final class HpoCommand implements Callable<Integer> {
     String source = RunInfo.location(String.valueOf(pipeline.get("dataset")));
     pipeline.put("dataset", source);
     KgeSearchSpace space = space(checks, file, searchSpaceFile, pipeline);
-    Map<String, Object> stopperKwargs = mutableSection(pipeline, "stopper_kwargs");
-    if (!stopperKwargs.containsKey("frequency")) {
-      stopperKwargs.put("frequency", Math.max(1, space.maxEpochs() / 10));
-      pipeline.put("stopper_kwargs", stopperKwargs);
+    if (!section(pipeline, "stopper_kwargs").containsKey("frequency")) {
+      putKwarg(pipeline, "stopper_kwargs", "frequency", Math.max(1, space.maxEpochs() / 10));
       space = space(checks, file, searchSpaceFile, pipeline);
     }
     PipelineConfig base = space.base();
@@ -464,9 +481,6 @@ public final class HpoCommand implements Callable<Integer> {
     if (patience != null) {
       checks.atLeast("--patience", patience, 1);
     }
-    if (threads != null) {
-      checks.atLeast("--threads", threads, 1);
-    }
     checks.atLeast("--replicates", replicates, 0);
     checks.atLeast("--grid-points", gridPoints, 1);
     checks.atLeast("--max-consecutive-failures", maxConsecutiveFailures, 1);
@@ -537,46 +551,38 @@ public final class HpoCommand implements Callable<Integer> {
     };
   }
 
-  private String samplerName(OptionChecks checks, HpoConfigFile file) {
-    if (sampler != null) {
-      return checks.choice("--sampler", sampler, List.of("tpe", "random", "sobol", "grid"));
+  /**
+   * The {@code kind} ({@code sampler} or {@code pruner}) that option {@code --<kind>} names, or
+   * else {@code optuna.<kind>} of the config file, or else the first of {@code allowed}. The file
+   * may use Optuna's spellings: case and non-letters are ignored, and so is a {@code <kind>} suffix
+   * ({@code RandomSampler} is {@code random}), before {@code aliases} apply.
+   */
+  private String componentName(
+      OptionChecks checks,
+      HpoConfigFile file,
+      String kind,
+      String given,
+      List<String> allowed,
+      Map<String, String> aliases) {
+    if (given != null) {
+      return checks.choice("--" + kind, given, allowed);
     }
-    Object value = file == null ? null : file.optuna("sampler").orElse(null);
+    Object value = file == null ? null : file.optuna(kind).orElse(null);
     if (value == null) {
-      return "tpe";
+      return allowed.get(0);
     }
     String key = String.valueOf(value).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    key = key.endsWith("sampler") ? key.substring(0, key.length() - "sampler".length()) : key;
-    key = key.equals("qmc") ? "sobol" : key;
-    if (!List.of("tpe", "random", "sobol", "grid").contains(key)) {
-      throw checks.invalid(
-          "--config",
-          config + ": optuna.sampler must be one of tpe, random, sobol, grid, got '" + value + "'");
-    }
-    return key;
-  }
-
-  private String prunerName(OptionChecks checks, HpoConfigFile file) {
-    if (pruner != null) {
-      return checks.choice("--pruner", pruner, List.of("median", "asha", "hyperband", "none"));
-    }
-    Object value = file == null ? null : file.optuna("pruner").orElse(null);
-    if (value == null) {
-      return "median";
-    }
-    String key = String.valueOf(value).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-    key = key.endsWith("pruner") ? key.substring(0, key.length() - "pruner".length()) : key;
-    key =
-        switch (key) {
-          case "successivehalving" -> "asha";
-          case "nop" -> "none";
-          default -> key;
-        };
-    if (!List.of("median", "asha", "hyperband", "none").contains(key)) {
+    key = key.endsWith(kind) ? key.substring(0, key.length() - kind.length()) : key;
+    key = aliases.getOrDefault(key, key);
+    if (!allowed.contains(key)) {
       throw checks.invalid(
           "--config",
           config
-              + ": optuna.pruner must be one of median, asha, hyperband, none, got '"
+              + ": optuna."
+              + kind
+              + " must be one of "
+              + String.join(", ", allowed)
+              + ", got '"
               + value
               + "'");
     }
@@ -638,22 +644,7 @@ public final class HpoCommand implements Callable<Integer> {
 
   /** The search-space file's sections: {@code *_kwargs} and {@code *_kwargs_ranges} only. */
   private Map<String, Object> searchSpaceSections(OptionChecks checks) {
-    Map<String, Object> document;
-    try {
-      if (!Files.isRegularFile(searchSpace)) {
-        throw checks.invalid("--search-space", "no such file: " + searchSpace.toAbsolutePath());
-      }
-      document =
-          OutputFiles.json()
-              .readValue(
-                  searchSpace.toFile(),
-                  new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
-    } catch (IOException e) {
-      throw checks.invalid("--search-space", searchSpace + " is not valid JSON: " + e.getMessage());
-    }
-    if (document == null) {
-      throw checks.invalid("--search-space", searchSpace + " is empty");
-    }
+    Map<String, Object> document = checks.jsonObject("--search-space", searchSpace);
     Object inner = document.get("pipeline");
     Map<String, Object> sections = new LinkedHashMap<>(document);
     if (inner instanceof Map<?, ?> m && document.size() == 1) {
@@ -708,9 +699,7 @@ public final class HpoCommand implements Callable<Integer> {
       pipeline.put("training_loop", loop);
     }
     if (epochs != null) {
-      Map<String, Object> training = mutableSection(pipeline, "training_kwargs");
-      training.put("num_epochs", epochs);
-      pipeline.put("training_kwargs", training);
+      putKwarg(pipeline, "training_kwargs", "num_epochs", epochs);
     }
     pipeline.put("random_seed", pipelineSeed);
     Map<String, Object> stopper = mutableSection(pipeline, "stopper_kwargs");
@@ -976,22 +965,5 @@ public final class HpoCommand implements Callable<Integer> {
             results.size(),
             directory.resolve(StudyOutputs.BEST_PIPELINE).resolve(StudyOutputs.REPLICATES_JSON)));
     out.flush();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mutableSection(Map<String, Object> pipeline, String key) {
-    Object value = pipeline.get(key);
-    return value instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m)
-        : new LinkedHashMap<>();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deepCopy(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach(
-        (key, value) ->
-            copy.put(key, value instanceof Map<?, ?> m ? deepCopy((Map<String, ?>) m) : value));
-    return copy;
   }
 }

@@ -1,8 +1,5 @@
 package org.kge4j.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +53,6 @@ record HpoConfigFile(Path file, Map<String, Object> optuna, Map<String, Object> 
           "metric",
           "direction");
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
   /**
    * Reads and checks the file's structure (its values are checked where they are used).
    *
@@ -65,18 +60,7 @@ record HpoConfigFile(Path file, Map<String, Object> optuna, Map<String, Object> 
    *     file or an unsupported key
    */
   static HpoConfigFile read(OptionChecks checks, String option, Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw checks.invalid(option, "no such file: " + file.toAbsolutePath());
-    }
-    Map<String, Object> document;
-    try {
-      document = OutputFiles.json().readValue(file.toFile(), MAP);
-    } catch (IOException e) {
-      throw checks.invalid(option, file + " is not valid JSON: " + e.getMessage());
-    }
-    if (document == null) {
-      throw checks.invalid(option, file + " is empty");
-    }
+    Map<String, Object> document = checks.jsonObject(option, file);
     for (String key : document.keySet()) {
       if (!List.of("metadata", "optuna", "pipeline").contains(key)) {
         throw checks.invalid(

@@ -1,7 +1,12 @@
 package org.kge4j.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -11,6 +16,8 @@ import picocli.CommandLine.ParameterException;
  * Invalid value for option '--dim': must be an integer >= 1, got 0}.
  */
 final class OptionChecks {
+
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
   private final CommandLine commandLine;
 
@@ -95,5 +102,27 @@ final class OptionChecks {
               + "'");
     }
     return key;
+  }
+
+  /**
+   * The JSON object in {@code file}, the value of {@code option}.
+   *
+   * @throws ParameterException on {@code option} when the file is missing, is not valid JSON or
+   *     holds {@code null}
+   */
+  Map<String, Object> jsonObject(String option, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw invalid(option, "no such file: " + file.toAbsolutePath());
+    }
+    Map<String, Object> document;
+    try {
+      document = OutputFiles.json().readValue(file.toFile(), JSON_OBJECT);
+    } catch (IOException e) {
+      throw invalid(option, file + " is not valid JSON: " + e.getMessage());
+    }
+    if (document == null) {
+      throw invalid(option, file + " is empty");
+    }
+    return document;
   }
 }

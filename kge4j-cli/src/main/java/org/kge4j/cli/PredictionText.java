@@ -1,6 +1,7 @@
 package org.kge4j.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,39 +71,32 @@ final class PredictionText {
 
   /** Header {@code rank<TAB>id<TAB>label<TAB>score<TAB>known_in}, one line per answer. */
   static String tsv(TargetPredictions predictions) {
-    StringBuilder sb = new StringBuilder("rank\tid\tlabel\tscore\tknown_in\n");
+    StringBuilder sb = new StringBuilder(tsvLine("rank", "id", "label", "score", "known_in"));
     int rank = 1;
     for (Prediction p : predictions.answers()) {
-      sb.append(rank++)
-          .append('\t')
-          .append(p.id())
-          .append('\t')
-          .append(p.label())
-          .append('\t')
-          .append(p.score())
-          .append('\t')
-          .append(joined(p.knownIn(), ","))
-          .append('\n');
+      sb.append(tsvLine(rank++, p.id(), p.label(), p.score(), joined(p.knownIn(), ",")));
     }
     return sb.toString();
   }
 
   /** Header {@code head<TAB>relation<TAB>tail<TAB>score<TAB>known_in}, one line per triple. */
   static String tsv(List<ScoredTriple> triples) {
-    StringBuilder sb = new StringBuilder("head\trelation\ttail\tscore\tknown_in\n");
+    StringBuilder sb = new StringBuilder(tsvLine("head", "relation", "tail", "score", "known_in"));
     for (ScoredTriple t : triples) {
-      sb.append(t.head().label())
-          .append('\t')
-          .append(t.relation().label())
-          .append('\t')
-          .append(t.tail().label())
-          .append('\t')
-          .append(t.score())
-          .append('\t')
-          .append(joined(t.knownIn(), ","))
-          .append('\n');
+      sb.append(
+          tsvLine(
+              t.head().label(),
+              t.relation().label(),
+              t.tail().label(),
+              t.score(),
+              joined(t.knownIn(), ",")));
     }
     return sb.toString();
+  }
+
+  /** The cells as {@link String#valueOf} writes them (floats in full), tab-separated, one line. */
+  private static String tsvLine(Object... cells) {
+    return Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining("\t", "", "\n"));
   }
 
   private static String pattern(TargetPredictions predictions) {

@@ -53,15 +53,6 @@ final class StudyOutputs {
           + " trials' values explained by each parameter (epsilon squared, one-way ANOVA over"
           + " equal-count groups on the parameter's sampling scale), normalised to sum 1";
 
-  /** The metrics of a replicate table, in column order. */
-  static final List<String> REPLICATE_METRICS =
-      List.of(
-          "both.realistic.inverse_harmonic_mean_rank",
-          "both.realistic.hits_at_1",
-          "both.realistic.hits_at_3",
-          "both.realistic.hits_at_10",
-          "both.realistic.arithmetic_mean_rank");
-
   private StudyOutputs() {}
 
   /**
@@ -149,11 +140,11 @@ final class StudyOutputs {
       Path directory, BestPipeline best, List<Replicates.Replicate> replicates) {
     Path dir = bestDirectory(directory);
     StringBuilder tsv = new StringBuilder("seed");
-    REPLICATE_METRICS.forEach(m -> tsv.append('\t').append(m));
+    ObjectiveMetric.REPORTED.forEach(m -> tsv.append('\t').append(m));
     tsv.append("\ttraining_seconds\n");
     for (Replicates.Replicate r : replicates) {
       tsv.append(r.seed());
-      REPLICATE_METRICS.forEach(m -> tsv.append('\t').append(r.test().get(m)));
+      ObjectiveMetric.REPORTED.forEach(m -> tsv.append('\t').append(r.test().get(m)));
       tsv.append('\t').append(r.result().training().trainingSeconds()).append('\n');
     }
     OutputFiles.writeAtomically(dir.resolve(REPLICATES_TSV), tsv.toString());
@@ -164,7 +155,7 @@ final class StudyOutputs {
     replicates.forEach(r -> seeds.add(r.seed()));
     document.put("seeds", seeds);
     Map<String, Object> summaries = new LinkedHashMap<>();
-    for (String m : REPLICATE_METRICS) {
+    for (String m : ObjectiveMetric.REPORTED) {
       Replicates.Summary s = Replicates.Summary.of(replicates, m);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("mean", s.mean());

@@ -35,7 +35,8 @@ record TrainedModel(
    * changed graph file or a dataset of another size are usage errors (exit code 2) naming {@code
    * parameterLabel} or {@code --dataset}.
    *
-   * @param parameterLabel how the command's usage names the location, e.g. {@code CHECKPOINT}
+   * @param parameterLabel how the command's usage names the location, e.g. {@code
+   *     RUN_DIR|CHECKPOINT}
    * @param datasetOption the {@code --dataset} value, or null
    */
   static TrainedModel load(

@@ -71,12 +71,8 @@ class BadOptionsTest {
             + " into one Java array), got 2000000000",
       })
   void outOfRangeValuesNameOptionValueAndRange(String option, String value, String message) {
-    Path output = dir.resolve("run");
-    Cli.Run run = Cli.run("train", option, value, "--output", output.toString());
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("kge4j: " + message, run.err().lines().findFirst().orElseThrow(), run::toString);
+    Cli.Run run = assertRefused(message, option, value);
     assertTrue(run.err().contains("Try 'kge4j train --help' for the options."), run::toString);
-    assertFalse(Files.exists(output), "nothing is written for an invalid command line");
   }
 
   @Test
@@ -97,16 +93,7 @@ class BadOptionsTest {
   @Test
   void marginsThatPykeenRejectsAreAUsageError() {
     // resolve_margin requires λ >= λ̄.
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--positive-margin",
-            "0",
-            "--negative-margin",
-            "1",
-            "--output",
-            dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = train("--positive-margin", "0", "--negative-margin", "1");
     assertTrue(run.err().startsWith("kge4j: Invalid options: "), run::toString);
     assertTrue(run.err().contains("0.0") && run.err().contains("1.0"), run::toString);
   }
@@ -148,37 +135,27 @@ class BadOptionsTest {
   @Test
   void splitsWhoseTriplesWereAllDroppedFailBeforeTraining() throws Exception {
     Path data = dataset("unknown", "a\tr\tb\nb\tr\tc\n", "x\tr\ta\n", "a\tr\ty\nz\tr\tb\n");
-    Path output = dir.resolve("r");
-    Cli.Run test = Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
-    assertEquals(2, test.exitCode(), test::toString);
-    assertEquals(
-        "kge4j: Invalid value for option '--dataset': the test split of '"
+    assertRefused(
+        "Invalid value for option '--dataset': the test split of '"
             + data
             + "' has no triples left: all 2 were dropped because an entity or relation does not"
             + " occur in training; it needs at least 1",
-        test.err().lines().findFirst().orElseThrow(),
-        test::toString);
-    assertFalse(Files.exists(output), "no training, nothing written");
+        "--dataset",
+        data.toString());
 
     Files.writeString(data.resolve("test.txt"), "a\tr\tc\n");
-    Cli.Run validation =
-        Cli.run("train", "--dataset", data.toString(), "--output", output.toString());
-    assertEquals(2, validation.exitCode(), validation::toString);
-    assertEquals(
-        "kge4j: Invalid value for option '--eval-frequency': the validation split of '"
+    assertRefused(
+        "Invalid value for option '--eval-frequency': the validation split of '"
             + data
             + "' has no triples left to evaluate every 3 epochs: all 1 were dropped as unknown;"
             + " it needs at least 1, or --eval-frequency 0",
-        validation.err().lines().findFirst().orElseThrow(),
-        validation::toString);
-    assertFalse(Files.exists(output), "no training, nothing written");
+        "--dataset",
+        data.toString());
   }
 
   @Test
   void anUnknownDatasetListsTheKnownNames() {
-    Cli.Run run =
-        Cli.run("train", "--dataset", "no-such-dataset", "--output", dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = train("--dataset", "no-such-dataset");
     String first = run.err().lines().findFirst().orElseThrow();
     assertTrue(
         first.startsWith(
@@ -190,16 +167,13 @@ class BadOptionsTest {
   @Test
   void aMalformedDatasetFileNamesFileAndLine() throws Exception {
     Path data = dataset("data", "a\tr\tb\nb\tr\n", "a\tr\tb\n", "b\tr\ta\n");
-    Cli.Run run =
-        Cli.run("train", "--dataset", data.toString(), "--output", dir.resolve("r").toString());
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = train("--dataset", data.toString());
     assertTrue(run.err().contains(data.resolve("train.txt") + ":2:"), run::toString);
   }
 
   @Test
   void anUnknownOptionIsReportedWithASuggestion() {
-    Cli.Run run = Cli.run("train", "--epoch", "3");
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = Cli.usageError("train", "--epoch", "3");
     assertTrue(run.err().startsWith("kge4j: Unknown options: '--epoch', '3'"), run::toString);
     assertTrue(run.err().contains("--epochs"), "suggests the similar option: " + run.err());
   }
@@ -207,22 +181,19 @@ class BadOptionsTest {
   @Test
   void resumeKeepsTheCheckpointsConfiguration() throws Exception {
     Path checkpoint = Files.writeString(dir.resolve("c.kge4j"), "not a checkpoint");
-    Cli.Run mixed = Cli.run("train", "--resume", checkpoint.toString(), "--dim", "32");
-    assertEquals(2, mixed.exitCode(), mixed::toString);
+    Cli.Run mixed = Cli.usageError("train", "--resume", checkpoint.toString(), "--dim", "32");
     assertTrue(
         mixed
             .err()
             .startsWith(
                 "kge4j: Invalid value for option '--dim': cannot be combined with " + "--resume"),
         mixed::toString);
-    Cli.Run corrupt = Cli.run("train", "--resume", checkpoint.toString());
-    assertEquals(2, corrupt.exitCode(), corrupt::toString);
+    Cli.Run corrupt = Cli.usageError("train", "--resume", checkpoint.toString());
     assertTrue(
         corrupt.err().startsWith("kge4j: Invalid value for option '--resume': "),
         corrupt::toString);
     assertTrue(corrupt.err().contains(checkpoint.toString()), corrupt::toString);
-    Cli.Run missing = Cli.run("train", "--resume", dir.resolve("nothing.kge4j").toString());
-    assertEquals(2, missing.exitCode(), missing::toString);
+    Cli.Run missing = Cli.usageError("train", "--resume", dir.resolve("nothing.kge4j").toString());
     assertTrue(
         missing.err().contains("no such checkpoint file: " + dir.resolve("nothing.kge4j")),
         missing::toString);
@@ -234,15 +205,30 @@ class BadOptionsTest {
    * <what>}.
    */
   private Cli.Run assertInvalid(String option, String what, String... options) {
-    List<String> args = new ArrayList<>(List.of("train"));
-    args.addAll(List.of(options));
-    args.addAll(List.of("--output", dir.resolve("r").toString()));
-    Cli.Run run = Cli.run(args.toArray(String[]::new));
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = train(options);
     assertTrue(
         run.err().startsWith("kge4j: Invalid value for option '" + option + "': " + what),
         run::toString);
     return run;
+  }
+
+  /**
+   * Runs {@code train} with {@code options} (writing under r/) and checks that it ends as a usage
+   * error whose first line is {@code kge4j: <message>}, and that nothing was written.
+   */
+  private Cli.Run assertRefused(String message, String... options) {
+    Cli.Run run = train(options);
+    assertEquals("kge4j: " + message, run.err().lines().findFirst().orElseThrow(), run::toString);
+    assertFalse(Files.exists(dir.resolve("r")), "nothing is written for an invalid command line");
+    return run;
+  }
+
+  /** {@code train options... --output r}, asserted to end as a usage error (exit code 2). */
+  private Cli.Run train(String... options) {
+    List<String> args = new ArrayList<>(List.of("train"));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--output", dir.resolve("r").toString()));
+    return Cli.usageError(args.toArray(String[]::new));
   }
 
   /** A dataset directory {@code name} holding the three PyKEEN split files with these lines. */

@@ -33,35 +33,26 @@ class ConfigFileTest {
   static void trainTheOriginalRun() {
     Cli.sharedDatasets();
     original = runs.resolve("original");
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--model",
-            "distmult",
-            "--dim",
-            "12",
-            "--epochs",
-            "3",
-            "--eval-frequency",
-            "1",
-            "--negatives",
-            "4",
-            "--lr",
-            "0.05",
-            "--initializer",
-            "xavier_normal",
-            "--seed",
-            "11",
-            "--threads",
-            "2",
-            "--quiet",
-            "--output",
-            original.toString());
-    assertEquals(0, run.exitCode(), run::toString);
-  }
-
-  private static JsonNode results(Path run) throws IOException {
-    return OutputFiles.json().readTree(run.resolve(OutputFiles.RESULTS_JSON).toFile());
+    Cli.train(
+        original,
+        "--model",
+        "distmult",
+        "--dim",
+        "12",
+        "--epochs",
+        "3",
+        "--eval-frequency",
+        "1",
+        "--negatives",
+        "4",
+        "--lr",
+        "0.05",
+        "--initializer",
+        "xavier_normal",
+        "--seed",
+        "11",
+        "--threads",
+        "2");
   }
 
   private static Map<String, Object> readMap(Path file) throws IOException {
@@ -70,20 +61,9 @@ class ConfigFileTest {
 
   @Test
   void aRunsPipelineConfigReRunsItWithTheSameValidationMrr() throws IOException {
-    Path again = runs.resolve("again");
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--config",
-            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
-            "--threads",
-            "1",
-            "--quiet",
-            "--output",
-            again.toString());
-    assertEquals(0, run.exitCode(), run::toString);
-    JsonNode first = results(original);
-    JsonNode second = results(again);
+    JsonNode second =
+        Cli.retrain(original.resolve(TrainCommand.PIPELINE_CONFIG_JSON), runs.resolve("again"));
+    JsonNode first = Cli.results(original);
     assertEquals(3, first.at("/training/validation").size());
     assertEquals(first.at("/training/validation"), second.at("/training/validation"));
     assertEquals(first.at("/training/losses"), second.at("/training/losses"));
@@ -129,28 +109,23 @@ class ConfigFileTest {
            "random_seed": 3}}
         """);
     Path run = runs.resolve("overridden");
-    Cli.Run result =
-        Cli.run(
-            "train",
-            "--config",
-            file.toString(),
-            "--dataset",
-            "nations",
-            "--epochs",
-            "1",
-            "--negatives",
-            "2",
-            "--offset",
-            "1",
-            "--positive-margin",
-            "1.5",
-            "--threads",
-            "1",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
-    JsonNode pipeline = results(run).at("/configuration/pipeline");
+    Cli.train(
+        run,
+        "--config",
+        file.toString(),
+        "--dataset",
+        "nations",
+        "--epochs",
+        "1",
+        "--negatives",
+        "2",
+        "--offset",
+        "1",
+        "--positive-margin",
+        "1.5",
+        "--threads",
+        "1");
+    JsonNode pipeline = Cli.results(run).at("/configuration/pipeline");
     // given on the command line
     assertEquals("nations", pipeline.get("dataset").asText());
     assertEquals(1, pipeline.at("/training_kwargs/num_epochs").asInt());
@@ -169,8 +144,8 @@ class ConfigFileTest {
     assertEquals("early", pipeline.get("stopper").asText());
     assertEquals(3, pipeline.at("/stopper_kwargs/patience").asInt());
     assertEquals(3, pipeline.get("random_seed").asInt());
-    assertEquals(1, results(run).at("/runtime/num_threads").asInt());
-    assertEquals("nations", results(run).at("/dataset/name").asText());
+    assertEquals(1, Cli.results(run).at("/runtime/num_threads").asInt());
+    assertEquals("nations", Cli.results(run).at("/dataset/name").asText());
   }
 
   @Test
@@ -178,58 +153,42 @@ class ConfigFileTest {
     Path file = runs.resolve("bad.json");
     Files.writeString(
         file, "{\"pipeline\": {\"model\": \"DistMult\", \"result_tracker\": \"wandb\"}}");
-    Path output = runs.resolve("bad");
-    Cli.Run run = Cli.run("train", "--config", file.toString(), "--output", output.toString());
-    assertEquals(2, run.exitCode(), run::toString);
-    assertTrue(
-        run.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--config': "
-                    + file
-                    + ": pipeline.result_tracker is not supported by kge4j; supported: dataset,"),
-        run::toString);
-    assertFalse(Files.exists(output), "nothing is written for an invalid configuration");
+    assertConfigRefused(
+        file, file + ": pipeline.result_tracker is not supported by kge4j; supported: dataset,");
 
     Files.writeString(
         file,
         "{\"pipeline\": {\"model\": \"DistMult\", \"model_kwargs\": {\"embedding_dim\": 0}}}");
-    Cli.Run dim = Cli.run("train", "--config", file.toString(), "--output", output.toString());
-    assertEquals(2, dim.exitCode(), dim::toString);
-    assertTrue(
-        dim.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--config': "
-                    + file
-                    + ": model_kwargs.embedding_dim must be >= 1, got 0"),
-        dim::toString);
+    assertConfigRefused(file, file + ": model_kwargs.embedding_dim must be >= 1, got 0");
 
     Files.writeString(file, "{\"pipeline\": ");
-    Cli.Run json = Cli.run("train", "--config", file.toString(), "--output", output.toString());
-    assertEquals(2, json.exitCode(), json::toString);
-    assertTrue(
-        json.err()
-            .startsWith(
-                "kge4j: Invalid value for option '--config': " + file + " is not valid JSON"),
-        json::toString);
+    assertConfigRefused(file, file + " is not valid JSON");
 
-    Cli.Run missing =
-        Cli.run(
-            "train",
-            "--config",
-            runs.resolve("none.json").toString(),
-            "--output",
-            output.toString());
-    assertEquals(2, missing.exitCode(), missing::toString);
+    Files.writeString(file, "null");
+    assertConfigRefused(file, file + " is empty");
+
+    Path missing = runs.resolve("none.json");
+    assertConfigRefused(missing, "no such file: " + missing.toAbsolutePath());
+  }
+
+  /**
+   * {@code train --config file} ends as a usage error, {@code Invalid value for option '--config':
+   * <what>...}, before anything is written.
+   */
+  private static void assertConfigRefused(Path file, String what) {
+    Path output = runs.resolve("bad");
+    Cli.Run run =
+        Cli.usageError("train", "--config", file.toString(), "--output", output.toString());
     assertTrue(
-        missing.err().contains("no such file: " + runs.resolve("none.json").toAbsolutePath()),
-        missing::toString);
+        run.err().startsWith("kge4j: Invalid value for option '--config': " + what), run::toString);
+    assertFalse(Files.exists(output), "nothing is written for an invalid configuration");
   }
 
   @Test
   void anOverridingOptionIsBlamedForItsOwnBadValue() throws IOException {
     Path output = runs.resolve("blamed");
     Cli.Run run =
-        Cli.run(
+        Cli.usageError(
             "train",
             "--config",
             original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
@@ -237,7 +196,6 @@ class ConfigFileTest {
             "1,2",
             "--output",
             output.toString());
-    assertEquals(2, run.exitCode(), run::toString);
     assertTrue(
         run.err()
             .startsWith(
@@ -250,13 +208,12 @@ class ConfigFileTest {
   @Test
   void aResumedRunTakesNoConfigFile() {
     Cli.Run run =
-        Cli.run(
+        Cli.usageError(
             "train",
             "--resume",
             original.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
             "--config",
             original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString());
-    assertEquals(2, run.exitCode(), run::toString);
     assertTrue(
         run.err()
             .startsWith(

@@ -13,8 +13,7 @@ class DatasetsCommandTest {
   @Test
   void listsTheCacheAndWhichDatasetsArePresent() {
     Path datasets = Cli.sharedDatasets();
-    Cli.Run run = Cli.run("datasets");
-    assertEquals(0, run.exitCode(), run::toString);
+    Cli.Run run = Cli.succeeds("datasets");
     String out = run.out();
     assertTrue(out.startsWith("cache directory: " + datasets), out);
     assertTrue(
@@ -34,8 +33,7 @@ class DatasetsCommandTest {
     String shared = System.getProperty(Datasets.DATASETS_PROPERTY);
     System.setProperty(Datasets.DATASETS_PROPERTY, cache.toString());
     try {
-      Cli.Run run = Cli.run("datasets");
-      assertEquals(0, run.exitCode(), run::toString);
+      Cli.Run run = Cli.succeeds("datasets");
       for (String name : new String[] {"nations", "umls", "kinships", "fb15k237", "wn18rr"}) {
         assertTrue(
             run.out().lines().anyMatch(l -> l.matches("\\s+" + name + "\\s+missing\\s+https://.*")),

@@ -27,43 +27,36 @@ class EvaluateAndResumeTest {
   private static Path complete;
   private static JsonNode completeResults;
 
+  /** The finished run's checkpoint file, as {@code evaluate} takes it. */
+  private static String completeCheckpoint;
+
   @BeforeAll
   static void trainFourEpochs() throws Exception {
     complete = dir.resolve("complete");
-    Cli.Run run =
-        Cli.run(
-            "train",
-            "--model",
-            "distmult",
-            "--epochs",
-            "4",
-            "--dim",
-            "12",
-            "--negatives",
-            "4",
-            "--eval-frequency",
-            "2",
-            "--threads",
-            "2",
-            "--quiet",
-            "--output",
-            complete.toString());
-    assertEquals(0, run.exitCode(), run::toString);
-    completeResults = OutputFiles.json().readTree(complete.resolve("results.json").toFile());
+    Cli.train(
+        complete,
+        "--model",
+        "distmult",
+        "--epochs",
+        "4",
+        "--dim",
+        "12",
+        "--negatives",
+        "4",
+        "--eval-frequency",
+        "2",
+        "--threads",
+        "2");
+    completeResults = Cli.results(complete);
+    completeCheckpoint = complete.resolve(TrainCommand.CHECKPOINT_FILE).toString();
   }
 
   @Test
   void evaluateReproducesTheTestMetricsOfTheRun() throws Exception {
     Path metrics = dir.resolve("metrics.json");
-    Cli.Run run =
-        Cli.run(
-            "evaluate",
-            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-            "--output",
-            metrics.toString());
-    assertEquals(0, run.exitCode(), run::toString);
+    Cli.Run run = Cli.succeeds("evaluate", completeCheckpoint, "--output", metrics.toString());
     assertTrue(run.out().startsWith("test metrics (embedded, DistMult, "), run.out());
-    JsonNode written = OutputFiles.json().readTree(metrics.toFile());
+    JsonNode written = Cli.json(metrics);
     for (String key :
         List.of(MRR, "both.realistic.hits_at_10", "head.optimistic.arithmetic_mean_rank")) {
       assertEquals(
@@ -74,25 +67,13 @@ class EvaluateAndResumeTest {
     }
     assertEquals(4, written.get("epochs_completed").asInt());
 
-    Cli.Run again =
-        Cli.run(
-            "evaluate",
-            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-            "--output",
-            metrics.toString());
-    assertEquals(2, again.exitCode(), again::toString);
+    Cli.Run again = Cli.usageError("evaluate", completeCheckpoint, "--output", metrics.toString());
     assertTrue(again.err().contains("already exists; pass --overwrite"), again::toString);
   }
 
   @Test
   void evaluateOnTheValidationSplitMatchesTheLastValidation() {
-    Cli.Run run =
-        Cli.run(
-            "evaluate",
-            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-            "--split",
-            "valid");
-    assertEquals(0, run.exitCode(), run::toString);
+    Cli.Run run = Cli.succeeds("evaluate", completeCheckpoint, "--split", "valid");
     double lastValidation = completeResults.at("/training/validation/1/" + MRR).asDouble();
     String mrrRow =
         run.out().lines().filter(l -> l.trim().startsWith("MRR")).findFirst().orElseThrow();
@@ -103,18 +84,23 @@ class EvaluateAndResumeTest {
   @Test
   void evaluateWithTheWrongDatasetSaysSo() {
     Cli.sharedDatasets();
-    Cli.Run run =
-        Cli.run(
-            "evaluate",
-            complete.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-            "--dataset",
-            "nations");
-    assertEquals(2, run.exitCode(), run::toString);
+    Cli.Run run = Cli.usageError("evaluate", completeCheckpoint, "--dataset", "nations");
     assertTrue(
         run.err()
                 .contains(
                     "dataset 'nations' does not fit: the checkpoint's entity table is 271 x 12, but 14 entities and 55 relations need 14 x 12")
             && run.err().contains("use the dataset the model was trained on"),
+        run::toString);
+  }
+
+  @Test
+  void aMissingRunIsAUsageErrorNamingTheParameter() {
+    Path none = dir.resolve("none");
+    Cli.Run run = Cli.usageError("evaluate", none.toString());
+    assertEquals(
+        "kge4j: Invalid value for positional parameter RUN_DIR|CHECKPOINT: no such file: "
+            + none.toAbsolutePath(),
+        run.err().lines().findFirst().orElseThrow(),
         run::toString);
   }
 
@@ -144,15 +130,14 @@ class EvaluateAndResumeTest {
     assertEquals(2, Checkpoint.read(checkpoint).epochsCompleted());
 
     // The original ran with 2 threads; the thread count may change without changing results.
-    Cli.Run resumed = Cli.run("train", "--resume", checkpoint.toString(), "--threads", "1");
-    assertEquals(0, resumed.exitCode(), resumed::toString);
+    Cli.Run resumed = Cli.succeeds("train", "--resume", checkpoint.toString(), "--threads", "1");
     // Only the two missing epochs are trained: the progress lines start at epoch 3.
     assertTrue(resumed.err().startsWith("epoch 3/4 ["), resumed::toString);
     assertFalse(
         resumed.err().contains("epoch 1/4") || resumed.err().contains("epoch 2/4"),
         resumed::toString);
     assertTrue(resumed.out().contains("output: " + interrupted.toAbsolutePath()), resumed.out());
-    JsonNode results = OutputFiles.json().readTree(interrupted.resolve("results.json").toFile());
+    JsonNode results = Cli.results(interrupted);
     assertEquals(
         completeResults.get("metrics").get(MRR).asDouble(),
         results.get("metrics").get(MRR).asDouble(),

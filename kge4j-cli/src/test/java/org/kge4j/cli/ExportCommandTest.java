@@ -44,15 +44,8 @@ class ExportCommandTest {
   }
 
   private static void export(String format, Path output) {
-    Cli.Run run =
-        Cli.run(
-            "export",
-            trained.directory.toString(),
-            "--format",
-            format,
-            "--output",
-            output.toString());
-    assertEquals(0, run.exitCode(), run::toString);
+    Cli.succeeds(
+        "export", trained.directory.toString(), "--format", format, "--output", output.toString());
   }
 
   /** Reads a {@code .npy} file by the specification (version 1.0, '<f4', C order). */
@@ -146,8 +139,7 @@ class ExportCommandTest {
   @Test
   void defaultOutputIsTheRunsEmbeddingsDirectoryAndIsNotOverwritten() throws Exception {
     Path embeddings = trained.directory.resolve("embeddings");
-    Cli.Run first = Cli.run("export", trained.directory.toString(), "--overwrite");
-    assertEquals(0, first.exitCode(), first::toString);
+    Cli.Run first = Cli.succeeds("export", trained.directory.toString(), "--overwrite");
     assertEquals(
         "wrote entity_embeddings.npy (271 x 12 float32), relation_embeddings.npy (17 x 12),"
             + " entity_to_id.tsv.gz and relation_to_id.tsv.gz to "
@@ -155,8 +147,8 @@ class ExportCommandTest {
             + "\n",
         first.out());
     Cli.Run again =
-        Cli.run("export", trained.directory.resolve(TrainCommand.CHECKPOINT_FILE).toString());
-    assertEquals(2, again.exitCode(), again::toString);
+        Cli.usageError(
+            "export", trained.directory.resolve(TrainCommand.CHECKPOINT_FILE).toString());
     assertEquals(
         "kge4j: Invalid value for option '--output': "
             + embeddings.toAbsolutePath()

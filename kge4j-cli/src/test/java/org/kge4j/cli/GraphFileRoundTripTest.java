@@ -49,12 +49,6 @@ class GraphFileRoundTripTest {
     graph = Files.writeString(dir.resolve("nations.nt"), nt.toString());
   }
 
-  private static Cli.Run ok(String... args) {
-    Cli.Run run = Cli.run(args);
-    assertEquals(0, run.exitCode(), run::toString);
-    return run;
-  }
-
   /** The predictor of the Java API on the data the checkpoint's configuration reads. */
   private static Predictor javaPredictor(Path run) {
     Checkpoint checkpoint = Checkpoint.read(run.resolve(TrainCommand.CHECKPOINT_FILE));
@@ -71,8 +65,8 @@ class GraphFileRoundTripTest {
   @Test
   void trainPredictExportEvaluateAndResumeOnAnNTriplesFile() throws IOException {
     Path run = dir.resolve("run");
-    ok(
-        "train",
+    Cli.train(
+        run,
         "--dataset",
         graph.toString(),
         "--model",
@@ -82,15 +76,12 @@ class GraphFileRoundTripTest {
         "--epochs",
         "2",
         "--threads",
-        "2",
-        "--quiet",
-        "--output",
-        run.toString());
+        "2");
 
     String head = NATIONS + "usa";
     String relation = NATIONS + "embassy";
     Cli.Run predicted =
-        ok(
+        Cli.succeeds(
             "predict",
             run.toString(),
             "--head",
@@ -118,7 +109,7 @@ class GraphFileRoundTripTest {
     }
 
     Path embeddings = dir.resolve("embeddings");
-    ok("export", run.toString(), "--format", "npy", "--output", embeddings.toString());
+    Cli.succeeds("export", run.toString(), "--format", "npy", "--output", embeddings.toString());
     assertTrue(Files.size(embeddings.resolve("entity_embeddings.npy")) > 14 * 8 * 4);
     List<String> entities = lines(embeddings.resolve(ExportCommand.ENTITY_TO_ID));
     assertEquals(15, entities.size(), "header + 14 countries");
@@ -126,8 +117,8 @@ class GraphFileRoundTripTest {
     // Labels sorted by code point: ..., uk, usa, ussr.
     assertEquals("12\t" + NATIONS + "usa", entities.get(13));
 
-    JsonNode results = OutputFiles.json().readTree(run.resolve(OutputFiles.RESULTS_JSON).toFile());
-    Cli.Run evaluated = ok("evaluate", run.toString());
+    JsonNode results = Cli.results(run);
+    Cli.Run evaluated = Cli.succeeds("evaluate", run.toString());
     assertTrue(
         evaluated
             .out()
@@ -138,7 +129,8 @@ class GraphFileRoundTripTest {
         evaluated.out());
 
     Cli.Run resumed =
-        ok("train", "--resume", run.resolve(TrainCommand.CHECKPOINT_FILE).toString(), "--quiet");
+        Cli.succeeds(
+            "train", "--resume", run.resolve(TrainCommand.CHECKPOINT_FILE).toString(), "--quiet");
     assertTrue(resumed.out().startsWith("nations.nt: N-Triples, 1992 statements"), resumed.out());
   }
 
@@ -153,10 +145,10 @@ class GraphFileRoundTripTest {
                 + " \"model\": \"DistMult\", \"model_kwargs\": {\"embedding_dim\": 4},"
                 + " \"training_loop\": \"LCWA\", \"training_kwargs\": {\"num_epochs\": 1}}}");
     Path run = dir.resolve("inverse");
-    ok("train", "--config", config.toString(), "--quiet", "--output", run.toString());
+    Cli.train(run, "--config", config.toString());
 
     Cli.Run relations =
-        ok(
+        Cli.succeeds(
             "predict",
             run.toString(),
             "--head",
@@ -183,7 +175,8 @@ class GraphFileRoundTripTest {
 
     Path embeddings = dir.resolve("inverse-embeddings");
     Cli.Run exported =
-        ok("export", run.toString(), "--format", "tsv", "--output", embeddings.toString());
+        Cli.succeeds(
+            "export", run.toString(), "--format", "tsv", "--output", embeddings.toString());
     assertTrue(
         exported.out().contains("(110 x 4; rows from 55 on are the inverses)"), exported.out());
     assertEquals(110, Files.readAllLines(embeddings.resolve("relation_embeddings.tsv")).size());

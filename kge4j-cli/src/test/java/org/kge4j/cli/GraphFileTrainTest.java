@@ -72,7 +72,7 @@ class GraphFileTrainTest {
             "--quiet",
             "--output",
             run.toString());
-    results = OutputFiles.json().readTree(run.resolve(OutputFiles.RESULTS_JSON).toFile());
+    results = Cli.results(run);
   }
 
   private static String iri(String label) {
@@ -118,10 +118,7 @@ class GraphFileTrainTest {
         dataset.get("training").get("num_triples").asInt());
 
     // The configuration is what reads the file again: path, split and SHA-256.
-    JsonNode pipeline =
-        OutputFiles.json()
-            .readTree(run.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toFile())
-            .get("pipeline");
+    JsonNode pipeline = Cli.json(run.resolve(TrainCommand.PIPELINE_CONFIG_JSON)).get("pipeline");
     assertEquals(nations.toAbsolutePath().toString(), pipeline.get("dataset").asText());
     assertEquals(
         OutputFiles.json()
@@ -136,19 +133,8 @@ class GraphFileTrainTest {
 
   @Test
   void theRunsPipelineConfigRetrainsOnTheSameFileAndSplit() throws IOException {
-    Path again = dir.resolve("again");
-    Cli.Run rerun =
-        Cli.run(
-            "train",
-            "--config",
-            run.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
-            "--threads",
-            "1",
-            "--quiet",
-            "--output",
-            again.toString());
-    assertEquals(0, rerun.exitCode(), rerun::toString);
-    JsonNode second = OutputFiles.json().readTree(again.resolve(OutputFiles.RESULTS_JSON).toFile());
+    JsonNode second =
+        Cli.retrain(run.resolve(TrainCommand.PIPELINE_CONFIG_JSON), dir.resolve("again"));
     assertEquals(results.at("/configuration/pipeline"), second.at("/configuration/pipeline"));
     assertEquals(results.at("/dataset/testing"), second.at("/dataset/testing"));
     assertEquals(results.at("/dataset/graph_file"), second.at("/dataset/graph_file"));
@@ -158,8 +144,8 @@ class GraphFileTrainTest {
 
   @Test
   void evaluateSplitsTheRecordedFileAsTheRunDid() {
-    Cli.Run evaluated = Cli.run("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
-    assertEquals(0, evaluated.exitCode(), evaluated::toString);
+    Cli.Run evaluated =
+        Cli.succeeds("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
     int testing = results.get("dataset").get("testing").get("num_triples").asInt();
     assertTrue(
         evaluated.out().startsWith("test metrics (nations, DistMult, " + testing + " triples,"),
@@ -183,45 +169,17 @@ class GraphFileTrainTest {
       throws Exception {
     String config = run.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString();
     Path reseeded = dir.resolve("reseeded");
-    Cli.Run seed =
-        Cli.run(
-            "train",
-            "--config",
-            config,
-            "--split-seed",
-            "9",
-            "--epochs",
-            "1",
-            "--quiet",
-            "--output",
-            reseeded.toString());
-    assertEquals(0, seed.exitCode(), seed::toString);
+    Cli.train(reseeded, "--config", config, "--split-seed", "9", "--epochs", "1");
     JsonNode kwargs =
-        OutputFiles.json()
-            .readTree(reseeded.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toFile())
+        Cli.json(reseeded.resolve(TrainCommand.PIPELINE_CONFIG_JSON))
             .at("/pipeline/dataset_kwargs");
     assertEquals(9, kwargs.get("split_seed").asInt());
     assertEquals(0.7, kwargs.get("split").get(0).asDouble());
     assertEquals(sha256(nations), kwargs.get("sha256").asText());
 
     Path named = dir.resolve("named");
-    Cli.Run other =
-        Cli.run(
-            "train",
-            "--config",
-            config,
-            "--dataset",
-            "nations",
-            "--epochs",
-            "1",
-            "--quiet",
-            "--output",
-            named.toString());
-    assertEquals(0, other.exitCode(), other::toString);
-    JsonNode pipeline =
-        OutputFiles.json()
-            .readTree(named.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toFile())
-            .get("pipeline");
+    Cli.train(named, "--config", config, "--dataset", "nations", "--epochs", "1");
+    JsonNode pipeline = Cli.json(named.resolve(TrainCommand.PIPELINE_CONFIG_JSON)).get("pipeline");
     assertEquals("nations", pipeline.get("dataset").asText());
     assertFalse(pipeline.has("dataset_kwargs"), pipeline::toString);
   }
@@ -233,17 +191,15 @@ class GraphFileTrainTest {
     Files.copy(
         run.resolve(TrainCommand.CHECKPOINT_FILE), copy.resolve(TrainCommand.CHECKPOINT_FILE));
     String checkpoint = copy.resolve(TrainCommand.CHECKPOINT_FILE).toString();
-    Cli.Run refused = Cli.run("train", "--resume", checkpoint, "--split", "0.5,0.25,0.25");
-    assertEquals(2, refused.exitCode(), refused::toString);
+    Cli.Run refused = Cli.usageError("train", "--resume", checkpoint, "--split", "0.5,0.25,0.25");
     assertEquals(
         "kge4j: Invalid value for option '--split': cannot be combined with --resume: a resumed"
             + " run keeps the configuration stored in its checkpoint "
             + checkpoint,
         refused.err().lines().findFirst().orElseThrow());
 
-    Cli.Run resumed = Cli.run("train", "--resume", checkpoint, "--quiet");
-    assertEquals(0, resumed.exitCode(), resumed::toString);
-    JsonNode again = OutputFiles.json().readTree(copy.resolve(OutputFiles.RESULTS_JSON).toFile());
+    Cli.succeeds("train", "--resume", checkpoint, "--quiet");
+    JsonNode again = Cli.results(copy);
     assertEquals(results.at("/dataset/testing"), again.at("/dataset/testing"));
     assertEquals(results.at("/dataset/graph_file"), again.at("/dataset/graph_file"));
   }
@@ -252,26 +208,12 @@ class GraphFileTrainTest {
   void aChangedFileIsRejectedWhenTheRunReadsItAgain() throws Exception {
     Path copyRun = dir.resolve("changed-run");
     Path copy = Files.copy(nations, dir.resolve("changed.nt"));
-    Cli.Run first =
-        Cli.run(
-            "train",
-            "--dataset",
-            copy.toString(),
-            "--epochs",
-            "1",
-            "--dim",
-            "4",
-            "--quiet",
-            "--threads",
-            "1",
-            "--output",
-            copyRun.toString());
-    assertEquals(0, first.exitCode(), first::toString);
+    Cli.train(
+        copyRun, "--dataset", copy.toString(), "--epochs", "1", "--dim", "4", "--threads", "1");
     String before = sha256(copy);
     Files.writeString(copy, "<urn:a> <urn:p> <urn:b> .\n", StandardOpenOption.APPEND);
     Cli.Run evaluated =
-        Cli.run("evaluate", copyRun.resolve(TrainCommand.CHECKPOINT_FILE).toString());
-    assertEquals(2, evaluated.exitCode(), evaluated::toString);
+        Cli.usageError("evaluate", copyRun.resolve(TrainCommand.CHECKPOINT_FILE).toString());
     assertTrue(
         evaluated
             .err()
@@ -297,8 +239,8 @@ class GraphFileTrainTest {
     Path file = Files.writeString(dir.resolve("nations.csv"), csv.toString());
     Path output = dir.resolve("csv-run");
     Cli.Run csvRun =
-        Cli.run(
-            "train",
+        Cli.train(
+            output,
             "--dataset",
             file.toString(),
             "--columns",
@@ -310,18 +252,10 @@ class GraphFileTrainTest {
             "--dim",
             "4",
             "--threads",
-            "1",
-            "--quiet",
-            "--output",
-            output.toString());
-    assertEquals(0, csvRun.exitCode(), csvRun::toString);
+            "1");
     assertTrue(
         csvRun.out().startsWith("nations.csv: CSV, 1592 rows; split 0.8,0.1,0.1"), csvRun.out());
-    JsonNode file2 =
-        OutputFiles.json()
-            .readTree(output.resolve(OutputFiles.RESULTS_JSON).toFile())
-            .get("dataset")
-            .get("graph_file");
+    JsonNode file2 = Cli.results(output).get("dataset").get("graph_file");
     assertEquals("subject", file2.get("columns").get(0).asText());
     assertEquals(";", file2.get("delimiter").asText());
   }
@@ -333,8 +267,8 @@ class GraphFileTrainTest {
             dir.resolve("bad.ttl"),
             "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:b ex:p .\n");
     Path output = dir.resolve("never");
-    Cli.Run failed = Cli.run("train", "--dataset", bad.toString(), "--output", output.toString());
-    assertEquals(2, failed.exitCode(), failed::toString);
+    Cli.Run failed =
+        Cli.usageError("train", "--dataset", bad.toString(), "--output", output.toString());
     assertTrue(
         failed.err().startsWith("kge4j: Invalid value for option '--dataset': " + bad + ":3:"),
         failed.err());
@@ -367,8 +301,7 @@ class GraphFileTrainTest {
     String[] args =
         ("train " + arguments.replace("{nt}", nations.toString()).replace("{csv}", csv.toString()))
             .split(" ");
-    Cli.Run failed = Cli.run(args);
-    assertEquals(2, failed.exitCode(), failed::toString);
+    Cli.Run failed = Cli.usageError(args);
     assertEquals(
         "kge4j: " + message.replace("{nt}", nations.toString()).replace("{csv}", csv.toString()),
         failed.err().lines().findFirst().orElseThrow());
@@ -377,8 +310,7 @@ class GraphFileTrainTest {
   @Test
   void aFileWithAnUnknownExtensionListsTheSupportedOnes() throws IOException {
     Path json = Files.writeString(dir.resolve("graph.json"), "{}");
-    Cli.Run failed = Cli.run("train", "--dataset", json.toString());
-    assertEquals(2, failed.exitCode(), failed::toString);
+    Cli.Run failed = Cli.usageError("train", "--dataset", json.toString());
     assertTrue(
         failed
             .err()

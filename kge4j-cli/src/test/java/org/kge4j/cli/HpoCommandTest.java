@@ -122,7 +122,7 @@ class HpoCommandTest {
     Path config = study.resolve("best_pipeline").resolve("pipeline_config.json");
     Map<String, Object> document = OutputFiles.json().readValue(config.toFile(), MAP);
     PipelineConfig.fromPipelineMap(document);
-    JsonNode metadata = OutputFiles.json().readTree(config.toFile()).get("metadata");
+    JsonNode metadata = Cli.json(config).get("metadata");
     int bestNumber = metadata.get("best_trial_number").asInt();
     List<String[]> rows = tsv(study.resolve("trials.tsv"));
     double best = Double.NEGATIVE_INFINITY;
@@ -137,22 +137,7 @@ class HpoCommandTest {
     assertEquals(bestRow, bestNumber, "the best trial of trials.tsv");
     assertEquals(best, metadata.get("best_trial_evaluation").asDouble());
 
-    Path rerun = dir.resolve("rerun");
-    Cli.Run train =
-        Cli.run(
-            "train",
-            "--config",
-            config.toString(),
-            "--threads",
-            "1",
-            "--quiet",
-            "--output",
-            rerun.toString());
-    assertEquals(0, train.exitCode(), train::toString);
-    JsonNode validations =
-        OutputFiles.json()
-            .readTree(rerun.resolve("results.json").toFile())
-            .at("/training/validation");
+    JsonNode validations = Cli.retrain(config, dir.resolve("rerun")).at("/training/validation");
     JsonNode last = validations.get(validations.size() - 1);
     assertEquals(3, last.get("epoch").asInt(), "the re-run validates its last epoch");
     assertEquals(best, last.get(MRR).asDouble(), 0.0, "bit-identical model, same validation MRR");
@@ -160,7 +145,7 @@ class HpoCommandTest {
 
   @Test
   void studyJsonRecordsTheStudyTheDataAndTheSeeds() throws Exception {
-    JsonNode s = OutputFiles.json().readTree(study.resolve("study.json").toFile());
+    JsonNode s = Cli.json(study.resolve("study.json"));
     assertEquals("embedded-distmult-slcwa", s.get("study_name").asText());
     assertEquals("maximize", s.get("direction").asText());
     assertEquals(MRR, s.get("metric").asText());
@@ -196,10 +181,7 @@ class HpoCommandTest {
     double a = Double.parseDouble(rows.get(1)[1]);
     double b = Double.parseDouble(rows.get(2)[1]);
     JsonNode summary =
-        OutputFiles.json()
-            .readTree(study.resolve("best_pipeline").resolve("replicates.json").toFile())
-            .get("test")
-            .get(MRR);
+        Cli.json(study.resolve("best_pipeline").resolve("replicates.json")).get("test").get(MRR);
     assertEquals((a + b) / 2, summary.get("mean").asDouble(), 1e-15);
     assertEquals(Math.abs(a - b) / Math.sqrt(2), summary.get("std").asDouble(), 1e-15);
     assertTrue(first.out().contains("(mean ± sample std over 2 seeds)"), first.out());
@@ -208,16 +190,13 @@ class HpoCommandTest {
   @Test
   void reRunningResumesTheStudyAndAnotherSpaceIsRefused() throws IOException {
     Path resumed = dir.resolve("resumed");
-    Cli.Run a = Cli.run(args(resumed, "--n-trials", "1"));
-    assertEquals(0, a.exitCode(), a::toString);
-    Cli.Run b = Cli.run(args(resumed, "--n-trials", "2"));
-    assertEquals(0, b.exitCode(), b::toString);
+    Cli.succeeds(args(resumed, "--n-trials", "1"));
+    Cli.Run b = Cli.succeeds(args(resumed, "--n-trials", "2"));
     assertTrue(b.out().contains("trial 1 COMPLETE"), b.out());
     assertTrue(!b.out().contains("trial 0 "), "trial 0 is not run again: " + b.out());
     assertEquals(3, tsv(resumed.resolve("trials.tsv")).size());
 
-    Cli.Run other = Cli.run(args(resumed, "--n-trials", "3", "--metric", "hits@10"));
-    assertEquals(2, other.exitCode(), other::toString);
+    Cli.Run other = Cli.usageError(args(resumed, "--n-trials", "3", "--metric", "hits@10"));
     assertTrue(other.err().contains("was created with another metric:"), other.err());
   }
 
@@ -242,22 +221,17 @@ class HpoCommandTest {
                       "stopper_kwargs": {"frequency": 1}}}
         """);
     Path output = dir.resolve("from-config");
-    Cli.Run run =
-        Cli.run(
-            "hpo",
-            "--config",
-            file.toString(),
-            "--dataset",
-            "embedded",
-            "--n-trials",
-            "2",
-            "--quiet",
-            "--threads",
-            "2",
-            "--output",
-            output.toString());
-    assertEquals(0, run.exitCode(), run::toString);
-    JsonNode s = OutputFiles.json().readTree(output.resolve("study.json").toFile());
+    Cli.hpo(
+        output,
+        "--config",
+        file.toString(),
+        "--dataset",
+        "embedded",
+        "--n-trials",
+        "2",
+        "--threads",
+        "2");
+    JsonNode s = Cli.json(output.resolve("study.json"));
     assertEquals("embedded", s.at("/attributes/dataset").asText(), "--dataset wins");
     assertEquals(2, s.at("/n_trials/COMPLETE").asInt(), "--n-trials wins");
     assertEquals("both.realistic.hits_at_10", s.get("metric").asText());
@@ -272,25 +246,20 @@ class HpoCommandTest {
   @Test
   void gridAndSobolSamplersRunThroughTheCommand() throws IOException {
     Path grid = dir.resolve("grid");
-    Cli.Run run =
-        Cli.run(
-            "hpo",
-            "--dataset",
-            "embedded",
-            "--model",
-            "transe",
-            "--epochs",
-            "1",
-            "--sampler",
-            "grid",
-            "--grid-points",
-            "2",
-            "--n-trials",
-            "2",
-            "--quiet",
-            "--output",
-            grid.toString());
-    assertEquals(0, run.exitCode(), run::toString);
+    Cli.hpo(
+        grid,
+        "--dataset",
+        "embedded",
+        "--model",
+        "transe",
+        "--epochs",
+        "1",
+        "--sampler",
+        "grid",
+        "--grid-points",
+        "2",
+        "--n-trials",
+        "2");
     List<String[]> rows = tsv(grid.resolve("trials.tsv"));
     int dim = column(rows.get(0), "params_model.embedding_dim");
     int lr = column(rows.get(0), "params_optimizer.lr");
@@ -300,26 +269,20 @@ class HpoCommandTest {
     assertEquals("0.001", rows.get(1)[lr]);
 
     Path sobol = dir.resolve("sobol");
-    Cli.Run quasi =
-        Cli.run(
-            "hpo",
-            "--dataset",
-            "embedded",
-            "--model",
-            "distmult",
-            "--epochs",
-            "1",
-            "--sampler",
-            "sobol",
-            "--n-trials",
-            "2",
-            "--quiet",
-            "--output",
-            sobol.toString());
-    assertEquals(0, quasi.exitCode(), quasi::toString);
+    Cli.hpo(
+        sobol,
+        "--dataset",
+        "embedded",
+        "--model",
+        "distmult",
+        "--epochs",
+        "1",
+        "--sampler",
+        "sobol",
+        "--n-trials",
+        "2");
     assertTrue(
-        OutputFiles.json()
-            .readTree(sobol.resolve("study.json").toFile())
+        Cli.json(sobol.resolve("study.json"))
             .at("/attributes/sampler")
             .asText()
             .startsWith("SobolSampler("));
@@ -329,23 +292,17 @@ class HpoCommandTest {
   void aDatasetDirectoryRecordsTheSha256OfItsFiles() throws Exception {
     Path nations = Cli.sharedDatasets().resolve("nations");
     Path output = dir.resolve("nations");
-    Cli.Run run =
-        Cli.run(
-            "hpo",
-            "--dataset",
-            nations.toString(),
-            "--model",
-            "distmult",
-            "--epochs",
-            "1",
-            "--n-trials",
-            "1",
-            "--quiet",
-            "--output",
-            output.toString());
-    assertEquals(0, run.exitCode(), run::toString);
-    JsonNode attributes =
-        OutputFiles.json().readTree(output.resolve("study.json").toFile()).get("attributes");
+    Cli.hpo(
+        output,
+        "--dataset",
+        nations.toString(),
+        "--model",
+        "distmult",
+        "--epochs",
+        "1",
+        "--n-trials",
+        "1");
+    JsonNode attributes = Cli.json(output.resolve("study.json")).get("attributes");
     for (String split : List.of("train.txt", "valid.txt", "test.txt")) {
       String expected =
           HexFormat.of()

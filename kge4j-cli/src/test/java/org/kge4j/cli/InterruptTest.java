@@ -56,7 +56,7 @@ class InterruptTest {
       process.destroy();
     }
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the JVM stops after SIGTERM");
-    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    JsonNode results = Cli.results(run);
     assertEquals("failed", results.get("status").asText());
     assertEquals("interrupted", results.get("error").asText());
     assertTrue(

@@ -33,7 +33,7 @@ class OutputFilesTest {
     document.put("a", Map.of("x", List.of(1, 2)));
     Path file = dir.resolve("r.json");
     OutputFiles.writeJson(document, file);
-    JsonNode node = OutputFiles.json().readTree(file.toFile());
+    JsonNode node = Cli.json(file);
     assertEquals(List.of("b", "a"), iterator(node));
     assertEquals(1.5, node.get("b").asDouble());
     assertEquals(2, node.get("a").get("x").get(1).asInt());

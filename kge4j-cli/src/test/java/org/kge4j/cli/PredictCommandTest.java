@@ -36,24 +36,14 @@ class PredictCommandTest {
   static void train() {
     trained = TrainedRun.get();
     run = trained.directory.toString();
-    TriplesFactory training = trained.dataset.training();
-    head = training.entityLabel(training.head(0));
-    relation = training.relationLabel(training.relation(0));
-    tail = training.entityLabel(training.tail(0));
-  }
-
-  private static Cli.Run ok(String... args) {
-    Cli.Run result = Cli.run(args);
-    assertEquals(0, result.exitCode(), result::toString);
-    return result;
+    head = trained.head;
+    relation = trained.relation;
+    tail = trained.tail;
   }
 
   /** {@code kge4j predict <run> options... --format json}, parsed. */
   private static JsonNode json(String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("predict", run));
-    args.addAll(List.of(options));
-    args.addAll(List.of("--format", "json"));
-    return OutputFiles.json().readTree(ok(args.toArray(new String[0])).out());
+    return OutputFiles.json().readTree(trained.predictJson(options));
   }
 
   @Test
@@ -107,7 +97,8 @@ class PredictCommandTest {
 
   @Test
   void tableListsTheAnswersWithAHeader() {
-    String out = ok("predict", run, "--relation", relation, "--tail", tail, "--top", "3").out();
+    String out =
+        Cli.succeeds("predict", run, "--relation", relation, "--tail", tail, "--top", "3").out();
     List<String> lines = out.lines().toList();
     assertEquals(
         "heads of (?, " + relation + ", " + tail + "), filtered: training, validation, testing",
@@ -130,7 +121,7 @@ class PredictCommandTest {
   void tsvHasAHeaderAndFullPrecisionScores() {
     int numRelations = trained.model.numRelations();
     String out =
-        ok(
+        Cli.succeeds(
                 "predict",
                 run,
                 "--head",
@@ -208,31 +199,24 @@ class PredictCommandTest {
         file,
         head + "\t" + relation + "\t" + tail + "\n\n" + other + "\t" + relation + "\t" + head
             + "\n");
-    String out = ok("predict", run, "--triples", file.toString(), "--format", "tsv").out();
+    String out =
+        Cli.succeeds("predict", run, "--triples", file.toString(), "--format", "tsv").out();
     List<String> lines = out.lines().toList();
     assertEquals("head\trelation\ttail\tscore\tknown_in", lines.get(0));
     assertEquals(3, lines.size());
     String[] first = lines.get(1).split("\t", -1);
     assertEquals(List.of(head, relation, tail), List.of(first[0], first[1], first[2]));
-    var ids = trained.dataset.training();
-    assertEquals(
-        trained.model.score(
-            ids.entityToId().get(head),
-            ids.relationToId().get(relation),
-            ids.entityToId().get(tail)),
-        Float.parseFloat(first[3]));
+    assertEquals(trained.score(head, relation, tail), Float.parseFloat(first[3]));
     assertTrue(first[4].startsWith("training"), lines.get(1));
     String[] second = lines.get(2).split("\t", -1);
     assertEquals(other, second[0]);
-    assertEquals(
-        trained.model.score(5, ids.relationToId().get(relation), ids.entityToId().get(head)),
-        Float.parseFloat(second[3]));
+    assertEquals(trained.score(other, relation, head), Float.parseFloat(second[3]));
 
     JsonNode json = json("--triples", file.toString());
     assertEquals(2, json.get("triples").size());
     assertEquals(tail, json.get("triples").get(0).get("tail").get("label").asText());
     assertTrue(json.get("triples").get(0).get("known").asBoolean());
-    String table = ok("predict", run, "--triples", file.toString()).out();
+    String table = Cli.succeeds("predict", run, "--triples", file.toString()).out();
     assertEquals(
         List.of("head", "relation", "tail", "score", "known"),
         List.of(table.lines().findFirst().orElseThrow().split(" +")));
@@ -240,8 +224,7 @@ class PredictCommandTest {
 
   @Test
   void unknownLabelsSuggestTheClosestWithoutAStackTrace(@TempDir Path dir) throws Exception {
-    Cli.Run entity = Cli.run("predict", run, "--head", "person_12", "--relation", relation);
-    assertEquals(2, entity.exitCode(), entity::toString);
+    Cli.Run entity = Cli.usageError("predict", run, "--head", "person_12", "--relation", relation);
     assertTrue(
         entity
             .err()
@@ -300,8 +283,7 @@ class PredictCommandTest {
                 + dir.resolve("none.tsv").toAbsolutePath()
                 + " does not exist or is not a regular file");
     for (int i = 0; i < cases.size(); i++) {
-      Cli.Run result = Cli.run(cases.get(i));
-      assertEquals(2, result.exitCode(), result::toString);
+      Cli.Run result = Cli.usageError(cases.get(i));
       assertEquals(expected.get(i), result.err().lines().findFirst().orElseThrow());
     }
   }

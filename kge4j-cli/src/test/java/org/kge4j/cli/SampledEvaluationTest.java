@@ -17,24 +17,12 @@ class SampledEvaluationTest {
     Cli.sharedDatasets();
     Path run = dir.resolve("run");
     Cli.Run trained =
-        Cli.run(
-            "train",
-            "--epochs",
-            "2",
-            "--dim",
-            "8",
-            "--eval-candidates",
-            "50",
-            "--eval-frequency",
-            "1",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, trained.exitCode(), trained::toString);
+        Cli.train(
+            run, "--epochs", "2", "--dim", "8", "--eval-candidates", "50", "--eval-frequency", "1");
     assertTrue(
         trained.out().contains("(sampled ranking: each true entity against 50 drawn entities"),
         trained.out());
-    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    JsonNode results = Cli.results(run);
     JsonNode metrics = results.path("metrics");
     assertTrue(
         metrics.has("sampled.both.realistic.inverse_harmonic_mean_rank"), metrics.toString());
@@ -50,14 +38,11 @@ class SampledEvaluationTest {
     assertEquals(50, pipeline.path("evaluator_kwargs").path("num_negatives").asInt());
 
     // evaluate ranks as the run did, or against all entities when asked
-    Cli.Run sampled = Cli.run("evaluate", run.toString());
-    assertEquals(0, sampled.exitCode(), sampled::toString);
+    Cli.Run sampled = Cli.succeeds("evaluate", run.toString());
     assertTrue(sampled.out().contains("(sampled ranking"), sampled.out());
-    Cli.Run full = Cli.run("evaluate", run.toString(), "--eval-candidates", "0");
-    assertEquals(0, full.exitCode(), full::toString);
+    Cli.Run full = Cli.succeeds("evaluate", run.toString(), "--eval-candidates", "0");
     assertFalse(full.out().contains("sampled"), full.out());
-    Cli.Run bad = Cli.run("evaluate", run.toString(), "--eval-candidates", "-3");
-    assertEquals(2, bad.exitCode());
+    Cli.Run bad = Cli.usageError("evaluate", run.toString(), "--eval-candidates", "-3");
     assertTrue(
         bad.err().contains("'--eval-candidates': must be >= 0 (0 = all entities), got -3"),
         bad.err());

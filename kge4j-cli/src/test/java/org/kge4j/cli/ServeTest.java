@@ -50,10 +50,9 @@ class ServeTest {
         PredictionServer.start(
             trained.predictor, "embedded", new InetSocketAddress("127.0.0.1", 0), 4);
     client = HttpClient.newHttpClient();
-    TriplesFactory training = trained.dataset.training();
-    head = training.entityLabel(training.head(0));
-    relation = training.relationLabel(training.relation(0));
-    tail = training.entityLabel(training.tail(0));
+    head = trained.head;
+    relation = trained.relation;
+    tail = trained.tail;
   }
 
   @AfterAll
@@ -85,15 +84,6 @@ class ServeTest {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static String cliJson(String... options) {
-    List<String> args = new ArrayList<>(List.of("predict", trained.directory.toString()));
-    args.addAll(List.of(options));
-    args.addAll(List.of("--format", "json"));
-    Cli.Run run = Cli.run(args.toArray(new String[0]));
-    assertEquals(0, run.exitCode(), run::toString);
-    return run.out();
-  }
-
   @Test
   void cliHttpAndJavaGiveTheSameAnswers() throws Exception {
     HttpResponse<String> tails =
@@ -106,7 +96,8 @@ class ServeTest {
         PredictionJson.write(
             PredictionJson.document(trained.predictor.predictTails(head, relation, 7)));
     assertEquals(java, tails.body());
-    assertEquals(cliJson("--head", head, "--relation", relation, "--top", "7"), tails.body());
+    assertEquals(
+        trained.predictJson("--head", head, "--relation", relation, "--top", "7"), tails.body());
     assertEquals(7, OutputFiles.json().readTree(tails.body()).get("answers").size());
 
     HttpResponse<String> heads =
@@ -117,12 +108,15 @@ class ServeTest {
             PredictionJson.document(
                 trained.predictor.filtering(Set.of()).predictHeads(relation, tail, 10))),
         heads.body());
-    assertEquals(cliJson("--relation", relation, "--tail", tail, "--include-known"), heads.body());
+    assertEquals(
+        trained.predictJson("--relation", relation, "--tail", tail, "--include-known"),
+        heads.body());
 
     HttpResponse<String> relations =
         get("/predict/relations?head=" + q(head) + "&tail=" + q(tail) + "&top=3");
     assertEquals(200, relations.statusCode(), relations::body);
-    assertEquals(cliJson("--head", head, "--tail", tail, "--top", "3"), relations.body());
+    assertEquals(
+        trained.predictJson("--head", head, "--tail", tail, "--top", "3"), relations.body());
     assertEquals(
         PredictionJson.write(
             PredictionJson.document(trained.predictor.predictRelations(head, tail, 3))),
@@ -139,18 +133,10 @@ class ServeTest {
     assertEquals(200, scored.statusCode(), scored::body);
     JsonNode triples = OutputFiles.json().readTree(scored.body()).get("triples");
     assertEquals(2, triples.size());
-    var ids = trained.dataset.training();
-    assertEquals(
-        trained.model.score(
-            ids.entityToId().get(head),
-            ids.relationToId().get(relation),
-            ids.entityToId().get(tail)),
-        triples.get(0).get("score").floatValue());
+    assertEquals(trained.score(head, relation, tail), triples.get(0).get("score").floatValue());
     assertEquals("training", triples.get(0).get("known_in").get(0).asText());
     assertEquals(other, triples.get(1).get("head").get("label").asText());
-    assertEquals(
-        trained.model.score(7, ids.relationToId().get(relation), ids.entityToId().get(head)),
-        triples.get(1).get("score").floatValue());
+    assertEquals(trained.score(other, relation, head), triples.get(1).get("score").floatValue());
   }
 
   @Test

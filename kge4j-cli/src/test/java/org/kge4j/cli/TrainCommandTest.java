@@ -80,7 +80,7 @@ class TrainCommandTest {
 
   @Test
   void resultsJsonHoldsMetricsConfigurationDatasetTimingsAndVersions() throws IOException {
-    JsonNode results = OutputFiles.json().readTree(embeddedRun.resolve("results.json").toFile());
+    JsonNode results = Cli.results(embeddedRun);
     JsonNode metrics = results.get("metrics");
     assertAll(
         () -> assertEquals("completed", results.get("status").asText()),
@@ -147,7 +147,7 @@ class TrainCommandTest {
     List<String> lines = Files.readAllLines(embeddedRun.resolve("losses.tsv"));
     assertEquals(OutputFiles.LOSSES_HEADER, lines.get(0));
     assertEquals(4, lines.size(), lines::toString);
-    JsonNode results = OutputFiles.json().readTree(embeddedRun.resolve("results.json").toFile());
+    JsonNode results = Cli.results(embeddedRun);
     for (int epoch = 1; epoch <= 3; epoch++) {
       String[] fields = lines.get(epoch).split("\t", -1);
       assertEquals(String.valueOf(epoch), fields[0]);
@@ -175,8 +175,8 @@ class TrainCommandTest {
     Path datasets = Cli.sharedDatasets();
     Path run = runs.resolve("nations");
     Cli.Run result =
-        Cli.run(
-            "train",
+        Cli.train(
+            run,
             "--dataset",
             "nations",
             "--model",
@@ -193,13 +193,9 @@ class TrainCommandTest {
             "4",
             "--filter-negatives",
             "--threads",
-            "2",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
+            "2");
     assertEquals("", result.err(), "--quiet draws no progress bar");
-    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    JsonNode results = Cli.results(run);
     Path train = datasets.resolve("nations/train.txt");
     assertEquals(distinctEntities(train), results.at("/dataset/num_entities").asInt());
     assertEquals(14, results.at("/dataset/num_entities").asInt());
@@ -212,8 +208,8 @@ class TrainCommandTest {
     assertEquals(3, Files.readAllLines(run.resolve("losses.tsv")).size());
 
     // evaluate finds the run's dataset in its checkpoint's configuration.
-    Cli.Run evaluated = Cli.run("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
-    assertEquals(0, evaluated.exitCode(), evaluated::toString);
+    Cli.Run evaluated =
+        Cli.succeeds("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
     assertTrue(evaluated.out().startsWith("test metrics (nations, DistMult, "), evaluated.out());
   }
 
@@ -222,23 +218,17 @@ class TrainCommandTest {
     Path nations = Cli.sharedDatasets().resolve("nations");
     Path relative = Path.of("").toAbsolutePath().relativize(nations);
     Path run = runs.resolve("directory");
-    Cli.Run result =
-        Cli.run(
-            "train",
-            "--dataset",
-            relative.toString(),
-            "--model",
-            "distmult",
-            "--epochs",
-            "1",
-            "--dim",
-            "8",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
-    JsonNode dataset =
-        OutputFiles.json().readTree(run.resolve("results.json").toFile()).get("dataset");
+    Cli.train(
+        run,
+        "--dataset",
+        relative.toString(),
+        "--model",
+        "distmult",
+        "--epochs",
+        "1",
+        "--dim",
+        "8");
+    JsonNode dataset = Cli.results(run).get("dataset");
     assertEquals(nations.toString(), dataset.get("source").asText());
     assertEquals(
         "nations", dataset.get("name").asText(), "a directory's dataset is named after it");
@@ -249,8 +239,8 @@ class TrainCommandTest {
     Path run = runs.resolve("existing");
     Files.createDirectories(run);
     Files.writeString(run.resolve("results.json"), "{\"keep\": true}");
-    Cli.Run refused = Cli.run("train", "--epochs", "1", "--dim", "8", "--output", run.toString());
-    assertEquals(2, refused.exitCode(), refused::toString);
+    Cli.Run refused =
+        Cli.usageError("train", "--epochs", "1", "--dim", "8", "--output", run.toString());
     assertTrue(
         refused
             .err()
@@ -264,18 +254,7 @@ class TrainCommandTest {
         Files.readString(run.resolve("results.json")),
         "the old run is untouched");
 
-    Cli.Run replaced =
-        Cli.run(
-            "train",
-            "--epochs",
-            "1",
-            "--dim",
-            "8",
-            "--quiet",
-            "--overwrite",
-            "--output",
-            run.toString());
-    assertEquals(0, replaced.exitCode(), replaced::toString);
+    Cli.train(run, "--epochs", "1", "--dim", "8", "--overwrite");
     assertTrue(
         Files.readString(run.resolve("results.json")).contains("\"status\" : \"completed\""));
   }
@@ -305,7 +284,7 @@ class TrainCommandTest {
             .err()
             .matches("(?s)kge4j train: error: non-finite loss in epoch 1, batch \\d+ of \\d+: .*"),
         result::toString);
-    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    JsonNode results = Cli.results(run);
     assertEquals("failed", results.get("status").asText());
     assertTrue(
         results
@@ -318,33 +297,26 @@ class TrainCommandTest {
   @Test
   void anEmptyOutputDirectoryNeedsNoOverwrite() throws IOException {
     Path run = Files.createDirectories(runs.resolve("empty"));
-    Cli.Run result =
-        Cli.run("train", "--epochs", "1", "--dim", "8", "--quiet", "--output", run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
+    Cli.train(run, "--epochs", "1", "--dim", "8");
     assertTrue(Files.exists(run.resolve("results.json")));
   }
 
   @Test
   void distanceLimitsConfigureTheBootEaForm() throws IOException {
     Path run = runs.resolve("transe");
-    Cli.Run result =
-        Cli.run(
-            "train",
-            "--model",
-            "transe",
-            "--distance-limits",
-            "0.5,2",
-            "--balance",
-            "0.25",
-            "--epochs",
-            "1",
-            "--dim",
-            "8",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
-    JsonNode loss = OutputFiles.json().readTree(run.resolve("results.json").toFile()).at("/loss");
+    Cli.train(
+        run,
+        "--model",
+        "transe",
+        "--distance-limits",
+        "0.5,2",
+        "--balance",
+        "0.25",
+        "--epochs",
+        "1",
+        "--dim",
+        "8");
+    JsonNode loss = Cli.results(run).at("/loss");
     assertEquals("distance_limits", loss.get("form").asText());
     // λ = -γ1, λ̄ = γ2, reduction sum, weights balance and 1 - balance (μ1 = 3).
     assertEquals(-0.5, loss.get("positive_margin").asDouble(), 1e-7);
@@ -370,24 +342,11 @@ class TrainCommandTest {
   void samplingOptionsWithLcwaAreNotedAsIgnored() throws IOException {
     Path run = runs.resolve("lcwa");
     Cli.Run result =
-        Cli.run(
-            "train",
-            "--loop",
-            "lcwa",
-            "--negatives",
-            "8",
-            "--epochs",
-            "1",
-            "--dim",
-            "8",
-            "--quiet",
-            "--output",
-            run.toString());
-    assertEquals(0, result.exitCode(), result::toString);
+        Cli.train(run, "--loop", "lcwa", "--negatives", "8", "--epochs", "1", "--dim", "8");
     assertEquals(
         "kge4j: note: --negatives only applies to --loop slcwa; lcwa scores every entity",
         result.err().strip());
-    JsonNode results = OutputFiles.json().readTree(run.resolve("results.json").toFile());
+    JsonNode results = Cli.results(run);
     assertEquals("LCWA", results.at("/configuration/pipeline/training_loop").asText());
     assertTrue(results.at("/configuration/pipeline/negative_sampler").isMissingNode());
   }

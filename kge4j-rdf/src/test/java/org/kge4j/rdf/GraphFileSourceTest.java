@@ -40,13 +40,9 @@ class GraphFileSourceTest {
 
   @TempDir Path directory;
 
+  /** {@link TestFiles#ring} of 30 entities. */
   private Path ring(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 30; i++) {
-      sb.append(String.format("<urn:e%d> <urn:next> <urn:e%d> .%n", i, (i + 1) % 30));
-      sb.append(String.format("<urn:e%d> <urn:skip> <urn:e%d> .%n", i, (i + 2) % 30));
-    }
-    return TestFiles.write(directory, name, sb.toString());
+    return TestFiles.write(directory, name, TestFiles.ring(30));
   }
 
   private static PipelineConfig config(String dataset, Map<String, Object> datasetKwargs) {

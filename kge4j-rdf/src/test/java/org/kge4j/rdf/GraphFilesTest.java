@@ -23,15 +23,10 @@ class GraphFilesTest {
 
   @TempDir Path directory;
 
-  /** A ring of 40 entities with two relations: 80 triples, every entity in four of them. */
+  /** {@link TestFiles#ring} of 40 entities (80 triples) and one statement with a literal. */
   private Path ring(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
-      sb.append(String.format("<urn:e%d> <urn:next> <urn:e%d> .%n", i, (i + 1) % 40));
-      sb.append(String.format("<urn:e%d> <urn:skip> <urn:e%d> .%n", i, (i + 2) % 40));
-    }
-    sb.append("<urn:e0> <urn:label> \"zero\" .\n");
-    return TestFiles.write(directory, name, sb.toString());
+    return TestFiles.write(
+        directory, name, TestFiles.ring(40) + "<urn:e0> <urn:label> \"zero\" .\n");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kge4j.data.TriplesFactory;
 
@@ -132,34 +133,21 @@ class RdfFilesTest {
     assertEquals("_:b1", read(file).triples().entityLabel(0));
   }
 
-  @Test
-  void malformedNTriplesNameFileLineAndColumn() {
-    Path file = TestFiles.resource("bad.nt");
+  @ParameterizedTest(name = "{0} gzip={1}")
+  @CsvSource({
+    "bad.nt, false, 3, not terminated by DOT",
+    "bad.ttl, false, 4,",
+    "bad.rdf, false, 5, ex:p",
+    "bad.nt, true, 3, not terminated by DOT"
+  })
+  void malformedFilesNameFileAndLine(String name, boolean gzip, int line, String detail) {
+    Path resource = TestFiles.resource(name);
+    Path file = gzip ? TestFiles.gzip(resource, directory) : resource;
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(file));
-    assertTrue(e.getMessage().startsWith(file + ":3:"), e.getMessage());
-    assertTrue(e.getMessage().contains("not terminated by DOT"), e.getMessage());
-  }
-
-  @Test
-  void malformedTurtleNamesFileAndLine() {
-    Path file = TestFiles.resource("bad.ttl");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(file));
-    assertTrue(e.getMessage().startsWith(file + ":4:"), e.getMessage());
-  }
-
-  @Test
-  void malformedRdfXmlNamesFileAndLine() {
-    Path file = TestFiles.resource("bad.rdf");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(file));
-    assertTrue(e.getMessage().startsWith(file + ":5:"), e.getMessage());
-    assertTrue(e.getMessage().contains("ex:p"), e.getMessage());
-  }
-
-  @Test
-  void malformedGzipContentNamesTheLine() {
-    Path file = TestFiles.gzip(TestFiles.resource("bad.nt"), directory);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(file));
-    assertTrue(e.getMessage().startsWith(file + ":3:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(file + ":" + line + ":"), e.getMessage());
+    if (detail != null) {
+      assertTrue(e.getMessage().contains(detail), e.getMessage());
+    }
   }
 
   @Test

@@ -50,6 +50,20 @@ final class TestFiles {
     }
   }
 
+  /**
+   * N-Triples of a ring of {@code n} entities {@code urn:e0 ... urn:e<n-1>} with two relations:
+   * {@code urn:next} to the next entity and {@code urn:skip} to the one after it; {@code 2n}
+   * triples, every entity in four of them.
+   */
+  static String ring(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(String.format("<urn:e%d> <urn:next> <urn:e%d> .%n", i, (i + 1) % n));
+      sb.append(String.format("<urn:e%d> <urn:skip> <urn:e%d> .%n", i, (i + 2) % n));
+    }
+    return sb.toString();
+  }
+
   /** The entity labels in id order. */
   static List<String> entities(TriplesFactory triples) {
     return List.copyOf(triples.entityToId().keySet());

@@ -61,15 +61,6 @@ public final class KgeObjective implements Objective {
   /** Prefix of the user attributes holding the final validation metrics. */
   public static final String VALIDATION_PREFIX = "validation.";
 
-  /** The final validation metrics kept as user attributes (besides the objective's). */
-  private static final List<String> RECORDED =
-      List.of(
-          "both.realistic.inverse_harmonic_mean_rank",
-          "both.realistic.hits_at_1",
-          "both.realistic.hits_at_3",
-          "both.realistic.hits_at_10",
-          "both.realistic.arithmetic_mean_rank");
-
   private final KgeSearchSpace space;
   private final Dataset searchData;
   private final ObjectiveMetric metric;
@@ -161,7 +152,7 @@ public final class KgeObjective implements Objective {
         trial.report(result.epochsCompleted(), last.get(metric.key()));
       }
     }
-    for (String key : RECORDED) {
+    for (String key : ObjectiveMetric.REPORTED) {
       trial.setUserAttribute(VALIDATION_PREFIX + key, Double.toString(last.get(key)));
     }
     return last.get(metric.key());

@@ -36,6 +36,19 @@ public record ObjectiveMetric(String key) {
           "adjusted_arithmetic_mean_rank",
           "adjusted_arithmetic_mean_rank_index");
 
+  /**
+   * The full names of the metrics a study reports besides its objective: the MRR, hits@1, @3, @10
+   * and the mean rank, of both sides with realistic ranks. Every trial keeps their final validation
+   * values ({@link KgeObjective}), and a replicate table has a column for each.
+   */
+  public static final List<String> REPORTED =
+      List.of(
+          "both.realistic.inverse_harmonic_mean_rank",
+          "both.realistic.hits_at_1",
+          "both.realistic.hits_at_3",
+          "both.realistic.hits_at_10",
+          "both.realistic.arithmetic_mean_rank");
+
   private static final List<String> MINIMISED =
       List.of("arithmetic_mean_rank", "median_rank", "adjusted_arithmetic_mean_rank");
   private static final Pattern HITS = Pattern.compile("hits(?:@|_at_)(\\d+)");

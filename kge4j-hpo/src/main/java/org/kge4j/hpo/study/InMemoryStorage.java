@@ -203,10 +203,7 @@ public final class InMemoryStorage implements StudyStorage {
       TrialState state,
       OptionalDouble value,
       Optional<String> failMessage) {
-    if (!state.isFinished()) {
-      throw new IllegalArgumentException(
-          "a trial finishes as COMPLETE, PRUNED or FAIL, got " + state);
-    }
+    state.requireFinished();
     TrialRecord t = trialRecord(studyId, number);
     if (t.state != TrialState.RUNNING) {
       return false;

@@ -113,7 +113,7 @@ final class ParzenEstimator {
   double[][] sample(RandomGenerator random, int size) {
     double[][] points = new double[size][kernels.length];
     for (int s = 0; s < size; s++) {
-      int component = drawComponent(random.nextDouble());
+      int component = drawIndex(weights, random.nextDouble());
       for (int d = 0; d < kernels.length; d++) {
         points[s][d] = kernels[d].sample(component, random);
       }
@@ -121,15 +121,19 @@ final class ParzenEstimator {
     return points;
   }
 
-  private int drawComponent(double u) {
+  /**
+   * The index {@code k} whose cumulative probability {@code p_0 + ... + p_k} first exceeds {@code
+   * u} (uniform in [0, 1)); the last index takes what rounding leaves over.
+   */
+  private static int drawIndex(double[] probabilities, double u) {
     double cumulative = 0;
-    for (int k = 0; k < weights.length - 1; k++) {
-      cumulative += weights[k];
+    for (int k = 0; k < probabilities.length - 1; k++) {
+      cumulative += probabilities[k];
       if (u < cumulative) {
         return k;
       }
     }
-    return weights.length - 1;
+    return probabilities.length - 1;
   }
 
   /** {@code log p(x) = logsumexp_k (log w_k + Σ_d log K_{k,d}(x_d))}. */
@@ -279,16 +283,7 @@ final class ParzenEstimator {
 
     @Override
     public double sample(int component, RandomGenerator random) {
-      double u = random.nextDouble();
-      double[] p = probabilities[component];
-      double cumulative = 0;
-      for (int c = 0; c < p.length - 1; c++) {
-        cumulative += p[c];
-        if (u < cumulative) {
-          return c;
-        }
-      }
-      return p.length - 1;
+      return drawIndex(probabilities[component], random.nextDouble());
     }
 
     @Override

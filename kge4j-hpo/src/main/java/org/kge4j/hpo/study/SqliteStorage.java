@@ -487,10 +487,7 @@ public final class SqliteStorage implements StudyStorage {
       TrialState state,
       OptionalDouble value,
       Optional<String> failMessage) {
-    if (!state.isFinished()) {
-      throw new IllegalArgumentException(
-          "a trial finishes as COMPLETE, PRUNED or FAIL, got " + state);
-    }
+    state.requireFinished();
     return write(
         "finishing trial " + number,
         () ->

@@ -63,6 +63,8 @@ public interface StudyStorage extends AutoCloseable {
    * message.
    *
    * @return false when the trial was no longer running (another worker failed it as stale)
+   * @throws IllegalArgumentException if {@code state} is not a finished state ({@link
+   *     TrialState#requireFinished})
    */
   boolean finishTrial(
       long studyId,

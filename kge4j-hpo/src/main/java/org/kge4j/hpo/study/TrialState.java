@@ -22,4 +22,18 @@ public enum TrialState {
   public boolean isFinished() {
     return this == COMPLETE || this == PRUNED || this == FAIL;
   }
+
+  /**
+   * This state, checked to be one a trial can finish with, as {@link StudyStorage#finishTrial}
+   * requires.
+   *
+   * @throws IllegalArgumentException unless it is {@code COMPLETE}, {@code PRUNED} or {@code FAIL}
+   */
+  public TrialState requireFinished() {
+    if (!isFinished()) {
+      throw new IllegalArgumentException(
+          "a trial finishes as COMPLETE, PRUNED or FAIL, got " + this);
+    }
+    return this;
+  }
 }

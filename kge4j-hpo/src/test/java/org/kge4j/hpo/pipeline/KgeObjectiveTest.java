@@ -55,6 +55,21 @@ class KgeObjectiveTest {
     return p;
   }
 
+  /**
+   * {@link #pipeline} for 2 epochs with both margins searched, positive in [-1, 1] and negative in
+   * [0, 1], so that a point drawn without order may have positive < negative.
+   */
+  private static Map<String, Object> searchedMargins() {
+    Map<String, Object> p = pipeline(2, "nop", Map.of("frequency", 2));
+    p.put("loss_kwargs", Map.of("margin_activation", "softplus"));
+    p.put(
+        "loss_kwargs_ranges",
+        Map.of(
+            "positive_margin", Map.of("type", "float", "low", -1.0, "high", 1.0),
+            "negative_margin", Map.of("type", "float", "low", 0.0, "high", 1.0)));
+    return p;
+  }
+
   private static Study study(
       org.kge4j.hpo.study.Sampler sampler, org.kge4j.hpo.study.Pruner pruner) {
     return Study.builder("test", org.kge4j.hpo.study.StudyDirection.MAXIMIZE)
@@ -134,15 +149,9 @@ class KgeObjectiveTest {
 
   @Test
   void anUnorderedGridPointIsAFailedTrialThatIsNeverTrained() {
-    Map<String, Object> p = pipeline(2, "nop", Map.of("frequency", 2));
+    Map<String, Object> p = searchedMargins();
     p.remove("optimizer_kwargs_ranges");
     p.put("optimizer_kwargs", Map.of("lr", 0.01));
-    p.put("loss_kwargs", Map.of("margin_activation", "softplus"));
-    p.put(
-        "loss_kwargs_ranges",
-        Map.of(
-            "positive_margin", Map.of("type", "float", "low", -1.0, "high", 1.0),
-            "negative_margin", Map.of("type", "float", "low", 0.0, "high", 1.0)));
     KgeSearchSpace space = KgeSearchSpace.fromPipeline(p);
     assertEquals(
         List.of("loss.positive_negative_balance", "loss.negative_margin", "loss.positive_margin"),
@@ -174,14 +183,7 @@ class KgeObjectiveTest {
 
   @Test
   void searchedMarginPairsNeverProduceAnInvalidTrial() {
-    Map<String, Object> p = pipeline(2, "nop", Map.of("frequency", 2));
-    p.put("loss_kwargs", Map.of("margin_activation", "softplus"));
-    p.put(
-        "loss_kwargs_ranges",
-        Map.of(
-            "positive_margin", Map.of("type", "float", "low", -1.0, "high", 1.0),
-            "negative_margin", Map.of("type", "float", "low", 0.0, "high", 1.0)));
-    KgeSearchSpace space = KgeSearchSpace.fromPipeline(p);
+    KgeSearchSpace space = KgeSearchSpace.fromPipeline(searchedMargins());
     FakeTrainer trainer = new FakeTrainer((c, epoch) -> c.loss().build().positiveMargin());
     Study study = study(new org.kge4j.hpo.study.TpeSampler(3), new NopPruner());
     study.optimize(KgeObjective.builder(space, DATA).trainer(trainer).build(), 25);

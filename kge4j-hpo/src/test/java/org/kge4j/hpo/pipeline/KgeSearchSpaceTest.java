@@ -37,6 +37,11 @@ class KgeSearchSpaceTest {
     return map;
   }
 
+  /** The error of a pipeline that gives no search space. */
+  private static ConfigurationException refused(Map<String, ?> pipeline) {
+    return assertThrows(ConfigurationException.class, () -> KgeSearchSpace.fromPipeline(pipeline));
+  }
+
   /** Draws uniformly on each parameter's scale, as a random sampler would. */
   private static Function<HpoParameter, Object> uniform(SplittableRandom random) {
     return p -> p.sample(random);
@@ -134,48 +139,38 @@ class KgeSearchSpaceTest {
   @Test
   void rangesForAComponentTheConfigurationLacksAreRefused() {
     ConfigurationException regularizer =
-        assertThrows(
-            ConfigurationException.class,
-            () ->
-                KgeSearchSpace.fromPipeline(
-                    Map.of(
-                        "model",
-                        "RotatE",
-                        "regularizer_kwargs_ranges",
-                        Map.of("weight", range("type", "float", "low", 0.1, "high", 1.0)))));
+        refused(
+            Map.of(
+                "model",
+                "RotatE",
+                "regularizer_kwargs_ranges",
+                Map.of("weight", range("type", "float", "low", 0.1, "high", 1.0))));
     assertEquals(
         "regularizer_kwargs_ranges.weight cannot be searched with RotatE, which has no regularizer"
             + " (as in PyKEEN)",
         regularizer.getMessage());
     ConfigurationException sampler =
-        assertThrows(
-            ConfigurationException.class,
-            () ->
-                KgeSearchSpace.fromPipeline(
-                    Map.of(
-                        "model", "DistMult",
-                        "training_loop", "lcwa",
-                        "negative_sampler_kwargs_ranges",
-                            Map.of(
-                                "num_negs_per_pos", range("type", "int", "low", 1, "high", 4)))));
+        refused(
+            Map.of(
+                "model", "DistMult",
+                "training_loop", "lcwa",
+                "negative_sampler_kwargs_ranges",
+                    Map.of("num_negs_per_pos", range("type", "int", "low", 1, "high", 4))));
     assertEquals(
         "negative_sampler_kwargs_ranges.num_negs_per_pos cannot be searched with the LCWA training"
             + " loop, which scores every entity",
         sampler.getMessage());
     ConfigurationException distance =
-        assertThrows(
-            ConfigurationException.class,
-            () ->
-                KgeSearchSpace.fromPipeline(
-                    Map.of(
-                        "model",
-                        "ComplEx",
-                        "loss_kwargs_ranges",
-                        Map.of(
-                            "positive_distance_limit",
-                            range("type", "float", "low", 0.0, "high", 1.0),
-                            "negative_distance_limit",
-                            range("type", "float", "low", 2.0, "high", 3.0)))));
+        refused(
+            Map.of(
+                "model",
+                "ComplEx",
+                "loss_kwargs_ranges",
+                Map.of(
+                    "positive_distance_limit",
+                    range("type", "float", "low", 0.0, "high", 1.0),
+                    "negative_distance_limit",
+                    range("type", "float", "low", 2.0, "high", 3.0))));
     assertTrue(
         distance.getMessage().startsWith("no configuration of the search space is valid"),
         distance.getMessage());
@@ -186,25 +181,19 @@ class KgeSearchSpaceTest {
 
   @Test
   void unsupportedKeysNameTheKeyAndWhatIsSupported() {
-    ConfigurationException top =
-        assertThrows(
-            ConfigurationException.class,
-            () -> KgeSearchSpace.fromPipeline(Map.of("model", "ComplEx", "epochs", 5)));
+    ConfigurationException top = refused(Map.of("model", "ComplEx", "epochs", 5));
     assertEquals("epochs", top.key());
     assertTrue(
         top.getMessage()
             .startsWith("epochs is not supported in an HPO pipeline; supported: dataset,"));
     assertTrue(top.getMessage().contains("model_kwargs_ranges"), top.getMessage());
     ConfigurationException rangeKey =
-        assertThrows(
-            ConfigurationException.class,
-            () ->
-                KgeSearchSpace.fromPipeline(
-                    Map.of(
-                        "model",
-                        "ComplEx",
-                        "model_kwargs_ranges",
-                        Map.of("dropout", range("type", "float", "low", 0.0, "high", 0.5)))));
+        refused(
+            Map.of(
+                "model",
+                "ComplEx",
+                "model_kwargs_ranges",
+                Map.of("dropout", range("type", "float", "low", 0.0, "high", 0.5))));
     assertEquals(
         "model_kwargs_ranges.dropout: model_kwargs.dropout is not supported by ComplEx; supported:"
             + " embedding_dim, entity_initializer, relation_initializer",
@@ -232,17 +221,14 @@ class KgeSearchSpaceTest {
       assertEquals(0.5 - offset, loss.negativeMargin(), 1e-6, "negative = positive − offset");
     }
     ConfigurationException three =
-        assertThrows(
-            ConfigurationException.class,
-            () ->
-                KgeSearchSpace.fromPipeline(
+        refused(
+            Map.of(
+                "model", "DistMult",
+                "loss_kwargs", Map.of("negative_margin", 0.0),
+                "loss_kwargs_ranges",
                     Map.of(
-                        "model", "DistMult",
-                        "loss_kwargs", Map.of("negative_margin", 0.0),
-                        "loss_kwargs_ranges",
-                            Map.of(
-                                "positive_margin", range("type", "float", "low", 0.0, "high", 1.0),
-                                "offset", range("type", "float", "low", 0.0, "high", 1.0)))));
+                        "positive_margin", range("type", "float", "low", 0.0, "high", 1.0),
+                        "offset", range("type", "float", "low", 0.0, "high", 1.0))));
     // the ranges came in a Map.of, whose order is unspecified
     assertTrue(
         three.getMessage().startsWith("loss margins: negative_margin (explicit), ")

@@ -241,6 +241,22 @@ class SqliteStorageTest {
     throw new AssertionError("no " + count + " files " + prefix + "* in " + work + " within 60 s");
   }
 
+  /**
+   * One worker process per mode on study {@code name} in {@code <name>.db}, working in directory
+   * {@code name}: started, and released together once both are ready.
+   */
+  private Process[] startTogether(String name, int nTrials, String... modes) throws Exception {
+    Path db = dir.resolve(name + ".db");
+    Path work = Files.createDirectories(dir.resolve(name));
+    Process[] workers = new Process[modes.length];
+    for (int i = 0; i < modes.length; i++) {
+      workers[i] = worker(db, name, nTrials, work, modes[i]);
+    }
+    awaitFiles(work, "ready-", modes.length, workers);
+    Files.writeString(work.resolve("go"), "");
+    return workers;
+  }
+
   private static List<FrozenTrial> trialsOf(Path db, String study) {
     try (SqliteStorage storage = SqliteStorage.open(db)) {
       return Study.builder(study, StudyDirection.MINIMIZE).storage(storage).build().trials();
@@ -254,16 +270,12 @@ class SqliteStorageTest {
 
   @Test
   void twoWorkerProcessesFinishExactlyNTrialsTogether() throws Exception {
-    Path db = dir.resolve("shared.db");
-    Path work = Files.createDirectories(dir.resolve("shared"));
     int n = 12;
-    Process a = worker(db, "shared", n, work, "normal");
-    Process b = worker(db, "shared", n, work, "normal");
-    awaitFiles(work, "ready-", 2, a, b);
-    Files.writeString(work.resolve("go"), "");
-    assertExitsCleanly(a, work);
-    assertExitsCleanly(b, work);
-    List<FrozenTrial> trials = trialsOf(db, "shared");
+    Path work = dir.resolve("shared");
+    for (Process p : startTogether("shared", n, "normal", "normal")) {
+      assertExitsCleanly(p, work);
+    }
+    List<FrozenTrial> trials = trialsOf(dir.resolve("shared.db"), "shared");
     assertEquals(n, trials.size());
     assertTrue(
         trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE),
@@ -284,19 +296,17 @@ class SqliteStorageTest {
 
   @Test
   void whenOneWorkerIsKilledTheOtherFailsItsTrialAndFinishesTheStudy() throws Exception {
-    Path db = dir.resolve("killed.db");
-    Path work = Files.createDirectories(dir.resolve("killed"));
     int n = 6;
-    Process victim = worker(db, "killed", n, work, "hang");
-    Process survivor = worker(db, "killed", n, work, "normal");
-    awaitFiles(work, "ready-", 2, victim, survivor);
-    Files.writeString(work.resolve("go"), "");
+    Path work = dir.resolve("killed");
+    Process[] workers = startTogether("killed", n, "hang", "normal");
+    Process victim = workers[0];
+    Process survivor = workers[1];
     awaitFiles(work, "hanging", 1, victim, survivor);
     int hung = Integer.parseInt(Files.readString(work.resolve("hanging")));
     victim.destroyForcibly();
     assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
     assertExitsCleanly(survivor, work);
-    List<FrozenTrial> trials = trialsOf(db, "killed");
+    List<FrozenTrial> trials = trialsOf(dir.resolve("killed.db"), "killed");
     List<Integer> failed = new ArrayList<>();
     for (FrozenTrial t : trials) {
       if (t.state() == TrialState.FAIL) {
