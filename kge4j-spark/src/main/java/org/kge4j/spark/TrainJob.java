@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -319,9 +320,9 @@ public final class TrainJob implements Callable<Integer> {
     }
     RunStorage out = new RunStorage(output, spark.sparkContext().hadoopConfiguration());
     if (out.exists("results.json") && !overwrite && !resume) {
-      throw invalid(
-          "Invalid value for option '--output': "
-              + output
+      throw invalidValue(
+          "--output",
+          output
               + " holds a finished run; pass --overwrite or --resume, or choose another directory");
     }
     Splits splits = readSplits(spark);
@@ -344,18 +345,8 @@ public final class TrainJob implements Callable<Integer> {
       evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
     }
 
-    trained
-        .entityEmbeddings()
-        .orderBy("id")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(new Path(output, "entities").toString());
-    trained
-        .relationEmbeddings()
-        .orderBy("id")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(new Path(output, "relations").toString());
+    writeTable(trained.entityEmbeddings(), "entities");
+    writeTable(trained.relationEmbeddings(), "relations");
     RunStorage run =
         new RunStorage(summary.storagePath(), spark.sparkContext().hadoopConfiguration());
     TrainingManifest manifest = summary.manifest();
@@ -394,6 +385,11 @@ public final class TrainJob implements Callable<Integer> {
     return 0;
   }
 
+  /** Writes an embedding table as Parquet {@code (id, label, vector)} to {@code OUTPUT/name}. */
+  private void writeTable(Dataset<Row> table, String name) {
+    table.orderBy("id").write().mode(SaveMode.Overwrite).parquet(new Path(output, name).toString());
+  }
+
   private String prefix() {
     return sampledEvaluation > 0 ? DistributedRankEvaluator.SAMPLED_PREFIX : "";
   }
@@ -411,31 +407,30 @@ public final class TrainJob implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
+  /** picocli's wording for a bad value: {@code Invalid value for option '--x': <problem>}. */
+  private CommandLine.ParameterException invalidValue(String option, String problem) {
+    return invalid("Invalid value for option '" + option + "': " + problem);
+  }
+
   private void check() {
     if (partitions < 1) {
-      throw invalid(
-          "Invalid value for option '--partitions': must be an integer >= 1, got " + partitions);
+      throw invalidValue("--partitions", "must be an integer >= 1, got " + partitions);
     }
     if (split.size() != 3) {
-      throw invalid("Invalid value for option '--split': needs three shares T,V,E, got " + split);
+      throw invalidValue("--split", "needs three shares T,V,E, got " + split);
     }
     if (columns.size() != 3) {
-      throw invalid(
-          "Invalid value for option '--columns': needs three names H,R,T, got " + columns);
+      throw invalidValue("--columns", "needs three names H,R,T, got " + columns);
     }
     if (distanceLimits != null && distanceLimits.size() != 2) {
-      throw invalid(
-          "Invalid value for option '--distance-limits': needs two values γ1,γ2, got "
-              + distanceLimits);
+      throw invalidValue("--distance-limits", "needs two values γ1,γ2, got " + distanceLimits);
     }
     if (sampledEvaluation < 0) {
-      throw invalid(
-          "Invalid value for option '--sampled-evaluation': must be an integer >= 0, got "
-              + sampledEvaluation);
+      throw invalidValue(
+          "--sampled-evaluation", "must be an integer >= 0, got " + sampledEvaluation);
     }
     if (blockSize < 1) {
-      throw invalid(
-          "Invalid value for option '--block-size': must be an integer >= 1, got " + blockSize);
+      throw invalidValue("--block-size", "must be an integer >= 1, got " + blockSize);
     }
     if ((validation == null) != (test == null)) {
       throw invalid("Options '--validation' and '--test' go together: give both or neither");
@@ -443,7 +438,7 @@ public final class TrainJob implements Callable<Integer> {
     try {
       LabeledTriples.resolveFormat(input, format);
     } catch (IllegalArgumentException e) {
-      throw invalid("Invalid value for option '--format': " + e.getMessage());
+      throw invalidValue("--format", e.getMessage());
     }
   }
 
@@ -475,41 +470,28 @@ public final class TrainJob implements Callable<Integer> {
     if (given("--filter-negatives")) {
       e.setFilterNegatives(filterNegatives);
     }
-    if (regularizerWeight != null) {
-      e.setRegularizerWeight(regularizerWeight);
-    }
-    if (positiveMargin != null) {
-      e.setPositiveMargin(positiveMargin);
-    }
-    if (negativeMargin != null) {
-      e.setNegativeMargin(negativeMargin);
-    }
-    if (offset != null) {
-      e.setOffset(offset);
-    }
-    if (activation != null) {
-      e.setMarginActivation(activation);
-    }
-    if (reduction != null) {
-      e.setReduction(reduction);
-    }
-    if (initializer != null) {
-      e.setEntityInitializer(initializer).setRelationInitializer(initializer);
-    }
-    if (relationInitializer != null) {
-      e.setRelationInitializer(relationInitializer);
-    }
-    if (labelSmoothing != null) {
-      e.setLabelSmoothing(labelSmoothing);
-    }
-    if (distanceLimits != null) {
-      e.setDistanceLimits(distanceLimits.get(0), distanceLimits.get(1));
-    }
+    ifGiven(regularizerWeight, e::setRegularizerWeight);
+    ifGiven(positiveMargin, e::setPositiveMargin);
+    ifGiven(negativeMargin, e::setNegativeMargin);
+    ifGiven(offset, e::setOffset);
+    ifGiven(activation, e::setMarginActivation);
+    ifGiven(reduction, e::setReduction);
+    ifGiven(initializer, i -> e.setEntityInitializer(i).setRelationInitializer(i));
+    ifGiven(relationInitializer, e::setRelationInitializer);
+    ifGiven(labelSmoothing, e::setLabelSmoothing);
+    ifGiven(distanceLimits, d -> e.setDistanceLimits(d.get(0), d.get(1)));
     return e;
   }
 
   private boolean given(String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** Passes an option without a default to {@code setter} when it was given (is not null). */
+  private static <T> void ifGiven(T value, Consumer<? super T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
   }
 
   /** The three splits and where they came from. */
@@ -548,7 +530,7 @@ public final class TrainJob implements Callable<Integer> {
     try {
       parts = TripleSplit.of(all.triples(), shares, seed);
     } catch (IllegalArgumentException e) {
-      throw invalid("Invalid value for option '--split': " + e.getMessage());
+      throw invalidValue("--split", e.getMessage());
     }
     return new Splits(
         new LabeledTriples(parts.training(), -1, all.numInvalid(), all.invalidExamples(), input),
