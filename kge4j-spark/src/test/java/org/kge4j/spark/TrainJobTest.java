@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +23,27 @@ import org.kge4j.training.Checkpoint;
 /** The spark-submit job end to end in local mode. */
 class TrainJobTest {
 
+  /** Runs the job on the shared session from {@code input} into {@code output}; the exit code. */
+  private static int run(Path input, Path output, String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString()));
+    args.addAll(List.of(options));
+    return TrainJob.run(SparkTests.spark(), args.toArray(String[]::new));
+  }
+
+  private static JsonNode results(Path output) throws IOException {
+    return RunStorage.json().readTree(output.resolve("results.json").toFile());
+  }
+
   @Test
   void writesResultsAndACheckpointThatSingleMachineKge4jEvaluatesAlike(@TempDir Path dir)
       throws IOException {
     Path nations = SparkTests.datasetDirectory("nations");
     Path out = dir.resolve("run");
     int code =
-        TrainJob.run(
-            SparkTests.spark(),
-            "--input",
-            nations.toString(),
-            "--output",
-            out.toString(),
+        run(
+            nations,
+            out,
             "--partitions",
             "2",
             "--model",
@@ -59,7 +69,7 @@ class TrainJobTest {
             "--relation-initializer",
             "uniform");
     assertEquals(0, code);
-    JsonNode results = RunStorage.json().readTree(out.resolve("results.json").toFile());
+    JsonNode results = results(out);
     assertEquals("completed", results.path("status").asText());
     assertEquals(
         nations.toAbsolutePath().normalize().toString(),
@@ -110,12 +120,9 @@ class TrainJobTest {
     Files.writeString(triples, text.toString());
     Path out = dir.resolve("run");
     int code =
-        TrainJob.run(
-            SparkTests.spark(),
-            "--input",
-            triples.toString(),
-            "--output",
-            out.toString(),
+        run(
+            triples,
+            out,
             "--split",
             "0.8,0.1,0.1",
             "--model",
@@ -126,8 +133,7 @@ class TrainJobTest {
             "1",
             "--no-checkpoint");
     assertEquals(0, code);
-    JsonNode dataset =
-        RunStorage.json().readTree(out.resolve("results.json").toFile()).path("dataset");
+    JsonNode dataset = results(out).path("dataset");
     assertTrue(dataset.path("split_off").asBoolean());
     JsonNode training = dataset.path("training");
     assertEquals(3, training.path("num_invalid_rows").asInt(), training.toString());
@@ -151,26 +157,8 @@ class TrainJobTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      int code =
-          TrainJob.run(
-              SparkTests.spark(),
-              "--input",
-              dir.toString(),
-              "--output",
-              dir.resolve("o").toString(),
-              "--partitions",
-              "0");
-      assertEquals(2, code);
-      int split =
-          TrainJob.run(
-              SparkTests.spark(),
-              "--input",
-              dir.toString(),
-              "--output",
-              dir.resolve("o").toString(),
-              "--validation",
-              "v.tsv");
-      assertEquals(2, split);
+      assertEquals(2, run(dir, dir.resolve("o"), "--partitions", "0"));
+      assertEquals(2, run(dir, dir.resolve("o"), "--validation", "v.tsv"));
     } finally {
       System.setErr(err);
     }
