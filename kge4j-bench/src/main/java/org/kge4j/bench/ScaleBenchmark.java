@@ -1,7 +1,5 @@
 package org.kge4j.bench;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +43,7 @@ public class ScaleBenchmark {
 
   float[] src;
   float[] dst;
-  private ExecutorService pool;
+  private SplitPass pass;
 
   /** Allocates and touches the arrays so that page faults stay out of the measurement. */
   @Setup(Level.Trial)
@@ -56,15 +54,13 @@ public class ScaleBenchmark {
     for (int i = 0; i < n; i++) {
       src[i] = 1f + (i & 7);
     }
-    pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+    pass = new SplitPass(threads);
   }
 
   /** Stops the helper threads of the two-thread variant. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    pass.close();
   }
 
   /**
@@ -76,7 +72,7 @@ public class ScaleBenchmark {
   @Benchmark
   public float scale() throws Exception {
     int n = src.length;
-    SplitPass.run(pool, threads, n, (from, to) -> scale(src, dst, from, to));
+    pass.run(n, (from, to) -> scale(src, dst, from, to));
     return dst[n / 3];
   }
 

@@ -1,29 +1,43 @@
 package org.kge4j.bench;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one pass over {@code [0, n)} split into equal parts, one per thread: the pool takes the
- * first parts, the calling thread the last (the loss kernels split their input the same way).
+ * Runs passes over {@code [0, n)} split into equal parts, one per thread: {@code threads − 1}
+ * helper threads take the first parts, the calling thread the last (the loss kernels split their
+ * input the same way). The helpers live from construction to {@link #close()}, so that a benchmark
+ * creates them in its set-up and times only the passes.
  */
-final class SplitPass {
+final class SplitPass implements AutoCloseable {
   /** The work on one part. */
   @FunctionalInterface
   interface Range {
     void run(int from, int to);
   }
 
-  private SplitPass() {}
+  private final int threads;
+
+  /** The helpers; null when {@code threads == 1}. */
+  private final ExecutorService pool;
 
   /**
-   * @param pool {@code threads − 1} workers, or null when {@code threads == 1}
-   * @param threads parts
+   * @param threads parts of each pass, {@code >= 1}
+   */
+  SplitPass(int threads) {
+    this.threads = threads;
+    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+  }
+
+  /**
+   * One pass.
+   *
    * @param n elements
    * @param range the work on {@code [from, to)}
-   * @throws Exception if a worker failed
+   * @throws Exception if a helper failed
    */
-  static void run(ExecutorService pool, int threads, int n, Range range) throws Exception {
+  void run(int n, Range range) throws Exception {
     if (threads == 1) {
       range.run(0, n);
       return;
@@ -37,6 +51,14 @@ final class SplitPass {
     range.run((threads - 1) * part, n);
     for (Future<?> future : futures) {
       future.get();
+    }
+  }
+
+  /** Stops the helper threads. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.kge4j.bench;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +52,7 @@ public class TriadBenchmark {
   private float[] a;
   private float[] b;
   private float[] c;
-  private ExecutorService pool;
+  private SplitPass pass;
 
   /** Allocates and touches the arrays so that page faults stay out of the measurement. */
   @Setup(Level.Trial)
@@ -67,15 +65,13 @@ public class TriadBenchmark {
       b[i] = 1f + (i & 7);
       c[i] = 2f - (i & 3);
     }
-    pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+    pass = new SplitPass(threads);
   }
 
   /** Stops the helper threads of the two-thread variant. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    pass.close();
   }
 
   /**
@@ -86,7 +82,7 @@ public class TriadBenchmark {
    */
   @Benchmark
   public float triad() throws Exception {
-    SplitPass.run(pool, threads, LENGTH, (from, to) -> triad(a, b, c, from, to));
+    pass.run(LENGTH, (from, to) -> triad(a, b, c, from, to));
     return a[LENGTH / 3];
   }
 
