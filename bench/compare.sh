@@ -14,22 +14,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-QUICK=0
-if [[ "${1:-}" == "--quick" ]]; then
-  QUICK=1
-elif [[ $# -gt 0 ]]; then
-  echo "usage: bench/compare.sh [--quick]" >&2
-  exit 2
-fi
-OUT="${OUT:-$(mktemp -d /tmp/kge4j-compare.XXXXXX)}"
-mkdir -p "$OUT"
-PYTHON=/usr/bin/python3
-
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  echo ">> installing python3-torch (Debian)" >&2
-  apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch >&2
-fi
+source bench/common.sh
+bench_args compare "$@"
+need_torch
 
 echo ">> building kge4j-core and the JMH jar" >&2
 mvn -B -q -pl kge4j-core,kge4j-bench -DskipTests package >&2

@@ -14,27 +14,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-QUICK=0
-if [[ "${1:-}" == "--quick" ]]; then
-  QUICK=1
-elif [[ $# -gt 0 ]]; then
-  echo "usage: bench/train-bench.sh [--quick]" >&2
-  exit 2
-fi
-OUT="${OUT:-$(mktemp -d /tmp/kge4j-train-bench.XXXXXX)}"
-mkdir -p "$OUT"
+source bench/common.sh
+bench_args train-bench "$@"
 export KGE4J_DATASETS="${KGE4J_DATASETS:-$(cd .. && pwd)/shared/datasets}"
 DATA="$KGE4J_DATASETS/fb15k237"
-PYTHON=/usr/bin/python3
 if [[ ! -f "$DATA/train.txt" ]]; then
   echo "train-bench: $DATA/train.txt is missing (set KGE4J_DATASETS)" >&2
   exit 1
 fi
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  echo ">> installing python3-torch (Debian)" >&2
-  apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch >&2
-fi
+need_torch
 
 echo ">> building the benchmark jar" >&2
 mvn -B -q -pl kge4j-bench -am -Dmaven.test.skip=true package >&2
