@@ -27,7 +27,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ $# -lt 1 || -z "${OUT:-}" ]]; then
-  sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 dataset="$1"
@@ -48,36 +48,20 @@ logs="$OUT/logs"
 mkdir -p "$logs"
 nice_level="${NICE:-10}"
 
-# 1. the job jar and SPARK_HOME: a folder of exactly the Spark jars Maven resolves
-spark_home="$root/kge4j-spark/target/spark-home"
+# 1. the job jar and SPARK_HOME
+source "$root/scripts/spark-env.sh"
 echo "spark-cluster: building the job jar and $spark_home ..." >&2
 if [[ -z "${KEEP_SPARK_HOME:-}" ]]; then
   rm -rf "$spark_home"
 fi
-(cd "$root" && mvn -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -pl kge4j-spark -am \
-  package dependency:copy-dependencies -DincludeScope=provided \
-  -DoutputDirectory="$spark_home/jars") >"$logs/build.log" 2>&1 || {
-  cat "$logs/build.log" >&2
-  exit 1
-}
+build_spark_job "$logs/build.log"
 # Spark's launcher takes $SPARK_HOME/jars for the executors' classpath when RELEASE exists
 touch "$spark_home/RELEASE"
-jar="$(ls "$root"/kge4j-spark/target/kge4j-spark-*-job.jar)"
 export SPARK_HOME="$spark_home"
 # without a distribution's build layout the launcher cannot infer the Scala version
 export SPARK_SCALA_VERSION=2.13
 
-# Java 17 options Spark needs (org.apache.spark.launcher.JavaModuleOptions); executors get them
-# from the SparkContext, the daemons and the driver from here
-java_opts=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+# the daemons and the driver get $spark_java_opts below, executors from the SparkContext
 classpath="$spark_home/jars/*"
 
 free_port() {
@@ -111,14 +95,14 @@ trap 'exit 130' INT TERM
 # 2. the cluster: a master and two workers, each a separate JVM
 master_port="$(free_port)"
 master="spark://127.0.0.1:$master_port"
-nice -n "$nice_level" java "${java_opts[@]}" -Xmx512m -cp "$classpath" \
+nice -n "$nice_level" java "${spark_java_opts[@]}" -Xmx512m -cp "$classpath" \
   org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$master_port" \
   --webui-port "$(free_port)" >"$logs/master.log" 2>&1 &
 pids+=($!)
 workers=()
 for w in 1 2; do
   mkdir -p "$OUT/work/worker-$w"
-  SPARK_WORKER_DIR="$OUT/work/worker-$w" nice -n "$nice_level" java "${java_opts[@]}" -Xmx512m \
+  SPARK_WORKER_DIR="$OUT/work/worker-$w" nice -n "$nice_level" java "${spark_java_opts[@]}" -Xmx512m \
     -cp "$classpath" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 \
     --cores "${WORKER_CORES:-1}" --memory "${WORKER_MEMORY:-2g}" \
     --work-dir "$OUT/work/worker-$w" --webui-port "$(free_port)" "$master" \
@@ -139,7 +123,7 @@ echo "spark-cluster: master $master with 2 workers is up" >&2
 
 # 3. the job, through spark-submit's class
 submit() {
-  nice -n "$nice_level" java "${java_opts[@]}" -Xmx2g -cp "$classpath" \
+  nice -n "$nice_level" java "${spark_java_opts[@]}" -Xmx2g -cp "$classpath" \
     org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
     --conf spark.ui.enabled=false --conf spark.sql.shuffle.partitions=8 \
     --conf spark.driver.host=127.0.0.1 \

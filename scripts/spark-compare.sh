@@ -13,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ $# -lt 2 || -z "${OUT:-}" ]]; then
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 dataset="$1"
@@ -27,29 +27,15 @@ fi
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
-spark_home="$root/kge4j-spark/target/spark-home"
-(cd "$root" && mvn -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -pl kge4j-spark -am \
-  package dependency:copy-dependencies -DincludeScope=provided \
-  -DoutputDirectory="$spark_home/jars") >"$OUT/build.log" 2>&1 || {
-  cat "$OUT/build.log" >&2
-  exit 1
-}
-jar="$(ls "$root"/kge4j-spark/target/kge4j-spark-*-job.jar)"
+source "$root/scripts/spark-env.sh"
+build_spark_job "$OUT/build.log"
 
 echo "spark-compare: single machine ..." >&2
 nice -n 10 "$root/kge4j" train --dataset "$input" --threads 2 --eval-frequency 0 --quiet \
   --overwrite --output "$OUT/single" "$@" >"$OUT/single.log" 2>&1
 
 echo "spark-compare: Spark local[2], $partitions partitions ..." >&2
-nice -n 10 java -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector \
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true \
+nice -n 10 java "${spark_java_opts[@]}" \
   -Xmx6g -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.sql.shuffle.partitions=8 \
   -cp "$spark_home/jars/*:$jar" org.kge4j.spark.TrainJob --input "$input" \
   --output "$OUT/spark" --overwrite --partitions "$partitions" "$@" >"$OUT/spark.log" 2>&1

@@ -1,0 +1,30 @@
+# Sourced by scripts/spark-cluster.sh and scripts/spark-compare.sh (after they set $root): a
+# SPARK_HOME made of exactly the Spark jars Maven resolves (no Spark download), the job jar, and the
+# JVM options Spark needs on Java 17.
+
+spark_home="$root/kge4j-spark/target/spark-home"
+
+# Java 17 options Spark needs (org.apache.spark.launcher.JavaModuleOptions)
+spark_java_opts=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+
+# build_spark_job LOG: builds the job jar and copies the provided Spark jars into
+# $spark_home/jars, Maven's output going to LOG (shown, and the script ended, on failure); sets
+# $jar to the job jar.
+build_spark_job() {
+  local log="$1"
+  (cd "$root" && mvn -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -pl kge4j-spark -am \
+    package dependency:copy-dependencies -DincludeScope=provided \
+    -DoutputDirectory="$spark_home/jars") >"$log" 2>&1 || {
+    cat "$log" >&2
+    exit 1
+  }
+  jar="$(ls "$root"/kge4j-spark/target/kge4j-spark-*-job.jar)"
+}
