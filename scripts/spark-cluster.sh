@@ -26,30 +26,17 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/spark-env.sh"
 if [[ $# -lt 1 || -z "${OUT:-}" ]]; then
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-  exit 2
+  spark_usage
 fi
-dataset="$1"
+spark_dirs "$1" "$HOME/.kge4j/datasets"
 shift
-if [[ -d "$dataset" ]]; then
-  input="$(cd "$dataset" && pwd)"
-else
-  input="${KGE4J_DATASETS:-$HOME/.kge4j/datasets}/$dataset"
-  [[ "$input" = /* ]] || input="$(pwd)/$input"
-fi
-if [[ ! -f "$input/train.txt" ]]; then
-  echo "spark-cluster: no train.txt in $input (set KGE4J_DATASETS or give a directory)" >&2
-  exit 2
-fi
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
 logs="$OUT/logs"
 mkdir -p "$logs"
 nice_level="${NICE:-10}"
 
 # 1. the job jar and SPARK_HOME
-source "$root/scripts/spark-env.sh"
 echo "spark-cluster: building the job jar and $spark_home ..." >&2
 if [[ -z "${KEEP_SPARK_HOME:-}" ]]; then
   rm -rf "$spark_home"

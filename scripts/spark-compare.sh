@@ -12,22 +12,13 @@
 # nice'd. Repeat with other seeds (--seed) for the spread.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/spark-env.sh"
 if [[ $# -lt 2 || -z "${OUT:-}" ]]; then
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-  exit 2
+  spark_usage
 fi
-dataset="$1"
+spark_dirs "$1" "$root/../shared/datasets"
 partitions="$2"
 shift 2
-if [[ -d "$dataset" ]]; then
-  input="$(cd "$dataset" && pwd)"
-else
-  input="$(cd "${KGE4J_DATASETS:-$root/../shared/datasets}/$dataset" && pwd)"
-fi
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
-
-source "$root/scripts/spark-env.sh"
 build_spark_job "$OUT/build.log"
 
 echo "spark-compare: single machine ..." >&2

@@ -1,8 +1,32 @@
-# Sourced by scripts/spark-cluster.sh and scripts/spark-compare.sh (after they set $root): a
-# SPARK_HOME made of exactly the Spark jars Maven resolves (no Spark download), the job jar, and the
-# JVM options Spark needs on Java 17.
+# Sourced by scripts/spark-cluster.sh and scripts/spark-compare.sh (after they set $root): their
+# usage and directories, a SPARK_HOME made of exactly the Spark jars Maven resolves (no Spark
+# download), the job jar, and the JVM options Spark needs on Java 17.
 
 spark_home="$root/kge4j-spark/target/spark-home"
+
+# spark_usage: prints the calling script's header comment (its usage) and exits 2.
+spark_usage() {
+  sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# spark_dirs DATASET DEFAULT_ROOT: sets input to DATASET when it is a directory, else to
+# ${KGE4J_DATASETS:-DEFAULT_ROOT}/DATASET, as an absolute path (one without train.txt ends the
+# script), and makes OUT an existing absolute directory.
+spark_dirs() {
+  if [[ -d "$1" ]]; then
+    input="$1"
+  else
+    input="${KGE4J_DATASETS:-$2}/$1"
+  fi
+  if [[ ! -f "$input/train.txt" ]]; then
+    echo "$(basename "$0" .sh): no train.txt in $input (set KGE4J_DATASETS or give a directory)" >&2
+    exit 2
+  fi
+  input="$(cd "$input" && pwd)"
+  mkdir -p "$OUT"
+  OUT="$(cd "$OUT" && pwd)"
+}
 
 # Java 17 options Spark needs (org.apache.spark.launcher.JavaModuleOptions)
 spark_java_opts=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
