@@ -219,31 +219,12 @@ class RankBasedEvaluatorTest {
       } while (trainKeys.contains(key) || !testKeys.add(key));
     }
     LinkPredictor oracle =
-        new LinkPredictor() {
-          @Override
-          public int numEntities() {
-            return numEntities;
-          }
-
-          private float score(int h, int r, int t) {
-            long key = ((long) h * 3 + r) * numEntities + t;
-            return trainKeys.contains(key) ? 10f : testKeys.contains(key) ? 5f : 0f;
-          }
-
-          @Override
-          public void scoreTails(int head, int relation, float[] out) {
-            for (int e = 0; e < numEntities; e++) {
-              out[e] = score(head, relation, e);
-            }
-          }
-
-          @Override
-          public void scoreHeads(int relation, int tail, float[] out) {
-            for (int e = 0; e < numEntities; e++) {
-              out[e] = score(e, relation, tail);
-            }
-          }
-        };
+        new TripleScorePredictor(
+            numEntities,
+            (h, r, t) -> {
+              long key = ((long) h * 3 + r) * numEntities + t;
+              return trainKeys.contains(key) ? 10f : testKeys.contains(key) ? 5f : 0f;
+            });
     TriplesFactory training = TriplesFactory.fromMappedTriples(train, entities, relations);
     TriplesFactory testing = TriplesFactory.fromMappedTriples(test, entities, relations);
     MetricResults filtered = new RankBasedEvaluator().evaluate(oracle, testing, List.of(training));

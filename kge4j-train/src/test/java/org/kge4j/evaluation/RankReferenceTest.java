@@ -19,29 +19,12 @@ import org.kge4j.data.TriplesFactory;
  */
 class RankReferenceTest {
 
-  /** Scores drawn from a few values so that ties are common. */
-  private record RandomModel(int numEntities, int numRelations, long seed)
-      implements LinkPredictor {
-    private float score(int h, int r, int t) {
-      long z = seed + 31L * (h * 1_000_003L + r * 7919L + t);
-      z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-      z ^= z >>> 29;
-      return (int) Math.floorMod(z, 4L);
-    }
-
-    @Override
-    public void scoreTails(int head, int relation, float[] out) {
-      for (int e = 0; e < numEntities; e++) {
-        out[e] = score(head, relation, e);
-      }
-    }
-
-    @Override
-    public void scoreHeads(int relation, int tail, float[] out) {
-      for (int e = 0; e < numEntities; e++) {
-        out[e] = score(e, relation, tail);
-      }
-    }
+  /** A score drawn from a few values by {@code seed}, so that ties are common. */
+  private static float randomScore(long seed, int h, int r, int t) {
+    long z = seed + 31L * (h * 1_000_003L + r * 7919L + t);
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z ^= z >>> 29;
+    return (int) Math.floorMod(z, 4L);
   }
 
   @Property(tries = 40)
@@ -63,7 +46,8 @@ class RankReferenceTest {
     int[] test = randomTriples(random, numTriples, numEntities, numRelations);
     TriplesFactory training = TriplesFactory.fromMappedTriples(train, entities, relations);
     TriplesFactory testing = TriplesFactory.fromMappedTriples(test, entities, relations);
-    RandomModel model = new RandomModel(numEntities, numRelations, seed);
+    TripleScorePredictor.TripleScore score = (h, r, t) -> randomScore(seed, h, r, t);
+    TripleScorePredictor model = new TripleScorePredictor(numEntities, score);
 
     Set<List<Integer>> known = new HashSet<>();
     for (int[] triples : List.of(train, test)) {
@@ -79,7 +63,7 @@ class RankReferenceTest {
         int h = test[3 * i];
         int r = test[3 * i + 1];
         int t = test[3 * i + 2];
-        float trueScore = side == 0 ? model.score(h, r, t) : model.score(h, r, t);
+        float trueScore = score.of(h, r, t);
         int above = 0;
         int tied = 0;
         for (int e = 0; e < numEntities; e++) {
@@ -88,7 +72,7 @@ class RankReferenceTest {
           if (isTrue || known.contains(candidate)) {
             continue;
           }
-          float s = side == 0 ? model.score(e, r, t) : model.score(h, r, e);
+          float s = side == 0 ? score.of(e, r, t) : score.of(h, r, e);
           above += s > trueScore ? 1 : 0;
           tied += s == trueScore ? 1 : 0;
         }

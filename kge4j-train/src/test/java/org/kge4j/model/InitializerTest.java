@@ -127,33 +127,17 @@ class InitializerTest {
         e.getMessage());
   }
 
+  /** ComplEx as the seed test below draws it, with {@code entities} for the entity table. */
+  private static Model complexWithEntities(Initializer entities) {
+    return Models.create(
+        "complex", 30, 4, 8, 1, null, entities, Initializer.NORMAL, false, new SplittableRandom(3));
+  }
+
   @Test
   void aSeedFixesTheModelAndAnotherInitializerChangesIt() {
     Model a = Models.create("complex", 30, 4, 8, 1, null, new SplittableRandom(3));
-    Model b =
-        Models.create(
-            "complex",
-            30,
-            4,
-            8,
-            1,
-            null,
-            Initializer.NORMAL,
-            Initializer.NORMAL,
-            false,
-            new SplittableRandom(3));
-    Model c =
-        Models.create(
-            "complex",
-            30,
-            4,
-            8,
-            1,
-            null,
-            Initializer.XAVIER_NORMAL,
-            Initializer.NORMAL,
-            false,
-            new SplittableRandom(3));
+    Model b = complexWithEntities(Initializer.NORMAL);
+    Model c = complexWithEntities(Initializer.XAVIER_NORMAL);
     for (int r = 0; r < 30; r++) {
       assertArrayEquals(a.entityEmbeddings().row(r), b.entityEmbeddings().row(r));
     }

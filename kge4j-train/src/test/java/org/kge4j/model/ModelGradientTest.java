@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -79,6 +80,18 @@ class ModelGradientTest {
     assertEquals(tails[2 + 3], plain[3], 0f);
   }
 
+  /**
+   * {@code Σ_e upstream[1 + e] · score(e)}: the value whose gradient a one-to-all accumulation with
+   * {@code upstream} (offset 1) computes.
+   */
+  private static double weighted(float[] upstream, IntToDoubleFunction score) {
+    double sum = 0;
+    for (int e = 0; e < NUM_ENTITIES; e++) {
+      sum += upstream[1 + e] * score.applyAsDouble(e);
+    }
+    return sum;
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void oneToAllGradientsMatchCentralDifferences(Model model) {
@@ -92,13 +105,7 @@ class ModelGradientTest {
     assertGradient(
         finiteDifferences(
             model,
-            (ent, rel) -> {
-              double sum = 0;
-              for (int e = 0; e < NUM_ENTITIES; e++) {
-                sum += upstream[1 + e] * ReferenceScores.score(model, ent, rel, 2, 1, e);
-              }
-              return sum;
-            }),
+            (ent, rel) -> weighted(upstream, e -> ReferenceScores.score(model, ent, rel, 2, 1, e))),
         tails,
         model + " tails");
     Gradients heads = Gradients.of(model);
@@ -106,13 +113,8 @@ class ModelGradientTest {
     assertGradient(
         finiteDifferences(
             model,
-            (ent, rel) -> {
-              double sum = 0;
-              for (int e = 0; e < NUM_ENTITIES; e++) {
-                sum += upstream[1 + e] * ReferenceScores.headScore(model, ent, rel, e, 0, 5);
-              }
-              return sum;
-            }),
+            (ent, rel) ->
+                weighted(upstream, e -> ReferenceScores.headScore(model, ent, rel, e, 0, 5))),
         heads,
         model + " heads");
   }
