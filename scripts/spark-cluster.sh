@@ -27,10 +27,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/spark-env.sh"
-if [[ $# -lt 1 || -z "${OUT:-}" ]]; then
-  spark_usage
-fi
-spark_dirs "$1" "$HOME/.kge4j/datasets"
+spark_args 1 "$HOME/.kge4j/datasets" "$@"
 shift
 logs="$OUT/logs"
 mkdir -p "$logs"

@@ -13,10 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/spark-env.sh"
-if [[ $# -lt 2 || -z "${OUT:-}" ]]; then
-  spark_usage
-fi
-spark_dirs "$1" "$root/../shared/datasets"
+spark_args 2 "$root/../shared/datasets" "$@"
 partitions="$2"
 shift 2
 build_spark_job "$OUT/build.log"

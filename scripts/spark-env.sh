@@ -4,20 +4,21 @@
 
 spark_home="$root/kge4j-spark/target/spark-home"
 
-# spark_usage: prints the calling script's header comment (its usage) and exits 2.
-spark_usage() {
-  sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-}
-
-# spark_dirs DATASET DEFAULT_ROOT: sets input to DATASET when it is a directory, else to
-# ${KGE4J_DATASETS:-DEFAULT_ROOT}/DATASET, as an absolute path (one without train.txt ends the
-# script), and makes OUT an existing absolute directory.
-spark_dirs() {
+# spark_args MIN DEFAULT_ROOT ARGS...: with fewer than MIN ARGS or no OUT, prints the calling
+# script's header comment (its usage) and exits 2. Else sets input to the first of ARGS when it is a
+# directory, or to ${KGE4J_DATASETS:-DEFAULT_ROOT}/<it>, as an absolute path (one without
+# train.txt ends the script), and makes OUT an existing absolute directory.
+spark_args() {
+  local min="$1" default_root="$2"
+  shift 2
+  if [[ $# -lt $min || -z "${OUT:-}" ]]; then
+    sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+  fi
   if [[ -d "$1" ]]; then
     input="$1"
   else
-    input="${KGE4J_DATASETS:-$2}/$1"
+    input="${KGE4J_DATASETS:-$default_root}/$1"
   fi
   if [[ ! -f "$input/train.txt" ]]; then
     echo "$(basename "$0" .sh): no train.txt in $input (set KGE4J_DATASETS or give a directory)" >&2
