@@ -216,6 +216,25 @@ record RankQueries(
   }
 
   /**
+   * A block of {@code size} triples to fill in: zeros, no known answers yet, room for the sampled
+   * candidates when {@code sampled}.
+   */
+  static RankQueries allocate(int size, int width, boolean sampled) {
+    return new RankQueries(
+        new int[size],
+        new int[size],
+        new int[size],
+        new int[size],
+        new float[size * width],
+        new float[size * width],
+        new int[size][],
+        new int[size][],
+        sampled ? new int[size][] : null,
+        sampled ? new int[size][] : null,
+        width);
+  }
+
+  /**
    * Cuts query rows {@code (index, head, relation, tail, headVector, tailVector, knownTails,
    * knownHeads)} into blocks as they stream by, drawing each side's sampled candidates when {@code
    * sampling} is given.
@@ -235,19 +254,7 @@ record RankQueries(
         }
         int q = part.size();
         int width = part.get(0).getList(4).size();
-        RankQueries block =
-            new RankQueries(
-                new int[q],
-                new int[q],
-                new int[q],
-                new int[q],
-                new float[q * width],
-                new float[q * width],
-                new int[q][],
-                new int[q][],
-                sampling != null ? new int[q][] : null,
-                sampling != null ? new int[q][] : null,
-                width);
+        RankQueries block = allocate(q, width, sampling != null);
         for (int j = 0; j < q; j++) {
           Row row = part.get(j);
           block.index[j] = row.getInt(0);
