@@ -1,13 +1,15 @@
 package org.kge4j.spark;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.kge4j.model.Model;
 
 /**
- * A kge4j model over one {@link EntityBlock} followed by extra entity rows (the queries' own
- * entities) and the whole relation table: scoring a query against it with the model's own 1-N
- * kernels gives, for every block entity, the score single-machine kge4j computes against all
- * entities — the kernels score each candidate row on its own, whatever the other rows are.
+ * A kge4j model over a few entity rows — one {@link EntityBlock} followed by extra rows (the
+ * queries' own entities), or only the queries' entities — and the whole relation table: its queries
+ * and its scores of block entities are those single-machine kge4j computes with all entities, since
+ * the kernels compute a query from its own rows and score each candidate row on its own, whatever
+ * the other rows are.
  */
 final class BlockModel {
 
@@ -21,12 +23,24 @@ final class BlockModel {
    */
   static Model build(
       ScoringSpec spec, EntityBlock block, List<float[]> extra, float[][] relations) {
-    Model model = spec.newModel(block.size() + extra.size(), relations.length);
+    List<float[]> rows = new ArrayList<>(block.size() + extra.size());
     for (int i = 0; i < block.size(); i++) {
-      model.entityEmbeddings().setRow(i, block.vector(i));
+      rows.add(block.vector(i));
     }
-    for (int i = 0; i < extra.size(); i++) {
-      model.entityEmbeddings().setRow(block.size() + i, extra.get(i));
+    rows.addAll(extra);
+    return build(spec, rows, relations);
+  }
+
+  /**
+   * Builds the model: entity row {@code i} is {@code rows.get(i)}, relation row {@code r} is {@code
+   * relations[r]}.
+   *
+   * @throws IllegalArgumentException if a vector does not have the model's row width
+   */
+  static Model build(ScoringSpec spec, List<float[]> rows, float[][] relations) {
+    Model model = spec.newModel(rows.size(), relations.length);
+    for (int i = 0; i < rows.size(); i++) {
+      model.entityEmbeddings().setRow(i, rows.get(i));
     }
     for (int r = 0; r < relations.length; r++) {
       model.relationEmbeddings().setRow(r, relations[r]);

@@ -25,13 +25,15 @@ import org.kge4j.evaluation.RankBasedEvaluator;
  * Filtered rank-based evaluation on the cluster with the exact ranks of single-machine {@link
  * RankBasedEvaluator}. The evaluation triples are cut into query blocks and the entities into
  * entity blocks; every pair of blocks is one task, which scores its queries against its entities
- * with the model's own kernels and counts, per triple and side, the entities scoring above and at
- * the true entity's score that the filter keeps. Since every entity lies in exactly one block, the
- * counts summed over blocks are the counts over all entities: optimistic rank {@code 1 + Σ
- * greater}, pessimistic rank {@code Σ greater-or-equal} (which counts the true entity itself),
- * realistic their mean, candidates {@code Σ kept}. The metrics are then reduced in the order of the
- * sorted triples by {@link RankBasedEvaluator#metrics}, so equal embeddings give equal metrics, bit
- * for bit.
+ * with single-machine evaluation's block kernel ({@link org.kge4j.evaluation.BlockRankCounter}: a
+ * block of queries against panels of the block's entity rows) and counts, per triple and side, the
+ * entities scoring above and at the true entity's score that the filter keeps. Since every entity
+ * lies in exactly one block, and every score is the block operation's exact chain whatever the
+ * other entities, the counts summed over blocks are the counts over all entities: optimistic rank
+ * {@code 1 + Σ greater}, pessimistic rank {@code Σ greater-or-equal} (which counts the true entity
+ * itself), realistic their mean, candidates {@code Σ kept}. The metrics are then reduced in the
+ * order of the sorted triples by {@link RankBasedEvaluator#metrics}, so equal embeddings give equal
+ * metrics, bit for bit.
  *
  * <p>Sampled ranking (an option) ranks each side against {@code n} candidates drawn from the
  * entities the filter keeps, instead of against all; its metrics carry the prefix {@code sampled.},
@@ -40,7 +42,7 @@ import org.kge4j.evaluation.RankBasedEvaluator;
  */
 final class DistributedRankEvaluator {
 
-  /** Queries per block: each block adds two rows per query to the block model it is scored in. */
+  /** Queries per block: each block builds a model with two entity rows per query to score it. */
   static final int QUERY_BLOCK = 1024;
 
   /** Key prefix of sampled-ranking metrics. */

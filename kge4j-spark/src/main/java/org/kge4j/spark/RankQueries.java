@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.kge4j.evaluation.BlockRankCounter;
+import org.kge4j.model.EmbeddingTable;
+import org.kge4j.model.EntityPanels;
+import org.kge4j.model.Interaction;
+import org.kge4j.model.Model;
 import scala.Tuple2;
 
 /**
@@ -56,92 +61,133 @@ record RankQueries(
    * @throws IllegalStateException if the model returns a NaN score
    */
   Iterator<Tuple2<Integer, int[]>> count(ScoringSpec spec, EntityBlock block, float[][] relations) {
-    int m = block.size();
     int q = size();
-    List<float[]> extra = new ArrayList<>(2 * q);
-    for (int j = 0; j < q; j++) {
-      extra.add(Arrays.copyOfRange(headVectors, j * width, (j + 1) * width));
+    int[][] counts = new int[q][6];
+    if (sampledTails == null) {
+      full(spec, block, relations, counts);
+    } else {
+      sampled(spec, block, relations, counts);
     }
-    for (int j = 0; j < q; j++) {
-      extra.add(Arrays.copyOfRange(tailVectors, j * width, (j + 1) * width));
-    }
-    org.kge4j.model.Model model = BlockModel.build(spec, block, extra, relations);
-    float[] scores = new float[m + 2 * q];
-    int[] positions = new int[m];
-    float[] candidateScores = new float[m];
-    int[] one = new int[1];
-    float[] trueScore = new float[1];
     List<Tuple2<Integer, int[]>> out = new ArrayList<>(q);
     for (int j = 0; j < q; j++) {
-      int[] counts = new int[6];
-      int headRow = m + j;
-      int tailRow = m + q + j;
-      if (sampledTails == null) {
-        model.scoreTails(headRow, relationIds[j], scores, 0);
-        full(scores, m, scores[tailRow], block, tails[j], knownTails[j], counts, 0, j, "tail");
-        model.scoreHeads(relationIds[j], tailRow, scores, 0);
-        full(scores, m, scores[headRow], block, heads[j], knownHeads[j], counts, 3, j, "head");
-      } else {
-        int n = present(block, sampledTails[j], positions);
-        model.scoreTails(headRow, relationIds[j], positions, n, candidateScores);
-        one[0] = tailRow;
-        model.scoreTails(headRow, relationIds[j], one, 1, trueScore);
-        sampled(candidateScores, n, trueScore[0], block.indexOf(tails[j]) >= 0, counts, 0);
-        n = present(block, sampledHeads[j], positions);
-        model.scoreHeads(relationIds[j], tailRow, positions, n, candidateScores);
-        one[0] = headRow;
-        model.scoreHeads(relationIds[j], tailRow, one, 1, trueScore);
-        sampled(candidateScores, n, trueScore[0], block.indexOf(heads[j]) >= 0, counts, 3);
-      }
-      out.add(new Tuple2<>(index[j], counts));
+      out.add(new Tuple2<>(index[j], counts[j]));
     }
     return out.iterator();
   }
 
   /**
-   * Counts the block's scores above and at {@code s}, then removes the known answers other than
-   * {@code trueEntity} that lie in the block — {@code RankBasedEvaluator}'s rule restricted to one
-   * block.
+   * Full ranking with single-machine evaluation's block path: both sides' queries, computed by a
+   * model over the triples' own entities, are counted against the block's entity panels by a {@link
+   * BlockRankCounter}, the true scores with the same exact chain, and the known answers in the
+   * block other than the true entity are removed as corrections — {@code RankBasedEvaluator}'s rule
+   * restricted to one block, bit for bit.
    */
-  private static void full(
-      float[] scores,
-      int m,
-      float s,
-      EntityBlock block,
-      int trueEntity,
-      int[] known,
-      int[] counts,
-      int at,
-      int triple,
-      String side) {
-    int greater = 0;
-    int greaterOrEqual = 0;
-    for (int e = 0; e < m; e++) {
-      float score = scores[e];
-      if (score != score) {
-        throw new IllegalStateException(
-            "model returned a NaN score for entity "
-                + block.ids()[e]
-                + " in "
-                + side
-                + " prediction of evaluation triple "
-                + triple);
-      }
-      greater += score > s ? 1 : 0;
-      greaterOrEqual += score >= s ? 1 : 0;
+  private void full(ScoringSpec spec, EntityBlock block, float[][] relations, int[][] counts) {
+    int q = size();
+    Model model = BlockModel.build(spec, entityRows(), relations);
+    EmbeddingTable table = new EmbeddingTable("entity", block.size(), width);
+    for (int i = 0; i < block.size(); i++) {
+      table.setRow(i, block.vector(i));
     }
-    int candidates = m;
-    for (int e : known) {
-      int i = e == trueEntity ? -1 : block.indexOf(e);
-      if (i >= 0) {
-        candidates--;
-        greater -= scores[i] > s ? 1 : 0;
-        greaterOrEqual -= scores[i] >= s ? 1 : 0;
+    Interaction interaction = model.interaction();
+    BlockRankCounter counter = new BlockRankCounter(interaction, new EntityPanels(table));
+    float[] queries = new float[q * width];
+    float[] trueScores = new float[q];
+    int[] greater = new int[q];
+    int[] greaterOrEqual = new int[q];
+    int[] removedStart = new int[q + 1];
+    for (int side = 0; side < 2; side++) {
+      boolean heads = side == 1;
+      int[] trueEntities = heads ? this.heads : tails;
+      float[] trueVectors = heads ? headVectors : tailVectors;
+      int[][] known = heads ? knownHeads : knownTails;
+      int total = 0;
+      for (int j = 0; j < q; j++) {
+        if (heads) {
+          model.headQuery(relationIds[j], q + j, queries, j * width);
+        } else {
+          model.tailQuery(j, relationIds[j], queries, j * width);
+        }
+        trueScores[j] = interaction.chainScore(queries, j * width, trueVectors, j * width, width);
+        total += known[j].length;
+      }
+      int[] removed = new int[total];
+      for (int j = 0; j < q; j++) {
+        int n = removedStart[j];
+        for (int e : known[j]) {
+          int i = e == trueEntities[j] ? -1 : block.indexOf(e);
+          if (i >= 0) {
+            removed[n++] = i;
+          }
+        }
+        Arrays.sort(removed, removedStart[j], n);
+        removedStart[j + 1] = n;
+      }
+      String name = heads ? "head" : "tail";
+      counter.count(
+          queries,
+          q,
+          trueScores,
+          removed,
+          removedStart,
+          greater,
+          greaterOrEqual,
+          (j, e) ->
+              new IllegalStateException(
+                  "model returned a NaN score for entity "
+                      + block.ids()[e]
+                      + " in "
+                      + name
+                      + " prediction of evaluation triple "
+                      + index[j]));
+      for (int j = 0; j < q; j++) {
+        int at = 3 * side;
+        counts[j][at] = greater[j];
+        counts[j][at + 1] = greaterOrEqual[j];
+        counts[j][at + 2] = block.size() - (removedStart[j + 1] - removedStart[j]);
       }
     }
-    counts[at] = greater;
-    counts[at + 1] = greaterOrEqual;
-    counts[at + 2] = candidates;
+  }
+
+  /**
+   * Sampled ranking: each side's sampled candidates that lie in the block, scored one query at a
+   * time with the model's candidate kernels, as single-machine sampled ranking scores them.
+   */
+  private void sampled(ScoringSpec spec, EntityBlock block, float[][] relations, int[][] counts) {
+    int m = block.size();
+    int q = size();
+    Model model = BlockModel.build(spec, block, entityRows(), relations);
+    int[] positions = new int[m];
+    float[] candidateScores = new float[m];
+    int[] one = new int[1];
+    float[] trueScore = new float[1];
+    for (int j = 0; j < q; j++) {
+      int headRow = m + j;
+      int tailRow = m + q + j;
+      int n = present(block, sampledTails[j], positions);
+      model.scoreTails(headRow, relationIds[j], positions, n, candidateScores);
+      one[0] = tailRow;
+      model.scoreTails(headRow, relationIds[j], one, 1, trueScore);
+      sampled(candidateScores, n, trueScore[0], block.indexOf(tails[j]) >= 0, counts[j], 0);
+      n = present(block, sampledHeads[j], positions);
+      model.scoreHeads(relationIds[j], tailRow, positions, n, candidateScores);
+      one[0] = headRow;
+      model.scoreHeads(relationIds[j], tailRow, one, 1, trueScore);
+      sampled(candidateScores, n, trueScore[0], block.indexOf(heads[j]) >= 0, counts[j], 3);
+    }
+  }
+
+  /** The triples' own entity rows: the {@code q} heads' vectors, then the {@code q} tails'. */
+  private List<float[]> entityRows() {
+    int q = size();
+    List<float[]> rows = new ArrayList<>(2 * q);
+    for (int j = 0; j < q; j++) {
+      rows.add(Arrays.copyOfRange(headVectors, j * width, (j + 1) * width));
+    }
+    for (int j = 0; j < q; j++) {
+      rows.add(Arrays.copyOfRange(tailVectors, j * width, (j + 1) * width));
+    }
+    return rows;
   }
 
   private static void sampled(
@@ -170,6 +216,25 @@ record RankQueries(
   }
 
   /**
+   * A block of {@code size} triples to fill in: zeros, no known answers yet, room for the sampled
+   * candidates when {@code sampled}.
+   */
+  static RankQueries allocate(int size, int width, boolean sampled) {
+    return new RankQueries(
+        new int[size],
+        new int[size],
+        new int[size],
+        new int[size],
+        new float[size * width],
+        new float[size * width],
+        new int[size][],
+        new int[size][],
+        sampled ? new int[size][] : null,
+        sampled ? new int[size][] : null,
+        width);
+  }
+
+  /**
    * Cuts query rows {@code (index, head, relation, tail, headVector, tailVector, knownTails,
    * knownHeads)} into blocks as they stream by, drawing each side's sampled candidates when {@code
    * sampling} is given.
@@ -189,19 +254,7 @@ record RankQueries(
         }
         int q = part.size();
         int width = part.get(0).getList(4).size();
-        RankQueries block =
-            new RankQueries(
-                new int[q],
-                new int[q],
-                new int[q],
-                new int[q],
-                new float[q * width],
-                new float[q * width],
-                new int[q][],
-                new int[q][],
-                sampling != null ? new int[q][] : null,
-                sampling != null ? new int[q][] : null,
-                width);
+        RankQueries block = allocate(q, width, sampling != null);
         for (int j = 0; j < q; j++) {
           Row row = part.get(j);
           block.index[j] = row.getInt(0);
