@@ -60,6 +60,23 @@ class RecommendedConfigurationTest {
   }
 
   @Test
+  void theLcwaExampleTrainsOneToAllWithInverseTriplesAndASummedLoss() {
+    PipelineConfig config =
+        configuration("fb15k237", "--config", "../docs/examples/fb15k237-complex-lcwa.json");
+    Map<String, Object> pipeline = pipeline(config);
+    assertEquals(LoopKind.LCWA, config.trainingLoop());
+    assertEquals(true, kwargs(pipeline, "dataset_kwargs").get("create_inverse_triples"));
+    // under mean over 1,024 x 14,505 scores the gradients fall below Adam's eps: the file sums
+    assertEquals("sum", kwargs(pipeline, "loss_kwargs").get("reduction"));
+    assertEquals(
+        0.995,
+        ((Number) kwargs(pipeline, "loss_kwargs").get("positive_negative_balance")).doubleValue());
+    assertEquals(0.002, ((Number) kwargs(pipeline, "optimizer_kwargs").get("lr")).doubleValue());
+    assertEquals(20, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
+    assertEquals(256, ((Number) kwargs(pipeline, "model_kwargs").get("embedding_dim")).intValue());
+  }
+
+  @Test
   void otherDatasetsKeepTheDefaults() {
     Map<String, Object> pipeline = pipeline(configuration("umls"));
     assertEquals(30, ((Number) kwargs(pipeline, "training_kwargs").get("num_epochs")).intValue());
