@@ -759,35 +759,9 @@ public final class DoubleMarginLoss extends PointwiseLoss {
             0,
             batchSize,
             "positive_scores");
-    double negativeSum = 0;
-    if (weights == null) {
-      negativeSum =
-          MarginKernels.negativeTerm(
-              marginActivation,
-              terms.negativeMargin(),
-              negatives,
-              null,
-              negativeGradient,
-              (float) negativeScale,
-              0,
-              batchSize * numNegsPerPos,
-              "negative_scores");
-    } else {
-      for (int i = 0; i < batchSize; i++) {
-        negativeSum +=
-            weights[i]
-                * MarginKernels.negativeTerm(
-                    marginActivation,
-                    terms.negativeMargin(),
-                    negatives,
-                    null,
-                    negativeGradient,
-                    (float) (negativeScale * weights[i]),
-                    i * numNegsPerPos,
-                    (i + 1) * numNegsPerPos,
-                    "negative_scores");
-      }
-    }
+    double negativeSum =
+        negativeSum(
+            negatives, null, weights, batchSize, numNegsPerPos, negativeGradient, negativeScale);
     return positiveScale * positiveSum + negativeScale * negativeSum;
   }
 
@@ -836,36 +810,53 @@ public final class DoubleMarginLoss extends PointwiseLoss {
                   i + 1,
                   "positive_scores");
     }
-    double negativeSum = 0;
-    if (weights == null) {
-      negativeSum =
-          MarginKernels.negativeTerm(
-              marginActivation,
-              terms.negativeMargin(),
-              negatives,
-              keep,
-              negativeGradient,
-              (float) negativeScale,
-              0,
-              batchSize * numNegsPerPos,
-              "negative_scores");
-    } else {
-      for (int i = 0; i < batchSize; i++) {
-        negativeSum +=
-            weights[i]
-                * MarginKernels.negativeTerm(
-                    marginActivation,
-                    terms.negativeMargin(),
-                    negatives,
-                    keep,
-                    negativeGradient,
-                    (float) (negativeScale * weights[i]),
-                    i * numNegsPerPos,
-                    (i + 1) * numNegsPerPos,
-                    "negative_scores");
-      }
-    }
+    double negativeSum =
+        negativeSum(
+            negatives, keep, weights, batchSize, numNegsPerPos, negativeGradient, negativeScale);
     return positiveScale * positiveSum + negativeScale * negativeSum;
+  }
+
+  /**
+   * The negative term's sum over all {@code batchSize · numNegsPerPos} negatives (those of {@code
+   * keep}, all when null), unscaled: one kernel call without sample weights, else one call per
+   * positive over its own negatives, each weighted by the positive's weight.
+   */
+  private double negativeSum(
+      float[] negatives,
+      boolean[] keep,
+      float[] weights,
+      int batchSize,
+      int numNegsPerPos,
+      float[] negativeGradient,
+      double negativeScale) {
+    if (weights == null) {
+      return MarginKernels.negativeTerm(
+          marginActivation,
+          terms.negativeMargin(),
+          negatives,
+          keep,
+          negativeGradient,
+          (float) negativeScale,
+          0,
+          batchSize * numNegsPerPos,
+          "negative_scores");
+    }
+    double sum = 0;
+    for (int i = 0; i < batchSize; i++) {
+      sum +=
+          weights[i]
+              * MarginKernels.negativeTerm(
+                  marginActivation,
+                  terms.negativeMargin(),
+                  negatives,
+                  keep,
+                  negativeGradient,
+                  (float) (negativeScale * weights[i]),
+                  i * numNegsPerPos,
+                  (i + 1) * numNegsPerPos,
+                  "negative_scores");
+    }
+    return sum;
   }
 
   private static double multiplicity(boolean[] keep, float[] weights, int row, int numNegsPerPos) {

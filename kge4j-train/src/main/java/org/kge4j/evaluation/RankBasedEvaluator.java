@@ -343,31 +343,48 @@ public final class RankBasedEvaluator {
           return chunk -> {
             int end = Math.min(n, (chunk + 1) * CHUNK_SIZE);
             for (int i = chunk * CHUNK_SIZE; i < end; i++) {
-              int h = triples[3 * i];
-              int r = triples[3 * i + 1];
-              int t = triples[3 * i + 2];
-              predictor.scoreTails(h, r, scores);
-              if (index == null) {
-                rank(scores, numEntities, t, null, 0L, out, "tail", i);
-              } else {
-                rank(scores, numEntities, t, index.tailKeys, index.tailRange(h, r), out, "tail", i);
-              }
-              ranks.tailOptimistic[i] = out[0];
-              ranks.tailPessimistic[i] = out[1];
-              ranks.tailCandidates[i] = out[2];
-              predictor.scoreHeads(r, t, scores);
-              if (index == null) {
-                rank(scores, numEntities, h, null, 0L, out, "head", i);
-              } else {
-                rank(scores, numEntities, h, index.headKeys, index.headRange(r, t), out, "head", i);
-              }
-              ranks.headOptimistic[i] = out[0];
-              ranks.headPessimistic[i] = out[1];
-              ranks.headCandidates[i] = out[2];
+              rankSide(predictor, index, numEntities, true, triples, i, scores, out, ranks);
+              rankSide(predictor, index, numEntities, false, triples, i, scores, out, ranks);
             }
           };
         });
     return ranks;
+  }
+
+  /**
+   * Scores and ranks one side of evaluation triple {@code i} (its tail among {@code (h, r, ?)} when
+   * {@code tails}, else its head among {@code (?, r, t)}), filtered by {@code index} unless null,
+   * and stores the three figures in that side's arrays of {@code ranks}; {@code scores} and {@code
+   * out} are the caller's buffers.
+   */
+  private static void rankSide(
+      LinkPredictor predictor,
+      KnownTriples index,
+      int numEntities,
+      boolean tails,
+      int[] triples,
+      int i,
+      float[] scores,
+      int[] out,
+      Ranks ranks) {
+    int h = triples[3 * i];
+    int r = triples[3 * i + 1];
+    int t = triples[3 * i + 2];
+    if (tails) {
+      predictor.scoreTails(h, r, scores);
+    } else {
+      predictor.scoreHeads(r, t, scores);
+    }
+    long[] keys = null;
+    long knownRange = 0L;
+    if (index != null) {
+      keys = tails ? index.tailKeys : index.headKeys;
+      knownRange = tails ? index.tailRange(h, r) : index.headRange(r, t);
+    }
+    rank(scores, numEntities, tails ? t : h, keys, knownRange, out, tails ? "tail" : "head", i);
+    (tails ? ranks.tailOptimistic : ranks.headOptimistic)[i] = out[0];
+    (tails ? ranks.tailPessimistic : ranks.headPessimistic)[i] = out[1];
+    (tails ? ranks.tailCandidates : ranks.headCandidates)[i] = out[2];
   }
 
   /**

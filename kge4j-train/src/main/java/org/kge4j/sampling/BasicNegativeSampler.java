@@ -68,23 +68,10 @@ public final class BasicNegativeSampler extends CorruptingSampler {
   }
 
   @Override
-  public void sample(
-      int[] positives,
-      int batchSize,
-      SplittableRandom random,
-      int[] negativesOut,
-      boolean[] keepOut) {
-    prepare(positives, batchSize, random, negativesOut, keepOut);
-    int numNegatives = batchSize * numNegsPerPos;
+  void corruptAll(int[] negatives, int numNegatives, SplittableRandom random) {
     int block = (numNegatives + columns.length - 1) / columns.length;
     for (int j = 0; j < numNegatives; j++) {
-      corrupt(negativesOut, j, columns[j / block], random);
+      corrupt(negatives, j, columns[j / block], random);
     }
-    filter(negativesOut, numNegatives, keepOut);
-  }
-
-  @Override
-  public String toString() {
-    return "BasicNegativeSampler[numNegsPerPos=" + numNegsPerPos + ", filtered=" + filtered() + "]";
   }
 }

@@ -89,27 +89,10 @@ public final class BernoulliNegativeSampler extends CorruptingSampler {
   }
 
   @Override
-  public void sample(
-      int[] positives,
-      int batchSize,
-      SplittableRandom random,
-      int[] negativesOut,
-      boolean[] keepOut) {
-    prepare(positives, batchSize, random, negativesOut, keepOut);
-    int numNegatives = batchSize * numNegsPerPos;
+  void corruptAll(int[] negatives, int numNegatives, SplittableRandom random) {
     for (int j = 0; j < numNegatives; j++) {
-      boolean head = random.nextDouble() < corruptHeadProbability[negativesOut[3 * j + 1]];
-      corrupt(negativesOut, j, head ? 0 : 2, random);
+      boolean head = random.nextDouble() < corruptHeadProbability[negatives[3 * j + 1]];
+      corrupt(negatives, j, head ? 0 : 2, random);
     }
-    filter(negativesOut, numNegatives, keepOut);
-  }
-
-  @Override
-  public String toString() {
-    return "BernoulliNegativeSampler[numNegsPerPos="
-        + numNegsPerPos
-        + ", filtered="
-        + filtered()
-        + "]";
   }
 }

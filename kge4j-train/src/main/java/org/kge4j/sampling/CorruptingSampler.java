@@ -46,8 +46,31 @@ abstract class CorruptingSampler implements NegativeSampler {
     return known != null;
   }
 
+  /**
+   * Copies every positive numNegsPerPos times, corrupts each copy ({@link #corruptAll}) and, when
+   * filtering, marks the negatives that are known triples.
+   */
+  @Override
+  public final void sample(
+      int[] positives,
+      int batchSize,
+      SplittableRandom random,
+      int[] negativesOut,
+      boolean[] keepOut) {
+    prepare(positives, batchSize, random, negativesOut, keepOut);
+    int numNegatives = batchSize * numNegsPerPos;
+    corruptAll(negativesOut, numNegatives, random);
+    filter(negativesOut, numNegatives, keepOut);
+  }
+
+  /**
+   * Corrupts negatives {@code 0..numNegatives-1}, each a copy of its positive, in place (one {@link
+   * #corrupt} each).
+   */
+  abstract void corruptAll(int[] negatives, int numNegatives, SplittableRandom random);
+
   /** Checks the buffers of {@link #sample} and copies every positive numNegsPerPos times. */
-  final void prepare(
+  private void prepare(
       int[] positives,
       int batchSize,
       SplittableRandom random,
@@ -94,12 +117,22 @@ abstract class CorruptingSampler implements NegativeSampler {
   }
 
   /** {@code keepOut[j] = !known.contains(negative j)} for all negatives, when filtering. */
-  final void filter(int[] negatives, int numNegatives, boolean[] keepOut) {
+  private void filter(int[] negatives, int numNegatives, boolean[] keepOut) {
     if (known == null) {
       return;
     }
     for (int j = 0; j < numNegatives; j++) {
       keepOut[j] = !known.contains(negatives[3 * j], negatives[3 * j + 1], negatives[3 * j + 2]);
     }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "[numNegsPerPos="
+        + numNegsPerPos
+        + ", filtered="
+        + filtered()
+        + "]";
   }
 }

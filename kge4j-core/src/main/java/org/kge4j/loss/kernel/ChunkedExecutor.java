@@ -68,25 +68,13 @@ final class ChunkedExecutor {
           terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
     }
     LabelledJob job = jobs.get().labelled;
-    job.kernel = kernel;
+    job.bind(kernel, x, grad, gradScale);
     job.terms = terms;
-    job.x = x;
     job.t = t;
     job.weights = weights;
     job.smoothKeep = smoothKeep;
     job.smoothSpread = smoothSpread;
-    job.grad = grad;
-    job.gradScale = gradScale;
-    try {
-      return run(job, from, to);
-    } finally {
-      job.kernel = null;
-      job.terms = null;
-      job.x = null;
-      job.t = null;
-      job.weights = null;
-      job.grad = null;
-    }
+    return run(job, from, to);
   }
 
   double positiveTerm(
@@ -103,22 +91,9 @@ final class ChunkedExecutor {
       return kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, from, to);
     }
     PositiveJob job = jobs.get().positive;
-    job.kernel = kernel;
-    job.activation = activation;
-    job.margin = margin;
-    job.x = x;
+    job.bind(kernel, activation, margin, x, grad, gradScale);
     job.multiplicity = multiplicity;
-    job.grad = grad;
-    job.gradScale = gradScale;
-    try {
-      return run(job, from, to);
-    } finally {
-      job.kernel = null;
-      job.activation = null;
-      job.x = null;
-      job.multiplicity = null;
-      job.grad = null;
-    }
+    return run(job, from, to);
   }
 
   double negativeTerm(
@@ -135,25 +110,22 @@ final class ChunkedExecutor {
       return kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, from, to);
     }
     NegativeJob job = jobs.get().negative;
-    job.kernel = kernel;
-    job.activation = activation;
-    job.margin = margin;
-    job.x = x;
+    job.bind(kernel, activation, margin, x, grad, gradScale);
     job.keep = keep;
-    job.grad = grad;
-    job.gradScale = gradScale;
+    return run(job, from, to);
+  }
+
+  /** Runs {@code job}, bound to the call's arguments, over {@code [from, to)}, then unbinds it. */
+  private double run(Job job, int from, int to) {
     try {
-      return run(job, from, to);
+      return runChunks(job, from, to);
     } finally {
-      job.kernel = null;
-      job.activation = null;
-      job.x = null;
-      job.keep = null;
-      job.grad = null;
+      // The job outlives the call: drop its references to the caller's arrays.
+      job.release();
     }
   }
 
-  private double run(Job job, int from, int to) {
+  private double runChunks(Job job, int from, int to) {
     job.start(from, to);
     if (to - from >= PARALLEL_THRESHOLD) {
       int wanted = Math.min(workers.length, job.chunks - 1);
@@ -191,7 +163,10 @@ final class ChunkedExecutor {
     return sum;
   }
 
-  /** One call's chunked work; subclasses hold the kernel arguments. */
+  /**
+   * One call's chunked work: the arguments every kernel call has (kernel, scores, gradients and
+   * their scale) here, the others in the subclasses.
+   */
   private abstract static class Job {
     final AtomicInteger nextChunk = new AtomicInteger();
     final AtomicInteger helpers = new AtomicInteger();
@@ -201,6 +176,24 @@ final class ChunkedExecutor {
     int chunks;
     Thread owner;
     volatile Throwable failure;
+    MarginKernel kernel;
+    float[] x;
+    float[] grad;
+    float gradScale;
+
+    void bind(MarginKernel kernel, float[] x, float[] grad, float gradScale) {
+      this.kernel = kernel;
+      this.x = x;
+      this.grad = grad;
+      this.gradScale = gradScale;
+    }
+
+    /** Drops the references to the call's objects; subclasses drop theirs too. */
+    void release() {
+      kernel = null;
+      x = null;
+      grad = null;
+    }
 
     void start(int from, int to) {
       this.from = from;
@@ -238,15 +231,19 @@ final class ChunkedExecutor {
   }
 
   private static final class LabelledJob extends Job {
-    MarginKernel kernel;
     MarginTerms terms;
-    float[] x;
     float[] t;
     float[] weights;
     float smoothKeep;
     float smoothSpread;
-    float[] grad;
-    float gradScale;
+
+    @Override
+    void release() {
+      super.release();
+      terms = null;
+      t = null;
+      weights = null;
+    }
 
     @Override
     double compute(int lo, int hi) {
@@ -255,14 +252,38 @@ final class ChunkedExecutor {
     }
   }
 
-  private static final class PositiveJob extends Job {
-    MarginKernel kernel;
+  /** A job of the positive or the negative term, which share the activation and the margin. */
+  private abstract static class TermJob extends Job {
     MarginActivation activation;
     float margin;
-    float[] x;
+
+    void bind(
+        MarginKernel kernel,
+        MarginActivation activation,
+        float margin,
+        float[] x,
+        float[] grad,
+        float gradScale) {
+      bind(kernel, x, grad, gradScale);
+      this.activation = activation;
+      this.margin = margin;
+    }
+
+    @Override
+    void release() {
+      super.release();
+      activation = null;
+    }
+  }
+
+  private static final class PositiveJob extends TermJob {
     float[] multiplicity;
-    float[] grad;
-    float gradScale;
+
+    @Override
+    void release() {
+      super.release();
+      multiplicity = null;
+    }
 
     @Override
     double compute(int lo, int hi) {
@@ -270,14 +291,14 @@ final class ChunkedExecutor {
     }
   }
 
-  private static final class NegativeJob extends Job {
-    MarginKernel kernel;
-    MarginActivation activation;
-    float margin;
-    float[] x;
+  private static final class NegativeJob extends TermJob {
     boolean[] keep;
-    float[] grad;
-    float gradScale;
+
+    @Override
+    void release() {
+      super.release();
+      keep = null;
+    }
 
     @Override
     double compute(int lo, int hi) {

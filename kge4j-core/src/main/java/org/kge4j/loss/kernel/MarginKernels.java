@@ -138,14 +138,13 @@ public final class MarginKernels {
       int from,
       int to,
       String scoresName) {
-    double sum =
+    return checked(
         EXECUTOR.positiveTerm(
-            kernelFor(to - from), activation, margin, x, multiplicity, grad, gradScale, from, to);
-    if (Double.isNaN(sum)) {
-      requireFinite(x, to, scoresName);
-      throw activationFailure(activation);
-    }
-    return sum;
+            kernelFor(to - from), activation, margin, x, multiplicity, grad, gradScale, from, to),
+        activation,
+        x,
+        to,
+        scoresName);
   }
 
   /** {@link MarginKernel#negativeTerm} over {@code [from, to)}, failing on non-finite scores. */
@@ -159,9 +158,21 @@ public final class MarginKernels {
       int from,
       int to,
       String scoresName) {
-    double sum =
+    return checked(
         EXECUTOR.negativeTerm(
-            kernelFor(to - from), activation, margin, x, keep, grad, gradScale, from, to);
+            kernelFor(to - from), activation, margin, x, keep, grad, gradScale, from, to),
+        activation,
+        x,
+        to,
+        scoresName);
+  }
+
+  /**
+   * A term's {@code sum}, or, where the kernel returned NaN, the failure that explains it: a
+   * non-finite score in {@code x[0, to)}, else the activation itself.
+   */
+  private static double checked(
+      double sum, MarginActivation activation, float[] x, int to, String scoresName) {
     if (Double.isNaN(sum)) {
       requireFinite(x, to, scoresName);
       throw activationFailure(activation);
