@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
 
 /**
@@ -183,24 +182,10 @@ class DoubleMarginLossGradientTest {
       return;
     }
     boolean[] keep = new boolean[b * k];
-    int kept = 0;
     for (int j = 0; j < keep.length; j++) {
       keep[j] = random.nextDouble() < 0.6;
-      kept += keep[j] ? 1 : 0;
     }
-    float[] compact = new float[kept];
-    for (int j = 0, c = 0; j < keep.length; j++) {
-      if (keep[j]) {
-        compact[c++] = negatives[j];
-      }
-    }
-    SlcwaLossOutput out =
-        loss.processSlcwaScores(
-            FloatTensor.of(positives, b),
-            FloatTensor.of(compact, kept),
-            null,
-            BoolTensor.of(keep, b, k),
-            null);
+    SlcwaLossOutput out = KeptNegatives.processSlcwaScores(loss, positives, negatives, keep, b, k);
     assertEquals(
         reference.filteredSlcwa(pos, neg, keep, k),
         out.value(),

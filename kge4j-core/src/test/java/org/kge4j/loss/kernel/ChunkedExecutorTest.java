@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.kge4j.loss.MarginActivation;
 
 /**
@@ -118,22 +119,16 @@ class ChunkedExecutorTest {
     x[3 * ChunkedExecutor.CHUNK + 1] = Float.NaN;
     float[] t = new float[SIZE];
     MarginTerms terms = new MarginTerms(MarginActivation.RELU, 1f, 0f, 0.5f, 0.5f);
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                MarginKernels.labelled(
-                    terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
+    Executable call =
+        () ->
+            MarginKernels.labelled(
+                terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(
         e.getMessage().contains("flat index " + (3 * ChunkedExecutor.CHUNK + 1)), e.getMessage());
     x[3 * ChunkedExecutor.CHUNK + 1] = 0f;
     t[SIZE - 1] = 1.5f;
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                MarginKernels.labelled(
-                    terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions"));
+    e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(
         e.getMessage().contains("1.5") && e.getMessage().contains("flat index " + (SIZE - 1)),
         e.getMessage());

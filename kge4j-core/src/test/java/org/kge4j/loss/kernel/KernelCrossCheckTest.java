@@ -37,6 +37,15 @@ class KernelCrossCheckTest {
                     Arguments.of(k, MarginActivation.SOFTPLUS)));
   }
 
+  /** {@link #kernelsAndActivations} with the positive ({@code true}) or the negative term. */
+  static Stream<Arguments> kernelsActivationsAndTerms() {
+    return kernelsAndActivations()
+        .flatMap(
+            a ->
+                Stream.of(true, false)
+                    .map(positive -> Arguments.of(a.get()[0], a.get()[1], positive)));
+  }
+
   /**
    * Scores spread over both margins, with some exactly at the ReLU kink {@code x = λ} and {@code x
    * = −λ̄}.
@@ -69,6 +78,20 @@ class KernelCrossCheckTest {
       w[i] = random.nextInt(5) == 0 ? 0f : random.nextFloat() * 3;
     }
     return w;
+  }
+
+  /** A keep mask that keeps each element with probability 2/3. */
+  private static boolean[] keepTwoInThree(Random random, int length) {
+    boolean[] keep = new boolean[length];
+    for (int i = 0; i < length; i++) {
+      keep[i] = random.nextInt(3) != 0;
+    }
+    return keep;
+  }
+
+  /** One call of a kernel term that writes its gradients into {@code grad}. */
+  private interface Term {
+    double apply(MarginKernel kernel, float[] grad);
   }
 
   private static float[] sentinels(int length) {
@@ -212,58 +235,39 @@ class KernelCrossCheckTest {
     }
   }
 
+  /**
+   * The positive term (with and without multiplicities) and the negative term (with and without a
+   * keep mask) at every size, each range at a random offset into a longer array whose other
+   * gradients must stay untouched.
+   */
   @ParameterizedTest
-  @MethodSource("kernelsAndActivations")
-  void positiveTermMatchesReference(MarginKernel kernel, MarginActivation activation) {
-    Random random = new Random(12);
+  @MethodSource("kernelsActivationsAndTerms")
+  void termMatchesReference(MarginKernel kernel, MarginActivation activation, boolean positive) {
+    Random random = new Random(positive ? 12 : 13);
+    float gradScale = positive ? 0.5f : 0.25f;
     for (int size : SIZES) {
-      for (boolean weighted : new boolean[] {false, true}) {
+      for (boolean variant : new boolean[] {false, true}) {
         int from = random.nextInt(4);
         int to = from + size;
         int length = to + random.nextInt(4);
-        float[] x = scores(random, length, 1f, 0f);
-        float[] c = weighted ? nonNegative(random, length) : null;
-        float[] expectedGrad = sentinels(length);
-        float[] grad = sentinels(length);
-        double expected =
-            ScalarMarginKernel.INSTANCE.positiveTerm(
-                activation, 1f, x, c, expectedGrad, 0.5f, from, to);
-        double actual = kernel.positiveTerm(activation, 1f, x, c, grad, 0.5f, from, to);
-        String what =
-            kernel + " " + activation + " positive size " + size + " weighted " + weighted;
-        assertClose(what, expected, actual, size);
-        assertGradients(what, expectedGrad, grad, from, to, 0.5f);
-      }
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("kernelsAndActivations")
-  void negativeTermMatchesReference(MarginKernel kernel, MarginActivation activation) {
-    Random random = new Random(13);
-    for (int size : SIZES) {
-      for (boolean filtered : new boolean[] {false, true}) {
-        int from = random.nextInt(4);
-        int to = from + size;
-        int length = to + random.nextInt(4);
-        float[] x = scores(random, length, 1f, 0.5f);
-        boolean[] keep = null;
-        if (filtered) {
-          keep = new boolean[length];
-          for (int i = 0; i < length; i++) {
-            keep[i] = random.nextInt(3) != 0;
-          }
+        float[] x = scores(random, length, 1f, positive ? 0f : 0.5f);
+        Term term;
+        String what = kernel + " " + activation;
+        if (positive) {
+          float[] c = variant ? nonNegative(random, length) : null;
+          term = (k, grad) -> k.positiveTerm(activation, 1f, x, c, grad, gradScale, from, to);
+          what += " positive size " + size + " weighted " + variant;
+        } else {
+          boolean[] keep = variant ? keepTwoInThree(random, length) : null;
+          term = (k, grad) -> k.negativeTerm(activation, 0.5f, x, keep, grad, gradScale, from, to);
+          what += " negative size " + size + " filtered " + variant;
         }
         float[] expectedGrad = sentinels(length);
         float[] grad = sentinels(length);
-        double expected =
-            ScalarMarginKernel.INSTANCE.negativeTerm(
-                activation, 0.5f, x, keep, expectedGrad, 0.25f, from, to);
-        double actual = kernel.negativeTerm(activation, 0.5f, x, keep, grad, 0.25f, from, to);
-        String what =
-            kernel + " " + activation + " negative size " + size + " filtered " + filtered;
+        double expected = term.apply(ScalarMarginKernel.INSTANCE, expectedGrad);
+        double actual = term.apply(kernel, grad);
         assertClose(what, expected, actual, size);
-        assertGradients(what, expectedGrad, grad, from, to, 0.25f);
+        assertGradients(what, expectedGrad, grad, from, to, gradScale);
       }
     }
   }
