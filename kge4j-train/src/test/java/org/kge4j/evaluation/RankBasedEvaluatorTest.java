@@ -49,21 +49,29 @@ class RankBasedEvaluatorTest {
           Map.of(0, new float[] {0.5f, 2.0f, 3.0f, 2.0f, 1.0f}),
           Map.of(1, new float[] {1.0f, 1.0f, 1.0f, 0.0f, 1.0f}));
 
+  /**
+   * {@link #FIVE_ENTITY_MODEL} on its test triple (e0, r, e1), filtered by its training triples.
+   */
+  private static MetricResults evaluateFiveEntityModel(RankBasedEvaluator evaluator) {
+    return evaluator.evaluate(
+        FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+  }
+
+  /** The optimistic, pessimistic and realistic arithmetic mean ranks of one side, exactly. */
+  private static void assertMeanRanks(
+      MetricResults m, String side, double optimistic, double pessimistic, double realistic) {
+    assertEquals(optimistic, m.get(side + ".optimistic.arithmetic_mean_rank"));
+    assertEquals(pessimistic, m.get(side + ".pessimistic.arithmetic_mean_rank"));
+    assertEquals(realistic, m.get(side + ".realistic.arithmetic_mean_rank"));
+  }
+
   @Test
   void unfilteredRanksWithTiesComputedByHand() {
-    MetricResults m =
-        RankBasedEvaluator.builder()
-            .filtered(false)
-            .build()
-            .evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+    MetricResults m = evaluateFiveEntityModel(RankBasedEvaluator.builder().filtered(false).build());
     // tail: one score above, one tie => optimistic 2, pessimistic 3, realistic 2.5
-    assertEquals(2.0, m.get("tail.optimistic.arithmetic_mean_rank"));
-    assertEquals(3.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
-    assertEquals(2.5, m.get("tail.realistic.arithmetic_mean_rank"));
+    assertMeanRanks(m, "tail", 2.0, 3.0, 2.5);
     // head: three ties, none above => optimistic 1, pessimistic 4, realistic 2.5
-    assertEquals(1.0, m.get("head.optimistic.arithmetic_mean_rank"));
-    assertEquals(4.0, m.get("head.pessimistic.arithmetic_mean_rank"));
-    assertEquals(2.5, m.get("head.realistic.arithmetic_mean_rank"));
+    assertMeanRanks(m, "head", 1.0, 4.0, 2.5);
     assertEquals(2.5, m.get("both.realistic.arithmetic_mean_rank"));
     assertEquals(1.5, m.get("both.optimistic.arithmetic_mean_rank"));
     assertEquals(
@@ -76,17 +84,11 @@ class RankBasedEvaluatorTest {
 
   @Test
   void filteredRanksWithTiesComputedByHand() {
-    MetricResults m =
-        new RankBasedEvaluator()
-            .evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+    MetricResults m = evaluateFiveEntityModel(new RankBasedEvaluator());
     // tail without e2: only the tie e3 remains => optimistic 1, pessimistic 2, realistic 1.5
-    assertEquals(1.0, m.get("tail.optimistic.arithmetic_mean_rank"));
-    assertEquals(2.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
-    assertEquals(1.5, m.get("tail.realistic.arithmetic_mean_rank"));
+    assertMeanRanks(m, "tail", 1.0, 2.0, 1.5);
     // head without e4: ties e1, e2 => optimistic 1, pessimistic 3, realistic 2
-    assertEquals(1.0, m.get("head.optimistic.arithmetic_mean_rank"));
-    assertEquals(3.0, m.get("head.pessimistic.arithmetic_mean_rank"));
-    assertEquals(2.0, m.get("head.realistic.arithmetic_mean_rank"));
+    assertMeanRanks(m, "head", 1.0, 3.0, 2.0);
     // both sides: realistic ranks 2 (head) and 1.5 (tail)
     assertEquals(1.75, m.get("both.realistic.arithmetic_mean_rank"), 1e-12);
     assertEquals((1 / 2.0 + 1 / 1.5) / 2, m.meanReciprocalRank(), 1e-12);
@@ -119,8 +121,7 @@ class RankBasedEvaluatorTest {
                 new int[] {1},
                 new int[] {2},
                 new int[] {4}));
-    MetricResults evaluated =
-        evaluator.evaluate(FIVE_ENTITY_MODEL, triples(0, 0, 1), List.of(triples(0, 0, 2, 4, 0, 1)));
+    MetricResults evaluated = evaluateFiveEntityModel(evaluator);
     assertEquals(evaluated, fromRanks);
   }
 

@@ -142,24 +142,19 @@ class SampledRankingTest {
     assertEquals(6.0, unfiltered.get("sampled.both.realistic.arithmetic_mean_rank"));
   }
 
+  /** Ranking against 10 sampled candidates (seed 3) on {@code numThreads} threads. */
+  private static RankBasedEvaluator tenSampledCandidates(int numThreads) {
+    return RankBasedEvaluator.builder().numThreads(numThreads).sampledCandidates(10, 3).build();
+  }
+
   @Test
   void resultsDoNotDependOnTheThreadsAndModelsScoreOnlyTheirCandidates() {
     Model model = Models.create("complex", ENTITIES, 2, 4, 1, null, new SplittableRandom(4));
     String[] entities = labels(ENTITIES);
     TriplesFactory test =
         TriplesFactory.fromMappedTriples(randomTriples(5, 60), entities, new String[] {"a", "b"});
-    MetricResults one =
-        RankBasedEvaluator.builder()
-            .numThreads(1)
-            .sampledCandidates(10, 3)
-            .build()
-            .evaluate(model, test, List.of());
-    MetricResults two =
-        RankBasedEvaluator.builder()
-            .numThreads(2)
-            .sampledCandidates(10, 3)
-            .build()
-            .evaluate(model, test, List.of());
+    MetricResults one = tenSampledCandidates(1).evaluate(model, test, List.of());
+    MetricResults two = tenSampledCandidates(2).evaluate(model, test, List.of());
     assertEquals(one.metrics(), two.metrics());
     // the model path and the generic path draw the same candidates
     MetricResults generic =
