@@ -167,14 +167,7 @@ class DjlDoubleMarginLossParityTest {
               null,
               null,
               null);
-      Autograd.Outcome djl =
-          Autograd.slcwa(
-              loss,
-              positives.data(),
-              positives.longShape(),
-              negatives.data(),
-              negatives.longShape(),
-              null);
+      Autograd.Outcome djl = denseSlcwa(loss, positives, negatives);
       assertSlcwa(
           expectedLoss,
           expectedPositiveGradient,
@@ -216,6 +209,18 @@ class DjlDoubleMarginLossParityTest {
         djl.value(),
         djl.gradient(0),
         keptGradient);
+  }
+
+  /** {@link Autograd#slcwa} of a case's positive and (unfiltered) negative score tensors. */
+  private static Autograd.Outcome denseSlcwa(
+      DjlDoubleMarginLoss loss, Tensor positives, Tensor negatives) {
+    return Autograd.slcwa(
+        loss,
+        positives.data(),
+        positives.longShape(),
+        negatives.data(),
+        negatives.longShape(),
+        null);
   }
 
   private static void assertSlcwa(
@@ -283,13 +288,7 @@ class DjlDoubleMarginLossParityTest {
               if (testCase.get("kind").getAsString().equals("slcwa")) {
                 Tensor positives = ParityCases.tensor(inputs.getAsJsonObject("positive_scores"));
                 Tensor negatives = ParityCases.tensor(inputs.getAsJsonObject("negative_scores"));
-                Autograd.slcwa(
-                    loss,
-                    positives.data(),
-                    positives.longShape(),
-                    negatives.data(),
-                    negatives.longShape(),
-                    null);
+                denseSlcwa(loss, positives, negatives);
               } else {
                 Tensor x = ParityCases.tensor(inputs.getAsJsonObject("predictions"));
                 Tensor t = ParityCases.tensor(inputs.getAsJsonObject("labels"));

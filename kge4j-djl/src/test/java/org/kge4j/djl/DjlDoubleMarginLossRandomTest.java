@@ -28,154 +28,154 @@ class DjlDoubleMarginLossRandomTest {
 
   private static final int CASES = 60;
 
-  @TestFactory
-  Stream<DynamicTest> lcwaMatchesCore() {
+  /**
+   * A check of one random case of the loss {@code core}, drawing everything from {@code random}.
+   */
+  private interface Case {
+    void check(Random random, DoubleMarginLoss core) throws Throwable;
+  }
+
+  /**
+   * {@link #CASES} dynamic tests named by their seed, the one of seed {@code s} running {@code
+   * check} on {@code random = new Random(firstSeed + s)} and the loss {@link #randomLoss} draws
+   * from it first.
+   */
+  private static Stream<DynamicTest> seeded(int firstSeed, Case check) {
     return IntStream.range(0, CASES)
         .mapToObj(
             seed ->
                 DynamicTest.dynamicTest(
                     "seed " + seed,
                     () -> {
-                      Random random = new Random(1000 + seed);
-                      DoubleMarginLoss core = randomLoss(random);
-                      int[] shape = randomShape(random, 3, 6);
-                      int[] labelShape =
-                          random.nextInt(3) == 0 ? broadcastPartner(random, shape) : shape;
-                      boolean predictionsBroadcast = random.nextInt(4) == 0;
-                      int[] predictionShape =
-                          predictionsBroadcast ? broadcastPartner(random, shape) : shape;
-                      if (predictionsBroadcast) {
-                        labelShape = shape;
-                      }
-                      float[] x = randomScores(random, size(predictionShape), core);
-                      float[] t = randomLabels(random, size(labelShape));
-                      Double smoothing = random.nextBoolean() ? null : random.nextDouble() * 0.5;
-                      Integer numEntities = smoothing == null ? null : 2 + random.nextInt(50);
-
-                      LossOutput expected =
-                          core.processLcwaScores(
-                              FloatTensor.of(x, predictionShape),
-                              FloatTensor.of(t, labelShape),
-                              smoothing,
-                              numEntities);
-                      Autograd.Outcome actual =
-                          Autograd.lcwa(
-                              new DjlDoubleMarginLoss(core)
-                                  .withLabelSmoothing(smoothing, numEntities),
-                              x,
-                              toLong(predictionShape),
-                              t,
-                              toLong(labelShape));
-                      String what =
-                          core
-                              + " x"
-                              + Arrays.toString(predictionShape)
-                              + " t"
-                              + Arrays.toString(labelShape)
-                              + " ε="
-                              + smoothing
-                              + " C="
-                              + numEntities;
-                      assertClose(expected.value(), actual.value(), "loss of " + what);
-                      assertAllClose(
-                          expected.gradient().toArray(), actual.gradient(0), "gradient of " + what);
+                      Random random = new Random(firstSeed + seed);
+                      check.check(random, randomLoss(random));
                     }));
   }
 
   @TestFactory
+  Stream<DynamicTest> lcwaMatchesCore() {
+    return seeded(
+        1000,
+        (random, core) -> {
+          int[] shape = randomShape(random, 3, 6);
+          int[] labelShape = random.nextInt(3) == 0 ? broadcastPartner(random, shape) : shape;
+          boolean predictionsBroadcast = random.nextInt(4) == 0;
+          int[] predictionShape = predictionsBroadcast ? broadcastPartner(random, shape) : shape;
+          if (predictionsBroadcast) {
+            labelShape = shape;
+          }
+          float[] x = randomScores(random, size(predictionShape), core);
+          float[] t = randomLabels(random, size(labelShape));
+          Double smoothing = random.nextBoolean() ? null : random.nextDouble() * 0.5;
+          Integer numEntities = smoothing == null ? null : 2 + random.nextInt(50);
+
+          LossOutput expected =
+              core.processLcwaScores(
+                  FloatTensor.of(x, predictionShape),
+                  FloatTensor.of(t, labelShape),
+                  smoothing,
+                  numEntities);
+          Autograd.Outcome actual =
+              Autograd.lcwa(
+                  new DjlDoubleMarginLoss(core).withLabelSmoothing(smoothing, numEntities),
+                  x,
+                  toLong(predictionShape),
+                  t,
+                  toLong(labelShape));
+          String what =
+              core
+                  + " x"
+                  + Arrays.toString(predictionShape)
+                  + " t"
+                  + Arrays.toString(labelShape)
+                  + " ε="
+                  + smoothing
+                  + " C="
+                  + numEntities;
+          assertClose(expected.value(), actual.value(), "loss of " + what);
+          assertAllClose(expected.gradient().toArray(), actual.gradient(0), "gradient of " + what);
+        });
+  }
+
+  @TestFactory
   Stream<DynamicTest> slcwaMatchesCore() {
-    return IntStream.range(0, CASES)
-        .mapToObj(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      Random random = new Random(2000 + seed);
-                      DoubleMarginLoss core = randomLoss(random);
-                      int batchSize = 1 + random.nextInt(8);
-                      int numNegsPerPos = 1 + random.nextInt(10);
-                      int[] positiveShape =
-                          random.nextBoolean() ? new int[] {batchSize, 1} : new int[] {batchSize};
-                      float[] positives = randomScores(random, batchSize, core);
-                      float[] negatives = randomScores(random, batchSize * numNegsPerPos, core);
-                      boolean[] keep =
-                          switch (random.nextInt(5)) {
-                            case 0 -> null;
-                            case 1 -> filled(batchSize * numNegsPerPos, false);
-                            case 2 -> filled(batchSize * numNegsPerPos, true);
-                            default -> randomMask(random, batchSize * numNegsPerPos);
-                          };
-                      int[] denseShape = {batchSize, numNegsPerPos};
-                      Autograd.Outcome actual =
-                          Autograd.slcwa(
-                              new DjlDoubleMarginLoss(core),
-                              positives,
-                              toLong(positiveShape),
-                              negatives,
-                              toLong(denseShape),
-                              keep);
-                      String what =
-                          core
-                              + " B="
-                              + batchSize
-                              + " K="
-                              + numNegsPerPos
-                              + " pos"
-                              + Arrays.toString(positiveShape)
-                              + (keep == null ? " dense" : " kept " + Arrays.toString(keep));
-                      if (keep == null) {
-                        SlcwaLossOutput expected =
-                            core.processSlcwaScores(
-                                FloatTensor.of(positives, positiveShape),
-                                FloatTensor.of(negatives, denseShape),
-                                null,
-                                null,
-                                null);
-                        assertClose(expected.value(), actual.value(), "loss of " + what);
-                        assertAllClose(
-                            expected.positiveGradient().toArray(),
-                            actual.gradient(0),
-                            "d/dk of " + what);
-                        assertAllClose(
-                            expected.negativeGradient().toArray(),
-                            actual.gradient(1),
-                            "d/dk̄ of " + what);
-                        return;
-                      }
-                      float[] kept = new float[count(keep)];
-                      for (int i = 0, j = 0; i < keep.length; i++) {
-                        if (keep[i]) {
-                          kept[j++] = negatives[i];
-                        }
-                      }
-                      SlcwaLossOutput expected =
-                          core.processSlcwaScores(
-                              FloatTensor.of(positives, positiveShape),
-                              FloatTensor.of(kept, kept.length),
-                              null,
-                              BoolTensor.of(keep, denseShape),
-                              null);
-                      assertClose(expected.value(), actual.value(), "loss of " + what);
-                      assertAllClose(
-                          expected.positiveGradient().toArray(),
-                          actual.gradient(0),
-                          "d/dk of " + what);
-                      float[] denseGradient = actual.gradient(1);
-                      float[] keptGradient = new float[kept.length];
-                      for (int i = 0, j = 0; i < keep.length; i++) {
-                        if (keep[i]) {
-                          keptGradient[j++] = denseGradient[i];
-                        } else {
-                          assertEquals(
-                              0f,
-                              denseGradient[i],
-                              0f,
-                              "gradient of dropped negative " + i + " of " + what);
-                        }
-                      }
-                      assertAllClose(
-                          expected.negativeGradient().toArray(), keptGradient, "d/dk̄ of " + what);
-                    }));
+    return seeded(
+        2000,
+        (random, core) -> {
+          int batchSize = 1 + random.nextInt(8);
+          int numNegsPerPos = 1 + random.nextInt(10);
+          int[] positiveShape =
+              random.nextBoolean() ? new int[] {batchSize, 1} : new int[] {batchSize};
+          float[] positives = randomScores(random, batchSize, core);
+          float[] negatives = randomScores(random, batchSize * numNegsPerPos, core);
+          boolean[] keep =
+              switch (random.nextInt(5)) {
+                case 0 -> null;
+                case 1 -> filled(batchSize * numNegsPerPos, false);
+                case 2 -> filled(batchSize * numNegsPerPos, true);
+                default -> randomMask(random, batchSize * numNegsPerPos);
+              };
+          int[] denseShape = {batchSize, numNegsPerPos};
+          Autograd.Outcome actual =
+              Autograd.slcwa(
+                  new DjlDoubleMarginLoss(core),
+                  positives,
+                  toLong(positiveShape),
+                  negatives,
+                  toLong(denseShape),
+                  keep);
+          String what =
+              core
+                  + " B="
+                  + batchSize
+                  + " K="
+                  + numNegsPerPos
+                  + " pos"
+                  + Arrays.toString(positiveShape)
+                  + (keep == null ? " dense" : " kept " + Arrays.toString(keep));
+          if (keep == null) {
+            SlcwaLossOutput expected =
+                core.processSlcwaScores(
+                    FloatTensor.of(positives, positiveShape),
+                    FloatTensor.of(negatives, denseShape),
+                    null,
+                    null,
+                    null);
+            assertClose(expected.value(), actual.value(), "loss of " + what);
+            assertAllClose(
+                expected.positiveGradient().toArray(), actual.gradient(0), "d/dk of " + what);
+            assertAllClose(
+                expected.negativeGradient().toArray(), actual.gradient(1), "d/dk̄ of " + what);
+            return;
+          }
+          float[] kept = new float[count(keep)];
+          for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+              kept[j++] = negatives[i];
+            }
+          }
+          SlcwaLossOutput expected =
+              core.processSlcwaScores(
+                  FloatTensor.of(positives, positiveShape),
+                  FloatTensor.of(kept, kept.length),
+                  null,
+                  BoolTensor.of(keep, denseShape),
+                  null);
+          assertClose(expected.value(), actual.value(), "loss of " + what);
+          assertAllClose(
+              expected.positiveGradient().toArray(), actual.gradient(0), "d/dk of " + what);
+          float[] denseGradient = actual.gradient(1);
+          float[] keptGradient = new float[kept.length];
+          for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+              keptGradient[j++] = denseGradient[i];
+            } else {
+              assertEquals(
+                  0f, denseGradient[i], 0f, "gradient of dropped negative " + i + " of " + what);
+            }
+          }
+          assertAllClose(expected.negativeGradient().toArray(), keptGradient, "d/dk̄ of " + what);
+        });
   }
 
   /**
