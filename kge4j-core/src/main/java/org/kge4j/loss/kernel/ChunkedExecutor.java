@@ -90,7 +90,7 @@ final class ChunkedExecutor {
     if (to - from <= CHUNK) {
       return kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, from, to);
     }
-    PositiveJob job = jobs.get().positive;
+    TermJob job = jobs.get().positive;
     job.bind(kernel, activation, margin, x, grad, gradScale);
     job.multiplicity = multiplicity;
     return run(job, from, to);
@@ -109,7 +109,7 @@ final class ChunkedExecutor {
     if (to - from <= CHUNK) {
       return kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, from, to);
     }
-    NegativeJob job = jobs.get().negative;
+    TermJob job = jobs.get().negative;
     job.bind(kernel, activation, margin, x, grad, gradScale);
     job.keep = keep;
     return run(job, from, to);
@@ -252,10 +252,20 @@ final class ChunkedExecutor {
     }
   }
 
-  /** A job of the positive or the negative term, which share the activation and the margin. */
-  private abstract static class TermJob extends Job {
+  /**
+   * A job of the positive term (with {@code multiplicity}) or of the negative term (with {@code
+   * keep}), which share the activation and the margin.
+   */
+  private static final class TermJob extends Job {
+    final boolean positive;
     MarginActivation activation;
     float margin;
+    float[] multiplicity;
+    boolean[] keep;
+
+    TermJob(boolean positive) {
+      this.positive = positive;
+    }
 
     void bind(
         MarginKernel kernel,
@@ -273,44 +283,23 @@ final class ChunkedExecutor {
     void release() {
       super.release();
       activation = null;
-    }
-  }
-
-  private static final class PositiveJob extends TermJob {
-    float[] multiplicity;
-
-    @Override
-    void release() {
-      super.release();
       multiplicity = null;
-    }
-
-    @Override
-    double compute(int lo, int hi) {
-      return kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, lo, hi);
-    }
-  }
-
-  private static final class NegativeJob extends TermJob {
-    boolean[] keep;
-
-    @Override
-    void release() {
-      super.release();
       keep = null;
     }
 
     @Override
     double compute(int lo, int hi) {
-      return kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, lo, hi);
+      return positive
+          ? kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, lo, hi)
+          : kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, lo, hi);
     }
   }
 
   /** The reusable jobs of one calling thread. */
   private static final class Jobs {
     final LabelledJob labelled = new LabelledJob();
-    final PositiveJob positive = new PositiveJob();
-    final NegativeJob negative = new NegativeJob();
+    final TermJob positive = new TermJob(true);
+    final TermJob negative = new TermJob(false);
   }
 
   /** A parked daemon thread that runs the chunks of whichever job it is offered. */
