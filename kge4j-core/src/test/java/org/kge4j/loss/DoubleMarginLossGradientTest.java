@@ -2,6 +2,7 @@ package org.kge4j.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.loss.LossFixtures.randomLoss;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -16,17 +17,6 @@ import org.kge4j.tensor.FloatTensor;
  */
 class DoubleMarginLossGradientTest {
   private static final double STEP = 1e-3;
-
-  /** A random configuration: both activations and reductions, margins from the HPO ranges. */
-  private static DoubleMarginLoss randomLoss(SplittableRandom random) {
-    return DoubleMarginLoss.builder()
-        .positiveMargin(random.nextDouble(-1, 1))
-        .offset(random.nextDouble(0, 1))
-        .positiveNegativeBalance(random.nextDouble(0.05, 0.95))
-        .marginActivation(random.nextBoolean() ? "relu" : "softplus")
-        .reduction(random.nextBoolean() ? "mean" : "sum")
-        .build();
-  }
 
   /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
   private static float[] scoresAwayFromKinks(
@@ -185,7 +175,7 @@ class DoubleMarginLossGradientTest {
     for (int j = 0; j < keep.length; j++) {
       keep[j] = random.nextDouble() < 0.6;
     }
-    SlcwaLossOutput out = KeptNegatives.processSlcwaScores(loss, positives, negatives, keep, b, k);
+    SlcwaLossOutput out = LossFixtures.processKept(loss, positives, negatives, keep, b, k);
     assertEquals(
         reference.filteredSlcwa(pos, neg, keep, k),
         out.value(),

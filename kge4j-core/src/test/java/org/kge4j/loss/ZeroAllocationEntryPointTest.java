@@ -2,6 +2,7 @@ package org.kge4j.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.kge4j.loss.LossFixtures.randomLoss;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -10,15 +11,6 @@ import org.kge4j.tensor.FloatTensor;
 
 /** The array entry points used by training loops agree with the tensor API on every path. */
 class ZeroAllocationEntryPointTest {
-  private static DoubleMarginLoss randomLoss(SplittableRandom random) {
-    return DoubleMarginLoss.builder()
-        .positiveMargin(random.nextDouble(-1, 1))
-        .offset(random.nextDouble(0, 1))
-        .positiveNegativeBalance(random.nextDouble(0.05, 0.95))
-        .marginActivation(random.nextBoolean() ? "relu" : "softplus")
-        .reduction(random.nextBoolean() ? "mean" : "sum")
-        .build();
-  }
 
   private static float[] gaussian(SplittableRandom random, int n) {
     float[] v = new float[n];
@@ -71,7 +63,7 @@ class ZeroAllocationEntryPointTest {
     for (int j = 0; j < keep.length; j++) {
       keep[j] = random.nextBoolean();
     }
-    SlcwaLossOutput expected = KeptNegatives.processSlcwaScores(loss, pos, neg, keep, b, k);
+    SlcwaLossOutput expected = LossFixtures.processKept(loss, pos, neg, keep, b, k);
     double value = loss.processSlcwaScoresInto(pos, neg, keep, null, b, k, gp, gn);
     assertEquals(expected.value(), value, 0.0);
     assertArrayEquals(expected.positiveGradient().toArray(), gp, 0f);

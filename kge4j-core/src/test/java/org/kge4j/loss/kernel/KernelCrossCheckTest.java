@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -327,6 +328,10 @@ class KernelCrossCheckTest {
     for (float[] w : new float[][] {null, weights}) {
       for (float keep : new float[] {1f, 0.9f}) {
         float spread = 1f - keep == 0f ? 0f : 0.001f;
+        String variant = " weights " + (w != null) + " keep " + keep;
+        ToDoubleBiFunction<float[], float[]> labelled =
+            (x, t) ->
+                kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f, 0, size);
         for (int position : new int[] {0, 9, 256, 299}) {
           for (float bad :
               new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
@@ -339,19 +344,8 @@ class KernelCrossCheckTest {
             x[position] = bad;
             t[position] = 1f;
             assertTrue(
-                Double.isNaN(
-                    kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f, 0, size)),
-                kernel
-                    + " "
-                    + activation
-                    + " score "
-                    + bad
-                    + " at "
-                    + position
-                    + " weights "
-                    + (w != null)
-                    + " keep "
-                    + keep);
+                Double.isNaN(labelled.applyAsDouble(x, t)),
+                kernel + " " + activation + " score " + bad + " at " + position + variant);
           }
           for (float bad : new float[] {Float.NaN, -0.25f, 1.5f}) {
             float[] x = new float[size];
@@ -359,19 +353,8 @@ class KernelCrossCheckTest {
             Arrays.fill(x, -1f);
             t[position] = bad;
             assertTrue(
-                Double.isNaN(
-                    kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f, 0, size)),
-                kernel
-                    + " "
-                    + activation
-                    + " label "
-                    + bad
-                    + " at "
-                    + position
-                    + " weights "
-                    + (w != null)
-                    + " keep "
-                    + keep);
+                Double.isNaN(labelled.applyAsDouble(x, t)),
+                kernel + " " + activation + " label " + bad + " at " + position + variant);
           }
         }
       }
