@@ -67,7 +67,7 @@ final class ChunkedExecutor {
       return kernel.labelled(
           terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
     }
-    LabelledJob job = jobs.get().labelled;
+    Job job = jobs.get().labelled;
     job.bind(kernel, x, grad, gradScale);
     job.terms = terms;
     job.t = t;
@@ -90,7 +90,7 @@ final class ChunkedExecutor {
     if (to - from <= CHUNK) {
       return kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, from, to);
     }
-    TermJob job = jobs.get().positive;
+    Job job = jobs.get().positive;
     job.bind(kernel, activation, margin, x, grad, gradScale);
     job.multiplicity = multiplicity;
     return run(job, from, to);
@@ -109,7 +109,7 @@ final class ChunkedExecutor {
     if (to - from <= CHUNK) {
       return kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, from, to);
     }
-    TermJob job = jobs.get().negative;
+    Job job = jobs.get().negative;
     job.bind(kernel, activation, margin, x, grad, gradScale);
     job.keep = keep;
     return run(job, from, to);
@@ -163,11 +163,19 @@ final class ChunkedExecutor {
     return sum;
   }
 
+  /** The kernel term a job computes. */
+  private enum Term {
+    LABELLED,
+    POSITIVE,
+    NEGATIVE
+  }
+
   /**
-   * One call's chunked work: the arguments every kernel call has (kernel, scores, gradients and
-   * their scale) here, the others in the subclasses.
+   * One call's chunked work: the arguments of its kernel term, those every term has (kernel,
+   * scores, gradients and their scale) and those of its own term.
    */
-  private abstract static class Job {
+  private static final class Job {
+    final Term term;
     final AtomicInteger nextChunk = new AtomicInteger();
     final AtomicInteger helpers = new AtomicInteger();
     double[] partials = new double[64];
@@ -180,6 +188,21 @@ final class ChunkedExecutor {
     float[] x;
     float[] grad;
     float gradScale;
+    // LABELLED
+    MarginTerms terms;
+    float[] t;
+    float[] weights;
+    float smoothKeep;
+    float smoothSpread;
+    // POSITIVE and NEGATIVE
+    MarginActivation activation;
+    float margin;
+    float[] multiplicity;
+    boolean[] keep;
+
+    Job(Term term) {
+      this.term = term;
+    }
 
     void bind(MarginKernel kernel, float[] x, float[] grad, float gradScale) {
       this.kernel = kernel;
@@ -188,11 +211,29 @@ final class ChunkedExecutor {
       this.gradScale = gradScale;
     }
 
-    /** Drops the references to the call's objects; subclasses drop theirs too. */
+    void bind(
+        MarginKernel kernel,
+        MarginActivation activation,
+        float margin,
+        float[] x,
+        float[] grad,
+        float gradScale) {
+      bind(kernel, x, grad, gradScale);
+      this.activation = activation;
+      this.margin = margin;
+    }
+
+    /** Drops the references to the call's objects, which the job outlives. */
     void release() {
       kernel = null;
       x = null;
       grad = null;
+      terms = null;
+      t = null;
+      weights = null;
+      activation = null;
+      multiplicity = null;
+      keep = null;
     }
 
     void start(int from, int to) {
@@ -227,79 +268,23 @@ final class ChunkedExecutor {
       }
     }
 
-    abstract double compute(int lo, int hi);
-  }
-
-  private static final class LabelledJob extends Job {
-    MarginTerms terms;
-    float[] t;
-    float[] weights;
-    float smoothKeep;
-    float smoothSpread;
-
-    @Override
-    void release() {
-      super.release();
-      terms = null;
-      t = null;
-      weights = null;
-    }
-
-    @Override
     double compute(int lo, int hi) {
-      return kernel.labelled(
-          terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, lo, hi);
-    }
-  }
-
-  /**
-   * A job of the positive term (with {@code multiplicity}) or of the negative term (with {@code
-   * keep}), which share the activation and the margin.
-   */
-  private static final class TermJob extends Job {
-    final boolean positive;
-    MarginActivation activation;
-    float margin;
-    float[] multiplicity;
-    boolean[] keep;
-
-    TermJob(boolean positive) {
-      this.positive = positive;
-    }
-
-    void bind(
-        MarginKernel kernel,
-        MarginActivation activation,
-        float margin,
-        float[] x,
-        float[] grad,
-        float gradScale) {
-      bind(kernel, x, grad, gradScale);
-      this.activation = activation;
-      this.margin = margin;
-    }
-
-    @Override
-    void release() {
-      super.release();
-      activation = null;
-      multiplicity = null;
-      keep = null;
-    }
-
-    @Override
-    double compute(int lo, int hi) {
-      return positive
-          ? kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, lo, hi)
-          : kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, lo, hi);
+      return switch (term) {
+        case LABELLED ->
+            kernel.labelled(
+                terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, lo, hi);
+        case POSITIVE ->
+            kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, lo, hi);
+        case NEGATIVE -> kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, lo, hi);
+      };
     }
   }
 
   /** The reusable jobs of one calling thread. */
   private static final class Jobs {
-    final LabelledJob labelled = new LabelledJob();
-    final TermJob positive = new TermJob(true);
-    final TermJob negative = new TermJob(false);
+    final Job labelled = new Job(Term.LABELLED);
+    final Job positive = new Job(Term.POSITIVE);
+    final Job negative = new Job(Term.NEGATIVE);
   }
 
   /** A parked daemon thread that runs the chunks of whichever job it is offered. */
