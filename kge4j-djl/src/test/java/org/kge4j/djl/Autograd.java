@@ -20,6 +20,24 @@ final class Autograd {
     float[] gradient(int input) {
       return gradients[input];
     }
+
+    /**
+     * The sLCWA negatives' gradient (input 1) at the {@code numKept} positions that {@code keep}
+     * keeps, in order, after checking that every dropped negative's gradient is exactly 0 ({@code
+     * what} ends the failure message).
+     */
+    float[] keptNegativeGradient(boolean[] keep, int numKept, String what) {
+      float[] dense = gradients[1];
+      float[] kept = new float[numKept];
+      for (int i = 0, j = 0; i < keep.length; i++) {
+        if (keep[i]) {
+          kept[j++] = dense[i];
+        } else {
+          assertEquals(0f, dense[i], 0f, "gradient of dropped negative " + i + what);
+        }
+      }
+      return kept;
+    }
   }
 
   private Autograd() {}

@@ -159,48 +159,32 @@ class DjlDoubleMarginLossParityTest {
     float[] expectedNegativeGradient =
         ParityCases.tensor(grads.getAsJsonObject("negative_scores")).data();
     boolean filtered = inputs.has("batch_filter") && !inputs.get("batch_filter").isJsonNull();
-    if (!filtered) {
-      SlcwaLossOutput coreOutput =
-          core.processSlcwaScores(
-              FloatTensor.of(positives.data(), positives.shape()),
-              FloatTensor.of(negatives.data(), negatives.shape()),
-              null,
-              null,
-              null);
-      Autograd.Outcome djl = denseSlcwa(loss, positives, negatives);
-      assertSlcwa(
-          expectedLoss,
-          expectedPositiveGradient,
-          expectedNegativeGradient,
-          coreOutput,
-          djl.value(),
-          djl.gradient(0),
-          djl.gradient(1));
-      return;
+    boolean[] keep = null;
+    int[] filterShape = null;
+    float[] dense = null;
+    if (filtered) {
+      JsonObject filterJson = inputs.getAsJsonObject("batch_filter");
+      keep = ParityCases.booleans(filterJson);
+      filterShape = ParityCases.shape(filterJson);
+      dense = scatter(negatives.data(), keep, new Random(id.hashCode()));
     }
-    JsonObject filterJson = inputs.getAsJsonObject("batch_filter");
-    boolean[] keep = ParityCases.booleans(filterJson);
-    int[] filterShape = ParityCases.shape(filterJson);
-    long[] denseShape = ParityCases.toLong(filterShape);
-    float[] dense = scatter(negatives.data(), keep, new Random(id.hashCode()));
     SlcwaLossOutput coreOutput =
         core.processSlcwaScores(
             FloatTensor.of(positives.data(), positives.shape()),
             FloatTensor.of(negatives.data(), negatives.shape()),
             null,
-            BoolTensor.of(keep, filterShape),
+            filtered ? BoolTensor.of(keep, filterShape) : null,
             null);
     Autograd.Outcome djl =
-        Autograd.slcwa(loss, positives.data(), positives.longShape(), dense, denseShape, keep);
-    float[] denseGradient = djl.gradient(1);
-    float[] keptGradient = new float[negatives.data().length];
-    for (int i = 0, j = 0; i < keep.length; i++) {
-      if (keep[i]) {
-        keptGradient[j++] = denseGradient[i];
-      } else {
-        assertEquals(0f, denseGradient[i], 0f, "gradient of dropped negative " + i);
-      }
-    }
+        filtered
+            ? Autograd.slcwa(
+                loss,
+                positives.data(),
+                positives.longShape(),
+                dense,
+                ParityCases.toLong(filterShape),
+                keep)
+            : denseSlcwa(loss, positives, negatives);
     assertSlcwa(
         expectedLoss,
         expectedPositiveGradient,
@@ -208,7 +192,7 @@ class DjlDoubleMarginLossParityTest {
         coreOutput,
         djl.value(),
         djl.gradient(0),
-        keptGradient);
+        filtered ? djl.keptNegativeGradient(keep, negatives.data().length, "") : djl.gradient(1));
   }
 
   /** {@link Autograd#slcwa} of a case's positive and (unfiltered) negative score tensors. */
