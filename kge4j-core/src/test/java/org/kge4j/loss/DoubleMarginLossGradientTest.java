@@ -41,6 +41,16 @@ class DoubleMarginLossGradientTest {
     return d;
   }
 
+  /**
+   * {@code value} equals {@code f(point)} (relative 1e-5), and {@code analytic} is its gradient by
+   * central finite differences ({@link #assertGradient}).
+   */
+  private static void assertMatchesReference(
+      double value, float[] analytic, double[] point, ToDoubleFunction<double[]> f, String what) {
+    assertEquals(f.applyAsDouble(point), value, 1e-5 + 1e-5 * Math.abs(value));
+    assertGradient(analytic, point, f, what);
+  }
+
   private static void assertGradient(
       float[] analytic, double[] point, ToDoubleFunction<double[]> f, String what) {
     for (int i = 0; i < point.length; i++) {
@@ -81,10 +91,12 @@ class DoubleMarginLossGradientTest {
     LossOutput out = loss.forward(FloatTensor.of(x, rows, cols), FloatTensor.of(t, rows, cols));
     double[] labels = toDouble(t);
     double[] point = toDouble(x);
-    assertEquals(
-        reference.pointwise(point, labels, null), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-    assertGradient(
-        out.gradient().toArray(), point, p -> reference.pointwise(p, labels, null), "predictions");
+    assertMatchesReference(
+        out.value(),
+        out.gradient().toArray(),
+        point,
+        p -> reference.pointwise(p, labels, null),
+        "predictions");
   }
 
   @Property(tries = 100)
@@ -111,8 +123,8 @@ class DoubleMarginLossGradientTest {
           return reference.pointwise(expanded, labels, null);
         };
     double[] point = toDouble(x);
-    assertEquals(f.applyAsDouble(point), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-    assertGradient(out.gradient().toArray(), point, f, "broadcast predictions");
+    assertMatchesReference(
+        out.value(), out.gradient().toArray(), point, f, "broadcast predictions");
   }
 
   @Property(tries = 100)
@@ -139,12 +151,12 @@ class DoubleMarginLossGradientTest {
     }
     double[] weights = toDouble(w);
     double[] point = toDouble(x);
-    assertEquals(
-        reference.pointwise(point, smoothed, weights),
+    assertMatchesReference(
         out.value(),
-        1e-5 + 1e-5 * Math.abs(out.value()));
-    assertGradient(
-        out.gradient().toArray(), point, p -> reference.pointwise(p, smoothed, weights), "lcwa");
+        out.gradient().toArray(),
+        point,
+        p -> reference.pointwise(p, smoothed, weights),
+        "lcwa");
   }
 
   @Property(tries = 100)
@@ -163,10 +175,12 @@ class DoubleMarginLossGradientTest {
       SlcwaLossOutput out =
           loss.processSlcwaScores(
               FloatTensor.of(positives, b, 1), FloatTensor.of(negatives, b, k), null, null, null);
-      assertEquals(
-          reference.denseSlcwa(pos, neg, k), out.value(), 1e-5 + 1e-5 * Math.abs(out.value()));
-      assertGradient(
-          out.positiveGradient().toArray(), pos, p -> reference.denseSlcwa(p, neg, k), "positives");
+      assertMatchesReference(
+          out.value(),
+          out.positiveGradient().toArray(),
+          pos,
+          p -> reference.denseSlcwa(p, neg, k),
+          "positives");
       assertGradient(
           out.negativeGradient().toArray(), neg, q -> reference.denseSlcwa(pos, q, k), "negatives");
       return;
@@ -176,11 +190,8 @@ class DoubleMarginLossGradientTest {
       keep[j] = random.nextDouble() < 0.6;
     }
     SlcwaLossOutput out = LossFixtures.processKept(loss, positives, negatives, keep, b, k);
-    assertEquals(
-        reference.filteredSlcwa(pos, neg, keep, k),
+    assertMatchesReference(
         out.value(),
-        1e-5 + 1e-5 * Math.abs(out.value()));
-    assertGradient(
         out.positiveGradient().toArray(),
         pos,
         p -> reference.filteredSlcwa(p, neg, keep, k),

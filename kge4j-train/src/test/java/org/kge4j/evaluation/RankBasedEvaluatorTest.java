@@ -186,6 +186,26 @@ class RankBasedEvaluatorTest {
     assertEquals(2.0, m.get("tail.pessimistic.arithmetic_mean_rank"));
   }
 
+  /**
+   * {@code count} random triples over 3 relations, none twice: each is drawn again while its key
+   * {@code (h·3 + r)·numEntities + t} is in {@code excluded} or already in {@code keys}, to which
+   * it is then added.
+   */
+  private static int[] distinctTriples(
+      SplittableRandom random, int count, int numEntities, Set<Long> excluded, Set<Long> keys) {
+    int[] triples = new int[3 * count];
+    for (int i = 0; i < count; i++) {
+      long key;
+      do {
+        triples[3 * i] = random.nextInt(numEntities);
+        triples[3 * i + 1] = random.nextInt(3);
+        triples[3 * i + 2] = random.nextInt(numEntities);
+        key = ((long) triples[3 * i] * 3 + triples[3 * i + 1]) * numEntities + triples[3 * i + 2];
+      } while (excluded.contains(key) || !keys.add(key));
+    }
+    return triples;
+  }
+
   @Test
   void filteringRemovesExactlyTheOtherKnownAnswers() {
     // An oracle that scores every training triple 10, the test answer 5 and the rest 0:
@@ -198,27 +218,9 @@ class RankBasedEvaluatorTest {
     String[] relations = {"r0", "r1", "r2"};
     SplittableRandom random = new SplittableRandom(8);
     Set<Long> trainKeys = new HashSet<>();
-    int[] train = new int[3 * 400];
-    for (int i = 0; i < 400; i++) {
-      long key;
-      do {
-        train[3 * i] = random.nextInt(numEntities);
-        train[3 * i + 1] = random.nextInt(3);
-        train[3 * i + 2] = random.nextInt(numEntities);
-        key = ((long) train[3 * i] * 3 + train[3 * i + 1]) * numEntities + train[3 * i + 2];
-      } while (!trainKeys.add(key));
-    }
-    int[] test = new int[3 * 60];
+    int[] train = distinctTriples(random, 400, numEntities, Set.of(), trainKeys);
     Set<Long> testKeys = new HashSet<>();
-    for (int i = 0; i < 60; i++) {
-      long key;
-      do {
-        test[3 * i] = random.nextInt(numEntities);
-        test[3 * i + 1] = random.nextInt(3);
-        test[3 * i + 2] = random.nextInt(numEntities);
-        key = ((long) test[3 * i] * 3 + test[3 * i + 1]) * numEntities + test[3 * i + 2];
-      } while (trainKeys.contains(key) || !testKeys.add(key));
-    }
+    int[] test = distinctTriples(random, 60, numEntities, trainKeys, testKeys);
     LinkPredictor oracle =
         new TripleScorePredictor(
             numEntities,
