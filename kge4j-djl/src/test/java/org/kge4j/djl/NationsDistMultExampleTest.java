@@ -187,10 +187,7 @@ class NationsDistMultExampleTest {
         int better = 0;
         int equal = 0;
         for (int candidate = 0; candidate < numEntities; candidate++) {
-          Triple other =
-              replaceTail
-                  ? new Triple(triple.head(), triple.relation(), candidate)
-                  : new Triple(candidate, triple.relation(), triple.tail());
+          Triple other = corrupt(triple, replaceTail, candidate);
           if (other.equals(triple) || known.contains(other)) {
             continue;
           }
@@ -205,6 +202,15 @@ class NationsDistMultExampleTest {
   }
 
   /**
+   * {@code triple} with its tail ({@code replaceTail}) or its head replaced by {@code candidate}.
+   */
+  private static Triple corrupt(Triple triple, boolean replaceTail, int candidate) {
+    return replaceTail
+        ? new Triple(triple.head(), triple.relation(), candidate)
+        : new Triple(candidate, triple.relation(), triple.tail());
+  }
+
+  /**
    * The expected MRR of random scores: a uniform rank among n candidates has E[1/rank] = H_n / n.
    */
   static double chanceMrr(List<Triple> test, Set<Triple> known, int numEntities) {
@@ -213,10 +219,7 @@ class NationsDistMultExampleTest {
       for (boolean replaceTail : new boolean[] {true, false}) {
         int candidates = 1;
         for (int candidate = 0; candidate < numEntities; candidate++) {
-          Triple other =
-              replaceTail
-                  ? new Triple(triple.head(), triple.relation(), candidate)
-                  : new Triple(candidate, triple.relation(), triple.tail());
+          Triple other = corrupt(triple, replaceTail, candidate);
           candidates += known.contains(other) ? 0 : 1;
         }
         double harmonic = 0;
