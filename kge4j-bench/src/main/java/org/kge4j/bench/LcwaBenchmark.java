@@ -1,20 +1,11 @@
 package org.kge4j.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forward + backward of the LCWA double-margin loss through the zero-allocation entry point {@link
@@ -23,15 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 0.5. One operation is one call; elements/s = ops/s · n. Each call reads the scores and labels and
  * writes the gradient: 12 bytes per element.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class LcwaBenchmark {
+public class LcwaBenchmark extends MarginLossBenchmark {
   /** Bytes moved per element: read score and label, write gradient (float32 each). */
   public static final int BYTES_PER_ELEMENT = 12;
 
@@ -39,19 +22,6 @@ public class LcwaBenchmark {
   @Param({"10000", "100000", "1000000", "10000000"})
   public int n;
 
-  /** The margin activation. */
-  @Param({"relu", "softplus"})
-  public String activation;
-
-  /** The kernel: {@code simd} (Vector API) or {@code scalar} (portable fallback). */
-  @Param({"simd", "scalar"})
-  public String impl;
-
-  /** Kernel threads. */
-  @Param({"1", "2"})
-  public int threads;
-
-  private DoubleMarginLoss loss;
   float[] predictions;
   float[] labels;
   float[] gradient;
@@ -59,8 +29,7 @@ public class LcwaBenchmark {
   /** Configures the kernels and fills the inputs (page faults stay out of the measurement). */
   @Setup(Level.Trial)
   public void setUp() {
-    KernelSelection.configure(impl, threads);
-    loss = DoubleMarginLoss.builder().marginActivation(activation).build();
+    configureLoss();
     SplittableRandom random = new SplittableRandom(42);
     predictions = new float[n];
     labels = new float[n];

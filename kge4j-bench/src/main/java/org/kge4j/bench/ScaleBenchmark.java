@@ -1,19 +1,10 @@
 package org.kge4j.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * STREAM's "scale" {@code dst[i] = s·src[i]} over exactly as many floats as {@link SlcwaBenchmark}
@@ -22,28 +13,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same size and thread count, whatever the kernel computes (the triad, with two read streams
  * and arrays of another size, is not). One operation is one call; elements/s = ops/s · b · (K + 1).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class ScaleBenchmark {
+public class ScaleBenchmark extends SplitPassBenchmark {
   private static final float SCALAR = 3.0f;
 
   /** Positives of the matching sLCWA batch. */
   @Param({"10000", "100000", "1000000"})
   public int b;
 
-  /** Threads that share one pass. */
-  @Param({"1", "2"})
-  public int threads;
-
   float[] src;
   float[] dst;
-  private SplitPass pass;
 
   /** Allocates and touches the arrays so that page faults stay out of the measurement. */
   @Setup(Level.Trial)
@@ -54,13 +35,7 @@ public class ScaleBenchmark {
     for (int i = 0; i < n; i++) {
       src[i] = 1f + (i & 7);
     }
-    pass = new SplitPass(threads);
-  }
-
-  /** Stops the helper threads of the two-thread variant. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pass.close();
+    startPass();
   }
 
   /**

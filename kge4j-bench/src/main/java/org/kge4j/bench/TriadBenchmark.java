@@ -1,20 +1,10 @@
 package org.kge4j.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * STREAM-like triad {@code a[i] = b[i] + s * c[i]} over float arrays far larger than the last-level
@@ -26,16 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ignores the write-allocate read). With {@code threads = 2} the arrays are split in two halves
  * processed concurrently, as the loss facade splits its input.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(TriadBenchmark.LENGTH)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class TriadBenchmark {
+public class TriadBenchmark extends SplitPassBenchmark {
 
   /** Bytes moved per element by the triad: read b and c, write a (float32 each). */
   public static final int BYTES_PER_ELEMENT = 12;
@@ -45,14 +30,9 @@ public class TriadBenchmark {
 
   private static final float SCALAR = 3.0f;
 
-  /** Number of threads that share one triad. */
-  @Param({"1", "2"})
-  public int threads;
-
   private float[] a;
   private float[] b;
   private float[] c;
-  private SplitPass pass;
 
   /** Allocates and touches the arrays so that page faults stay out of the measurement. */
   @Setup(Level.Trial)
@@ -65,13 +45,7 @@ public class TriadBenchmark {
       b[i] = 1f + (i & 7);
       c[i] = 2f - (i & 3);
     }
-    pass = new SplitPass(threads);
-  }
-
-  /** Stops the helper threads of the two-thread variant. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pass.close();
+    startPass();
   }
 
   /**

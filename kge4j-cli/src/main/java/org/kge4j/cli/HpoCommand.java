@@ -5,7 +5,6 @@ import static org.kge4j.cli.PipelineMaps.mutableSection;
 import static org.kge4j.cli.PipelineMaps.putKwarg;
 import static org.kge4j.cli.PipelineMaps.section;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -767,13 +766,7 @@ public final class HpoCommand implements Callable<Integer> {
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw checks.invalid("--output", "is a file, not a directory: " + directory);
     }
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw checks.invalid(
-          "--output", "cannot create directory " + directory + ": " + e.getMessage());
-    }
-    return directory;
+    return checks.createDirectories("--output", directory);
   }
 
   private String studyName(HpoConfigFile file, PipelineConfig base) {

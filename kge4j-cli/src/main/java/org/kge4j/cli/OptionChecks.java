@@ -105,6 +105,22 @@ final class OptionChecks {
   }
 
   /**
+   * Creates {@code directory}, the value of {@code option}, with its parents (nothing when it
+   * exists).
+   *
+   * @return {@code directory}
+   * @throws ParameterException on {@code option} when it cannot be created
+   */
+  Path createDirectories(String option, Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw invalid(option, "cannot create directory " + directory + ": " + e.getMessage());
+    }
+    return directory;
+  }
+
+  /**
    * The JSON object in {@code file}, the value of {@code option}.
    *
    * @throws ParameterException on {@code option} when the file is missing, is not valid JSON or

@@ -354,13 +354,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + "empty; pass --overwrite to replace its results, or choose another --output");
       }
     }
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw checks.invalid(
-          "--output", "cannot create directory " + directory + ": " + e.getMessage());
-    }
-    return directory;
+    return checks.createDirectories("--output", directory);
   }
 
   /**

@@ -39,8 +39,21 @@ import org.kge4j.evaluation.RankBasedEvaluator;
  * entities the filter keeps, instead of against all; its metrics carry the prefix {@code sampled.},
  * e.g. {@code sampled.both.realistic.inverse_harmonic_mean_rank}, so that they are never mistaken
  * for full-ranking metrics.
+ *
+ * @param spark the session that runs the tasks
+ * @param spec how the model scores
+ * @param entities the entity embeddings {@code (id, label, vector)}
+ * @param relations the relation embeddings by id
+ * @param numEntities size of the entity id space
+ * @param blockSize entities per entity block
  */
-final class DistributedRankEvaluator {
+record DistributedRankEvaluator(
+    SparkSession spark,
+    ScoringSpec spec,
+    Dataset<Row> entities,
+    float[][] relations,
+    int numEntities,
+    int blockSize) {
 
   /** Queries per block: each block builds a model with two entity rows per query to score it. */
   static final int QUERY_BLOCK = 1024;
@@ -54,28 +67,6 @@ final class DistributedRankEvaluator {
           .add("h", DataTypes.IntegerType, false)
           .add("r", DataTypes.IntegerType, false)
           .add("t", DataTypes.IntegerType, false);
-
-  private final SparkSession spark;
-  private final ScoringSpec spec;
-  private final Dataset<Row> entities;
-  private final float[][] relations;
-  private final int numEntities;
-  private final int blockSize;
-
-  DistributedRankEvaluator(
-      SparkSession spark,
-      ScoringSpec spec,
-      Dataset<Row> entities,
-      float[][] relations,
-      int numEntities,
-      int blockSize) {
-    this.spark = spark;
-    this.spec = spec;
-    this.entities = entities;
-    this.relations = relations;
-    this.numEntities = numEntities;
-    this.blockSize = blockSize;
-  }
 
   /**
    * Ranks the distinct {@code evaluation} triples (columns head, relation, tail: ids), filtering

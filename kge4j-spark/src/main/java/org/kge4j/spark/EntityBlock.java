@@ -1,7 +1,6 @@
 package org.kge4j.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -49,30 +48,20 @@ record EntityBlock(int[] ids, String[] labels, float[] vectors, int width) imple
 
   /** Cuts the rows into blocks as they stream by; each block is sorted by id. */
   private static Iterator<EntityBlock> blocks(Iterator<Row> rows, int blockSize) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    return RowBlocks.of(rows, blockSize, EntityBlock::sortedBlock);
+  }
 
-      @Override
-      public EntityBlock next() {
-        List<Row> part = new ArrayList<>(blockSize);
-        while (rows.hasNext() && part.size() < blockSize) {
-          part.add(rows.next());
-        }
-        part.sort((a, b) -> Integer.compare(a.getInt(0), b.getInt(0)));
-        int width = part.get(0).getList(2).size();
-        int[] ids = new int[part.size()];
-        String[] labels = new String[part.size()];
-        float[] vectors = new float[part.size() * width];
-        for (int i = 0; i < part.size(); i++) {
-          ids[i] = part.get(i).getInt(0);
-          labels[i] = part.get(i).getString(1);
-          System.arraycopy(TrainedEmbeddings.vector(part.get(i), 2), 0, vectors, i * width, width);
-        }
-        return new EntityBlock(ids, labels, vectors, width);
-      }
-    };
+  private static EntityBlock sortedBlock(List<Row> part) {
+    part.sort((a, b) -> Integer.compare(a.getInt(0), b.getInt(0)));
+    int width = part.get(0).getList(2).size();
+    int[] ids = new int[part.size()];
+    String[] labels = new String[part.size()];
+    float[] vectors = new float[part.size() * width];
+    for (int i = 0; i < part.size(); i++) {
+      ids[i] = part.get(i).getInt(0);
+      labels[i] = part.get(i).getString(1);
+      System.arraycopy(TrainedEmbeddings.vector(part.get(i), 2), 0, vectors, i * width, width);
+    }
+    return new EntityBlock(ids, labels, vectors, width);
   }
 }

@@ -24,10 +24,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.IntegralType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.kge4j.evaluation.MetricResults;
 
@@ -387,18 +384,7 @@ public final class KgeModel extends Model<KgeModel> implements KgeParams, MLWrit
   static StructType checkTripleColumns(StructType schema, List<String> columns, String prediction) {
     List<String> names = List.of(schema.fieldNames());
     for (String column : columns) {
-      if (!names.contains(column)) {
-        throw new IllegalArgumentException(
-            "column '" + column + "' not found; the input has " + names);
-      }
-      DataType type = schema.apply(column).dataType();
-      if (!(type instanceof StringType) && !(type instanceof IntegralType)) {
-        throw new IllegalArgumentException(
-            "column '"
-                + column
-                + "' must hold strings or integers (labels or ids), got "
-                + type.simpleString());
-      }
+      LabeledTriples.requireLabelColumn(schema, column);
     }
     if (names.contains(prediction)) {
       throw new IllegalArgumentException(

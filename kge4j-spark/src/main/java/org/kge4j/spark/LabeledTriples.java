@@ -187,9 +187,20 @@ public record LabeledTriples(
   }
 
   private static Column labelColumn(StructType schema, String name) {
-    if (!List.of(schema.fieldNames()).contains(name)) {
-      throw new IllegalArgumentException(
-          "column '" + name + "' not found; the input has " + List.of(schema.fieldNames()));
+    requireLabelColumn(schema, name);
+    return col("`" + name + "`").cast(DataTypes.StringType);
+  }
+
+  /**
+   * Checks that {@code schema} has the column {@code name} and that it holds strings or integers,
+   * the two forms a triple column may take (labels or ids).
+   *
+   * @throws IllegalArgumentException naming the missing or mistyped column
+   */
+  static void requireLabelColumn(StructType schema, String name) {
+    List<String> names = List.of(schema.fieldNames());
+    if (!names.contains(name)) {
+      throw new IllegalArgumentException("column '" + name + "' not found; the input has " + names);
     }
     DataType type = schema.apply(name).dataType();
     if (!(type instanceof StringType) && !(type instanceof IntegralType)) {
@@ -199,7 +210,6 @@ public record LabeledTriples(
               + "' must hold strings or integers (labels or ids), got "
               + type.simpleString());
     }
-    return col("`" + name + "`").cast(DataTypes.StringType);
   }
 
   /**

@@ -240,43 +240,31 @@ record RankQueries(
    * sampling} is given.
    */
   static Iterator<RankQueries> blocks(Iterator<Row> rows, int blockSize, Sampling sampling) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    return RowBlocks.of(rows, blockSize, part -> block(part, sampling));
+  }
 
-      @Override
-      public RankQueries next() {
-        List<Row> part = new ArrayList<>(blockSize);
-        while (rows.hasNext() && part.size() < blockSize) {
-          part.add(rows.next());
-        }
-        int q = part.size();
-        int width = part.get(0).getList(4).size();
-        RankQueries block = allocate(q, width, sampling != null);
-        for (int j = 0; j < q; j++) {
-          Row row = part.get(j);
-          block.index[j] = row.getInt(0);
-          block.heads[j] = row.getInt(1);
-          block.relationIds[j] = row.getInt(2);
-          block.tails[j] = row.getInt(3);
-          System.arraycopy(
-              TrainedEmbeddings.vector(row, 4), 0, block.headVectors, j * width, width);
-          System.arraycopy(
-              TrainedEmbeddings.vector(row, 5), 0, block.tailVectors, j * width, width);
-          block.knownTails[j] = ints(row, 6);
-          block.knownHeads[j] = ints(row, 7);
-          if (sampling != null) {
-            block.sampledTails[j] =
-                sampling.draw(block.index[j], 0, block.tails[j], block.knownTails[j]);
-            block.sampledHeads[j] =
-                sampling.draw(block.index[j], 1, block.heads[j], block.knownHeads[j]);
-          }
-        }
-        return block;
+  private static RankQueries block(List<Row> part, Sampling sampling) {
+    int q = part.size();
+    int width = part.get(0).getList(4).size();
+    RankQueries block = allocate(q, width, sampling != null);
+    for (int j = 0; j < q; j++) {
+      Row row = part.get(j);
+      block.index[j] = row.getInt(0);
+      block.heads[j] = row.getInt(1);
+      block.relationIds[j] = row.getInt(2);
+      block.tails[j] = row.getInt(3);
+      System.arraycopy(TrainedEmbeddings.vector(row, 4), 0, block.headVectors, j * width, width);
+      System.arraycopy(TrainedEmbeddings.vector(row, 5), 0, block.tailVectors, j * width, width);
+      block.knownTails[j] = ints(row, 6);
+      block.knownHeads[j] = ints(row, 7);
+      if (sampling != null) {
+        block.sampledTails[j] =
+            sampling.draw(block.index[j], 0, block.tails[j], block.knownTails[j]);
+        block.sampledHeads[j] =
+            sampling.draw(block.index[j], 1, block.heads[j], block.knownHeads[j]);
       }
-    };
+    }
+    return block;
   }
 
   /**

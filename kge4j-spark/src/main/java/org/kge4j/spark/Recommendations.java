@@ -132,31 +132,21 @@ final class Recommendations {
   }
 
   private static Iterator<Block> blocks(Iterator<Row> rows, long numRelations) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    return RowBlocks.of(rows, QUERY_BLOCK, part -> block(part, numRelations));
+  }
 
-      @Override
-      public Block next() {
-        List<Row> part = new ArrayList<>(QUERY_BLOCK);
-        while (rows.hasNext() && part.size() < QUERY_BLOCK) {
-          part.add(rows.next());
-        }
-        int width = part.get(0).getList(2).size();
-        long[] keys = new long[part.size()];
-        int[] relationIds = new int[part.size()];
-        float[] vectors = new float[part.size() * width];
-        for (int j = 0; j < part.size(); j++) {
-          Row row = part.get(j);
-          keys[j] = row.getInt(0) * numRelations + row.getInt(1);
-          relationIds[j] = row.getInt(1);
-          System.arraycopy(TrainedEmbeddings.vector(row, 2), 0, vectors, j * width, width);
-        }
-        return new Block(keys, relationIds, vectors, width);
-      }
-    };
+  private static Block block(List<Row> part, long numRelations) {
+    int width = part.get(0).getList(2).size();
+    long[] keys = new long[part.size()];
+    int[] relationIds = new int[part.size()];
+    float[] vectors = new float[part.size() * width];
+    for (int j = 0; j < part.size(); j++) {
+      Row row = part.get(j);
+      keys[j] = row.getInt(0) * numRelations + row.getInt(1);
+      relationIds[j] = row.getInt(1);
+      System.arraycopy(TrainedEmbeddings.vector(row, 2), 0, vectors, j * width, width);
+    }
+    return new Block(keys, relationIds, vectors, width);
   }
 
   private static Iterator<Tuple2<Long, TopK>> score(

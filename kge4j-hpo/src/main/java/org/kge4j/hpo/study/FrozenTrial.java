@@ -47,9 +47,7 @@ public record FrozenTrial(
 
   /** Validates and copies the maps (the parameter order is kept). */
   public FrozenTrial {
-    if (number < 0) {
-      throw new IllegalArgumentException("trial number must be >= 0, got " + number);
-    }
+    Preconditions.atLeast("trial number", number, 0);
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(start, "start");

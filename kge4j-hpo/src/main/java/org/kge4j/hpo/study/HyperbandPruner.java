@@ -38,16 +38,12 @@ public final class HyperbandPruner implements Pruner {
   /** Hyperband; see the class description for each argument. */
   public HyperbandPruner(
       int minResource, int maxResource, int reductionFactor, int bootstrapCount) {
-    if (minResource < 1) {
-      throw new IllegalArgumentException("min_resource must be >= 1, got " + minResource);
-    }
+    Preconditions.atLeast("min_resource", minResource, 1);
     if (maxResource < minResource) {
       throw new IllegalArgumentException(
           "max_resource must be >= min_resource " + minResource + ", got " + maxResource);
     }
-    if (reductionFactor < 2) {
-      throw new IllegalArgumentException("reduction_factor must be >= 2, got " + reductionFactor);
-    }
+    Preconditions.atLeast("reduction_factor", reductionFactor, 2);
     this.minResource = minResource;
     this.maxResource = maxResource;
     this.reductionFactor = reductionFactor;

@@ -33,22 +33,10 @@ public final class MedianPruner implements Pruner {
 
   /** A median pruner; see the class description for each argument. */
   public MedianPruner(int nStartupTrials, int nWarmupSteps, int intervalSteps, int nMinTrials) {
-    if (nStartupTrials < 0) {
-      throw new IllegalArgumentException("n_startup_trials must be >= 0, got " + nStartupTrials);
-    }
-    if (nWarmupSteps < 0) {
-      throw new IllegalArgumentException("n_warmup_steps must be >= 0, got " + nWarmupSteps);
-    }
-    if (intervalSteps < 1) {
-      throw new IllegalArgumentException("interval_steps must be >= 1, got " + intervalSteps);
-    }
-    if (nMinTrials < 1) {
-      throw new IllegalArgumentException("n_min_trials must be >= 1, got " + nMinTrials);
-    }
-    this.nStartupTrials = nStartupTrials;
-    this.nWarmupSteps = nWarmupSteps;
-    this.intervalSteps = intervalSteps;
-    this.nMinTrials = nMinTrials;
+    this.nStartupTrials = Preconditions.atLeast("n_startup_trials", nStartupTrials, 0);
+    this.nWarmupSteps = Preconditions.atLeast("n_warmup_steps", nWarmupSteps, 0);
+    this.intervalSteps = Preconditions.atLeast("interval_steps", intervalSteps, 1);
+    this.nMinTrials = Preconditions.atLeast("n_min_trials", nMinTrials, 1);
   }
 
   @Override

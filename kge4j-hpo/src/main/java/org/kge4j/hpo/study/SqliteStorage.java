@@ -169,6 +169,42 @@ public final class SqliteStorage implements StudyStorage {
     }
   }
 
+  /** What reads one row of a result while the cursor stands on it. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs the query {@code sql} with {@code args} and hands each row to {@code each}, in order. */
+  private void forEachRow(String sql, RowReader each, Object... args) throws SQLException {
+    try (PreparedStatement s = prepare(sql, args);
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        each.read(r);
+      }
+    }
+  }
+
+  /**
+   * Hands each row {@code (t.number, columns...)} of the per-trial table {@code table} (aliased
+   * {@code x}) to {@code each}: the rows of the study's trials that {@code filter} keeps, in the
+   * order {@code orderBy} gives (empty: any).
+   */
+  private void forEachTrialRow(
+      String table, String columns, String filter, String orderBy, long studyId, RowReader each)
+      throws SQLException {
+    forEachRow(
+        "SELECT t.number, "
+            + columns
+            + " FROM "
+            + table
+            + " x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ?"
+            + filter
+            + orderBy,
+        each,
+        studyId);
+  }
+
   private Optional<Long> queryLong(String sql, Object... args) throws SQLException {
     try (PreparedStatement s = prepare(sql, args);
         ResultSet r = s.executeQuery()) {
@@ -318,15 +354,10 @@ public final class SqliteStorage implements StudyStorage {
         () -> {
           studyName(studyId);
           Map<String, String> attributes = new LinkedHashMap<>();
-          try (PreparedStatement s =
-                  prepare(
-                      "SELECT key, value FROM study_attributes WHERE study_id = ? ORDER BY key",
-                      studyId);
-              ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              attributes.put(r.getString(1), r.getString(2));
-            }
-          }
+          forEachRow(
+              "SELECT key, value FROM study_attributes WHERE study_id = ? ORDER BY key",
+              r -> attributes.put(r.getString(1), r.getString(2)),
+              studyId);
           return attributes;
         });
   }
@@ -350,22 +381,21 @@ public final class SqliteStorage implements StudyStorage {
               studyId,
               number);
           long id = trialRow(studyId, number).id();
-          for (Map.Entry<String, String> e : systemAttributes.entrySet()) {
-            update(
-                "INSERT INTO trial_system_attributes (trial_id, key, value) VALUES (?, ?, ?)",
-                id,
-                e.getKey(),
-                e.getValue());
-          }
-          for (Map.Entry<String, String> e : userAttributes.entrySet()) {
-            update(
-                "INSERT INTO trial_user_attributes (trial_id, key, value) VALUES (?, ?, ?)",
-                id,
-                e.getKey(),
-                e.getValue());
-          }
+          insertAttributes("trial_system_attributes", id, systemAttributes);
+          insertAttributes("trial_user_attributes", id, userAttributes);
           return number;
         });
+  }
+
+  private void insertAttributes(String table, long trialId, Map<String, String> attributes)
+      throws SQLException {
+    for (Map.Entry<String, String> e : attributes.entrySet()) {
+      update(
+          "INSERT INTO " + table + " (trial_id, key, value) VALUES (?, ?, ?)",
+          trialId,
+          e.getKey(),
+          e.getValue());
+    }
   }
 
   @Override
@@ -528,98 +558,85 @@ public final class SqliteStorage implements StudyStorage {
     String filter = only == null ? "" : " AND t.number = " + only;
     Map<Integer, Map<String, Object>> params = new HashMap<>();
     Map<Integer, Map<String, HpoParameter>> distributions = new HashMap<>();
-    try (PreparedStatement s =
-            prepare(
-                "SELECT t.number, p.name, p.distribution, p.value FROM trial_params p"
-                    + " JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ?"
-                    + filter
-                    + " ORDER BY t.number, p.position",
-                studyId);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        int number = r.getInt(1);
-        String name = r.getString(2);
-        HpoParameter p = StorageCodec.decode(name, r.getString(3));
-        params
-            .computeIfAbsent(number, k -> new LinkedHashMap<>())
-            .put(name, ParameterValues.fromInternal(p, r.getDouble(4)));
-        distributions.computeIfAbsent(number, k -> new LinkedHashMap<>()).put(name, p);
-      }
-    }
+    forEachTrialRow(
+        "trial_params",
+        "x.name, x.distribution, x.value",
+        filter,
+        " ORDER BY t.number, x.position",
+        studyId,
+        r -> {
+          int number = r.getInt(1);
+          String name = r.getString(2);
+          HpoParameter p = StorageCodec.decode(name, r.getString(3));
+          params
+              .computeIfAbsent(number, k -> new LinkedHashMap<>())
+              .put(name, ParameterValues.fromInternal(p, r.getDouble(4)));
+          distributions.computeIfAbsent(number, k -> new LinkedHashMap<>()).put(name, p);
+        });
     Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
-    try (PreparedStatement s =
-            prepare(
-                "SELECT t.number, v.step, v.value FROM trial_intermediate_values v"
-                    + " JOIN trials t ON t.trial_id = v.trial_id WHERE t.study_id = ?"
-                    + filter,
-                studyId);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        double v = r.getDouble(3);
-        // SQLite stores NaN as NULL
-        double value = r.wasNull() ? Double.NaN : v;
-        intermediate.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), value);
-      }
-    }
+    forEachTrialRow(
+        "trial_intermediate_values",
+        "x.step, x.value",
+        filter,
+        "",
+        studyId,
+        r -> {
+          double v = r.getDouble(3);
+          // SQLite stores NaN as NULL
+          double value = r.wasNull() ? Double.NaN : v;
+          intermediate.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), value);
+        });
     Map<Integer, Map<String, String>> user = attributes("trial_user_attributes", studyId, filter);
     Map<Integer, Map<String, String>> system =
         attributes("trial_system_attributes", studyId, filter);
     List<FrozenTrial> trials = new ArrayList<>();
-    try (PreparedStatement s =
-            prepare(
-                "SELECT t.number, t.state, t.value, t.start_ms, t.end_ms, t.fail_message"
-                    + " FROM trials t WHERE t.study_id = ?"
-                    + filter
-                    + " ORDER BY t.number",
-                studyId);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        int number = r.getInt(1);
-        double value = r.getDouble(3);
-        OptionalDouble optionalValue =
-            r.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
-        long start = r.getLong(4);
-        Optional<Instant> startTime =
-            r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(start));
-        long end = r.getLong(5);
-        Optional<Instant> endTime =
-            r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end));
-        trials.add(
-            new FrozenTrial(
-                number,
-                TrialState.valueOf(r.getString(2)),
-                optionalValue,
-                params.getOrDefault(number, Map.of()),
-                distributions.getOrDefault(number, Map.of()),
-                intermediate.getOrDefault(number, new TreeMap<>()),
-                startTime,
-                endTime,
-                Optional.ofNullable(r.getString(6)),
-                user.getOrDefault(number, Map.of()),
-                system.getOrDefault(number, Map.of())));
-      }
-    }
+    forEachRow(
+        "SELECT t.number, t.state, t.value, t.start_ms, t.end_ms, t.fail_message"
+            + " FROM trials t WHERE t.study_id = ?"
+            + filter
+            + " ORDER BY t.number",
+        r -> {
+          int number = r.getInt(1);
+          double value = r.getDouble(3);
+          OptionalDouble optionalValue =
+              r.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+          long start = r.getLong(4);
+          Optional<Instant> startTime =
+              r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(start));
+          long end = r.getLong(5);
+          Optional<Instant> endTime =
+              r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end));
+          trials.add(
+              new FrozenTrial(
+                  number,
+                  TrialState.valueOf(r.getString(2)),
+                  optionalValue,
+                  params.getOrDefault(number, Map.of()),
+                  distributions.getOrDefault(number, Map.of()),
+                  intermediate.getOrDefault(number, new TreeMap<>()),
+                  startTime,
+                  endTime,
+                  Optional.ofNullable(r.getString(6)),
+                  user.getOrDefault(number, Map.of()),
+                  system.getOrDefault(number, Map.of())));
+        },
+        studyId);
     return trials;
   }
 
   private Map<Integer, Map<String, String>> attributes(String table, long studyId, String filter)
       throws SQLException {
     Map<Integer, Map<String, String>> byTrial = new HashMap<>();
-    try (PreparedStatement s =
-            prepare(
-                "SELECT t.number, a.key, a.value FROM "
-                    + table
-                    + " a JOIN trials t ON t.trial_id = a.trial_id WHERE t.study_id = ?"
-                    + filter
-                    + " ORDER BY t.number, a.key",
-                studyId);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        byTrial
-            .computeIfAbsent(r.getInt(1), k -> new LinkedHashMap<>())
-            .put(r.getString(2), r.getString(3));
-      }
-    }
+    forEachTrialRow(
+        table,
+        "x.key, x.value",
+        filter,
+        " ORDER BY t.number, x.key",
+        studyId,
+        r ->
+            byTrial
+                .computeIfAbsent(r.getInt(1), k -> new LinkedHashMap<>())
+                .put(r.getString(2), r.getString(3)));
     return byTrial;
   }
 
@@ -649,17 +666,12 @@ public final class SqliteStorage implements StudyStorage {
           long now = System.currentTimeMillis();
           long oldest = now - heartbeat.grace().toMillis();
           Map<Integer, Long> stale = new LinkedHashMap<>();
-          try (PreparedStatement s =
-                  prepare(
-                      "SELECT number, heartbeat_ms FROM trials WHERE study_id = ?"
-                          + " AND state = 'RUNNING' AND heartbeat_ms < ? ORDER BY number",
-                      studyId,
-                      oldest);
-              ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              stale.put(r.getInt(1), r.getLong(2));
-            }
-          }
+          forEachRow(
+              "SELECT number, heartbeat_ms FROM trials WHERE study_id = ?"
+                  + " AND state = 'RUNNING' AND heartbeat_ms < ? ORDER BY number",
+              r -> stale.put(r.getInt(1), r.getLong(2)),
+              studyId,
+              oldest);
           for (Map.Entry<Integer, Long> e : stale.entrySet()) {
             update(
                 "UPDATE trials SET state = 'FAIL', end_ms = ?, fail_message = ?"

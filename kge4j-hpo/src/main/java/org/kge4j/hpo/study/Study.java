@@ -183,9 +183,7 @@ public final class Study implements StudyView {
 
   private void run(Objective objective, int nTrials, long deadlineNanos) {
     Objects.requireNonNull(objective, "objective");
-    if (nTrials < 1) {
-      throw new IllegalArgumentException("n_trials must be >= 1, got " + nTrials);
-    }
+    Preconditions.atLeast("n_trials", nTrials, 1);
     int maxNumber = sampler.trialLimit().orElse(Integer.MAX_VALUE);
     ScheduledExecutorService beats =
         storage.heartbeat().isPresent()

@@ -36,23 +36,11 @@ public final class SuccessiveHalvingPruner implements Pruner {
   /** Successive halving; see the class description for each argument. */
   public SuccessiveHalvingPruner(
       int minResource, int reductionFactor, int minEarlyStoppingRate, int bootstrapCount) {
-    if (minResource < 1) {
-      throw new IllegalArgumentException("min_resource must be >= 1, got " + minResource);
-    }
-    if (reductionFactor < 2) {
-      throw new IllegalArgumentException("reduction_factor must be >= 2, got " + reductionFactor);
-    }
-    if (minEarlyStoppingRate < 0) {
-      throw new IllegalArgumentException(
-          "min_early_stopping_rate must be >= 0, got " + minEarlyStoppingRate);
-    }
-    if (bootstrapCount < 0) {
-      throw new IllegalArgumentException("bootstrap_count must be >= 0, got " + bootstrapCount);
-    }
-    this.minResource = minResource;
-    this.reductionFactor = reductionFactor;
-    this.minEarlyStoppingRate = minEarlyStoppingRate;
-    this.bootstrapCount = bootstrapCount;
+    this.minResource = Preconditions.atLeast("min_resource", minResource, 1);
+    this.reductionFactor = Preconditions.atLeast("reduction_factor", reductionFactor, 2);
+    this.minEarlyStoppingRate =
+        Preconditions.atLeast("min_early_stopping_rate", minEarlyStoppingRate, 0);
+    this.bootstrapCount = Preconditions.atLeast("bootstrap_count", bootstrapCount, 0);
   }
 
   /** The step at which rung {@code rung} ends: {@code r·η^(s + rung)}. */

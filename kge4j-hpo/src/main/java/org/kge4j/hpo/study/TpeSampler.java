@@ -332,19 +332,13 @@ public final class TpeSampler implements Sampler {
 
     /** Random trials before TPE starts (default 10), counted over complete and pruned trials. */
     public Builder nStartupTrials(int n) {
-      if (n < 0) {
-        throw new IllegalArgumentException("n_startup_trials must be >= 0, got " + n);
-      }
-      this.nStartupTrials = n;
+      this.nStartupTrials = Preconditions.atLeast("n_startup_trials", n, 0);
       return this;
     }
 
     /** Candidates drawn from {@code l(x)} per suggestion (default 24). */
     public Builder nEiCandidates(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("n_ei_candidates must be >= 1, got " + n);
-      }
-      this.nEiCandidates = n;
+      this.nEiCandidates = Preconditions.atLeast("n_ei_candidates", n, 1);
       return this;
     }
 

@@ -141,9 +141,7 @@ public final class Trial {
    * compares across trials. Each step is reported once.
    */
   public void report(int step, double value) {
-    if (step < 0) {
-      throw new IllegalArgumentException("step must be >= 0, got " + step);
-    }
+    Preconditions.atLeast("step", step, 0);
     if (reported.containsKey(step)) {
       throw new IllegalArgumentException(
           "trial "

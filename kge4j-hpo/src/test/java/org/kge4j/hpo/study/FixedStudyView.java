@@ -6,46 +6,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A study view over hand-made trials whose system attributes pruners may set. */
-final class FixedStudyView implements StudyView {
-  private final String name;
-  private final StudyDirection direction;
-  private final TreeMap<Integer, FrozenTrial> trials = new TreeMap<>();
+/**
+ * A study view over hand-made trials whose system attributes pruners may set.
+ *
+ * @param name the study's name
+ * @param direction whether the study minimises or maximises
+ * @param byNumber the trials by number, which {@link #setTrialSystemAttribute} replaces
+ */
+record FixedStudyView(String name, StudyDirection direction, TreeMap<Integer, FrozenTrial> byNumber)
+    implements StudyView {
 
   FixedStudyView(String name, StudyDirection direction, List<FrozenTrial> trials) {
-    this.name = name;
-    this.direction = direction;
+    this(name, direction, new TreeMap<>());
     trials.forEach(this::put);
   }
 
   void put(FrozenTrial t) {
-    trials.put(t.number(), t);
+    byNumber.put(t.number(), t);
   }
 
   FrozenTrial get(int number) {
-    return trials.get(number);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public StudyDirection direction() {
-    return direction;
+    return byNumber.get(number);
   }
 
   @Override
   public List<FrozenTrial> trials() {
-    return new ArrayList<>(trials.values());
+    return new ArrayList<>(byNumber.values());
   }
 
   @Override
   public void setTrialSystemAttribute(int number, String key, String value) {
-    FrozenTrial t = trials.get(number);
+    FrozenTrial t = byNumber.get(number);
     Map<String, String> attributes = new LinkedHashMap<>(t.systemAttributes());
     attributes.put(key, value);
-    trials.put(number, Trials.withSystemAttributes(t, attributes));
+    byNumber.put(number, Trials.withSystemAttributes(t, attributes));
   }
 }
