@@ -56,6 +56,19 @@ public final class Pipeline {
   }
 
   /**
+   * Returns {@code numThreads}, checked to be at least 1: the one check of a worker-thread count
+   * for training and for the HPO trials that train, so that they reject it in the same words.
+   *
+   * @throws IllegalArgumentException {@code numThreads must be >= 1, got <value>} if it is less
+   */
+  public static int checkNumThreads(int numThreads) {
+    if (numThreads < 1) {
+      throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
+    }
+    return numThreads;
+  }
+
+  /**
    * A pipeline for {@code config} on the dataset it names ({@link PipelineConfig#dataset()}); the
    * run's configuration (in its result and checkpoints) is {@code config} with the dataset as
    * resolved ({@link DatasetConfig#resolve()}: e.g. with a graph file's SHA-256).
@@ -171,10 +184,7 @@ public final class Pipeline {
      * Results do not depend on it, so it is not part of the configuration.
      */
     public Builder numThreads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("numThreads must be >= 1, got " + value);
-      }
-      numThreads = value;
+      numThreads = checkNumThreads(value);
       return this;
     }
 

@@ -91,10 +91,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
               + ", got "
               + config.trainingLoop().pykeenName());
     }
-    if (numThreads < 1) {
-      throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
-    }
-    this.numThreads = numThreads;
+    this.numThreads = Pipeline.checkNumThreads(numThreads);
     this.model = Objects.requireNonNull(model, "model");
     this.training = Objects.requireNonNull(training, "training");
     int relationRows = (model.inverseRelations() ? 2 : 1) * training.numRelations();

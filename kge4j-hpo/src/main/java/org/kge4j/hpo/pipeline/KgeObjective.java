@@ -12,6 +12,7 @@ import org.kge4j.hpo.study.Objective;
 import org.kge4j.hpo.study.Trial;
 import org.kge4j.hpo.study.TrialPrunedException;
 import org.kge4j.training.EpochStats;
+import org.kge4j.training.Pipeline;
 import org.kge4j.training.TrainingListener;
 import org.kge4j.training.TrainingResult;
 import org.kge4j.training.ValidationRecord;
@@ -257,10 +258,7 @@ public final class KgeObjective implements Objective {
 
     /** Threads for training and validation, {@code >= 1} (default all processors). */
     public Builder numThreads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("numThreads must be >= 1, got " + value);
-      }
-      numThreads = value;
+      numThreads = Pipeline.checkNumThreads(value);
       return this;
     }
 

@@ -23,9 +23,7 @@ public interface TrialTrainer {
 
   /** {@link Pipeline} on {@code numThreads} threads, never evaluating the testing split. */
   static TrialTrainer pipeline(int numThreads) {
-    if (numThreads < 1) {
-      throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
-    }
+    Pipeline.checkNumThreads(numThreads);
     return (config, dataset, listener) ->
         Pipeline.builder(config, dataset)
             .evaluateTest(false)
