@@ -14,6 +14,7 @@ import org.kge4j.model.SparseGradient;
  */
 abstract class AbstractOptimizer implements Optimizer {
 
+  private final String name;
   final List<EmbeddingTable> tables;
   final double learningRate;
 
@@ -25,7 +26,12 @@ abstract class AbstractOptimizer implements Optimizer {
 
   long steps;
 
-  AbstractOptimizer(List<EmbeddingTable> tables, double learningRate, int slots) {
+  /**
+   * Binds the optimizer called {@code name} ({@link #name()}) to {@code tables}, with {@code slots}
+   * zero state tables per table.
+   */
+  AbstractOptimizer(String name, List<EmbeddingTable> tables, double learningRate, int slots) {
+    this.name = name;
     Objects.requireNonNull(tables, "tables");
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("an optimizer needs at least one table, got none");
@@ -42,6 +48,11 @@ abstract class AbstractOptimizer implements Optimizer {
         state[i][s] = tables.get(i).zerosLike(tables.get(i).name() + " state " + s);
       }
     }
+  }
+
+  @Override
+  public final String name() {
+    return name;
   }
 
   @Override
@@ -147,6 +158,27 @@ abstract class AbstractOptimizer implements Optimizer {
 
   /** Applies step {@link #steps} to table {@code index}. */
   abstract void update(int index, EmbeddingTable table, SparseGradient gradient);
+
+  /**
+   * The update of one touched row, whose parameters {@code x} and gradient {@code g} start at
+   * {@code offset} of their blocks (a state table's block of the row has the same offset).
+   */
+  @FunctionalInterface
+  interface RowUpdate {
+    void apply(int row, float[] x, float[] g, int offset);
+  }
+
+  /**
+   * Applies {@code update} to every row of {@code table} that {@code gradient} touched: the
+   * touched-rows-only update of SGD, Adagrad and SparseAdam, exact because a row without gradient
+   * keeps its value and state.
+   */
+  static void forEachTouchedRow(EmbeddingTable table, SparseGradient gradient, RowUpdate update) {
+    gradient.forEachTouchedRow(
+        row ->
+            update.apply(
+                row, table.blockOf(row), gradient.values().blockOf(row), table.offset(row)));
+  }
 
   @Override
   public void writeState(DataOutput out) throws IOException {

@@ -25,12 +25,7 @@ public final class Adagrad extends AbstractOptimizer {
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
   public Adagrad(List<EmbeddingTable> tables, double learningRate) {
-    super(tables, learningRate, 1);
-  }
-
-  @Override
-  public String name() {
-    return "adagrad";
+    super("adagrad", tables, learningRate, 1);
   }
 
   @Override
@@ -39,11 +34,9 @@ public final class Adagrad extends AbstractOptimizer {
     int w = table.width();
     float lr = (float) learningRate;
     float eps = (float) EPS;
-    gradient.forEachTouchedRow(
-        row -> {
-          float[] x = table.blockOf(row);
-          float[] g = gradient.values().blockOf(row);
-          KERNEL.adagradStep(x, g, sums.blockOf(row), table.offset(row), w, lr, eps);
-        });
+    forEachTouchedRow(
+        table,
+        gradient,
+        (row, x, g, off) -> KERNEL.adagradStep(x, g, sums.blockOf(row), off, w, lr, eps));
   }
 }

@@ -52,13 +52,8 @@ public final class Adam extends AbstractOptimizer {
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
   public Adam(List<EmbeddingTable> tables, double learningRate, boolean lazy) {
-    super(tables, learningRate, 2);
+    super(lazy ? "sparseadam" : "adam", tables, learningRate, 2);
     this.lazy = lazy;
-  }
-
-  @Override
-  public String name() {
-    return lazy ? "sparseadam" : "adam";
   }
 
   /** Whether this is the touched-rows-only ({@code SparseAdam}) variant. */
@@ -116,13 +111,12 @@ public final class Adam extends AbstractOptimizer {
     }
     float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
     int w = table.width();
-    gradient.forEachTouchedRow(
-        row -> {
-          float[] x = table.blockOf(row);
-          float[] g = gradient.values().blockOf(row);
+    forEachTouchedRow(
+        table,
+        gradient,
+        (row, x, g, off) -> {
           float[] m = first.blockOf(row);
           float[] v = second.blockOf(row);
-          int off = table.offset(row);
           for (int k = off; k < off + w; k++) {
             float gk = g[k];
             // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)

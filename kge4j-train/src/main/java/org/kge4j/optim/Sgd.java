@@ -16,23 +16,17 @@ public final class Sgd extends AbstractOptimizer {
    * @throws IllegalArgumentException if {@code learningRate} is not finite and positive
    */
   public Sgd(List<EmbeddingTable> tables, double learningRate) {
-    super(tables, learningRate, 0);
-  }
-
-  @Override
-  public String name() {
-    return "sgd";
+    super("sgd", tables, learningRate, 0);
   }
 
   @Override
   void update(int index, EmbeddingTable table, SparseGradient gradient) {
     int w = table.width();
     float lr = (float) learningRate;
-    gradient.forEachTouchedRow(
-        row -> {
-          float[] x = table.blockOf(row);
-          float[] g = gradient.values().blockOf(row);
-          int off = table.offset(row);
+    forEachTouchedRow(
+        table,
+        gradient,
+        (row, x, g, off) -> {
           for (int k = off; k < off + w; k++) {
             x[k] -= lr * g[k];
           }
