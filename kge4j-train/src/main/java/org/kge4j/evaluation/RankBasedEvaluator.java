@@ -66,6 +66,27 @@ public final class RankBasedEvaluator {
 
   private static final int CHUNK_SIZE = 32;
 
+  /**
+   * The names of the rank metrics under each {@code <side>.<rank type>.} prefix of an evaluator
+   * with the Hits@k cut-offs {@code ks}, in key order and without {@code count}: {@code
+   * arithmetic_mean_rank}, {@code inverse_harmonic_mean_rank}, {@code hits_at_<k>} for each {@code
+   * k}, {@code median_rank}, {@code adjusted_arithmetic_mean_rank} and {@code
+   * adjusted_arithmetic_mean_rank_index}. Published once, so that what names a metric elsewhere (an
+   * HPO objective) reads the evaluator's own list.
+   */
+  public static List<String> metricNames(List<Integer> ks) {
+    List<String> names = new ArrayList<>();
+    names.add("arithmetic_mean_rank");
+    names.add("inverse_harmonic_mean_rank");
+    for (int k : ks) {
+      names.add("hits_at_" + k);
+    }
+    names.add("median_rank");
+    names.add("adjusted_arithmetic_mean_rank");
+    names.add("adjusted_arithmetic_mean_rank_index");
+    return List.copyOf(names);
+  }
+
   /** Key prefix of the metrics of sampled ranking, so they are never read as full ranking's. */
   public static final String SAMPLED_PREFIX = "sampled.";
 

@@ -25,16 +25,7 @@ public record ObjectiveMetric(String key) {
 
   /** The metrics of {@link RankBasedEvaluator} (with its default cut-offs 1, 3, 5, 10). */
   public static final List<String> METRICS =
-      List.of(
-          "arithmetic_mean_rank",
-          "inverse_harmonic_mean_rank",
-          "hits_at_1",
-          "hits_at_3",
-          "hits_at_5",
-          "hits_at_10",
-          "median_rank",
-          "adjusted_arithmetic_mean_rank",
-          "adjusted_arithmetic_mean_rank_index");
+      RankBasedEvaluator.metricNames(RankBasedEvaluator.DEFAULT_KS);
 
   /**
    * The full names of the metrics a study reports besides its objective: the MRR, hits@1, @3, @10
