@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.crashAfterTwoEpochs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,7 @@ import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.SharedDatasets;
 import org.kge4j.model.Model;
+import org.kge4j.testing.LogCapture;
 
 /** Short trainings on the embedded dataset: learning, determinism, resume, divergence. */
 class TrainingLoopTest {
@@ -73,6 +73,11 @@ class TrainingLoopTest {
         .run()
         .training()
         .model();
+  }
+
+  /** The training of a pipeline run on the embedded dataset that skips the test evaluation. */
+  private static TrainingResult trainWithoutTest(PipelineConfig config) {
+    return Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
   }
 
   private static double mrr(PipelineResult result) {
@@ -140,44 +145,26 @@ class TrainingLoopTest {
 
   @Test
   void warnsOnceWhenTheMarginsCannotSeparateTheModelsScores() {
-    Logger logger = Logger.getLogger(TrainingLoop.class.getName());
-    List<String> messages = new ArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            messages.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
-      // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
-      Pipeline.builder(small().model("transe").numEpochs(2).build(), embedded)
-          .evaluateTest(false)
-          .build()
-          .run();
-      Pipeline.builder(small().numEpochs(1).build(), embedded).evaluateTest(false).build().run();
-      // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
-      Pipeline.builder(
-              small()
-                  .model("distmult")
-                  .positiveMargin(0.0)
-                  .negativeMargin(0.0)
-                  .numEpochs(1)
-                  .build(),
-              embedded)
-          .evaluateTest(false)
-          .build()
-          .run();
-    } finally {
-      logger.removeHandler(handler);
-    }
+    List<String> messages =
+        LogCapture.recordsOf(
+                TrainingLoop.class,
+                () -> {
+                  // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
+                  trainWithoutTest(small().model("transe").numEpochs(2).build());
+                  trainWithoutTest(small().numEpochs(1).build());
+                  // touching zones (0, 0) on an unbounded model: a warning, but no distance-model
+                  // advice
+                  trainWithoutTest(
+                      small()
+                          .model("distmult")
+                          .positiveMargin(0.0)
+                          .negativeMargin(0.0)
+                          .numEpochs(1)
+                          .build());
+                })
+            .stream()
+            .map(LogRecord::getMessage)
+            .toList();
     assertEquals(2, messages.size(), messages.toString());
     assertTrue(
         messages
@@ -209,29 +196,10 @@ class TrainingLoopTest {
   void resumingFromACheckpointGivesTheUninterruptedModel(@TempDir Path dir) {
     for (LoopKind loop : LoopKind.values()) {
       PipelineConfig config = small(loop).numEpochs(4).earlyStopping(1, 5).build();
-      TrainingResult straight =
-          Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
+      TrainingResult straight = trainWithoutTest(config);
 
       Path file = dir.resolve(loop.id() + ".ckpt");
-      TrainingListener crashAtEpoch3 =
-          new TrainingListener() {
-            @Override
-            public void onEpochStart(int epoch) {
-              if (epoch == 3) {
-                throw new IllegalStateException("simulated crash");
-              }
-            }
-          };
-      assertThrows(
-          IllegalStateException.class,
-          () ->
-              Pipeline.builder(config, embedded)
-                  .listener(crashAtEpoch3)
-                  .checkpoint(file, 1)
-                  .evaluateTest(false)
-                  .build()
-                  .run());
-      assertEquals(2, Checkpoint.read(file).epochsCompleted());
+      crashAfterTwoEpochs(Pipeline.builder(config, embedded).evaluateTest(false), file);
 
       TrainingResult resumed =
           Pipeline.resume(file, embedded)
@@ -380,8 +348,7 @@ class TrainingLoopTest {
     assertEquals(1, stopped.bestEpoch());
     assertEquals(2, stopped.validations().size());
     PipelineConfig oneEpoch = small().numEpochs(1).build();
-    Model best =
-        Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
+    Model best = trainWithoutTest(oneEpoch).model();
     assertArrayEquals(
         best.entityEmbeddings().block(0), stopped.model().entityEmbeddings().block(0));
     // resuming an early-stopped run trains nothing more
