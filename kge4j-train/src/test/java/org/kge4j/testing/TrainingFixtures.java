@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.kge4j.training.TrainingListener;
 
 /**
  * Training situations that the tests of train and of the modules built on it (rdf, cli) set up
- * alike: a run interrupted after its second epoch, a pipeline-map configuration, and a checkpoint
- * that matters only for the configuration it carries.
+ * alike: a run interrupted after its second epoch, a pipeline-map configuration, the default search
+ * space, and a checkpoint that matters only for the configuration it carries.
  */
 public final class TrainingFixtures {
 
@@ -52,6 +53,28 @@ public final class TrainingFixtures {
     pipeline.put("model", "DistMult");
     pipeline.put("training_loop", "LCWA");
     return PipelineConfig.fromPipelineMap(Map.of("pipeline", pipeline));
+  }
+
+  /**
+   * The default search space's parameters, in order, of an sLCWA ComplEx pipeline (a model with an
+   * embedding dimension and a regularizer), less the {@code explicit} ones the pipeline fixes.
+   */
+  public static List<String> defaultSearchParameters(String... explicit) {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "model.embedding_dim",
+                "loss.positive_margin",
+                "loss.offset",
+                "loss.positive_negative_balance",
+                "loss.margin_activation",
+                "regularizer.weight",
+                "optimizer.lr",
+                "negative_sampler.num_negs_per_pos",
+                "training.num_epochs",
+                "training.batch_size"));
+    names.removeAll(List.of(explicit));
+    return names;
   }
 
   /**
