@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.config.ConfigAssertions.refused;
 import static org.kge4j.testing.TrainingFixtures.configThroughCheckpoint;
 import static org.kge4j.testing.TrainingFixtures.lcwaDistMult;
 
@@ -57,23 +58,17 @@ class DatasetConfigTest {
   @Test
   void unknownAndBadKwargsNameTheKey() {
     ConfigurationException unknown =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("fixture:x", Map.of("split", List.of(0.5))));
+        refused(() -> DatasetConfig.fromKwargs("fixture:x", Map.of("split", List.of(0.5))));
     assertEquals("dataset_kwargs.split", unknown.key());
     assertEquals(
         "dataset_kwargs.split is not supported by dataset fixture:x; supported:"
             + " create_inverse_triples, labels, version",
         unknown.getMessage());
     ConfigurationException bad =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("fixture:x", Map.of("labels", "a")));
+        refused(() -> DatasetConfig.fromKwargs("fixture:x", Map.of("labels", "a")));
     assertEquals("dataset_kwargs.labels must be a list of strings, got a", bad.getMessage());
     ConfigurationException inverse =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("nations", Map.of("create_inverse_triples", "yes")));
+        refused(() -> DatasetConfig.fromKwargs("nations", Map.of("create_inverse_triples", "yes")));
     assertEquals(
         "dataset_kwargs.create_inverse_triples must be true or false, got 'yes'",
         inverse.getMessage());
