@@ -9,20 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kge4j.config.PipelineConfig;
+import org.kge4j.data.Dataset;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.optim.Optimizers;
 import org.kge4j.training.Checkpoint;
 import org.kge4j.training.Pipeline;
 import org.kge4j.training.TrainingListener;
+import org.kge4j.training.TrainingLoop;
 
 /**
  * Training situations that the tests of train and of the modules built on it (rdf, cli) set up
- * alike: a run interrupted after its second epoch, a pipeline-map configuration, the default search
- * space, and a checkpoint that matters only for the configuration it carries.
+ * alike: a fresh training loop, a run interrupted after its second epoch, a pipeline-map
+ * configuration, the default search space, and a checkpoint that matters only for the configuration
+ * it carries.
  */
 public final class TrainingFixtures {
 
   private TrainingFixtures() {}
+
+  /** A training loop of {@code config} over a fresh model on {@code data}'s training triples. */
+  public static TrainingLoop freshLoop(PipelineConfig config, Dataset data, int numThreads) {
+    return TrainingLoop.create(
+        config,
+        config.createModel(data.numEntities(), data.numRelations()),
+        data.training(),
+        null,
+        numThreads);
+  }
 
   /**
    * Runs {@code pipeline}, checkpointing to {@code checkpoint} after every epoch, until a listener

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kge4j.testing.TrainingFixtures.crashAfterTwoEpochs;
+import static org.kge4j.testing.TrainingFixtures.freshLoop;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -226,13 +227,7 @@ class TrainingLoopTest {
   @Test
   void theRngChainLinksTheEpochs() {
     PipelineConfig config = small().numEpochs(2).build();
-    TrainingLoop loop =
-        TrainingLoop.create(
-            config,
-            config.createModel(embedded.numEntities(), embedded.numRelations()),
-            embedded.training(),
-            null,
-            2);
+    TrainingLoop loop = freshLoop(config, embedded, 2);
     loop.train(TrainingListener.NONE);
     assertEquals(
         TrainingLoop.nextRngState(TrainingLoop.nextRngState(7)), loop.checkpoint().rngState());
