@@ -85,11 +85,18 @@ class TrainingLoopTest {
     return result.testMetrics().get(StopperConfig.METRIC);
   }
 
+  /** Runs {@code config} on {@code data} and asserts a test MRR above {@code factor} × chance. */
+  private static PipelineResult assertBeatsChance(
+      PipelineConfig config, Dataset data, double factor, double chance) {
+    PipelineResult result = Pipeline.builder(config, data).build().run();
+    assertTrue(mrr(result) > factor * chance, "MRR " + mrr(result) + " vs chance " + chance);
+    return result;
+  }
+
   @Test
   void slcwaDistMultBeatsChanceByAWideMargin() {
     PipelineConfig config = small().numEpochs(25).build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    PipelineResult result = assertBeatsChance(config, embedded, 10, chanceMrr);
     assertEquals(25, result.training().losses().size());
     assertTrue(
         result.training().losses().get(24) < result.training().losses().get(0),
@@ -107,8 +114,7 @@ class TrainingLoopTest {
             .filtered(true)
             .marginActivation("softplus")
             .build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertBeatsChance(config, embedded, 10, chanceMrr);
   }
 
   @Test
@@ -126,8 +132,7 @@ class TrainingLoopTest {
             .marginActivation("softplus")
             .labelSmoothing(0.01)
             .build();
-    PipelineResult result = Pipeline.builder(config, nations).build().run();
-    assertTrue(mrr(result) > 1.8 * chance, "MRR " + mrr(result) + " vs chance " + chance);
+    assertBeatsChance(config, nations, 1.8, chance);
   }
 
   @Test
@@ -140,8 +145,7 @@ class TrainingLoopTest {
             .distanceLimits(0.5, 1.5)
             .learningRate(0.01)
             .build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertBeatsChance(config, embedded, 10, chanceMrr);
   }
 
   @Test
