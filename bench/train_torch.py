@@ -74,20 +74,21 @@ class Model(torch.nn.Module):
         self.dim = dim
 
     def tail_query(self, h, r):
-        e, w = self.entities(h), self.relations(r)
-        if self.name == "distmult":
-            return e * w
-        d = self.dim
-        hr, hi, rr, ri = e[..., :d], e[..., d:], w[..., :d], w[..., d:]
-        return torch.cat([hr * rr - hi * ri, hr * ri + hi * rr], dim=-1)
+        return self._query(self.entities(h), self.relations(r), head=False)
 
     def head_query(self, r, t):
-        e, w = self.entities(t), self.relations(r)
+        return self._query(self.entities(t), self.relations(r), head=True)
+
+    def _query(self, e, w, head):
+        """The query of entity rows e and relation rows w: e * w for DistMult; for ComplEx the
+        complex product h * r (tails) or conj(r) * t (heads), each written out term by term."""
         if self.name == "distmult":
             return e * w
         d = self.dim
-        tr, ti, rr, ri = e[..., :d], e[..., d:], w[..., :d], w[..., d:]
-        return torch.cat([rr * tr + ri * ti, rr * ti - ri * tr], dim=-1)
+        er, ei, rr, ri = e[..., :d], e[..., d:], w[..., :d], w[..., d:]
+        if head:
+            return torch.cat([rr * er + ri * ei, rr * ei - ri * er], dim=-1)
+        return torch.cat([er * rr - ei * ri, er * ri + ei * rr], dim=-1)
 
 
 def softplus_loss(positive, negative):

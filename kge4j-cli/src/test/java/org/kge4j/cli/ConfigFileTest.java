@@ -28,11 +28,15 @@ class ConfigFileTest {
   @TempDir static Path runs;
 
   private static Path original;
+  private static String originalConfig;
+  private static String originalCheckpoint;
 
   @BeforeAll
   static void trainTheOriginalRun() {
     Cli.sharedDatasets();
     original = runs.resolve("original");
+    originalConfig = original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString();
+    originalCheckpoint = original.resolve(TrainCommand.CHECKPOINT_FILE).toString();
     Cli.train(
         original,
         "--model",
@@ -92,22 +96,22 @@ class ConfigFileTest {
 
   @Test
   void optionsGivenOnTheCommandLineOverrideTheFile() throws IOException {
-    Path file = runs.resolve("small.json");
-    Files.writeString(
-        file,
-        """
-        {"metadata": {"title": "hand-written"},
-         "pipeline": {
-           "dataset": "embedded",
-           "model": "DistMult", "model_kwargs": {"embedding_dim": 12},
-           "loss_kwargs": {"positive_margin": 2.0, "negative_margin": 0.5},
-           "optimizer": "Adam", "optimizer_kwargs": {"lr": 0.02},
-           "training_loop": "sLCWA",
-           "training_kwargs": {"num_epochs": 2, "batch_size": 512},
-           "negative_sampler": "bernoulli", "negative_sampler_kwargs": {"num_negs_per_pos": 4},
-           "stopper": "early", "stopper_kwargs": {"frequency": 1, "patience": 3},
-           "random_seed": 3}}
-        """);
+    Path file =
+        Files.writeString(
+            runs.resolve("small.json"),
+            """
+            {"metadata": {"title": "hand-written"},
+             "pipeline": {
+               "dataset": "embedded",
+               "model": "DistMult", "model_kwargs": {"embedding_dim": 12},
+               "loss_kwargs": {"positive_margin": 2.0, "negative_margin": 0.5},
+               "optimizer": "Adam", "optimizer_kwargs": {"lr": 0.02},
+               "training_loop": "sLCWA",
+               "training_kwargs": {"num_epochs": 2, "batch_size": 512},
+               "negative_sampler": "bernoulli", "negative_sampler_kwargs": {"num_negs_per_pos": 4},
+               "stopper": "early", "stopper_kwargs": {"frequency": 1, "patience": 3},
+               "random_seed": 3}}
+            """);
     Path run = runs.resolve("overridden");
     Cli.train(
         run,
@@ -191,7 +195,7 @@ class ConfigFileTest {
         Cli.usageError(
             "train",
             "--config",
-            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString(),
+            originalConfig,
             "--distance-limits",
             "1,2",
             "--output",
@@ -208,12 +212,7 @@ class ConfigFileTest {
   @Test
   void aResumedRunTakesNoConfigFile() {
     Cli.Run run =
-        Cli.usageError(
-            "train",
-            "--resume",
-            original.resolve(TrainCommand.CHECKPOINT_FILE).toString(),
-            "--config",
-            original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString());
+        Cli.usageError("train", "--resume", originalCheckpoint, "--config", originalConfig);
     assertTrue(
         run.err()
             .startsWith(

@@ -2,8 +2,8 @@ package org.kge4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.crashAfterTwoEpochs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.data.Datasets;
 import org.kge4j.training.Checkpoint;
 import org.kge4j.training.Pipeline;
-import org.kge4j.training.TrainingListener;
 
 /** {@code kge4j evaluate} and {@code kge4j train --resume} against a finished short run. */
 class EvaluateAndResumeTest {
@@ -110,24 +109,7 @@ class EvaluateAndResumeTest {
     Checkpoint finished = Checkpoint.read(complete.resolve(TrainCommand.CHECKPOINT_FILE));
     Path interrupted = Files.createDirectories(dir.resolve("interrupted"));
     Path checkpoint = interrupted.resolve(TrainCommand.CHECKPOINT_FILE);
-    TrainingListener crashAfterTwoEpochs =
-        new TrainingListener() {
-          @Override
-          public void onEpochStart(int epoch) {
-            if (epoch == 3) {
-              throw new IllegalStateException("simulated crash");
-            }
-          }
-        };
-    assertThrows(
-        IllegalStateException.class,
-        () ->
-            Pipeline.builder(finished.config(), Datasets.embedded())
-                .listener(crashAfterTwoEpochs)
-                .checkpoint(checkpoint, 1)
-                .build()
-                .run());
-    assertEquals(2, Checkpoint.read(checkpoint).epochsCompleted());
+    crashAfterTwoEpochs(Pipeline.builder(finished.config(), Datasets.embedded()), checkpoint);
 
     // The original ran with 2 threads; the thread count may change without changing results.
     Cli.Run resumed = Cli.succeeds("train", "--resume", checkpoint.toString(), "--threads", "1");

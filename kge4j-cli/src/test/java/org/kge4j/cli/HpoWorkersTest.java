@@ -20,6 +20,7 @@ import org.kge4j.hpo.study.SqliteStorage;
 import org.kge4j.hpo.study.Study;
 import org.kge4j.hpo.study.StudyDirection;
 import org.kge4j.hpo.study.TrialState;
+import org.kge4j.testing.JavaProcesses;
 
 /** Two {@code kge4j hpo} processes on one SQLite study finish exactly {@code --n-trials}. */
 class HpoWorkersTest {
@@ -29,13 +30,9 @@ class HpoWorkersTest {
   @TempDir Path dir;
 
   private Process worker(Path storage, Path output) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
+        JavaProcesses.of(
+            Main.class,
             "hpo",
             "--dataset",
             "embedded",

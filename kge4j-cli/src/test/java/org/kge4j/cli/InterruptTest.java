@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.testing.JavaProcesses;
 
 /** A run stopped from outside (SIGTERM, as Ctrl-C or kill) records that and says how to resume. */
 class InterruptTest {
@@ -21,28 +21,23 @@ class InterruptTest {
     Path run = dir.resolve("run");
     Path checkpoint = run.resolve(TrainCommand.CHECKPOINT_FILE);
     Path err = dir.resolve("stderr.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "train",
-                    "--epochs",
-                    "100000",
-                    "--dim",
-                    "8",
-                    "--threads",
-                    "1",
-                    "--eval-frequency",
-                    "0",
-                    "--checkpoint-frequency",
-                    "1",
-                    "--quiet",
-                    "--output",
-                    run.toString()))
+        JavaProcesses.of(
+                Main.class,
+                "train",
+                "--epochs",
+                "100000",
+                "--dim",
+                "8",
+                "--threads",
+                "1",
+                "--eval-frequency",
+                "0",
+                "--checkpoint-frequency",
+                "1",
+                "--quiet",
+                "--output",
+                run.toString())
             .redirectOutput(dir.resolve("stdout.txt").toFile())
             .redirectError(err.toFile())
             .start();

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kge4j.data.TriplesFactory;
 import picocli.CommandLine;
 
@@ -157,43 +159,35 @@ class ServeTest {
         "no external assets");
   }
 
+  /**
+   * A bad query gets 400 naming the field; {@code {head}}, {@code {relation}} and {@code {tail}}
+   * stand for the URL-encoded labels of the trained run's triple.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          /predict/tails?relation={relation}                          | head | missing parameter 'head' for /predict/tails
+          /predict/tails?head={head}&relation={relation}&top=0        | top  | top must be an integer >= 1, got '0'
+          /predict/tails?head={head}&relation={relation}&top=ten      | top  | top must be an integer >= 1, got 'ten'
+          /predict/heads?relation={relation}&tail={tail}&head=x       | head | unknown parameter 'head' for /predict/heads; expected relation, tail, top, include_known
+          /predict/relations?head={head}&tail={tail}&include_known=yes | include_known | include_known must be true or false, got 'yes'
+          /predict/relations?head=&tail={tail}                        | head | parameter 'head' must be a label, got ''
+          /predict/tails?head=a&head=b&relation={relation}            | head | parameter 'head' is given more than once
+          """)
+  void badQueriesGet400NamingTheField(String query, String field, String message) throws Exception {
+    String pathAndQuery =
+        query
+            .replace("{head}", q(head))
+            .replace("{relation}", q(relation))
+            .replace("{tail}", q(tail));
+    assertError(get(pathAndQuery), 400, field, message);
+  }
+
   @Test
-  void badRequestsGet400NamingTheField() throws Exception {
-    assertError(
-        get("/predict/tails?relation=" + q(relation)),
-        400,
-        "head",
-        "missing parameter 'head' for /predict/tails");
-    assertError(
-        get("/predict/tails?head=" + q(head) + "&relation=" + q(relation) + "&top=0"),
-        400,
-        "top",
-        "top must be an integer >= 1, got '0'");
-    assertError(
-        get("/predict/tails?head=" + q(head) + "&relation=" + q(relation) + "&top=ten"),
-        400,
-        "top",
-        "top must be an integer >= 1, got 'ten'");
-    assertError(
-        get("/predict/heads?relation=" + q(relation) + "&tail=" + q(tail) + "&head=x"),
-        400,
-        "head",
-        "unknown parameter 'head' for /predict/heads; expected relation, tail, top, include_known");
-    assertError(
-        get("/predict/relations?head=" + q(head) + "&tail=" + q(tail) + "&include_known=yes"),
-        400,
-        "include_known",
-        "include_known must be true or false, got 'yes'");
-    assertError(
-        get("/predict/relations?head=&tail=" + q(tail)),
-        400,
-        "head",
-        "parameter 'head' must be a label, got ''");
-    assertError(
-        get("/predict/tails?head=a&head=b&relation=" + q(relation)),
-        400,
-        "head",
-        "parameter 'head' is given more than once");
+  void badBodiesGet400NamingTheField() throws Exception {
     assertError(
         post("/score", "[{\"head\": \"" + head + "\", \"relation\": \"" + relation + "\"}]"),
         400,

@@ -4,28 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.RandomArrays.gaussian;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
+import org.kge4j.testing.LogCapture;
 
 /** Sample weights, the BootEA form and the overlap warning: kge4j's additions to PyKEEN. */
 class BeyondPykeenTest {
-  private static float[] gaussian(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) random.nextGaussian();
-    }
-    return v;
-  }
-
   @Test
   void unitWeightsChangeNothing() {
     SplittableRandom random = new SplittableRandom(11);
@@ -139,31 +130,16 @@ class BeyondPykeenTest {
 
   @Test
   void overlappingZonesAreWarnedOnce() {
-    Logger logger = Logger.getLogger(DoubleMarginLoss.class.getName());
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
-      // λ = -0.3, λ̄ = -0.45: positives satisfied from -0.3, negatives up to 0.45.
-      DoubleMarginLoss.builder().positiveMargin(-0.3).negativeMargin(-0.45).build();
-      DoubleMarginLoss.builder().positiveMargin(-0.3).negativeMargin(-0.45).build();
-      // Separated zones: no warning.
-      DoubleMarginLoss.builder().positiveMargin(0.7).negativeMargin(-0.45).build();
-    } finally {
-      logger.removeHandler(handler);
-    }
+    List<LogRecord> records =
+        LogCapture.recordsOf(
+            DoubleMarginLoss.class,
+            () -> {
+              // λ = -0.3, λ̄ = -0.45: positives satisfied from -0.3, negatives up to 0.45.
+              DoubleMarginLoss.builder().positiveMargin(-0.3).negativeMargin(-0.45).build();
+              DoubleMarginLoss.builder().positiveMargin(-0.3).negativeMargin(-0.45).build();
+              // Separated zones: no warning.
+              DoubleMarginLoss.builder().positiveMargin(0.7).negativeMargin(-0.45).build();
+            });
     assertEquals(1, records.size(), "exactly one warning for one overlapping configuration");
     assertSame(Level.WARNING, records.get(0).getLevel());
     assertTrue(records.get(0).getMessage().contains("-0.3"), records.get(0).getMessage());

@@ -3,6 +3,7 @@ package org.kge4j.loss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.RandomArrays.gaussian;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -28,10 +29,9 @@ class DoubleMarginLossBehaviourTest {
   @MethodSource("configurations")
   void valueIsAFiniteScalar(String activation, String reduction) {
     SplittableRandom random = new SplittableRandom(1);
-    float[] x = new float[20];
+    float[] x = gaussian(random, 20);
     float[] t = new float[20];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) random.nextGaussian();
+    for (int i = 0; i < t.length; i++) {
       t[i] = i % 3 == 0 ? 1f : 0f;
     }
     LossOutput out =
@@ -134,14 +134,8 @@ class DoubleMarginLossBehaviourTest {
     SplittableRandom random = new SplittableRandom(7);
     int b = 5;
     int k = 4;
-    float[] positives = new float[b];
-    float[] negatives = new float[b * k];
-    for (int i = 0; i < b; i++) {
-      positives[i] = (float) random.nextGaussian();
-    }
-    for (int j = 0; j < negatives.length; j++) {
-      negatives[j] = (float) random.nextGaussian();
-    }
+    float[] positives = gaussian(random, b);
+    float[] negatives = gaussian(random, b * k);
     boolean[] all = new boolean[b * k];
     Arrays.fill(all, true);
     SlcwaLossOutput dense =
@@ -168,10 +162,7 @@ class DoubleMarginLossBehaviourTest {
     SplittableRandom random = new SplittableRandom(3);
     int b = 3;
     int e = 5;
-    float[] x = new float[b * e];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) random.nextGaussian();
-    }
+    float[] x = gaussian(random, b * e);
     float[] column = {1f, 0f, 0.25f};
     float[] expanded = new float[b * e];
     for (int i = 0; i < expanded.length; i++) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
+import org.kge4j.testing.CustomActivations;
 
 /** One test per error: its type, and that its message names the bad value and what is allowed. */
 class DoubleMarginLossErrorTest {
@@ -410,23 +411,7 @@ class DoubleMarginLossErrorTest {
 
   @Test
   void misbehavingCustomActivationIsReported() {
-    MarginActivation broken =
-        new MarginActivation() {
-          @Override
-          public float value(float z) {
-            return Float.NaN;
-          }
-
-          @Override
-          public float derivative(float z) {
-            return 0f;
-          }
-
-          @Override
-          public String name() {
-            return "Broken";
-          }
-        };
+    MarginActivation broken = CustomActivations.of("Broken", z -> Float.NaN, z -> 0f);
     DoubleMarginLoss loss = DoubleMarginLoss.builder().marginActivation(broken).build();
     assertMessage(IllegalStateException.class, () -> loss.forward(t(0f), t(1f)), "Broken", "NaN");
   }

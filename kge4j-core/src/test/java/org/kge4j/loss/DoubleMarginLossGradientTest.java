@@ -18,19 +18,27 @@ import org.kge4j.tensor.FloatTensor;
 class DoubleMarginLossGradientTest {
   private static final double STEP = 1e-3;
 
-  /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
-  private static float[] scoresAwayFromKinks(
-      SplittableRandom random, int n, DoubleMarginLoss loss) {
-    float[] x = new float[n];
-    for (int i = 0; i < n; i++) {
-      float v;
-      do {
-        v = (float) random.nextDouble(-3, 3);
-      } while (Math.abs(v - loss.positiveMargin()) < 0.05
-          || Math.abs(v + loss.negativeMargin()) < 0.05);
-      x[i] = v;
+  /** One property try: its random source, a random loss and that loss's double reference. */
+  private record Draw(SplittableRandom random, DoubleMarginLoss loss, ReferenceLoss reference) {
+    static Draw of(long seed) {
+      SplittableRandom random = new SplittableRandom(seed);
+      DoubleMarginLoss loss = randomLoss(random);
+      return new Draw(random, loss, ReferenceLoss.of(loss));
     }
-    return x;
+
+    /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
+    float[] scoresAwayFromKinks(int n) {
+      float[] x = new float[n];
+      for (int i = 0; i < n; i++) {
+        float v;
+        do {
+          v = (float) random.nextDouble(-3, 3);
+        } while (Math.abs(v - loss.positiveMargin()) < 0.05
+            || Math.abs(v + loss.negativeMargin()) < 0.05);
+        x[i] = v;
+      }
+      return x;
+    }
   }
 
   private static double[] toDouble(float[] x) {
@@ -49,6 +57,19 @@ class DoubleMarginLossGradientTest {
       double value, float[] analytic, double[] point, ToDoubleFunction<double[]> f, String what) {
     assertEquals(f.applyAsDouble(point), value, 1e-5 + 1e-5 * Math.abs(value));
     assertGradient(analytic, point, f, what);
+  }
+
+  /** {@link #assertMatchesReference} on a forward output and the scores it was computed from. */
+  private static void assertOutputMatchesReference(
+      LossOutput out, float[] scores, ToDoubleFunction<double[]> f, String what) {
+    assertMatchesReference(out.value(), out.gradient().toArray(), toDouble(scores), f, what);
+  }
+
+  /** {@link #assertOutputMatchesReference} against the draw's pointwise reference loss. */
+  private static void assertPointwiseMatchesReference(
+      Draw draw, LossOutput out, float[] scores, double[] labels, double[] weights, String what) {
+    assertOutputMatchesReference(
+        out, scores, p -> draw.reference().pointwise(p, labels, weights), what);
   }
 
   private static void assertGradient(
@@ -78,41 +99,33 @@ class DoubleMarginLossGradientTest {
 
   @Property(tries = 150)
   void forwardGradientMatchesFiniteDifferences(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    DoubleMarginLoss loss = randomLoss(random);
-    ReferenceLoss reference = ReferenceLoss.of(loss);
+    Draw draw = Draw.of(seed);
+    SplittableRandom random = draw.random();
     int rows = 1 + random.nextInt(4);
     int cols = 1 + random.nextInt(6);
-    float[] x = scoresAwayFromKinks(random, rows * cols, loss);
+    float[] x = draw.scoresAwayFromKinks(rows * cols);
     float[] t = new float[rows * cols];
     for (int i = 0; i < t.length; i++) {
       t[i] = random.nextBoolean() ? (float) random.nextDouble() : (random.nextBoolean() ? 1f : 0f);
     }
-    LossOutput out = loss.forward(FloatTensor.of(x, rows, cols), FloatTensor.of(t, rows, cols));
-    double[] labels = toDouble(t);
-    double[] point = toDouble(x);
-    assertMatchesReference(
-        out.value(),
-        out.gradient().toArray(),
-        point,
-        p -> reference.pointwise(p, labels, null),
-        "predictions");
+    LossOutput out =
+        draw.loss().forward(FloatTensor.of(x, rows, cols), FloatTensor.of(t, rows, cols));
+    assertPointwiseMatchesReference(draw, out, x, toDouble(t), null, "predictions");
   }
 
   @Property(tries = 100)
   void broadcastGradientIsSummedBack(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    DoubleMarginLoss loss = randomLoss(random);
-    ReferenceLoss reference = ReferenceLoss.of(loss);
+    Draw draw = Draw.of(seed);
+    SplittableRandom random = draw.random();
     int rows = 1 + random.nextInt(4);
     int cols = 1 + random.nextInt(5);
-    float[] x = scoresAwayFromKinks(random, cols, loss);
+    float[] x = draw.scoresAwayFromKinks(cols);
     float[] t = new float[rows * cols];
     for (int i = 0; i < t.length; i++) {
       t[i] = (float) random.nextDouble();
     }
     // predictions (cols,) broadcast against labels (rows, cols)
-    LossOutput out = loss.forward(FloatTensor.of(x, cols), FloatTensor.of(t, rows, cols));
+    LossOutput out = draw.loss().forward(FloatTensor.of(x, cols), FloatTensor.of(t, rows, cols));
     double[] labels = toDouble(t);
     ToDoubleFunction<double[]> f =
         p -> {
@@ -120,20 +133,17 @@ class DoubleMarginLossGradientTest {
           for (int i = 0; i < expanded.length; i++) {
             expanded[i] = p[i % cols];
           }
-          return reference.pointwise(expanded, labels, null);
+          return draw.reference().pointwise(expanded, labels, null);
         };
-    double[] point = toDouble(x);
-    assertMatchesReference(
-        out.value(), out.gradient().toArray(), point, f, "broadcast predictions");
+    assertOutputMatchesReference(out, x, f, "broadcast predictions");
   }
 
   @Property(tries = 100)
   void weightedLcwaGradientMatchesFiniteDifferences(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    DoubleMarginLoss loss = randomLoss(random);
-    ReferenceLoss reference = ReferenceLoss.of(loss);
+    Draw draw = Draw.of(seed);
+    SplittableRandom random = draw.random();
     int n = 1 + random.nextInt(12);
-    float[] x = scoresAwayFromKinks(random, n, loss);
+    float[] x = draw.scoresAwayFromKinks(n);
     float[] t = new float[n];
     float[] w = new float[n];
     for (int i = 0; i < n; i++) {
@@ -142,6 +152,7 @@ class DoubleMarginLossGradientTest {
     }
     double epsilon = random.nextDouble(0, 0.5);
     int numEntities = 2 + random.nextInt(50);
+    DoubleMarginLoss loss = draw.loss();
     LossOutput out =
         loss.processLcwaScores(
             FloatTensor.of(x, n), FloatTensor.of(t, n), epsilon, numEntities, FloatTensor.of(w, n));
@@ -149,52 +160,52 @@ class DoubleMarginLossGradientTest {
     for (int i = 0; i < n; i++) {
       smoothed[i] = (1 - epsilon) * t[i] + epsilon / (numEntities - 1) * (1 - t[i]);
     }
-    double[] weights = toDouble(w);
-    double[] point = toDouble(x);
-    assertMatchesReference(
-        out.value(),
-        out.gradient().toArray(),
-        point,
-        p -> reference.pointwise(p, smoothed, weights),
-        "lcwa");
+    assertPointwiseMatchesReference(draw, out, x, smoothed, toDouble(w), "lcwa");
   }
 
   @Property(tries = 100)
   void slcwaGradientsMatchFiniteDifferences(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    DoubleMarginLoss loss = randomLoss(random);
-    ReferenceLoss reference = ReferenceLoss.of(loss);
+    Draw draw = Draw.of(seed);
+    SplittableRandom random = draw.random();
     int b = 1 + random.nextInt(5);
     int k = 1 + random.nextInt(6);
-    float[] positives = scoresAwayFromKinks(random, b, loss);
-    float[] negatives = scoresAwayFromKinks(random, b * k, loss);
+    float[] positives = draw.scoresAwayFromKinks(b);
+    float[] negatives = draw.scoresAwayFromKinks(b * k);
     boolean filtered = random.nextBoolean();
     double[] pos = toDouble(positives);
     double[] neg = toDouble(negatives);
     if (!filtered) {
       SlcwaLossOutput out =
-          loss.processSlcwaScores(
-              FloatTensor.of(positives, b, 1), FloatTensor.of(negatives, b, k), null, null, null);
+          draw.loss()
+              .processSlcwaScores(
+                  FloatTensor.of(positives, b, 1),
+                  FloatTensor.of(negatives, b, k),
+                  null,
+                  null,
+                  null);
       assertMatchesReference(
           out.value(),
           out.positiveGradient().toArray(),
           pos,
-          p -> reference.denseSlcwa(p, neg, k),
+          p -> draw.reference().denseSlcwa(p, neg, k),
           "positives");
       assertGradient(
-          out.negativeGradient().toArray(), neg, q -> reference.denseSlcwa(pos, q, k), "negatives");
+          out.negativeGradient().toArray(),
+          neg,
+          q -> draw.reference().denseSlcwa(pos, q, k),
+          "negatives");
       return;
     }
     boolean[] keep = new boolean[b * k];
     for (int j = 0; j < keep.length; j++) {
       keep[j] = random.nextDouble() < 0.6;
     }
-    SlcwaLossOutput out = LossFixtures.processKept(loss, positives, negatives, keep, b, k);
+    SlcwaLossOutput out = LossFixtures.processKept(draw.loss(), positives, negatives, keep, b, k);
     assertMatchesReference(
         out.value(),
         out.positiveGradient().toArray(),
         pos,
-        p -> reference.filteredSlcwa(p, neg, keep, k),
+        p -> draw.reference().filteredSlcwa(p, neg, keep, k),
         "filtered positives");
     // The compact gradient, scattered back, must match finite differences on the kept scores.
     float[] denseGradient = new float[b * k];
@@ -204,6 +215,9 @@ class DoubleMarginLossGradientTest {
       }
     }
     assertGradient(
-        denseGradient, neg, q -> reference.filteredSlcwa(pos, q, keep, k), "filtered negatives");
+        denseGradient,
+        neg,
+        q -> draw.reference().filteredSlcwa(pos, q, keep, k),
+        "filtered negatives");
   }
 }

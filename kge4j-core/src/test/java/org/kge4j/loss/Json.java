@@ -53,44 +53,43 @@ final class Json {
 
   private Map<String, Object> object() {
     Map<String, Object> map = new LinkedHashMap<>();
-    pos++;
-    skipSpace();
-    if (text.charAt(pos) == '}') {
-      pos++;
-      return map;
-    }
-    while (true) {
-      skipSpace();
-      String key = string();
-      skipSpace();
-      expect(':');
-      map.put(key, value());
-      skipSpace();
-      if (text.charAt(pos) == ',') {
-        pos++;
-      } else {
-        expect('}');
-        return map;
-      }
-    }
+    elements(
+        '}',
+        () -> {
+          skipSpace();
+          String key = string();
+          skipSpace();
+          expect(':');
+          map.put(key, value());
+        });
+    return map;
   }
 
   private List<Object> array() {
     List<Object> list = new ArrayList<>();
+    elements(']', () -> list.add(value()));
+    return list;
+  }
+
+  /**
+   * Reads, after the opening bracket at {@code pos}, the comma-separated elements of an object or
+   * array with {@code element}, through the closing bracket {@code close}.
+   */
+  private void elements(char close, Runnable element) {
     pos++;
     skipSpace();
-    if (text.charAt(pos) == ']') {
+    if (text.charAt(pos) == close) {
       pos++;
-      return list;
+      return;
     }
     while (true) {
-      list.add(value());
+      element.run();
       skipSpace();
       if (text.charAt(pos) == ',') {
         pos++;
       } else {
-        expect(']');
-        return list;
+        expect(close);
+        return;
       }
     }
   }

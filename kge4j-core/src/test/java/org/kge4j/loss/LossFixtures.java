@@ -3,6 +3,7 @@ package org.kge4j.loss;
 import java.util.SplittableRandom;
 import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
+import org.kge4j.testing.Masks;
 
 /**
  * What the randomised loss tests share: a random configuration, and the filtered sLCWA call of the
@@ -31,10 +32,7 @@ final class LossFixtures {
    */
   static SlcwaLossOutput processKept(
       DoubleMarginLoss loss, float[] positives, float[] negatives, boolean[] keep, int b, int k) {
-    int kept = 0;
-    for (boolean kj : keep) {
-      kept += kj ? 1 : 0;
-    }
+    int kept = Masks.count(keep);
     float[] compact = new float[kept];
     for (int j = 0, c = 0; j < keep.length; j++) {
       if (keep[j]) {

@@ -3,6 +3,7 @@ package org.kge4j.loss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kge4j.loss.LossFixtures.randomLoss;
+import static org.kge4j.testing.RandomArrays.gaussian;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -12,20 +13,12 @@ import org.kge4j.tensor.FloatTensor;
 /** The array entry points used by training loops agree with the tensor API on every path. */
 class ZeroAllocationEntryPointTest {
 
-  private static float[] gaussian(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) (2 * random.nextGaussian());
-    }
-    return v;
-  }
-
   @Property(tries = 100)
   void lcwaIntoEqualsTensorApi(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     DoubleMarginLoss loss = randomLoss(random);
     int n = 1 + random.nextInt(300);
-    float[] x = gaussian(random, n);
+    float[] x = gaussian(random, n, 2);
     float[] t = new float[n];
     for (int i = 0; i < n; i++) {
       t[i] = random.nextInt(4) == 0 ? 1f : 0f;
@@ -45,8 +38,8 @@ class ZeroAllocationEntryPointTest {
     DoubleMarginLoss loss = randomLoss(random);
     int b = 1 + random.nextInt(20);
     int k = 1 + random.nextInt(9);
-    float[] pos = gaussian(random, b);
-    float[] neg = gaussian(random, b * k);
+    float[] pos = gaussian(random, b, 2);
+    float[] neg = gaussian(random, b * k, 2);
     float[] gp = new float[b];
     float[] gn = new float[b * k];
     if (random.nextBoolean()) {

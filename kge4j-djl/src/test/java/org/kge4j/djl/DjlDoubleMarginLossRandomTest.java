@@ -2,6 +2,7 @@ package org.kge4j.djl;
 
 import static org.kge4j.djl.Tolerance.assertAllClose;
 import static org.kge4j.djl.Tolerance.assertClose;
+import static org.kge4j.testing.Masks.count;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -248,14 +249,6 @@ class DjlDoubleMarginLossRandomTest {
     boolean[] mask = new boolean[size];
     Arrays.fill(mask, value);
     return mask;
-  }
-
-  private static int count(boolean[] mask) {
-    int count = 0;
-    for (boolean b : mask) {
-      count += b ? 1 : 0;
-    }
-    return count;
   }
 
   private static int size(int[] shape) {

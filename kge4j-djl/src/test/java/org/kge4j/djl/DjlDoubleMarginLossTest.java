@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.MarginActivation;
 import org.kge4j.loss.UnsupportedLabelSmoothingException;
+import org.kge4j.testing.CustomActivations;
 
 /** Hand-computed values, numerics at the edges, the DJL contract and every error path. */
 class DjlDoubleMarginLossTest {
@@ -200,23 +201,7 @@ class DjlDoubleMarginLossTest {
 
     @Test
     void aUserDefinedActivationCannotBeExpressedAsNdArrayOperations() {
-      MarginActivation square =
-          new MarginActivation() {
-            @Override
-            public float value(float z) {
-              return z * z;
-            }
-
-            @Override
-            public float derivative(float z) {
-              return 2 * z;
-            }
-
-            @Override
-            public String name() {
-              return "Square";
-            }
-          };
+      MarginActivation square = CustomActivations.of("Square", z -> z * z, z -> 2 * z);
       DoubleMarginLoss core = DoubleMarginLoss.builder().marginActivation(square).build();
       IllegalArgumentException error =
           assertThrows(IllegalArgumentException.class, () -> new DjlDoubleMarginLoss(core));

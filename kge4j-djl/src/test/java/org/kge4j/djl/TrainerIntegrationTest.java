@@ -3,6 +3,7 @@ package org.kge4j.djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kge4j.djl.Tolerance.assertAllClose;
 import static org.kge4j.djl.Tolerance.assertClose;
+import static org.kge4j.testing.Masks.count;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -158,13 +159,5 @@ class TrainerIntegrationTest {
       }
     }
     return dense;
-  }
-
-  private static int count(boolean[] keep) {
-    int count = 0;
-    for (boolean k : keep) {
-      count += k ? 1 : 0;
-    }
-    return count;
   }
 }

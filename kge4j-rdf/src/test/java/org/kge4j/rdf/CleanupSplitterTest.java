@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.testing.LabeledTriples;
 
 /** PyKEEN's cleanup split: the guarantee, the sizes, determinism. */
 class CleanupSplitterTest {
@@ -217,12 +218,7 @@ class CleanupSplitterTest {
   @Test
   void aGraphTooSmallForTheRatiosIsAnError() {
     // 3 triples at 0.8/0.1/0.1: PyKEEN's sizes are [2, 0, 1], so validation is drawn empty.
-    TriplesFactory graph =
-        TriplesFactory.fromLabeledTriples(
-            List.<String[]>of(
-                new String[] {"a", "r", "b"},
-                new String[] {"c", "r", "d"},
-                new String[] {"e", "r", "f"}));
+    TriplesFactory graph = LabeledTriples.of("a r b", "c r d", "e r f");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.configThroughCheckpoint;
+import static org.kge4j.testing.TrainingFixtures.lcwaDistMult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +25,6 @@ import org.kge4j.config.DatasetConfig;
 import org.kge4j.config.LoadedDataset;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.DatasetSource;
-import org.kge4j.model.EmbeddingTable;
-import org.kge4j.optim.Optimizers;
-import org.kge4j.training.Checkpoint;
 
 /**
  * A graph file as a pipeline configuration's dataset: found through {@link DatasetSource} (this
@@ -35,23 +34,11 @@ import org.kge4j.training.Checkpoint;
  */
 class GraphFileSourceTest {
 
-  /** A one-row table: the checkpoints here carry a configuration, not a model. */
-  private static final EmbeddingTable TABLE = new EmbeddingTable("table", 1, 1);
-
   @TempDir Path directory;
 
   /** {@link TestFiles#ring} of 30 entities. */
   private Path ring(String name) {
     return TestFiles.write(directory, name, TestFiles.ring(30));
-  }
-
-  private static PipelineConfig config(String dataset, Map<String, Object> datasetKwargs) {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("dataset", dataset);
-    pipeline.put("dataset_kwargs", datasetKwargs);
-    pipeline.put("model", "DistMult");
-    pipeline.put("training_loop", "LCWA");
-    return PipelineConfig.fromPipelineMap(Map.of("pipeline", pipeline));
   }
 
   @Test
@@ -71,7 +58,7 @@ class GraphFileSourceTest {
     given.put("create_inverse_triples", true);
     given.put("split", List.of(0.7, 0.2)); // testing is the rest
     given.put("split_seed", 5); // JSON integers arrive as Integer
-    PipelineConfig config = config(file, given);
+    PipelineConfig config = lcwaDistMult(file, given);
     Map<?, ?> pipeline = (Map<?, ?>) config.toPipelineMap().get("pipeline");
     assertEquals(
         List.of("dataset", "dataset_kwargs", "model"),
@@ -167,7 +154,7 @@ class GraphFileSourceTest {
   void resolvingRecordsTheShaAndTheResolvedConfigurationReadsTheSameSplits(@TempDir Path run)
       throws IOException {
     Path file = ring("g.nt");
-    PipelineConfig config = config(file.toString(), Map.of("split_seed", 3));
+    PipelineConfig config = lcwaDistMult(file.toString(), Map.of("split_seed", 3));
     LoadedDataset loaded = config.dataset().resolve();
     assertEquals(Sha256Reference.of(file), loaded.config().sourceKwargs().get("sha256"));
     assertEquals(
@@ -176,24 +163,7 @@ class GraphFileSourceTest {
 
     // A checkpoint carries the lists and the SHA-256; its configuration reads the same splits.
     PipelineConfig recorded = config.withDataset(loaded.config());
-    Checkpoint checkpoint =
-        new Checkpoint(
-            recorded,
-            0,
-            1L,
-            List.of(),
-            List.of(),
-            Double.NEGATIVE_INFINITY,
-            0,
-            0,
-            "distmult",
-            TABLE,
-            TABLE,
-            null,
-            null,
-            Checkpoint.OptimizerState.of(Optimizers.create("sgd", List.of(TABLE), 0.1)));
-    checkpoint.write(run.resolve("checkpoint.kge4j"));
-    PipelineConfig read = Checkpoint.read(run.resolve("checkpoint.kge4j")).config();
+    PipelineConfig read = configThroughCheckpoint(recorded, run.resolve("checkpoint.kge4j"));
     assertEquals(recorded, read);
     LoadedDataset again = read.dataset().resolve();
     assertEquals(read.dataset(), again.config());

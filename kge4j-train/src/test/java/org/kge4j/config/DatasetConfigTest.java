@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.config.ConfigAssertions.refused;
+import static org.kge4j.testing.TrainingFixtures.configThroughCheckpoint;
+import static org.kge4j.testing.TrainingFixtures.lcwaDistMult;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,9 +17,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kge4j.data.Datasets;
-import org.kge4j.model.EmbeddingTable;
-import org.kge4j.optim.Optimizers;
-import org.kge4j.training.Checkpoint;
 
 /**
  * The dataset component: {@code create_inverse_triples} for every dataset, and a {@link
@@ -25,35 +25,24 @@ import org.kge4j.training.Checkpoint;
  */
 class DatasetConfigTest {
 
-  /** A one-row table: the checkpoints here carry a configuration, not a model. */
-  private static final EmbeddingTable TABLE = new EmbeddingTable("table", 1, 1);
-
-  private static PipelineConfig lcwa(String dataset, Map<String, ?> datasetKwargs) {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("dataset", dataset);
-    pipeline.put("dataset_kwargs", datasetKwargs);
-    pipeline.put("model", "DistMult");
-    pipeline.put("training_loop", "LCWA");
-    return PipelineConfig.fromPipelineMap(Map.of("pipeline", pipeline));
-  }
-
   private static Map<?, ?> pipeline(PipelineConfig config) {
     return (Map<?, ?>) config.toPipelineMap().get("pipeline");
   }
 
   @Test
   void inverseTriplesAreWrittenIntoThePipelineMapAndReadBack() {
-    PipelineConfig config = lcwa("nations", Map.of("create_inverse_triples", true));
+    PipelineConfig config = lcwaDistMult("nations", Map.of("create_inverse_triples", true));
     assertEquals(Map.of("create_inverse_triples", true), pipeline(config).get("dataset_kwargs"));
     PipelineConfig read = PipelineConfig.fromPipelineMap(config.toPipelineMap());
     assertTrue(read.dataset().createInverseTriples());
     assertEquals(config, read);
-    assertFalse(pipeline(lcwa("nations", Map.of())).containsKey("dataset_kwargs"));
+    assertFalse(pipeline(lcwaDistMult("nations", Map.of())).containsKey("dataset_kwargs"));
   }
 
   @Test
   void aSourcesKwargsAreNormalizedWithDefaultsAndRoundTrip() {
-    PipelineConfig config = lcwa("fixture:x", Map.of("create_inverse_triples", true, "version", 1));
+    PipelineConfig config =
+        lcwaDistMult("fixture:x", Map.of("create_inverse_triples", true, "version", 1));
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("create_inverse_triples", true);
     expected.put("labels", List.of("a", "b"));
@@ -69,23 +58,17 @@ class DatasetConfigTest {
   @Test
   void unknownAndBadKwargsNameTheKey() {
     ConfigurationException unknown =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("fixture:x", Map.of("split", List.of(0.5))));
+        refused(() -> DatasetConfig.fromKwargs("fixture:x", Map.of("split", List.of(0.5))));
     assertEquals("dataset_kwargs.split", unknown.key());
     assertEquals(
         "dataset_kwargs.split is not supported by dataset fixture:x; supported:"
             + " create_inverse_triples, labels, version",
         unknown.getMessage());
     ConfigurationException bad =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("fixture:x", Map.of("labels", "a")));
+        refused(() -> DatasetConfig.fromKwargs("fixture:x", Map.of("labels", "a")));
     assertEquals("dataset_kwargs.labels must be a list of strings, got a", bad.getMessage());
     ConfigurationException inverse =
-        assertThrows(
-            ConfigurationException.class,
-            () -> DatasetConfig.fromKwargs("nations", Map.of("create_inverse_triples", "yes")));
+        refused(() -> DatasetConfig.fromKwargs("nations", Map.of("create_inverse_triples", "yes")));
     assertEquals(
         "dataset_kwargs.create_inverse_triples must be true or false, got 'yes'",
         inverse.getMessage());
@@ -93,24 +76,8 @@ class DatasetConfigTest {
 
   @Test
   void aCheckpointCarriesListValuedKwargs(@TempDir Path dir) {
-    PipelineConfig config = lcwa("fixture:x", Map.of("labels", List.of("p", "q", "r")));
-    new Checkpoint(
-            config,
-            0,
-            0L,
-            List.of(),
-            List.of(),
-            Double.NEGATIVE_INFINITY,
-            0,
-            0,
-            "distmult",
-            TABLE,
-            TABLE,
-            null,
-            null,
-            Checkpoint.OptimizerState.of(Optimizers.create("sgd", List.of(TABLE), 0.1)))
-        .write(dir.resolve("c.kge4j"));
-    PipelineConfig read = Checkpoint.read(dir.resolve("c.kge4j")).config();
+    PipelineConfig config = lcwaDistMult("fixture:x", Map.of("labels", List.of("p", "q", "r")));
+    PipelineConfig read = configThroughCheckpoint(config, dir.resolve("c.kge4j"));
     assertEquals(config, read);
     assertEquals(List.of("p", "q", "r"), read.dataset().sourceKwargs().get("labels"));
   }

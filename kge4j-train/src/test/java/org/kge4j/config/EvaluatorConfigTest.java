@@ -2,8 +2,8 @@ package org.kge4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.config.ConfigAssertions.refused;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,25 +32,17 @@ class EvaluatorConfigTest {
   @Test
   void invalidEvaluatorsNameTheKey() {
     ConfigurationException missing =
-        assertThrows(
-            ConfigurationException.class,
-            () -> EvaluatorConfig.fromKwargs("SampledRankBasedEvaluator", Map.of()));
+        refused(() -> EvaluatorConfig.fromKwargs("SampledRankBasedEvaluator", Map.of()));
     assertEquals("evaluator_kwargs.num_negatives", missing.key());
     ConfigurationException zero =
-        assertThrows(
-            ConfigurationException.class,
-            () -> EvaluatorConfig.fromKwargs("sampled_rank_based", Map.of("num_negatives", 0)));
+        refused(() -> EvaluatorConfig.fromKwargs("sampled_rank_based", Map.of("num_negatives", 0)));
     assertEquals("evaluator_kwargs.num_negatives must be >= 1, got 0", zero.getMessage());
     ConfigurationException unknown =
-        assertThrows(
-            ConfigurationException.class,
-            () -> EvaluatorConfig.fromKwargs("RankBasedEvaluator", Map.of("num_negatives", 5)));
+        refused(() -> EvaluatorConfig.fromKwargs("RankBasedEvaluator", Map.of("num_negatives", 5)));
     assertEquals(
         "evaluator_kwargs.num_negatives is not supported by rankbased; supported: none",
         unknown.getMessage());
-    ConfigurationException name =
-        assertThrows(
-            ConfigurationException.class, () -> EvaluatorConfig.fromKwargs("classifier", Map.of()));
+    ConfigurationException name = refused(() -> EvaluatorConfig.fromKwargs("classifier", Map.of()));
     assertTrue(name.getMessage().contains("rankbased"), name.getMessage());
   }
 }

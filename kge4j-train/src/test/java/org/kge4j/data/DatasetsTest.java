@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kge4j.testing.LabeledTriples;
 
 class DatasetsTest {
 
@@ -128,10 +129,8 @@ class DatasetsTest {
 
   @Test
   void datasetRejectsSplitsOfAnotherIdSpace() {
-    TriplesFactory a =
-        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
-    TriplesFactory b =
-        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "c"}));
+    TriplesFactory a = LabeledTriples.of("a r b");
+    TriplesFactory b = LabeledTriples.of("a r c");
     assertThrows(IllegalArgumentException.class, () -> new Dataset("x", a, b, a));
   }
 }

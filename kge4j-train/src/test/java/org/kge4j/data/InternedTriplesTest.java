@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.kge4j.testing.LabeledTriples;
 
 /**
  * {@link TriplesFactory#fromInternedTriples} (labels interned in first-seen order while streaming a
@@ -133,12 +134,7 @@ class InternedTriplesTest {
 
   @Test
   void cloneAndExchangeTriplesSharesTheIdSpaceAndKeepsTheGivenOrder() {
-    TriplesFactory all =
-        TriplesFactory.fromLabeledTriples(
-            List.<String[]>of(
-                new String[] {"a", "r", "b"},
-                new String[] {"b", "s", "c"},
-                new String[] {"c", "r", "a"}));
+    TriplesFactory all = LabeledTriples.of("a r b", "b s c", "c r a");
     TriplesFactory part = all.cloneAndExchangeTriples(new int[] {2, 0, 0, 0, 0, 1, 2, 0, 0});
     assertTrue(part.sharesIdSpaceWith(all));
     assertSame(all.entityToId(), part.entityToId());

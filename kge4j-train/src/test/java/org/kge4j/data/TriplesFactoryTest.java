@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kge4j.testing.LabeledTriples;
 
 class TriplesFactoryTest {
 
@@ -46,12 +47,7 @@ class TriplesFactoryTest {
   @Test
   void sortingIsByCodePointLikePythonSorted() {
     // Python's sorted() and String.compareTo agree: upper case before lower case, "B" < "a".
-    TriplesFactory f =
-        TriplesFactory.fromLabeledTriples(
-            List.<String[]>of(
-                new String[] {"a", "r", "B"},
-                new String[] {"_x", "r", "a10"},
-                new String[] {"a2", "r", "a"}));
+    TriplesFactory f = LabeledTriples.of("a r B", "_x r a10", "a2 r a");
     assertEquals(List.of("B", "_x", "a", "a10", "a2"), List.copyOf(f.entityToId().keySet()));
   }
 
@@ -82,8 +78,7 @@ class TriplesFactoryTest {
 
   @Test
   void mappedTriplesIsACopy() {
-    TriplesFactory f =
-        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
+    TriplesFactory f = LabeledTriples.of("a r b");
     int[] triples = f.mappedTriples();
     triples[0] = 99;
     assertEquals(0, f.head(0));
@@ -176,8 +171,7 @@ class TriplesFactoryTest {
 
   @Test
   void accessorsRejectOutOfRangeIndices() {
-    TriplesFactory f =
-        TriplesFactory.fromLabeledTriples(List.<String[]>of(new String[] {"a", "r", "b"}));
+    TriplesFactory f = LabeledTriples.of("a r b");
     assertEquals(
         "triple index must be in [0, 1), got 1",
         assertThrows(IllegalArgumentException.class, () -> f.head(1)).getMessage());

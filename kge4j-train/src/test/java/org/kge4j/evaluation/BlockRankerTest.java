@@ -14,6 +14,7 @@ import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
 import org.kge4j.model.Models;
+import org.kge4j.testing.RandomTriples;
 
 /**
  * The blocked ranking of kge4j's models against the generic one-query-at-a-time path fed with the
@@ -62,16 +63,6 @@ class BlockRankerTest {
         Arguments.of("distmult", 1, 4200, 3));
   }
 
-  private static int[] randomTriples(SplittableRandom random, int count, int entities) {
-    int[] t = new int[3 * count];
-    for (int i = 0; i < count; i++) {
-      t[3 * i] = random.nextInt(entities);
-      t[3 * i + 1] = random.nextInt(3);
-      t[3 * i + 2] = random.nextInt(entities);
-    }
-    return t;
-  }
-
   @ParameterizedTest(name = "{0} p={1} entities={2}")
   @MethodSource("cases")
   void blockedRanksEqualOneQueryAtATimeRanks(String name, int norm, int numEntities, int dim) {
@@ -85,13 +76,13 @@ class BlockRankerTest {
       entities[i] = "e" + i;
     }
     String[] relations = {"a", "b", "c"};
-    int[] test = randomTriples(random, 200, Math.min(numEntities, 20));
+    int[] test = RandomTriples.draw(random, 200, Math.min(numEntities, 20), 3);
     test[0] = 7; // a test triple whose tail ties with another entity
     test[2] = 5;
     TriplesFactory testing = TriplesFactory.fromMappedTriples(test, entities, relations);
     TriplesFactory training =
         TriplesFactory.fromMappedTriples(
-            randomTriples(random, 600, Math.min(numEntities, 20)), entities, relations);
+            RandomTriples.draw(random, 600, Math.min(numEntities, 20), 3), entities, relations);
     for (boolean filtered : new boolean[] {true, false}) {
       MetricResults reference =
           RankBasedEvaluator.builder()

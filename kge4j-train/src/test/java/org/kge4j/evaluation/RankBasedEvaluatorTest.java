@@ -108,33 +108,38 @@ class RankBasedEvaluatorTest {
     assertEquals(1.0, m.get("tail.realistic.count"));
   }
 
+  /**
+   * The ranks of one triple: its head's optimistic and pessimistic rank among so many candidates,
+   * then its tail's.
+   */
+  private static RankBasedEvaluator.Ranks oneTriple(
+      int headOptimistic,
+      int headPessimistic,
+      int headCandidates,
+      int tailOptimistic,
+      int tailPessimistic,
+      int tailCandidates) {
+    return new RankBasedEvaluator.Ranks(
+        new int[] {headOptimistic},
+        new int[] {headPessimistic},
+        new int[] {headCandidates},
+        new int[] {tailOptimistic},
+        new int[] {tailPessimistic},
+        new int[] {tailCandidates});
+  }
+
   @Test
   void metricsOfGivenRanksEqualThoseOfEvaluate() {
     RankBasedEvaluator evaluator = new RankBasedEvaluator();
     // the filtered ranks worked out in filteredRanksWithTiesComputedByHand
-    MetricResults fromRanks =
-        evaluator.metrics(
-            new RankBasedEvaluator.Ranks(
-                new int[] {1},
-                new int[] {3},
-                new int[] {4},
-                new int[] {1},
-                new int[] {2},
-                new int[] {4}));
+    MetricResults fromRanks = evaluator.metrics(oneTriple(1, 3, 4, 1, 2, 4));
     MetricResults evaluated = evaluateFiveEntityModel(evaluator);
     assertEquals(evaluated, fromRanks);
   }
 
   @Test
   void ranksMustBeConsistent() {
-    RankBasedEvaluator.Ranks swapped =
-        new RankBasedEvaluator.Ranks(
-            new int[] {1},
-            new int[] {3},
-            new int[] {4},
-            new int[] {2},
-            new int[] {1},
-            new int[] {4});
+    RankBasedEvaluator.Ranks swapped = oneTriple(1, 3, 4, 2, 1, 4);
     IllegalArgumentException order =
         assertThrows(
             IllegalArgumentException.class, () -> new RankBasedEvaluator().metrics(swapped));

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.testing.RandomTriples;
 
 /**
  * Checks the fast path (counting over all entities, then subtracting the filtered ones found by
@@ -42,8 +43,8 @@ class RankReferenceTest {
     for (int r = 0; r < numRelations; r++) {
       relations[r] = "r" + r;
     }
-    int[] train = randomTriples(random, 2 * numTriples, numEntities, numRelations);
-    int[] test = randomTriples(random, numTriples, numEntities, numRelations);
+    int[] train = RandomTriples.draw(random, 2 * numTriples, numEntities, numRelations);
+    int[] test = RandomTriples.draw(random, numTriples, numEntities, numRelations);
     TriplesFactory training = TriplesFactory.fromMappedTriples(train, entities, relations);
     TriplesFactory testing = TriplesFactory.fromMappedTriples(test, entities, relations);
     TripleScorePredictor.TripleScore score = (h, r, t) -> randomScore(seed, h, r, t);
@@ -100,16 +101,5 @@ class RankReferenceTest {
     assertEquals(optimisticSum / n, one.get("both.optimistic.arithmetic_mean_rank"), 1e-9);
     assertEquals(pessimisticSum / n, one.get("both.pessimistic.arithmetic_mean_rank"), 1e-9);
     assertEquals(inverse / n, one.meanReciprocalRank(), 1e-9);
-  }
-
-  private static int[] randomTriples(
-      SplittableRandom random, int n, int numEntities, int numRelations) {
-    int[] triples = new int[3 * n];
-    for (int i = 0; i < n; i++) {
-      triples[3 * i] = random.nextInt(numEntities);
-      triples[3 * i + 1] = random.nextInt(numRelations);
-      triples[3 * i + 2] = random.nextInt(numEntities);
-    }
-    return triples;
   }
 }

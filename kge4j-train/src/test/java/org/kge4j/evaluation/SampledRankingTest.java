@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
 import org.kge4j.model.Models;
+import org.kge4j.testing.RandomTriples;
 
 class SampledRankingTest {
 
@@ -42,15 +43,9 @@ class SampledRankingTest {
     }
   }
 
+  /** {@code count} random triples of the two relations, from the seed {@code seed}. */
   private static int[] randomTriples(long seed, int count) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] t = new int[3 * count];
-    for (int i = 0; i < count; i++) {
-      t[3 * i] = random.nextInt(ENTITIES);
-      t[3 * i + 1] = random.nextInt(2);
-      t[3 * i + 2] = random.nextInt(ENTITIES);
-    }
-    return t;
+    return RandomTriples.draw(new SplittableRandom(seed), count, ENTITIES, 2);
   }
 
   @Test

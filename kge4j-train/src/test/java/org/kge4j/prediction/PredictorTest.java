@@ -20,6 +20,7 @@ import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
 import org.kge4j.model.Models;
+import org.kge4j.testing.RandomTriples;
 
 /**
  * Predictions of a one-dimensional DistMult, {@code score(h, r, t) = h · r · t}, whose values are
@@ -239,12 +240,7 @@ class PredictorTest {
     }
     String[] relations = {"a", "b", "c", "d", "e", "f", "g"};
     SplittableRandom random = new SplittableRandom(42);
-    int[] training = new int[3 * 2000];
-    for (int i = 0; i < 2000; i++) {
-      training[3 * i] = random.nextInt(numEntities);
-      training[3 * i + 1] = random.nextInt(numRelations);
-      training[3 * i + 2] = random.nextInt(numEntities);
-    }
+    int[] training = RandomTriples.draw(random, 2000, numEntities, numRelations);
     Dataset data =
         new Dataset(
             "random",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.kge4j.testing.RandomTriples;
 
 class TripleSetTest {
 
@@ -18,12 +19,9 @@ class TripleSetTest {
     SplittableRandom random = new SplittableRandom(3);
     int numEntities = 50;
     int numRelations = 7;
-    int[] triples = new int[3 * 2000];
+    int[] triples = RandomTriples.draw(random, 2000, numEntities, numRelations);
     Set<List<Integer>> reference = new HashSet<>();
     for (int i = 0; i < 2000; i++) {
-      triples[3 * i] = random.nextInt(numEntities);
-      triples[3 * i + 1] = random.nextInt(numRelations);
-      triples[3 * i + 2] = random.nextInt(numEntities);
       reference.add(List.of(triples[3 * i], triples[3 * i + 1], triples[3 * i + 2]));
     }
     TripleSet set = new TripleSet(numEntities, numRelations, triples);

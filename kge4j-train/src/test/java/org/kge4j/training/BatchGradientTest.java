@@ -13,6 +13,7 @@ import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Model;
+import org.kge4j.testing.RandomTriples;
 
 /**
  * The whole batch — scoring, DoubleMarginLoss (softplus, so the loss is smooth), the backward pass
@@ -66,12 +67,7 @@ class BatchGradientTest {
     }
     PipelineConfig config = builder.build();
     SplittableRandom random = new SplittableRandom(11);
-    int[] triples = new int[3 * 20];
-    for (int i = 0; i < 20; i++) {
-      triples[3 * i] = random.nextInt(ENTITIES);
-      triples[3 * i + 1] = random.nextInt(RELATIONS);
-      triples[3 * i + 2] = random.nextInt(ENTITIES);
-    }
+    int[] triples = RandomTriples.draw(random, 20, ENTITIES, RELATIONS);
     String[] entities = new String[ENTITIES];
     for (int i = 0; i < ENTITIES; i++) {
       entities[i] = "e" + i;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.freshLoop;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -232,14 +233,7 @@ class CheckpointTest {
   @Test
   void restoringIntoAnotherConfigurationFails() {
     PipelineConfig config = PipelineConfig.builder().model("distmult").embeddingDim(2).build();
-    org.kge4j.data.Dataset data = org.kge4j.data.Datasets.embedded();
-    TrainingLoop loop =
-        TrainingLoop.create(
-            config,
-            config.createModel(data.numEntities(), data.numRelations()),
-            data.training(),
-            null,
-            1);
+    TrainingLoop loop = freshLoop(config, org.kge4j.data.Datasets.embedded(), 1);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> loop.restore(sample()));
     assertTrue(

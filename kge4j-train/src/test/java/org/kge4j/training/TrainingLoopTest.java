@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.crashAfterTwoEpochs;
+import static org.kge4j.testing.TrainingFixtures.freshLoop;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.SharedDatasets;
 import org.kge4j.model.Model;
+import org.kge4j.testing.LogCapture;
 
 /** Short trainings on the embedded dataset: learning, determinism, resume, divergence. */
 class TrainingLoopTest {
@@ -75,15 +76,27 @@ class TrainingLoopTest {
         .model();
   }
 
+  /** The training of a pipeline run on the embedded dataset that skips the test evaluation. */
+  private static TrainingResult trainWithoutTest(PipelineConfig config) {
+    return Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
+  }
+
   private static double mrr(PipelineResult result) {
     return result.testMetrics().get(StopperConfig.METRIC);
+  }
+
+  /** Runs {@code config} on {@code data} and asserts a test MRR above {@code factor} × chance. */
+  private static PipelineResult assertBeatsChance(
+      PipelineConfig config, Dataset data, double factor, double chance) {
+    PipelineResult result = Pipeline.builder(config, data).build().run();
+    assertTrue(mrr(result) > factor * chance, "MRR " + mrr(result) + " vs chance " + chance);
+    return result;
   }
 
   @Test
   void slcwaDistMultBeatsChanceByAWideMargin() {
     PipelineConfig config = small().numEpochs(25).build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    PipelineResult result = assertBeatsChance(config, embedded, 10, chanceMrr);
     assertEquals(25, result.training().losses().size());
     assertTrue(
         result.training().losses().get(24) < result.training().losses().get(0),
@@ -101,8 +114,7 @@ class TrainingLoopTest {
             .filtered(true)
             .marginActivation("softplus")
             .build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertBeatsChance(config, embedded, 10, chanceMrr);
   }
 
   @Test
@@ -120,8 +132,7 @@ class TrainingLoopTest {
             .marginActivation("softplus")
             .labelSmoothing(0.01)
             .build();
-    PipelineResult result = Pipeline.builder(config, nations).build().run();
-    assertTrue(mrr(result) > 1.8 * chance, "MRR " + mrr(result) + " vs chance " + chance);
+    assertBeatsChance(config, nations, 1.8, chance);
   }
 
   @Test
@@ -134,50 +145,31 @@ class TrainingLoopTest {
             .distanceLimits(0.5, 1.5)
             .learningRate(0.01)
             .build();
-    PipelineResult result = Pipeline.builder(config, embedded).build().run();
-    assertTrue(mrr(result) > 10 * chanceMrr, "MRR " + mrr(result) + " vs chance " + chanceMrr);
+    assertBeatsChance(config, embedded, 10, chanceMrr);
   }
 
   @Test
   void warnsOnceWhenTheMarginsCannotSeparateTheModelsScores() {
-    Logger logger = Logger.getLogger(TrainingLoop.class.getName());
-    List<String> messages = new ArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            messages.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
-      // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
-      Pipeline.builder(small().model("transe").numEpochs(2).build(), embedded)
-          .evaluateTest(false)
-          .build()
-          .run();
-      Pipeline.builder(small().numEpochs(1).build(), embedded).evaluateTest(false).build().run();
-      // touching zones (0, 0) on an unbounded model: a warning, but no distance-model advice
-      Pipeline.builder(
-              small()
-                  .model("distmult")
-                  .positiveMargin(0.0)
-                  .negativeMargin(0.0)
-                  .numEpochs(1)
-                  .build(),
-              embedded)
-          .evaluateTest(false)
-          .build()
-          .run();
-    } finally {
-      logger.removeHandler(handler);
-    }
+    List<String> messages =
+        LogCapture.recordsOf(
+                TrainingLoop.class,
+                () -> {
+                  // PyKEEN's default margins (1, 0) with TransE, whose scores are <= 0
+                  trainWithoutTest(small().model("transe").numEpochs(2).build());
+                  trainWithoutTest(small().numEpochs(1).build());
+                  // touching zones (0, 0) on an unbounded model: a warning, but no distance-model
+                  // advice
+                  trainWithoutTest(
+                      small()
+                          .model("distmult")
+                          .positiveMargin(0.0)
+                          .negativeMargin(0.0)
+                          .numEpochs(1)
+                          .build());
+                })
+            .stream()
+            .map(LogRecord::getMessage)
+            .toList();
     assertEquals(2, messages.size(), messages.toString());
     assertTrue(
         messages
@@ -209,29 +201,10 @@ class TrainingLoopTest {
   void resumingFromACheckpointGivesTheUninterruptedModel(@TempDir Path dir) {
     for (LoopKind loop : LoopKind.values()) {
       PipelineConfig config = small(loop).numEpochs(4).earlyStopping(1, 5).build();
-      TrainingResult straight =
-          Pipeline.builder(config, embedded).evaluateTest(false).build().run().training();
+      TrainingResult straight = trainWithoutTest(config);
 
       Path file = dir.resolve(loop.id() + ".ckpt");
-      TrainingListener crashAtEpoch3 =
-          new TrainingListener() {
-            @Override
-            public void onEpochStart(int epoch) {
-              if (epoch == 3) {
-                throw new IllegalStateException("simulated crash");
-              }
-            }
-          };
-      assertThrows(
-          IllegalStateException.class,
-          () ->
-              Pipeline.builder(config, embedded)
-                  .listener(crashAtEpoch3)
-                  .checkpoint(file, 1)
-                  .evaluateTest(false)
-                  .build()
-                  .run());
-      assertEquals(2, Checkpoint.read(file).epochsCompleted());
+      crashAfterTwoEpochs(Pipeline.builder(config, embedded).evaluateTest(false), file);
 
       TrainingResult resumed =
           Pipeline.resume(file, embedded)
@@ -258,13 +231,7 @@ class TrainingLoopTest {
   @Test
   void theRngChainLinksTheEpochs() {
     PipelineConfig config = small().numEpochs(2).build();
-    TrainingLoop loop =
-        TrainingLoop.create(
-            config,
-            config.createModel(embedded.numEntities(), embedded.numRelations()),
-            embedded.training(),
-            null,
-            2);
+    TrainingLoop loop = freshLoop(config, embedded, 2);
     loop.train(TrainingListener.NONE);
     assertEquals(
         TrainingLoop.nextRngState(TrainingLoop.nextRngState(7)), loop.checkpoint().rngState());
@@ -380,8 +347,7 @@ class TrainingLoopTest {
     assertEquals(1, stopped.bestEpoch());
     assertEquals(2, stopped.validations().size());
     PipelineConfig oneEpoch = small().numEpochs(1).build();
-    Model best =
-        Pipeline.builder(oneEpoch, embedded).evaluateTest(false).build().run().training().model();
+    Model best = trainWithoutTest(oneEpoch).model();
     assertArrayEquals(
         best.entityEmbeddings().block(0), stopped.model().entityEmbeddings().block(0));
     // resuming an early-stopped run trains nothing more

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.RandomArrays.gaussian;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,6 @@ import org.kge4j.loss.MarginActivation;
 class ChunkedExecutorTest {
   /** Large enough for helper threads ({@code >= PARALLEL_THRESHOLD}), with a ragged last chunk. */
   private static final int SIZE = 4 * ChunkedExecutor.CHUNK + 13;
-
-  private static float[] gaussian(Random random, int n) {
-    float[] x = new float[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = (float) random.nextGaussian();
-    }
-    return x;
-  }
 
   @Test
   void resultsAreBitIdenticalForAnyThreadCount() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kge4j.loss.MarginActivation;
+import org.kge4j.testing.CustomActivations;
 
 /**
  * Every fast kernel against the reference {@link ScalarMarginKernel} (itself checked against the
@@ -390,23 +391,7 @@ class KernelCrossCheckTest {
 
   @Test
   void userActivationsFallBackToTheReference() {
-    MarginActivation doubled =
-        new MarginActivation() {
-          @Override
-          public float value(float z) {
-            return 2 * z * z;
-          }
-
-          @Override
-          public float derivative(float z) {
-            return 4 * z;
-          }
-
-          @Override
-          public String name() {
-            return "square";
-          }
-        };
+    MarginActivation doubled = CustomActivations.of("square", z -> 2 * z * z, z -> 4 * z);
     MarginTerms terms = new MarginTerms(doubled, 1f, 0f, 0.5f, 0.5f);
     float[] x = {0.5f, -1f, 2f, 0f, 3f, 1f, -2f, 0.25f, 1.5f, -0.5f};
     float[] t = {1f, 0f, 1f, 0f, 0f, 1f, 0f, 0.5f, 1f, 0f};

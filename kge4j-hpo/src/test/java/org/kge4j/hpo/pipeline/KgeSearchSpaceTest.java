@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kge4j.testing.TrainingFixtures.defaultSearchParameters;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kge4j.config.ConfigurationException;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.hpo.CategoricalParameter;
@@ -31,10 +34,22 @@ class KgeSearchSpaceTest {
     return map;
   }
 
+  /** A uniform float range on a linear scale. */
+  private static Map<String, Object> floatRange(double low, double high) {
+    return range("type", "float", "low", low, "high", high);
+  }
+
   private static Map<String, HpoParameter> parameters(KgeSearchSpace space) {
     Map<String, HpoParameter> map = new LinkedHashMap<>();
     space.dimensions().forEach(d -> map.put(d.name(), d.parameter()));
     return map;
+  }
+
+  /** A pipeline map of {@code model} that keeps the order of the keys put next. */
+  private static Map<String, Object> pipelineOf(String model) {
+    Map<String, Object> pipeline = new LinkedHashMap<>();
+    pipeline.put("model", model);
+    return pipeline;
   }
 
   /** The error of a pipeline that gives no search space. */
@@ -49,8 +64,7 @@ class KgeSearchSpaceTest {
 
   @Test
   void anExplicitValueBeatsAUserRangeWhichBeatsTheDefaultRangeWhichBeatsTheConstructorDefault() {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("model", "ComplEx");
+    Map<String, Object> pipeline = pipelineOf("ComplEx");
     pipeline.put("model_kwargs", Map.of("embedding_dim", 32));
     pipeline.put(
         "model_kwargs_ranges",
@@ -69,15 +83,7 @@ class KgeSearchSpaceTest {
 
     Map<String, HpoParameter> p = parameters(space);
     assertEquals(
-        List.of(
-            "loss.positive_margin",
-            "loss.offset",
-            "loss.positive_negative_balance",
-            "loss.margin_activation",
-            "regularizer.weight",
-            "optimizer.lr",
-            "negative_sampler.num_negs_per_pos",
-            "training.batch_size"),
+        defaultSearchParameters("model.embedding_dim", "training.num_epochs"),
         List.copyOf(p.keySet()));
     // the user's range, not PyKEEN's 1e-3..1e-1
     assertEquals(new FloatParameter("optimizer.lr", 0.005, 0.05, true), p.get("optimizer.lr"));
@@ -136,19 +142,25 @@ class KgeSearchSpaceTest {
     assertFalse(parameters(complex).containsKey("model.scoring_fct_norm"));
   }
 
+  /** A float range for a parameter the model or its components lack, refused with the reason. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          RotatE  | regularizer_kwargs_ranges | weight  | 0.1 | 1.0 | regularizer_kwargs_ranges.weight cannot be searched with RotatE, which has no regularizer (as in PyKEEN)
+          ComplEx | model_kwargs_ranges       | dropout | 0.0 | 0.5 | model_kwargs_ranges.dropout: model_kwargs.dropout is not supported by ComplEx; supported: embedding_dim, entity_initializer, relation_initializer
+          """)
+  void aRangeOfAParameterTheModelLacksIsRefused(
+      String model, String rangesKey, String name, double low, double high, String message) {
+    assertEquals(
+        message,
+        refused(Map.of("model", model, rangesKey, Map.of(name, floatRange(low, high))))
+            .getMessage());
+  }
+
   @Test
   void rangesForAComponentTheConfigurationLacksAreRefused() {
-    ConfigurationException regularizer =
-        refused(
-            Map.of(
-                "model",
-                "RotatE",
-                "regularizer_kwargs_ranges",
-                Map.of("weight", range("type", "float", "low", 0.1, "high", 1.0))));
-    assertEquals(
-        "regularizer_kwargs_ranges.weight cannot be searched with RotatE, which has no regularizer"
-            + " (as in PyKEEN)",
-        regularizer.getMessage());
     ConfigurationException sampler =
         refused(
             Map.of(
@@ -168,9 +180,9 @@ class KgeSearchSpaceTest {
                 "loss_kwargs_ranges",
                 Map.of(
                     "positive_distance_limit",
-                    range("type", "float", "low", 0.0, "high", 1.0),
+                    floatRange(0.0, 1.0),
                     "negative_distance_limit",
-                    range("type", "float", "low", 2.0, "high", 3.0))));
+                    floatRange(2.0, 3.0))));
     assertTrue(
         distance.getMessage().startsWith("no configuration of the search space is valid"),
         distance.getMessage());
@@ -187,26 +199,13 @@ class KgeSearchSpaceTest {
         top.getMessage()
             .startsWith("epochs is not supported in an HPO pipeline; supported: dataset,"));
     assertTrue(top.getMessage().contains("model_kwargs_ranges"), top.getMessage());
-    ConfigurationException rangeKey =
-        refused(
-            Map.of(
-                "model",
-                "ComplEx",
-                "model_kwargs_ranges",
-                Map.of("dropout", range("type", "float", "low", 0.0, "high", 0.5))));
-    assertEquals(
-        "model_kwargs_ranges.dropout: model_kwargs.dropout is not supported by ComplEx; supported:"
-            + " embedding_dim, entity_initializer, relation_initializer",
-        rangeKey.getMessage());
   }
 
   @Test
   void anyUserMarginKeyReplacesTheDefaultMarginRangesAsOneUnit() {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("model", "DistMult");
+    Map<String, Object> pipeline = pipelineOf("DistMult");
     pipeline.put("loss_kwargs", Map.of("positive_margin", 0.5));
-    pipeline.put(
-        "loss_kwargs_ranges", Map.of("offset", range("type", "float", "low", 0.0, "high", 0.4)));
+    pipeline.put("loss_kwargs_ranges", Map.of("offset", floatRange(0.0, 0.4)));
     KgeSearchSpace space = KgeSearchSpace.fromPipeline(pipeline);
     Map<String, HpoParameter> p = parameters(space);
     assertFalse(p.containsKey("loss.positive_margin"));
@@ -227,8 +226,8 @@ class KgeSearchSpaceTest {
                 "loss_kwargs", Map.of("negative_margin", 0.0),
                 "loss_kwargs_ranges",
                     Map.of(
-                        "positive_margin", range("type", "float", "low", 0.0, "high", 1.0),
-                        "offset", range("type", "float", "low", 0.0, "high", 1.0))));
+                        "positive_margin", floatRange(0.0, 1.0),
+                        "offset", floatRange(0.0, 1.0))));
     // the ranges came in a Map.of, whose order is unspecified
     assertTrue(
         three.getMessage().startsWith("loss margins: negative_margin (explicit), ")
@@ -243,12 +242,11 @@ class KgeSearchSpaceTest {
   }
 
   private static KgeSearchSpace marginRanges(double[] positive, double[] negative) {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("model", "DistMult");
+    Map<String, Object> pipeline = pipelineOf("DistMult");
     // the upper member first: the space must still draw the lower one first
     Map<String, Object> ranges = new LinkedHashMap<>();
-    ranges.put("positive_margin", range("type", "float", "low", positive[0], "high", positive[1]));
-    ranges.put("negative_margin", range("type", "float", "low", negative[0], "high", negative[1]));
+    ranges.put("positive_margin", floatRange(positive[0], positive[1]));
+    ranges.put("negative_margin", floatRange(negative[0], negative[1]));
     pipeline.put("loss_kwargs_ranges", ranges);
     return KgeSearchSpace.fromPipeline(pipeline);
   }
@@ -302,12 +300,9 @@ class KgeSearchSpaceTest {
             + " pair with negative_margin <= positive_margin",
         none.getMessage());
 
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("model", "DistMult");
+    Map<String, Object> pipeline = pipelineOf("DistMult");
     pipeline.put("loss_kwargs", Map.of("positive_margin", 0.5));
-    pipeline.put(
-        "loss_kwargs_ranges",
-        Map.of("negative_margin", range("type", "float", "low", 0.0, "high", 1.0)));
+    pipeline.put("loss_kwargs_ranges", Map.of("negative_margin", floatRange(0.0, 1.0)));
     KgeSearchSpace space = KgeSearchSpace.fromPipeline(pipeline);
     assertEquals(
         new FloatParameter("loss.negative_margin", 0.0, 0.5, false),
@@ -316,8 +311,7 @@ class KgeSearchSpaceTest {
 
   @Test
   void storedParametersConfigureAsTheSampleDid() {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("model", "ComplEx");
+    Map<String, Object> pipeline = pipelineOf("ComplEx");
     pipeline.put(
         "model_kwargs_ranges",
         Map.of("embedding_dim", range("type", "categorical", "choices", List.of(16, 32))));

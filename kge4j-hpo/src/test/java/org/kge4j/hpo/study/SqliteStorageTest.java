@@ -30,6 +30,7 @@ import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.IntParameter;
 import org.kge4j.hpo.PowerTwoParameter;
+import org.kge4j.testing.JavaProcesses;
 
 /**
  * The storage contract for both storages, what SQLite keeps across processes, and two real worker
@@ -205,13 +206,9 @@ class SqliteStorageTest {
 
   private Process worker(Path db, String study, int nTrials, Path work, String mode)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            WorkerMain.class.getName(),
+        JavaProcesses.of(
+            WorkerMain.class,
             db.toString(),
             study,
             Integer.toString(nTrials),
