@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.HpoSpace;
@@ -141,35 +142,48 @@ public final class DoubleMarginLoss extends PointwiseLoss {
       }
       builder.positiveNegativeBalance(balance);
     }
-    if (kwargs.containsKey("margin_activation")) {
-      Object activation = kwargs.get("margin_activation");
-      if (activation == null || activation instanceof String) {
-        builder.marginActivation((String) activation);
-      } else if (activation instanceof MarginActivation a) {
-        builder.marginActivation(a);
-      } else {
-        throw new IllegalArgumentException(
-            "margin_activation must be a name or a MarginActivation, got "
-                + activation.getClass().getSimpleName()
-                + " "
-                + activation);
-      }
-    }
-    if (kwargs.containsKey("reduction")) {
-      Object reduction = kwargs.get("reduction");
-      if (reduction == null || reduction instanceof String) {
-        builder.reduction((String) reduction);
-      } else if (reduction instanceof Reduction r) {
-        builder.reduction(r);
-      } else {
-        throw new IllegalArgumentException(
-            "reduction must be 'mean' or 'sum', got "
-                + reduction.getClass().getSimpleName()
-                + " "
-                + reduction);
-      }
-    }
+    option(
+        kwargs,
+        "margin_activation",
+        MarginActivation.class,
+        builder::marginActivation,
+        builder::marginActivation,
+        "a name or a MarginActivation");
+    option(
+        kwargs,
+        "reduction",
+        Reduction.class,
+        builder::reduction,
+        builder::reduction,
+        "'mean' or 'sum'");
     return builder.build();
+  }
+
+  /**
+   * Hands the keyword {@code key}, where given, to {@code byName} when it is a name (or null, the
+   * default) and to {@code byValue} when it is already a {@code type}.
+   *
+   * @throws IllegalArgumentException for any other value, saying what is {@code allowed}
+   */
+  private static <T> void option(
+      Map<String, ?> kwargs,
+      String key,
+      Class<T> type,
+      Consumer<String> byName,
+      Consumer<T> byValue,
+      String allowed) {
+    if (!kwargs.containsKey(key)) {
+      return;
+    }
+    Object value = kwargs.get(key);
+    if (value == null || value instanceof String) {
+      byName.accept((String) value);
+    } else if (type.isInstance(value)) {
+      byValue.accept(type.cast(value));
+    } else {
+      throw new IllegalArgumentException(
+          key + " must be " + allowed + ", got " + value.getClass().getSimpleName() + " " + value);
+    }
   }
 
   private static Double number(Map<String, ?> kwargs, String key) {

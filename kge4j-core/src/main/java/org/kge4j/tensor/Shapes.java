@@ -112,13 +112,10 @@ public final class Shapes {
    * target}.
    */
   public static float[] expand(float[] source, int[] shape, int[] target) {
-    int[] strides = broadcastStrides(shape, target);
-    float[] out = new float[elementCount(target)];
-    int[] index = new int[target.length];
-    int offset = 0;
+    int[] offsets = broadcastOffsets(shape, target);
+    float[] out = new float[offsets.length];
     for (int k = 0; k < out.length; k++) {
-      out[k] = source[offset];
-      offset = advance(index, target, strides, offset);
+      out[k] = source[offsets[k]];
     }
     return out;
   }
@@ -128,19 +125,33 @@ public final class Shapes {
    * target}: the adjoint of {@link #expand}, i.e. how a gradient flows back through broadcasting.
    */
   public static float[] sumTo(float[] values, int[] source, int[] target) {
-    int[] strides = broadcastStrides(target, source);
+    int[] offsets = broadcastOffsets(target, source);
     double[] acc = new double[elementCount(target)];
-    int[] index = new int[source.length];
-    int offset = 0;
-    for (float v : values) {
-      acc[offset] += v;
-      offset = advance(index, source, strides, offset);
+    for (int k = 0; k < values.length; k++) {
+      acc[offsets[k]] += values[k];
     }
     float[] out = new float[acc.length];
     for (int i = 0; i < acc.length; i++) {
       out[i] = (float) acc[i];
     }
     return out;
+  }
+
+  /**
+   * For each element of {@code target} in row-major order, the offset of the element of {@code
+   * operand} that broadcasting reads there: the one walk over a broadcast that {@link #expand}
+   * (reading through it) and {@link #sumTo} (accumulating through it) share.
+   */
+  private static int[] broadcastOffsets(int[] operand, int[] target) {
+    int[] strides = broadcastStrides(operand, target);
+    int[] offsets = new int[elementCount(target)];
+    int[] index = new int[target.length];
+    int offset = 0;
+    for (int k = 0; k < offsets.length; k++) {
+      offsets[k] = offset;
+      offset = advance(index, target, strides, offset);
+    }
+    return offsets;
   }
 
   /** Steps a row-major multi-index and returns the operand offset that follows {@code offset}. */

@@ -59,18 +59,7 @@ public final class ScalarMarginKernel implements MarginKernel {
       float gradScale,
       int from,
       int to) {
-    double sum = 0;
-    for (int i = from; i < to; i++) {
-      float xi = x[i];
-      if (!(xi - xi == 0f)) {
-        return Double.NaN;
-      }
-      float z = margin - xi;
-      float c = multiplicity == null ? 1f : multiplicity[i];
-      sum += (double) c * activation.value(z);
-      grad[i] = -gradScale * c * activation.derivative(z);
-    }
-    return sum;
+    return slcwaTerm(activation, margin, true, x, null, multiplicity, grad, gradScale, from, to);
   }
 
   @Override
@@ -83,6 +72,27 @@ public final class ScalarMarginKernel implements MarginKernel {
       float gradScale,
       int from,
       int to) {
+    return slcwaTerm(activation, margin, false, x, keep, null, grad, gradScale, from, to);
+  }
+
+  /**
+   * Both sLCWA terms in one loop, the reference for them: {@code Σ_{kept} c·a(z)} with {@code z = λ
+   * − x} for positives and {@code z = λ̄ + x} for negatives, and {@code grad[i] = ∓
+   * gradScale·c·a'(z)} for kept elements, 0 for dropped ones; {@code keep} or {@code multiplicity}
+   * null means every element kept, each with {@code c = 1}.
+   */
+  private static double slcwaTerm(
+      MarginActivation activation,
+      float margin,
+      boolean positive,
+      float[] x,
+      boolean[] keep,
+      float[] multiplicity,
+      float[] grad,
+      float gradScale,
+      int from,
+      int to) {
+    float signedScale = positive ? -gradScale : gradScale;
     double sum = 0;
     for (int i = from; i < to; i++) {
       float xi = x[i];
@@ -93,9 +103,11 @@ public final class ScalarMarginKernel implements MarginKernel {
         grad[i] = 0f;
         continue;
       }
-      float z = margin + xi;
-      sum += activation.value(z);
-      grad[i] = gradScale * activation.derivative(z);
+      float z = positive ? margin - xi : margin + xi;
+      // c = 1 is exact in both products, so the unweighted terms keep their bits.
+      float c = multiplicity == null ? 1f : multiplicity[i];
+      sum += (double) c * activation.value(z);
+      grad[i] = signedScale * c * activation.derivative(z);
     }
     return sum;
   }
