@@ -8,7 +8,16 @@ import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 
 /**
- * {@link DenseKernel} on the Vector API with the platform's preferred vector width.
+ * {@link DenseKernel} on the Vector API with 256-bit vectors (the platform's preferred width where
+ * that is narrower).
+ *
+ * <p><b>One vector width per JVM.</b> The loss kernels ({@code SimdMarginKernel}) use 256-bit
+ * vectors. Were these kernels 512-bit, HotSpot's shared {@code FloatVector} methods would see two
+ * vector classes in one JVM; their type profiles turn polymorphic, C2 then fails to intrinsify
+ * stores and lane-wise operations and boxes vectors on the heap. Measured on FB15k-237 (ComplEx
+ * 128, K = 64, one thread): sLCWA training ran at a quarter of its speed with 512-bit dense kernels
+ * once the loss kernels had been loaded, while each kernel alone was fast in a benchmark. On Zen 4
+ * the FMA peak is the same for both widths (512-bit operations are executed as two halves).
  *
  * <p><b>Block operation.</b> The classic GEMM structure: the reduction dimension is cut into chunks
  * of {@value #KC} steps; within a chunk, {@code C} is computed in strips of two vectors of columns
@@ -17,14 +26,17 @@ import org.kge4j.linalg.DenseKernel;
  * strip's {@code B} rows are loaded (the strip, {@value #KC} rows of {@code 2·L} floats, stays in
  * L1 across the tiles). Rows left over use one-vector tiles, columns left over the scalar chain of
  * {@link BlockOp}; every element is the same sequential chain, so the result does not depend on the
- * tiling. Measured on AMD EPYC (Zen 4, 512-bit vectors): about 75 % of the FMA peak for {@code DOT}
- * with {@code k = 256}.
+ * tiling.
  *
  * <p><b>Row operations</b> keep two vector accumulators and reduce them once at the end.
  */
 public final class SimdDenseKernel implements DenseKernel {
 
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  // the loss kernels' width (see the class comment)
+  private static final VectorSpecies<Float> S =
+      FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+          ? FloatVector.SPECIES_256
+          : FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
   /** Rows per register tile. */

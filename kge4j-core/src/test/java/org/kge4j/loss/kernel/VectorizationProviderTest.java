@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
+import org.kge4j.linalg.DenseKernels;
 import org.kge4j.vectorization.VectorizationProvider;
 import org.kge4j.vectorization.VectorizationProvider.Choice;
 import org.kge4j.vectorization.VectorizationProvider.Mode;
@@ -40,6 +41,22 @@ class VectorizationProviderTest {
           PortableMarginKernel.INSTANCE,
           MarginKernels.active(),
           "without jdk.incubator.vector the portable scalar kernel must run, got " + active);
+    }
+  }
+
+  /**
+   * Two vector widths in one JVM make HotSpot's shared {@code FloatVector} call sites polymorphic,
+   * and C2 then boxes the dense kernels' vectors (sLCWA training 4x slower on FB15k-237).
+   */
+  @Test
+  void denseAndLossKernelsUseOneVectorWidth() {
+    if (System.getProperty(VectorizationProvider.PROPERTY) != null) {
+      return; // a forced mode may pick different kernel kinds
+    }
+    String loss = MarginKernels.active().toString();
+    String dense = DenseKernels.active().toString();
+    if (loss.startsWith("SIMD")) {
+      assertEquals(loss, dense, "the dense kernels must use the loss kernels' vector width");
     }
   }
 
