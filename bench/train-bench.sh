@@ -41,19 +41,20 @@ bench "${RUN[@]}" peak 2
 if [[ $QUICK -eq 1 ]]; then
   EPOCHS=2
   STEPS=6
-  SLCWA=("complex 128 64")
+  SLCWA=("complex 128 64 basic" "complex 128 64 shared")
   EVAL=("complex 128")
 else
   EPOCHS=3
   STEPS=12
-  SLCWA=("complex 128 64" "complex 128 256" "distmult 256 64")
+  SLCWA=("complex 128 64 basic" "complex 128 64 shared" "complex 128 256 basic"
+    "distmult 256 64 basic" "distmult 256 64 shared")
   EVAL=("complex 128" "distmult 256")
 fi
 for c in "${SLCWA[@]}"; do
-  read -r model dim k <<<"$c"
-  bench "${RUN[@]}" slcwa fb15k237 "$model" "$dim" "$k" 1024 2 "$EPOCHS"
+  read -r model dim k sampler <<<"$c"
+  bench "${RUN[@]}" slcwa fb15k237 "$model" "$dim" "$k" 1024 2 "$EPOCHS" "$sampler"
   bench "$PYTHON" bench/train_torch.py "$DATA" --model "$model" --dim "$dim" --case slcwa \
-    --negatives "$k" --batch 1024 --threads 2 --steps "$STEPS"
+    --negatives "$k" --sampler "$sampler" --batch 1024 --threads 2 --steps "$STEPS"
 done
 bench "${RUN[@]}" lcwa fb15k237 complex 128 256 2 2
 bench "$PYTHON" bench/train_torch.py "$DATA" --model complex --dim 128 --case lcwa --batch 256 \

@@ -35,11 +35,12 @@ def main():
             rate = float(r[f"{unit}_per_s"])
             name = f"{r['kind']}-{r['model']}-{r['dim']}"
             if r["kind"] == "slcwa":
-                name += f"-K={r['negatives']}"
+                name += f"-K={r['negatives']}-{r.get('sampler', 'basic')}"
             t = torch.get(name)
             trate = float(t.get("triples_per_s", t.get("queries_per_s", "nan"))) if t else float("nan")
             print(f"| {r['kind']} {r['model']} dim {r['dim']}"
-                  + (f", K = {r['negatives']}" if r["kind"] == "slcwa" else "")
+                  + (f", K = {r['negatives']} ({r.get('sampler', 'basic')})"
+                     if r["kind"] == "slcwa" else "")
                   + f", batch {r['batch']} | {rate:,.0f} {unit}/s | {float(r['fma_per_s']):.3g} |"
                   f" {100 * float(r['fma_per_s']) / top:.1f} % | {trate:,.0f}/s |"
                   f" {rate / trate:.1f}x |")

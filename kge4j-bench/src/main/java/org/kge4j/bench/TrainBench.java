@@ -20,10 +20,12 @@ import org.kge4j.training.TrainingLoop;
  *
  * <ul>
  *   <li>{@code peak THREADS}: the FMA peak ({@link FmaPeak}), float FMAs per second;
- *   <li>{@code slcwa DATASET MODEL DIM K BATCH THREADS EPOCHS}: sLCWA epochs (the first is the
- *       JIT's warm-up and is not counted) with softplus, Adam lr 0.01; positives per second and FMA
- *       per second, counting {@code 3·(K + 1)·w} per positive (the scores of its K negatives and
- *       its positive, the gradient of the queries and of the candidates, {@code w} floats per row);
+ *   <li>{@code slcwa DATASET MODEL DIM K BATCH THREADS EPOCHS [SAMPLER]}: sLCWA epochs (the first
+ *       is the JIT's warm-up and is not counted) with softplus, Adam lr 0.01 and the negative
+ *       sampler {@code SAMPLER} ({@code basic}, or {@code shared} for the block path); positives
+ *       per second and FMA per second, counting {@code 3·(K + 1)·w} per positive (the scores of its
+ *       K negatives and its positive, the gradient of the queries and of the candidates, {@code w}
+ *       floats per row);
  *   <li>{@code lcwa DATASET MODEL DIM BATCH THREADS EPOCHS}: LCWA epochs, counting {@code 3·E·w}
  *       per instance (the 1-N scores, {@code ∂/∂Q} and {@code ∂/∂E});
  *   <li>{@code eval DATASET MODEL DIM THREADS REPEATS}: filtered evaluation of the testing split
@@ -63,7 +65,8 @@ public final class TrainBench {
     int negatives = slcwa ? Integer.parseInt(args[i++]) : 0;
     int batch = Integer.parseInt(args[i++]);
     int threads = Integer.parseInt(args[i++]);
-    int epochs = Integer.parseInt(args[i]);
+    int epochs = Integer.parseInt(args[i++]);
+    String sampler = slcwa && i < args.length ? args[i] : "basic";
     Dataset data = Datasets.load(dataset);
     PipelineConfig.Builder builder =
         PipelineConfig.builder()
@@ -77,7 +80,7 @@ public final class TrainBench {
             .marginActivation("softplus")
             .numEpochs(epochs);
     if (slcwa) {
-      builder.numNegsPerPos(negatives);
+      builder.numNegsPerPos(negatives).negativeSampler(sampler);
     }
     PipelineConfig config = builder.build();
     Model m = config.createModel(data.numEntities(), data.numRelations());
@@ -101,13 +104,14 @@ public final class TrainBench {
         slcwa ? 3.0 * (negatives + 1) * width : 3.0 * data.numEntities() * width;
     System.out.printf(
         Locale.ROOT,
-        "RESULT %s dataset=%s model=%s dim=%d negatives=%d batch=%d threads=%d"
+        "RESULT %s dataset=%s model=%s dim=%d negatives=%d sampler=%s batch=%d threads=%d"
             + " %s_per_s=%.0f triples_per_s=%.0f fma_per_s=%.4g epoch_seconds=%.2f%n",
         args[0],
         dataset,
         model,
         dim,
         negatives,
+        slcwa ? sampler : "none",
         batch,
         threads,
         slcwa ? "positives" : "instances",

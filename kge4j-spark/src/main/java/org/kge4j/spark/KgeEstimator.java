@@ -95,7 +95,8 @@ public final class KgeEstimator extends Estimator<KgeModel>
     partitions =
         new IntParam(this, "partitions", "number of entity partitions P (P x P buckets)", ge(1));
     loop = new Param<>(this, "loop", "training loop within a bucket: slcwa or lcwa");
-    negativeSampler = new Param<>(this, "negativeSampler", "negative sampler: basic or bernoulli");
+    negativeSampler =
+        new Param<>(this, "negativeSampler", "negative sampler: basic, bernoulli or shared");
     numNegsPerPos = new IntParam(this, "numNegsPerPos", "negatives per positive (sLCWA)", ge(1));
     filterNegatives =
         new BooleanParam(this, "filterNegatives", "drop negatives that are training triples");

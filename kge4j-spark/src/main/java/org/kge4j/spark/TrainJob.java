@@ -168,7 +168,7 @@ public final class TrainJob implements Callable<Integer> {
       names = "--sampler",
       paramLabel = "NAME",
       defaultValue = "basic",
-      description = "basic or bernoulli.")
+      description = "basic, bernoulli or shared.")
   private String sampler;
 
   @Option(

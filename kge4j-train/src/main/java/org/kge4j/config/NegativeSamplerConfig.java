@@ -11,19 +11,20 @@ import org.kge4j.sampling.NegativeSamplers;
 
 /**
  * The negative sampler component (sLCWA only): {@code negative_sampler} and {@code
- * negative_sampler_kwargs} of the pipeline JSON. Names {@code basic} and {@code bernoulli},
- * resolved ignoring case, punctuation and a trailing {@code NegativeSampler}; keywords {@code
- * num_negs_per_pos} ({@code >= 1}, default 1 as PyKEEN's) and {@code filtered} (drop negatives that
- * are training triples; default false).
+ * negative_sampler_kwargs} of the pipeline JSON. Names {@code basic}, {@code bernoulli} and {@code
+ * shared} (kge4j's {@link org.kge4j.sampling.SharedNegativeSampler}), resolved ignoring case,
+ * punctuation and a trailing {@code NegativeSampler}; keywords {@code num_negs_per_pos} ({@code >=
+ * 1}, default 1 as PyKEEN's) and {@code filtered} (drop negatives that are training triples;
+ * default false).
  *
- * @param name {@code basic} or {@code bernoulli}
+ * @param name {@code basic}, {@code bernoulli} or {@code shared}
  * @param numNegsPerPos negatives per positive
  * @param filtered whether known training triples are removed from the negatives
  */
 public record NegativeSamplerConfig(String name, int numNegsPerPos, boolean filtered) {
 
   /** The sampler names, as PyKEEN's resolver keys them. */
-  public static final List<String> NAMES = List.of("basic", "bernoulli");
+  public static final List<String> NAMES = NegativeSamplers.names();
 
   /** PyKEEN's {@code hpo_default}: {@code num_negs_per_pos} 1..100 on a log scale. */
   public static final HpoSpace HPO_DEFAULT =

@@ -11,6 +11,7 @@ import org.kge4j.loss.UnsupportedLabelSmoothingException;
 import org.kge4j.model.Initializer;
 import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
+import org.kge4j.sampling.NegativeSamplers;
 
 /**
  * Everything that determines a training run, component by component as PyKEEN's pipeline JSON
@@ -156,7 +157,8 @@ public record PipelineConfig(
     }
     if (trainingLoop == LoopKind.SLCWA && negativeSampler == null) {
       throw new ConfigurationException(
-          "negative_sampler", "negative_sampler must be basic or bernoulli with sLCWA, got none");
+          "negative_sampler",
+          "negative_sampler must be one of " + NegativeSamplers.names() + " with sLCWA, got none");
     }
     if (trainingLoop == LoopKind.LCWA && negativeSampler != null) {
       throw new ConfigurationException(
@@ -639,7 +641,7 @@ public record PipelineConfig(
       return set("training_loop", value.pykeenName());
     }
 
-    /** {@code negative_sampler}: basic or bernoulli; default basic (sLCWA only). */
+    /** {@code negative_sampler}: basic, bernoulli or shared; default basic (sLCWA only). */
     public Builder negativeSampler(String value) {
       return set("negative_sampler", value);
     }

@@ -42,7 +42,7 @@ abstract class CorruptingSampler implements NegativeSampler {
   }
 
   @Override
-  public final boolean filtered() {
+  public boolean filtered() {
     return known != null;
   }
 
@@ -60,7 +60,9 @@ abstract class CorruptingSampler implements NegativeSampler {
     prepare(positives, batchSize, random, negativesOut, keepOut);
     int numNegatives = batchSize * numNegsPerPos;
     corruptAll(negativesOut, numNegatives, random);
-    filter(negativesOut, numNegatives, keepOut);
+    if (filtered()) {
+      filter(positives, negativesOut, numNegatives, keepOut);
+    }
   }
 
   /**
@@ -93,7 +95,7 @@ abstract class CorruptingSampler implements NegativeSampler {
               + ", got "
               + negativesOut.length);
     }
-    if (known != null && (keepOut == null || keepOut.length < numNegatives)) {
+    if (filtered() && (keepOut == null || keepOut.length < numNegatives)) {
       throw new IllegalArgumentException(
           "a filtered sampler needs keepOut of length >= "
               + "batchSize * numNegsPerPos = "
@@ -116,11 +118,11 @@ abstract class CorruptingSampler implements NegativeSampler {
     negatives[3 * j + column] = replacement >= original ? replacement + 1 : replacement;
   }
 
-  /** {@code keepOut[j] = !known.contains(negative j)} for all negatives, when filtering. */
-  private void filter(int[] negatives, int numNegatives, boolean[] keepOut) {
-    if (known == null) {
-      return;
-    }
+  /**
+   * Fills the keep-mask when {@link #filtered()}: {@code keepOut[j] = !known.contains(negative j)}
+   * for all negatives.
+   */
+  void filter(int[] positives, int[] negatives, int numNegatives, boolean[] keepOut) {
     for (int j = 0; j < numNegatives; j++) {
       keepOut[j] = !known.contains(negatives[3 * j], negatives[3 * j + 1], negatives[3 * j + 2]);
     }
@@ -132,7 +134,7 @@ abstract class CorruptingSampler implements NegativeSampler {
         + "[numNegsPerPos="
         + numNegsPerPos
         + ", filtered="
-        + filtered()
+        + (known != null)
         + "]";
   }
 }

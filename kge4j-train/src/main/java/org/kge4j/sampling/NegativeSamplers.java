@@ -7,11 +7,12 @@ import org.kge4j.data.TriplesFactory;
 /**
  * Resolves negative samplers by name, like PyKEEN's {@code negative_sampler_resolver}: the name is
  * lower-cased, non-alphanumerics are dropped and a trailing {@code negativesampler} is ignored, so
- * {@code "basic"}, {@code "Bernoulli"} and {@code "BernoulliNegativeSampler"} work.
+ * {@code "basic"}, {@code "Bernoulli"}, {@code "shared"} and {@code "BernoulliNegativeSampler"}
+ * work.
  */
 public final class NegativeSamplers {
 
-  private static final List<String> NAMES = List.of("basic", "bernoulli");
+  private static final List<String> NAMES = List.of("basic", "bernoulli", "shared");
 
   private NegativeSamplers() {}
 
@@ -35,6 +36,7 @@ public final class NegativeSamplers {
     return switch (key) {
       case "basic" -> new BasicNegativeSampler(training, numNegsPerPos, filtered);
       case "bernoulli" -> new BernoulliNegativeSampler(training, numNegsPerPos, filtered);
+      case "shared" -> new SharedNegativeSampler(training, numNegsPerPos, filtered);
       default ->
           throw new IllegalArgumentException(
               "unknown negative sampler \"" + name + "\": expected one of " + NAMES);

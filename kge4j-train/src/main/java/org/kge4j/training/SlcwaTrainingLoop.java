@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.kge4j.config.LoopKind;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.TriplesFactory;
+import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 import org.kge4j.loss.Reduction;
@@ -13,6 +14,7 @@ import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
 import org.kge4j.model.SparseGradient;
 import org.kge4j.sampling.NegativeSampler;
+import org.kge4j.sampling.SharedNegativeSampler;
 
 /**
  * PyKEEN's sLCWA training loop: every batch of {@code B} positive triples is corrupted into {@code
@@ -35,6 +37,20 @@ import org.kge4j.sampling.NegativeSampler;
  * by row, each row by one thread in a fixed order, straight into the batch gradient: there are no
  * per-thread gradient copies to reduce, and the result is bit-identical for any thread count. Every
  * looked-up row is touched, as PyTorch's sparse embedding gradient lists every looked-up index.
+ *
+ * <p><b>Shared negatives as block products.</b> With {@link SharedNegativeSampler} and a
+ * dot-product interaction (DistMult, ComplEx), a chunk {@code c} of positives meets the same {@code
+ * K} negative rows {@code N_c}, so its step is three block products of the dense kernel, with the
+ * rows gathered once per chunk instead of once per pair:
+ *
+ * <pre>
+ *   S_c = Q_c · N_cᵀ   (|c| × K scores)      ∂Q_c = G_c · N_c      ∂N_c = G_cᵀ · Q_c
+ * </pre>
+ *
+ * where {@code Q_c} holds the queries of the corrupted side and {@code G_c = ∂L/∂S_c} comes from
+ * the loss applied to the whole batch at once. Each chunk is computed by one thread and each row's
+ * gradient summed by its owner in a fixed order, so this path, too, is bit-identical for any thread
+ * count. Other interactions train with shared negatives through the per-positive path.
  */
 public final class SlcwaTrainingLoop extends TrainingLoop {
 
@@ -60,6 +76,36 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   private final RowGroups entityGroups;
   private final RowGroups relationGroups;
   private final DenseKernel kernel = DenseKernels.active();
+
+  /** Per chunk of shared negatives: the rows and their gradients; null off the block path. */
+  private final Chunk[] chunks;
+
+  /** Per positive: the gradient of its head query (block path). */
+  private final float[] headQueryGradients;
+
+  /** Per positive: the gradient of its tail query (block path). */
+  private final float[] tailQueryGradients;
+
+  /**
+   * A chunk's {@code K} shared negatives: their ids, their rows {@code N} ({@code K × width},
+   * row-major) and transposed ({@code width × K}, the block kernel's {@code B} operand for the
+   * scores), the gradient of each row, and whether some positive of the chunk kept the row.
+   */
+  private static final class Chunk {
+    final int[] ids;
+    final float[] rows;
+    final float[] transposed;
+    final float[] rowGradients;
+    final boolean[] used;
+
+    Chunk(int k, int width) {
+      ids = new int[k];
+      rows = new float[k * width];
+      transposed = new float[width * k];
+      rowGradients = new float[k * width];
+      used = new boolean[k];
+    }
+  }
 
   /** One shard's buffers: the loss of one positive and the gradients of its two queries. */
   private static final class Shard {
@@ -134,6 +180,20 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       TriplesFactory training,
       TriplesFactory validation,
       int numThreads) {
+    this(config, model, training, validation, numThreads, true);
+  }
+
+  /**
+   * Creates the loop; {@code blockPath = false} keeps shared negatives on the per-positive path,
+   * the reference the block path is tested against.
+   */
+  SlcwaTrainingLoop(
+      PipelineConfig config,
+      Model model,
+      TriplesFactory training,
+      TriplesFactory validation,
+      int numThreads,
+      boolean blockPath) {
     super(LoopKind.SLCWA, config, model, training, validation, numThreads);
     if (model.inverseRelations()) {
       throw new IllegalArgumentException(
@@ -167,6 +227,22 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     // per positive: its K negatives, its tail as a candidate, its head and tail as query members
     this.entityGroups = new RowGroups(model.numEntities(), Math.addExact(bk, 3 * b));
     this.relationGroups = new RowGroups(model.numRelations(), b);
+    boolean blocks =
+        blockPath
+            && sampler instanceof SharedNegativeSampler
+            && model.interaction() == Interaction.DOT;
+    if (blocks) {
+      this.chunks = new Chunk[SharedNegativeSampler.numChunks(b)];
+      for (int c = 0; c < chunks.length; c++) {
+        chunks[c] = new Chunk(numNegsPerPos, width);
+      }
+      this.headQueryGradients = new float[b * width];
+      this.tailQueryGradients = new float[b * width];
+    } else {
+      this.chunks = null;
+      this.headQueryGradients = null;
+      this.tailQueryGradients = null;
+    }
   }
 
   /** The last batch's positive scores (tests). */
@@ -223,6 +299,9 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         kept += keep[j] ? 1 : 0;
       }
     }
+    if (chunks != null) {
+      return processChunks(size, workers, epoch, batch, numBatches);
+    }
     int numShards = numShards(size);
     int nnz = kept;
     workers.run(
@@ -238,6 +317,15 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         });
     double value = sumShards(numShards);
     group(size, filtered);
+    lookUp(size, filtered);
+    value += accumulateEntities(workers, size);
+    value += accumulateRelations(workers);
+    return value;
+  }
+
+  /** The regularizer's look-ups of the batch's positives and (kept) negatives. */
+  private void lookUp(int size, boolean filtered) {
+    int k = numNegsPerPos;
     // PyKEEN scores positives and negatives in two calls, each looking up h, r and t
     regularizer.clear();
     regularizer.lookup(true, positives, 0, 3, size, null);
@@ -247,9 +335,253 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     regularizer.lookup(true, negatives, 0, 3, size * k, mask);
     regularizer.lookup(false, negatives, 1, 3, size * k, mask);
     regularizer.lookup(true, negatives, 2, 3, size * k, mask);
-    value += accumulateEntities(workers, size);
+  }
+
+  /**
+   * The block path: every chunk's scores as one block product, the loss over the whole batch, then
+   * every chunk's backward pass as two block products, and the rows' gradients summed by owner.
+   */
+  private double processChunks(int size, Workers workers, int epoch, int batch, int numBatches) {
+    int numChunks = SharedNegativeSampler.numChunks(size);
+    workers.run(numChunks, c -> scoreChunk(c, size, epoch, batch, numBatches));
+    double value =
+        loss.processSlcwaScoresInto(
+            positiveScores,
+            negativeScores,
+            keep,
+            null,
+            size,
+            numNegsPerPos,
+            positiveGradient,
+            negativeGradient);
+    workers.run(numChunks, c -> backwardChunk(c, size));
+    groupChunks(size, numChunks);
+    lookUp(size, true);
+    value += accumulateChunkEntities(workers, size, numChunks);
     value += accumulateRelations(workers);
     return value;
+  }
+
+  /**
+   * Gathers chunk {@code c}'s shared rows, computes its positives' queries and scores, and scores
+   * its queries of the corrupted side against the rows: {@code S_c = Q_c · N_cᵀ}. A dropped pair
+   * (keep false) scores 0, which the loss ignores.
+   */
+  private void scoreChunk(int c, int size, int epoch, int batch, int numBatches) {
+    int k = numNegsPerPos;
+    int first = SharedNegativeSampler.chunkStart(c, size);
+    int end = SharedNegativeSampler.chunkEnd(c, size);
+    boolean heads = SharedNegativeSampler.corruptsHeads(c, size);
+    Chunk chunk = chunks[c];
+    EmbeddingTable entities = model.entityEmbeddings();
+    for (int j = 0; j < k; j++) {
+      int id = negatives[3 * (first * k + j) + (heads ? 0 : 2)];
+      chunk.ids[j] = id;
+      float[] block = entities.blockOf(id);
+      int offset = entities.offset(id);
+      System.arraycopy(block, offset, chunk.rows, j * width, width);
+      for (int r = 0; r < width; r++) {
+        chunk.transposed[r * k + j] = block[offset + r];
+      }
+    }
+    Interaction interaction = model.interaction();
+    for (int i = first; i < end; i++) {
+      int h = positives[3 * i];
+      int r = positives[3 * i + 1];
+      int t = positives[3 * i + 2];
+      int qo = i * width;
+      model.tailQuery(h, r, tailQueries, qo);
+      if (heads) {
+        model.headQuery(r, t, headQueries, qo);
+      }
+      float positive =
+          interaction.score(
+              kernel, tailQueries, qo, entities.blockOf(t), entities.offset(t), width);
+      if (!Float.isFinite(positive)) {
+        throw new NonFiniteLossException(
+            epoch, batch, numBatches, "positive score " + i + " is " + positive);
+      }
+      positiveScores[i] = positive;
+    }
+    Arrays.fill(negativeScores, first * k, end * k, 0f);
+    kernel.accumulate(
+        BlockOp.DOT,
+        end - first,
+        k,
+        width,
+        heads ? headQueries : tailQueries,
+        first * width,
+        width,
+        1,
+        chunk.transposed,
+        0,
+        k,
+        negativeScores,
+        first * k,
+        k);
+    for (int idx = first * k; idx < end * k; idx++) {
+      if (!keep[idx]) {
+        negativeScores[idx] = 0f;
+      } else if (!Float.isFinite(negativeScores[idx])) {
+        throw new NonFiniteLossException(
+            epoch, batch, numBatches, "negative score " + idx + " is " + negativeScores[idx]);
+      }
+    }
+  }
+
+  /**
+   * Chunk {@code c}'s backward pass: {@code ∂Q_c = G_c · N_c} for the queries of the corrupted
+   * side, the positive's {@code ∂L/∂s⁺ · e_t} into each tail query, {@code ∂N_c = G_cᵀ · Q_c} for
+   * the shared rows, and the chain rule of each query into its positive's rows.
+   */
+  private void backwardChunk(int c, int size) {
+    int k = numNegsPerPos;
+    int first = SharedNegativeSampler.chunkStart(c, size);
+    int end = SharedNegativeSampler.chunkEnd(c, size);
+    int m = end - first;
+    boolean heads = SharedNegativeSampler.corruptsHeads(c, size);
+    Chunk chunk = chunks[c];
+    float[] queries = heads ? headQueries : tailQueries;
+    float[] queryGradients = heads ? headQueryGradients : tailQueryGradients;
+    Arrays.fill(tailQueryGradients, first * width, end * width, 0f);
+    Arrays.fill(queryGradients, first * width, end * width, 0f);
+    kernel.accumulate(
+        BlockOp.DOT,
+        m,
+        width,
+        k,
+        negativeGradient,
+        first * k,
+        k,
+        1,
+        chunk.rows,
+        0,
+        width,
+        queryGradients,
+        first * width,
+        width);
+    Arrays.fill(chunk.rowGradients, 0f);
+    kernel.accumulate(
+        BlockOp.DOT,
+        k,
+        width,
+        m,
+        negativeGradient,
+        first * k,
+        1,
+        k,
+        queries,
+        first * width,
+        width,
+        chunk.rowGradients,
+        0,
+        width);
+    for (int j = 0; j < k; j++) {
+      boolean used = false;
+      for (int i = first; i < end && !used; i++) {
+        used = keep[i * k + j];
+      }
+      chunk.used[j] = used;
+    }
+    EmbeddingTable entities = model.entityEmbeddings();
+    for (int i = first; i < end; i++) {
+      int h = positives[3 * i];
+      int r = positives[3 * i + 1];
+      int t = positives[3 * i + 2];
+      int qo = i * width;
+      kernel.axpy(
+          positiveGradient[i],
+          entities.blockOf(t),
+          entities.offset(t),
+          tailQueryGradients,
+          qo,
+          width);
+      Arrays.fill(headGradients, qo, qo + width, 0f);
+      Arrays.fill(tailGradients, qo, qo + width, 0f);
+      Arrays.fill(relationGradients, qo, qo + width, 0f);
+      model.chainTailQuery(h, r, tailQueryGradients, qo, headGradients, qo, relationGradients, qo);
+      if (heads) {
+        model.chainHeadQuery(
+            r, t, headQueryGradients, qo, relationGradients, qo, tailGradients, qo);
+      }
+    }
+  }
+
+  /**
+   * Records every contribution of the block path. Entity codes: {@code c·K + j} shared row {@code
+   * j} of chunk {@code c} (when some positive kept it), then, with {@code n = numChunks·K}, {@code
+   * n + i} positive {@code i}'s tail as candidate, {@code n + B + i} its head and {@code n + 2B +
+   * i} its tail through the chained query gradients. Relation codes: the positive's index.
+   */
+  private void groupChunks(int size, int numChunks) {
+    int k = numNegsPerPos;
+    int n = numChunks * k;
+    entityGroups.clear();
+    relationGroups.clear();
+    for (int c = 0; c < numChunks; c++) {
+      for (int j = 0; j < k; j++) {
+        if (chunks[c].used[j]) {
+          entityGroups.add(chunks[c].ids[j], c * k + j);
+        }
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      entityGroups.add(positives[3 * i + 2], n + i);
+      entityGroups.add(positives[3 * i], n + size + i);
+      entityGroups.add(positives[3 * i + 2], n + 2 * size + i);
+      relationGroups.add(positives[3 * i + 1], i);
+    }
+    entityGroups.build();
+    relationGroups.build();
+  }
+
+  /**
+   * The block path's entity owner pass: each touched entity's shared-row gradients, its
+   * contributions as a positive's tail ({@code ∂L/∂s⁺ · q(h, r)}) and through the chained queries,
+   * and its regularizer gradient, summed in recorded order.
+   *
+   * @return the regularizer's term over the entities
+   */
+  private double accumulateChunkEntities(Workers workers, int size, int numChunks) {
+    SparseGradient gradient = total.entities();
+    EmbeddingTable values = gradient.values();
+    EmbeddingTable entities = model.entityEmbeddings();
+    int k = numNegsPerPos;
+    int n = numChunks * k;
+    return ownerPass(
+        workers,
+        entityGroups,
+        gradient,
+        (shard, g) -> {
+          float[] acc = shard.row;
+          Arrays.fill(acc, 0f);
+          int entity = entityGroups.row(g);
+          for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
+            int code = entityGroups.code(slot);
+            if (code < n) {
+              kernel.axpy(1f, chunks[code / k].rowGradients, (code % k) * width, acc, 0, width);
+            } else if (code < n + size) {
+              int i = code - n;
+              kernel.axpy(positiveGradient[i], tailQueries, i * width, acc, 0, width);
+            } else if (code < n + 2 * size) {
+              kernel.axpy(1f, headGradients, (code - n - size) * width, acc, 0, width);
+            } else {
+              kernel.axpy(1f, tailGradients, (code - n - 2 * size) * width, acc, 0, width);
+            }
+          }
+          double term =
+              regularizer.apply(
+                  true,
+                  entity,
+                  kernel,
+                  entities.blockOf(entity),
+                  entities.offset(entity),
+                  acc,
+                  0,
+                  width);
+          System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
+          return term;
+        });
   }
 
   /**

@@ -72,6 +72,81 @@ class NegativeSamplerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void sharedNegativesAreOneUniformDrawPerChunkWithTheSelfPairsDropped(boolean filtered) {
+    TriplesFactory training = denseGraph();
+    int k = 5;
+    int batch = 201; // heads: positives [0, 101) in chunks of 64 and 37; tails: [101, 201)
+    int[] known = training.mappedTriples();
+    int[] positives = new int[3 * batch];
+    for (int i = 0; i < batch; i++) {
+      System.arraycopy(known, 3 * ((5 * i) % training.numTriples()), positives, 3 * i, 3);
+    }
+    NegativeSampler sampler = make("SharedNegativeSampler", training, k, filtered);
+    assertInstanceOf(SharedNegativeSampler.class, sampler);
+    assertTrue(sampler.filtered(), "the keep-mask is always filled");
+    int[][] chunks = {{0, 64}, {64, 101}, {101, 165}, {165, 201}};
+    assertEquals(4, SharedNegativeSampler.numChunks(batch));
+    TripleSet set = TripleSet.of(List.of(training));
+    int[] counts = new int[6];
+    SplittableRandom random = new SplittableRandom(4);
+    for (int round = 0; round < 50; round++) {
+      int[] negatives = new int[3 * batch * k];
+      boolean[] keep = new boolean[batch * k];
+      sampler.sample(positives, batch, random, negatives, keep);
+      for (int c = 0; c < chunks.length; c++) {
+        assertEquals(chunks[c][0], SharedNegativeSampler.chunkStart(c, batch), "start " + c);
+        assertEquals(chunks[c][1], SharedNegativeSampler.chunkEnd(c, batch), "end " + c);
+        boolean heads = c < 2;
+        assertEquals(heads, SharedNegativeSampler.corruptsHeads(c, batch));
+        int column = heads ? 0 : 2;
+        for (int j = 0; j < k; j++) {
+          int drawn = negatives[3 * (chunks[c][0] * k + j) + column];
+          counts[drawn]++;
+          for (int i = chunks[c][0]; i < chunks[c][1]; i++) {
+            int n = i * k + j;
+            assertEquals(drawn, negatives[3 * n + column], "shared draw, chunk " + c);
+            assertEquals(positives[3 * i + 1], negatives[3 * n + 1]);
+            assertEquals(positives[3 * i + 2 - column], negatives[3 * n + 2 - column]);
+            boolean self = drawn == positives[3 * i + column];
+            boolean knownTriple =
+                set.contains(negatives[3 * n], negatives[3 * n + 1], negatives[3 * n + 2]);
+            assertEquals(!self && !(filtered && knownTriple), keep[n], "keep " + n);
+          }
+        }
+      }
+    }
+    // 1,000 uniform draws over 6 entities, the positive's own entity included: 166.7 each, σ 11.8
+    for (int e = 0; e < 6; e++) {
+      assertTrue(Math.abs(counts[e] - 1000 / 6.0) < 50, "entity " + e + " drawn " + counts[e]);
+    }
+  }
+
+  @Test
+  void sharedChunksCoverOddAndSmallBatches() {
+    assertEquals(1, SharedNegativeSampler.numChunks(1));
+    assertEquals(1, SharedNegativeSampler.chunkEnd(0, 1));
+    assertTrue(SharedNegativeSampler.corruptsHeads(0, 1));
+    assertEquals(2, SharedNegativeSampler.numChunks(2));
+    assertFalse(SharedNegativeSampler.corruptsHeads(1, 2));
+    assertEquals(1, SharedNegativeSampler.chunkStart(1, 2));
+    assertEquals(16, SharedNegativeSampler.numChunks(1024));
+    for (int batch : new int[] {1, 2, 63, 64, 65, 128, 129, 1000, 1024}) {
+      int next = 0;
+      for (int c = 0; c < SharedNegativeSampler.numChunks(batch); c++) {
+        assertEquals(next, SharedNegativeSampler.chunkStart(c, batch), batch + " chunk " + c);
+        next = SharedNegativeSampler.chunkEnd(c, batch);
+        int size = next - SharedNegativeSampler.chunkStart(c, batch);
+        assertTrue(size >= 1 && size <= SharedNegativeSampler.CHUNK, batch + " chunk " + c);
+        assertEquals(
+            SharedNegativeSampler.chunkStart(c, batch) < (batch + 1) / 2,
+            SharedNegativeSampler.corruptsHeads(c, batch));
+      }
+      assertEquals(batch, next, "chunks of " + batch + " cover the batch");
+    }
+  }
+
   @Test
   void basicCorruptsHeadsInTheFirstHalfAndTailsInTheSecondLikePyKeen() {
     TriplesFactory training = denseGraph();
@@ -297,7 +372,7 @@ class NegativeSamplerTest {
             IllegalArgumentException.class,
             () -> NegativeSamplers.make("pseudotyped", training, 1, false));
     assertEquals(
-        "unknown negative sampler \"pseudotyped\": expected one of [basic, bernoulli]",
+        "unknown negative sampler \"pseudotyped\": expected one of [basic, bernoulli, shared]",
         unknown.getMessage());
     assertInstanceOf(
         BernoulliNegativeSampler.class,

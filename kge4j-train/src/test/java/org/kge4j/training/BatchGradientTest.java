@@ -3,6 +3,7 @@ package org.kge4j.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,8 @@ import org.kge4j.testing.RandomTriples;
 /**
  * The whole batch — scoring, DoubleMarginLoss (softplus, so the loss is smooth), the backward pass
  * through the block kernels and the chain rules, and the regularizer — against central finite
- * differences of the batch loss in every parameter, for every model and both training loops.
+ * differences of the batch loss in every parameter, for every model and both training loops, and
+ * for sLCWA with shared negatives (the block path for DistMult and ComplEx).
  */
 class BatchGradientTest {
 
@@ -32,20 +34,22 @@ class BatchGradientTest {
         if (inverse && loop == LoopKind.SLCWA) {
           continue; // inverse relations train with LCWA only
         }
-        cases.add(Arguments.of(loop, "transe", 1, inverse));
-        cases.add(Arguments.of(loop, "transe", 2, inverse));
-        cases.add(Arguments.of(loop, "distmult", 1, inverse));
-        cases.add(Arguments.of(loop, "complex", 1, inverse));
-        cases.add(Arguments.of(loop, "rotate", 1, inverse));
+        for (String sampler : loop == LoopKind.SLCWA ? List.of("basic", "shared") : List.of("")) {
+          cases.add(Arguments.of(loop, "transe", 1, inverse, sampler));
+          cases.add(Arguments.of(loop, "transe", 2, inverse, sampler));
+          cases.add(Arguments.of(loop, "distmult", 1, inverse, sampler));
+          cases.add(Arguments.of(loop, "complex", 1, inverse, sampler));
+          cases.add(Arguments.of(loop, "rotate", 1, inverse, sampler));
+        }
       }
     }
     return cases.build();
   }
 
-  @ParameterizedTest(name = "{0} {1} p={2} inverse={3}")
+  @ParameterizedTest(name = "{0} {1} p={2} inverse={3} {4}")
   @MethodSource("cases")
   void batchGradientMatchesCentralDifferencesOfTheBatchLoss(
-      LoopKind loop, String name, int norm, boolean inverse) {
+      LoopKind loop, String name, int norm, boolean inverse, String sampler) {
     PipelineConfig.Builder builder =
         PipelineConfig.builder()
             .model(name)
@@ -60,7 +64,7 @@ class BatchGradientTest {
       builder.scoringFctNorm(norm);
     }
     if (loop == LoopKind.SLCWA) {
-      builder.numNegsPerPos(5);
+      builder.numNegsPerPos(5).negativeSampler(sampler);
     }
     if (name.equals("complex") || name.equals("distmult")) {
       builder.regularizerWeight(0.3);
