@@ -25,7 +25,7 @@ fi
 need_torch
 
 echo ">> building the benchmark jar" >&2
-mvn -B -q -pl kge4j-bench -am -Dmaven.test.skip=true package >&2
+mvn -B -q -pl kge4j-bench -am -DskipTests package >&2
 JAR=kge4j-bench/target/benchmarks.jar
 RUN=(java --add-modules jdk.incubator.vector -Xmx8g -cp "$JAR" org.kge4j.bench.TrainBench)
 LOG="$OUT/results.txt"

@@ -45,7 +45,7 @@ spark_java_opts=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.ve
 # $jar to the job jar.
 build_spark_job() {
   local log="$1"
-  (cd "$root" && mvn -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -pl kge4j-spark -am \
+  (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl kge4j-spark -am \
     package dependency:copy-dependencies -DincludeScope=provided \
     -DoutputDirectory="$spark_home/jars") >"$log" 2>&1 || {
     cat "$log" >&2
