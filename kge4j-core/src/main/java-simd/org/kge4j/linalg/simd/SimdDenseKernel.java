@@ -8,16 +8,15 @@ import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 
 /**
- * {@link DenseKernel} on the Vector API with 256-bit vectors (the platform's preferred width where
- * that is narrower).
+ * {@link DenseKernel} on the Vector API with the platform's preferred vector width.
  *
- * <p><b>One vector width per JVM.</b> The loss kernels ({@code SimdMarginKernel}) use 256-bit
- * vectors. Were these kernels 512-bit, HotSpot's shared {@code FloatVector} methods would see two
- * vector classes in one JVM; their type profiles turn polymorphic, C2 then fails to intrinsify
- * stores and lane-wise operations and boxes vectors on the heap. Measured on FB15k-237 (ComplEx
- * 128, K = 64, one thread): sLCWA training ran at a quarter of its speed with 512-bit dense kernels
- * once the loss kernels had been loaded, while each kernel alone was fast in a benchmark. On Zen 4
- * the FMA peak is the same for both widths (512-bit operations are executed as two halves).
+ * <p><b>One vector width per JVM.</b> The loss kernels ({@code SimdMarginKernel}) use the same
+ * width. With two widths in one JVM, HotSpot's shared {@code FloatVector} methods see two vector
+ * classes; their type profiles turn polymorphic, C2 then fails to intrinsify stores and lane-wise
+ * operations and boxes vectors on the heap. Measured on FB15k-237 (ComplEx 128, K = 64, one thread,
+ * 512-bit dense and 256-bit loss kernels): sLCWA training ran at a quarter of its speed once the
+ * loss kernels had been loaded, and the filtered evaluation after training took 9 to 90 s instead
+ * of 2, while each kernel alone was fast in a benchmark.
  *
  * <p><b>Block operation.</b> The classic GEMM structure: the reduction dimension is cut into chunks
  * of {@value #KC} steps; within a chunk, {@code C} is computed in strips of two vectors of columns
@@ -32,11 +31,8 @@ import org.kge4j.linalg.DenseKernel;
  */
 public final class SimdDenseKernel implements DenseKernel {
 
-  // the loss kernels' width (see the class comment)
-  private static final VectorSpecies<Float> S =
-      FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
-          ? FloatVector.SPECIES_256
-          : FloatVector.SPECIES_PREFERRED;
+  // the loss kernels' width too (see the class comment)
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
   /** Rows per register tile. */

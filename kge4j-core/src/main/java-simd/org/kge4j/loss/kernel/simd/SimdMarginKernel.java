@@ -13,16 +13,16 @@ import org.kge4j.loss.kernel.ScalarMarginKernel;
 import org.kge4j.loss.kernel.SoftplusMath;
 
 /**
- * The {@link MarginKernel} written with the Java Vector API ({@code jdk.incubator.vector}), 8 float
- * lanes (256-bit vectors). ReLU paths are one fused pass: each vector of scores (and labels) is
- * loaded once, its loss terms are accumulated and its gradient is stored. Softplus paths work block
- * by block ({@value #BLOCK} elements). The sLCWA terms: margins into a per-thread L1-resident
- * scratch, the activation and its derivative over the scratch, then one pass that accumulates the
- * loss and stores the gradient. The LCWA term: {@code exp} of the negative term's margins into the
- * scratch, one pass for the rest of the negative term (log1p, sigmoid, labels, checks, loss,
- * gradient), then the positive term only for the vectors of 8 with some nonzero (smoothed) label,
- * gathered into the scratch and evaluated together, since it and its gradient are exactly 0
- * otherwise (LCWA labels are mostly 0).
+ * The {@link MarginKernel} written with the Java Vector API ({@code jdk.incubator.vector}) at the
+ * platform's preferred width, at least 256 bits ({@code L} = 8 or 16 float lanes). ReLU paths are
+ * one fused pass: each vector of scores (and labels) is loaded once, its loss terms are accumulated
+ * and its gradient is stored. Softplus paths work block by block ({@value #BLOCK} elements). The
+ * sLCWA terms: margins into a per-thread L1-resident scratch, the activation and its derivative
+ * over the scratch, then one pass that accumulates the loss and stores the gradient. The LCWA term:
+ * {@code exp} of the negative term's margins into the scratch, one pass for the rest of the
+ * negative term (log1p, sigmoid, labels, checks, loss, gradient), then the positive term only for
+ * the vectors of {@code L} with some nonzero (smoothed) label, gathered into the scratch and
+ * evaluated together, since it and its gradient are exactly 0 otherwise (LCWA labels are mostly 0).
  *
  * <p>Formulas are those of {@link MarginKernel} and {@link ScalarMarginKernel}; what differs is how
  * they are evaluated:
@@ -35,16 +35,16 @@ import org.kge4j.loss.kernel.SoftplusMath;
  *       operation and with the same constants: one {@code exp} and one {@code log1p} polynomial and
  *       two divisions per activation (one shared division and four multiplications measured slower,
  *       a division-free degree-7 {@code log1p} polynomial no faster), no branch.
- *   <li>Sums accumulate in float vectors over blocks of {@value #BLOCK} elements (32 additions per
- *       lane, all terms non-negative: relative error at most {@code 32·2^-24 ≈ 1.9e-6} per block);
- *       each block's lanes are then reduced and added to the double total. The same chunk always
- *       runs the same code, so results do not depend on the thread count.
+ *   <li>Sums accumulate in float vectors over blocks of {@value #BLOCK} elements (at most 32
+ *       additions per lane, all terms non-negative: relative error at most {@code 32·2^-24 ≈
+ *       1.9e-6} per block); each block's lanes are then reduced and added to the double total. The
+ *       same chunk always runs the same code, so results do not depend on the thread count.
  *   <li>Invalid input (contract: the sum is NaN) is detected without branches. sLCWA: {@code 0·x}
  *       is accumulated (NaN for a non-finite score). LCWA: the score is folded into the label
  *       ({@code x·0 + t} or {@code t + (x − x)}, NaN for a non-finite score), and labels outside
  *       [0, 1] are found from their int bits (see {@code labelledRelu} and {@code
  *       negativeLabelled}), the cheapest tests measured.
- *   <li>The last {@code (to − from) mod 8} elements, and activations other than ReLU and softplus,
+ *   <li>The last {@code (to − from) mod L} elements, and activations other than ReLU and softplus,
  *       are delegated to {@link PortableMarginKernel} / {@link ScalarMarginKernel}.
  * </ul>
  *
@@ -60,9 +60,18 @@ import org.kge4j.loss.kernel.SoftplusMath;
  * MarginKernels} instantiates it reflectively through {@link #create()}.
  */
 public final class SimdMarginKernel implements MarginKernel {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
-  private static final VectorSpecies<Integer> INT_SPECIES = IntVector.SPECIES_256;
-  private static final int LANES = 8;
+  /** The minimum width: narrower vectors would be emulated, slower than scalar code. */
+  private static final int MIN_BITS = 256;
+
+  /**
+   * The platform's preferred width, the same as the dense kernels': two vector classes in one JVM
+   * make HotSpot's shared {@code FloatVector} call sites polymorphic, and C2 then boxes vectors.
+   */
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  private static final VectorSpecies<Integer> INT_SPECIES =
+      VectorSpecies.of(int.class, SPECIES.vectorShape());
+  private static final int LANES = SPECIES.length();
 
   /**
    * {@link SoftplusMath#EXP_ARGUMENT_LIMIT}'s bits: for non-negative floats, int order is float
@@ -79,25 +88,25 @@ public final class SimdMarginKernel implements MarginKernel {
   /** Smallest {@code gradScale} of the LCWA ReLU loops, which accumulate in gradient units. */
   static final float MIN_RELU_GRAD_SCALE = 0x1p-60f;
 
-  /** Elements per float accumulation block (a multiple of the 8 lanes). */
+  /** Elements per float accumulation block (a multiple of the lanes: 8 or 16). */
   static final int BLOCK = 256;
 
   private SimdMarginKernel() {}
 
   /**
-   * The kernel, if this platform runs 256-bit float vectors natively.
+   * The kernel, if this platform runs float vectors of at least 256 bits natively.
    *
    * @throws UnsupportedOperationException if the preferred vector size is below 256 bits: the
    *     Vector API would then emulate lanes, slower than scalar code
    */
   public static MarginKernel create() {
     int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-    if (bits < SPECIES.vectorBitSize()) {
+    if (bits < MIN_BITS) {
       throw new UnsupportedOperationException(
           "the preferred float vector has "
               + bits
               + " bits; the SIMD loss kernel needs at least "
-              + SPECIES.vectorBitSize());
+              + MIN_BITS);
     }
     return new SimdMarginKernel();
   }
@@ -524,8 +533,9 @@ public final class SimdMarginKernel implements MarginKernel {
    * LCWA softplus, two passes per block of {@value #BLOCK} elements. The first evaluates the
    * negative term {@code (1 − t')·g(λ̄ + x)} of every element (one softplus, fused with the label
    * bookkeeping and the validity checks) and stores its gradient. The second adds the positive term
-   * only for the vectors of 8 with some {@code t' != 0}: with {@code t' = 0} it is exactly 0, as is
-   * its gradient, and LCWA labels are mostly 0 (without smoothing most vectors are skipped).
+   * only for the vectors of {@code L} with some {@code t' != 0}: with {@code t' = 0} it is exactly
+   * 0, as is its gradient, and LCWA labels are mostly 0 (without smoothing most vectors are
+   * skipped).
    */
   private static double labelledSoftplus(
       MarginTerms terms,
@@ -717,11 +727,11 @@ public final class SimdMarginKernel implements MarginKernel {
   /**
    * Adds the positive term {@code t'·s·h(λ − x)} of one block (valid input) to the gradient and
    * returns its sum. With {@code t' = 0} the term and its gradient are exactly 0, and LCWA labels
-   * are mostly 0, so only the vectors of 8 with some {@code t' != 0} are evaluated: their margins
-   * and labels are gathered into the scratch, {@link #softplusBlock} evaluates them together, and
-   * the loss and gradient are scattered back vector by vector. Sample weights scale the gathered
-   * labels in a loop of their own, so that one method serves both cases (a vector assigned under a
-   * branch inside the gather loop would be boxed).
+   * are mostly 0, so only the vectors of {@code L} with some {@code t' != 0} are evaluated: their
+   * margins and labels are gathered into the scratch, {@link #softplusBlock} evaluates them
+   * together, and the loss and gradient are scattered back vector by vector. Sample weights scale
+   * the gathered labels in a loop of their own, so that one method serves both cases (a vector
+   * assigned under a branch inside the gather loop would be boxed).
    */
   private static float positiveLabelled(
       MarginTerms terms,
