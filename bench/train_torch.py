@@ -101,46 +101,33 @@ def softplus_loss(positive, negative):
     )
 
 
-def slcwa(model, optimizer, train, num_entities, batch, k, steps, generator):
+def slcwa(model, optimizer, train, num_entities, batch, k, steps, generator, shared=False,
+          chunk=64):
+    """Times sLCWA steps. Basic: each positive gets its own K candidates, the first half replacing
+    its tail, the second its head. Shared: K candidates per chunk of 64 positives, the first half
+    of the chunks replacing heads, the rest tails, scored as one batched matmul per chunk."""
     n = train.shape[0]
     times = []
     for step in range(steps):
         idx = torch.randint(0, n, (batch,), generator=generator)
         h, r, t = train[idx, 0], train[idx, 1], train[idx, 2]
-        candidates = torch.randint(0, num_entities, (batch, k), generator=generator)
+        shape = (batch // chunk, k) if shared else (batch, k)
+        candidates = torch.randint(0, num_entities, shape, generator=generator)
         start = time.perf_counter()
         optimizer.zero_grad(set_to_none=True)
         tail_q = model.tail_query(h, r)
         head_q = model.head_query(r, t)
         positive = (tail_q * model.entities(t)).sum(-1)
-        half = k // 2
         rows = model.entities(candidates)
-        tails = torch.bmm(rows[:, :half], tail_q.unsqueeze(-1)).squeeze(-1)
-        heads = torch.bmm(rows[:, half:], head_q.unsqueeze(-1)).squeeze(-1)
-        loss = softplus_loss(positive, torch.cat([tails, heads], dim=1))
-        loss.backward()
-        optimizer.step()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def slcwa_shared(model, optimizer, train, num_entities, batch, k, steps, generator, chunk=64):
-    n = train.shape[0]
-    chunks = batch // chunk
-    times = []
-    for step in range(steps):
-        idx = torch.randint(0, n, (batch,), generator=generator)
-        h, r, t = train[idx, 0], train[idx, 1], train[idx, 2]
-        candidates = torch.randint(0, num_entities, (chunks, k), generator=generator)
-        start = time.perf_counter()
-        optimizer.zero_grad(set_to_none=True)
-        tail_q = model.tail_query(h, r)
-        head_q = model.head_query(r, t)
-        positive = (tail_q * model.entities(t)).sum(-1)
-        half = batch // 2
-        queries = torch.cat([head_q[:half], tail_q[half:]], dim=0).view(chunks, chunk, -1)
-        rows = model.entities(candidates)
-        negative = torch.bmm(queries, rows.transpose(1, 2)).reshape(batch, k)
+        if shared:
+            half = batch // 2
+            queries = torch.cat([head_q[:half], tail_q[half:]], dim=0).view(batch // chunk, chunk, -1)
+            negative = torch.bmm(queries, rows.transpose(1, 2)).reshape(batch, k)
+        else:
+            half = k // 2
+            tails = torch.bmm(rows[:, :half], tail_q.unsqueeze(-1)).squeeze(-1)
+            heads = torch.bmm(rows[:, half:], head_q.unsqueeze(-1)).squeeze(-1)
+            negative = torch.cat([tails, heads], dim=1)
         loss = softplus_loss(positive, negative)
         loss.backward()
         optimizer.step()
@@ -224,8 +211,8 @@ def main():
     label = f"{a.case}-{a.model}-{a.dim}"
     if a.case == "slcwa":
         label += f"-K={a.negatives}-{a.sampler}"
-        step = slcwa_shared if a.sampler == "shared" else slcwa
-        times = step(model, optimizer, train, num_entities, a.batch, a.negatives, a.steps, generator)
+        times = slcwa(model, optimizer, train, num_entities, a.batch, a.negatives, a.steps,
+                      generator, shared=a.sampler == "shared")
         best = min(times[2:])
         print(f"RESULT torch {label} threads={a.threads} triples_per_s={a.batch / best:.1f} "
               f"seconds_per_step={best:.5f}")

@@ -525,14 +525,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         }
       }
     }
-    for (int i = 0; i < size; i++) {
-      entityGroups.add(positives[3 * i + 2], n + i);
-      entityGroups.add(positives[3 * i], n + size + i);
-      entityGroups.add(positives[3 * i + 2], n + 2 * size + i);
-      relationGroups.add(positives[3 * i + 1], i);
-    }
-    entityGroups.build();
-    relationGroups.build();
+    groupPositives(size, n);
   }
 
   /**
@@ -766,10 +759,20 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       }
       entityGroups.add(tailCorrupted[idx] ? negatives[3 * idx + 2] : negatives[3 * idx], idx);
     }
+    groupPositives(size, bk);
+  }
+
+  /**
+   * Records the positives' contributions after {@code first} codes of candidates — entity codes
+   * {@code first + i} positive {@code i}'s tail as candidate, {@code first + B + i} its head and
+   * {@code first + 2B + i} its tail through the chained query gradients; relation code {@code i} —
+   * and groups both tables.
+   */
+  private void groupPositives(int size, int first) {
     for (int i = 0; i < size; i++) {
-      entityGroups.add(positives[3 * i + 2], bk + i);
-      entityGroups.add(positives[3 * i], bk + size + i);
-      entityGroups.add(positives[3 * i + 2], bk + 2 * size + i);
+      entityGroups.add(positives[3 * i + 2], first + i);
+      entityGroups.add(positives[3 * i], first + size + i);
+      entityGroups.add(positives[3 * i + 2], first + 2 * size + i);
       relationGroups.add(positives[3 * i + 1], i);
     }
     entityGroups.build();
