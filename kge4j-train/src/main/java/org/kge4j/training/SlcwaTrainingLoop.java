@@ -536,19 +536,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @return the regularizer's term over the entities
    */
   private double accumulateChunkEntities(Workers workers, int size, int numChunks) {
-    SparseGradient gradient = total.entities();
-    EmbeddingTable values = gradient.values();
-    EmbeddingTable entities = model.entityEmbeddings();
     int k = numNegsPerPos;
     int n = numChunks * k;
-    return ownerPass(
+    return entityOwnerPass(
         workers,
-        entityGroups,
-        gradient,
-        (shard, g) -> {
-          float[] acc = shard.row;
+        (shard, g, entity, acc) -> {
           Arrays.fill(acc, 0f);
-          int entity = entityGroups.row(g);
           for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
             int code = entityGroups.code(slot);
             if (code < n) {
@@ -562,6 +555,37 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
               kernel.axpy(1f, tailGradients, (code - n - 2 * size) * width, acc, 0, width);
             }
           }
+        });
+  }
+
+  /**
+   * An owner's sum of one entity's gradient into {@code acc} ({@code entity} is group {@code g}'s
+   * row), with {@code shard}'s buffers.
+   */
+  @FunctionalInterface
+  private interface EntitySum {
+    void into(Shard shard, int g, int entity, float[] acc);
+  }
+
+  /**
+   * The entity owner pass of both paths: {@code sum} writes each touched entity's gradient into its
+   * shard's row, then the entity's regularizer gradient is added and the row stored in the batch
+   * gradient.
+   *
+   * @return the regularizer's term over the entities
+   */
+  private double entityOwnerPass(Workers workers, EntitySum sum) {
+    SparseGradient gradient = total.entities();
+    EmbeddingTable values = gradient.values();
+    EmbeddingTable entities = model.entityEmbeddings();
+    return ownerPass(
+        workers,
+        entityGroups,
+        gradient,
+        (shard, g) -> {
+          float[] acc = shard.row;
+          int entity = entityGroups.row(g);
+          sum.into(shard, g, entity, acc);
           double term =
               regularizer.apply(
                   true,
@@ -786,18 +810,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @return the regularizer's term over the entities
    */
   private double accumulateEntities(Workers workers, int size) {
-    SparseGradient gradient = total.entities();
-    EmbeddingTable values = gradient.values();
     EmbeddingTable entities = model.entityEmbeddings();
     Interaction interaction = model.interaction();
     int bk = size * numNegsPerPos;
-    return ownerPass(
+    return entityOwnerPass(
         workers,
-        entityGroups,
-        gradient,
-        (shard, g) -> {
-          float[] acc = shard.row;
-          int entity = entityGroups.row(g);
+        (shard, g, entity, acc) -> {
           float[] e = entities.blockOf(entity);
           int eo = entities.offset(entity);
           shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
@@ -838,9 +856,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
               kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
             }
           }
-          double term = regularizer.apply(true, entity, kernel, e, eo, acc, 0, width);
-          System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
-          return term;
         });
   }
 
