@@ -116,7 +116,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     final boolean[] keep;
     final float[] tailQueryGradient;
     final float[] headQueryGradient;
-    final float[] row;
 
     /** Per side (0 tails, 1 heads): the kept candidates' rows, offsets, positions and scores. */
     final float[][][] rows = new float[2][][];
@@ -150,7 +149,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       keep = new boolean[k];
       tailQueryGradient = new float[width];
       headQueryGradient = new float[width];
-      row = new float[width];
     }
 
     /** Makes room for {@code count} gathered queries. */
@@ -538,66 +536,67 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   private double accumulateChunkEntities(Workers workers, int size, int numChunks) {
     int k = numNegsPerPos;
     int n = numChunks * k;
-    return entityOwnerPass(
+    return tableOwnerPass(
         workers,
-        (shard, g, entity, acc) -> {
-          Arrays.fill(acc, 0f);
+        true,
+        (shard, g, entity, out, offset) -> {
+          Arrays.fill(out, offset, offset + width, 0f);
           for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
             int code = entityGroups.code(slot);
             if (code < n) {
-              kernel.axpy(1f, chunks[code / k].rowGradients, (code % k) * width, acc, 0, width);
+              kernel.axpy(
+                  1f, chunks[code / k].rowGradients, (code % k) * width, out, offset, width);
             } else if (code < n + size) {
               int i = code - n;
-              kernel.axpy(positiveGradient[i], tailQueries, i * width, acc, 0, width);
+              kernel.axpy(positiveGradient[i], tailQueries, i * width, out, offset, width);
             } else if (code < n + 2 * size) {
-              kernel.axpy(1f, headGradients, (code - n - size) * width, acc, 0, width);
+              kernel.axpy(1f, headGradients, (code - n - size) * width, out, offset, width);
             } else {
-              kernel.axpy(1f, tailGradients, (code - n - 2 * size) * width, acc, 0, width);
+              kernel.axpy(1f, tailGradients, (code - n - 2 * size) * width, out, offset, width);
             }
           }
         });
   }
 
   /**
-   * An owner's sum of one entity's gradient into {@code acc} ({@code entity} is group {@code g}'s
-   * row), with {@code shard}'s buffers.
+   * An owner's sum of one row's gradient ({@code row} is group {@code g}'s), written over {@code
+   * out[offset, offset + width)} of the batch gradient, with {@code shard}'s buffers.
    */
   @FunctionalInterface
-  private interface EntitySum {
-    void into(Shard shard, int g, int entity, float[] acc);
+  private interface RowGradient {
+    void into(Shard shard, int g, int row, float[] out, int offset);
   }
 
   /**
-   * The entity owner pass of both paths: {@code sum} writes each touched entity's gradient into its
-   * shard's row, then the entity's regularizer gradient is added and the row stored in the batch
-   * gradient.
+   * The owner pass over the touched rows of the entity or the relation table: {@code sum} writes
+   * each row's gradient into the batch gradient, then the row's regularizer gradient is added.
    *
-   * @return the regularizer's term over the entities
+   * @return the regularizer's term over the table
    */
-  private double entityOwnerPass(Workers workers, EntitySum sum) {
-    SparseGradient gradient = total.entities();
+  private double tableOwnerPass(Workers workers, boolean entityTable, RowGradient sum) {
+    RowGroups groups = entityTable ? entityGroups : relationGroups;
+    SparseGradient gradient = entityTable ? total.entities() : total.relations();
     EmbeddingTable values = gradient.values();
-    EmbeddingTable entities = model.entityEmbeddings();
+    EmbeddingTable table = entityTable ? model.entityEmbeddings() : model.relationEmbeddings();
+    int rowWidth = values.width();
     return ownerPass(
         workers,
-        entityGroups,
+        groups,
         gradient,
         (shard, g) -> {
-          float[] acc = shard.row;
-          int entity = entityGroups.row(g);
-          sum.into(shard, g, entity, acc);
-          double term =
-              regularizer.apply(
-                  true,
-                  entity,
-                  kernel,
-                  entities.blockOf(entity),
-                  entities.offset(entity),
-                  acc,
-                  0,
-                  width);
-          System.arraycopy(acc, 0, values.blockOf(entity), values.offset(entity), width);
-          return term;
+          int row = groups.row(g);
+          float[] out = values.blockOf(row);
+          int offset = values.offset(row);
+          sum.into(shard, g, row, out, offset);
+          return regularizer.apply(
+              entityTable,
+              row,
+              kernel,
+              table.blockOf(row),
+              table.offset(row),
+              out,
+              offset,
+              rowWidth);
         });
   }
 
@@ -813,9 +812,10 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     EmbeddingTable entities = model.entityEmbeddings();
     Interaction interaction = model.interaction();
     int bk = size * numNegsPerPos;
-    return entityOwnerPass(
+    return tableOwnerPass(
         workers,
-        (shard, g, entity, acc) -> {
+        true,
+        (shard, g, entity, out, offset) -> {
           float[] e = entities.blockOf(entity);
           int eo = entities.offset(entity);
           shard.ensureGathered(entityGroups.end(g) - entityGroups.start(g));
@@ -845,15 +845,15 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
               shard.gatheredScores,
               gathered,
               shard.weights,
-              acc,
-              0,
+              out,
+              offset,
               width);
           for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
             int code = entityGroups.code(slot);
             if (code >= bk + 2 * size) {
-              kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, acc, 0, width);
+              kernel.axpy(1f, tailGradients, (code - bk - 2 * size) * width, out, offset, width);
             } else if (code >= bk + size) {
-              kernel.axpy(1f, headGradients, (code - bk - size) * width, acc, 0, width);
+              kernel.axpy(1f, headGradients, (code - bk - size) * width, out, offset, width);
             }
           }
         });
@@ -866,18 +866,11 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * @return the regularizer's term over the relations
    */
   private double accumulateRelations(Workers workers) {
-    SparseGradient gradient = total.relations();
-    EmbeddingTable values = gradient.values();
-    EmbeddingTable relations = model.relationEmbeddings();
-    int relationWidth = values.width();
-    return ownerPass(
+    int relationWidth = total.relations().values().width();
+    return tableOwnerPass(
         workers,
-        relationGroups,
-        gradient,
-        (shard, g) -> {
-          int relation = relationGroups.row(g);
-          float[] out = values.blockOf(relation);
-          int offset = values.offset(relation);
+        false,
+        (shard, g, relation, out, offset) -> {
           for (int slot = relationGroups.start(g); slot < relationGroups.end(g); slot++) {
             kernel.axpy(
                 1f,
@@ -887,15 +880,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
                 offset,
                 relationWidth);
           }
-          return regularizer.apply(
-              false,
-              relation,
-              kernel,
-              relations.blockOf(relation),
-              relations.offset(relation),
-              out,
-              offset,
-              relationWidth);
         });
   }
 
