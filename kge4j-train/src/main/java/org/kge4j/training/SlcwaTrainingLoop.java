@@ -87,19 +87,18 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   private final float[] tailQueryGradients;
 
   /**
-   * A chunk's {@code K} shared negatives: their ids, their rows {@code N} ({@code K × width},
-   * row-major) and transposed ({@code width × K}, the block kernel's {@code B} operand for the
-   * scores), the gradient of each row, and whether some positive of the chunk kept the row.
+   * A chunk's {@code K} shared negatives (their ids are those of its first positive's negatives,
+   * {@link #sharedId}): their rows {@code N} ({@code K × width}, row-major) and transposed ({@code
+   * width × K}, the block kernel's {@code B} operand for the scores), the gradient of each row, and
+   * whether some positive of the chunk kept the row.
    */
   private static final class Chunk {
-    final int[] ids;
     final float[] rows;
     final float[] transposed;
     final float[] rowGradients;
     final boolean[] used;
 
     Chunk(int k, int width) {
-      ids = new int[k];
       rows = new float[k * width];
       transposed = new float[width * k];
       rowGradients = new float[k * width];
@@ -290,15 +289,16 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     }
     boolean filtered = sampler.filtered();
     sampler.sample(positives, size, random, negatives, filtered ? keep : null);
+    if (chunks != null) {
+      // the loss over the whole batch counts the kept pairs itself
+      return processChunks(size, workers, epoch, batch, numBatches);
+    }
     int kept = size * k;
     if (filtered) {
       kept = 0;
       for (int j = 0; j < size * k; j++) {
         kept += keep[j] ? 1 : 0;
       }
-    }
-    if (chunks != null) {
-      return processChunks(size, workers, epoch, batch, numBatches);
     }
     int numShards = numShards(size);
     int nnz = kept;
@@ -373,8 +373,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     Chunk chunk = chunks[c];
     EmbeddingTable entities = model.entityEmbeddings();
     for (int j = 0; j < k; j++) {
-      int id = negatives[3 * (first * k + j) + (heads ? 0 : 2)];
-      chunk.ids[j] = id;
+      int id = sharedId(c, j, size);
       float[] block = entities.blockOf(id);
       int offset = entities.offset(id);
       System.arraycopy(block, offset, chunk.rows, j * width, width);
@@ -519,11 +518,20 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     for (int c = 0; c < numChunks; c++) {
       for (int j = 0; j < k; j++) {
         if (chunks[c].used[j]) {
-          entityGroups.add(chunks[c].ids[j], c * k + j);
+          entityGroups.add(sharedId(c, j, size), c * k + j);
         }
       }
     }
     groupPositives(size, n);
+  }
+
+  /**
+   * Shared negative {@code j} of chunk {@code c}: the entity its first positive's negative draws.
+   */
+  private int sharedId(int c, int j, int size) {
+    int first = SharedNegativeSampler.chunkStart(c, size);
+    int column = SharedNegativeSampler.corruptsHeads(c, size) ? 0 : 2;
+    return negatives[3 * (first * numNegsPerPos + j) + column];
   }
 
   /**
