@@ -4,24 +4,15 @@ import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.EntityPanels;
 import org.kge4j.model.Interaction;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The 1-N scoring of one evaluation unit, {@code S = Q·Eᵀ} for {@code m} queries of {@code k}
@@ -41,15 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Defaults are FB15k-237's evaluation unit for ComplEx dim 128 ({@code n = 14,505}, {@code k =
  * 256}, {@code m = 96}). One operation is one unit; FMA/s = {@code m·n·k} / time.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-    value = 2,
-    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
-public class GemmBenchmark {
+public class GemmBenchmark extends AverageTimeBenchmark {
 
   /** Entities per pass, as the evaluator's {@code PASS_PANELS × PANEL}. */
   static final int PASS = 64 * EntityPanels.PANEL;

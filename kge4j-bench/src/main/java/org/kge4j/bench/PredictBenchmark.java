@@ -1,7 +1,6 @@
 package org.kge4j.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.data.TriplesFactory;
@@ -10,17 +9,9 @@ import org.kge4j.model.Models;
 import org.kge4j.prediction.Predictor;
 import org.kge4j.prediction.TargetPredictions;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One {@code kge4j predict} query after the model is loaded: the filtered top-10 tails of {@code
@@ -29,15 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the dataset is read as {@code kge4j} reads it ({@code KGE4J_DATASETS} or {@code
  * -Dkge4j.datasets}). One operation is one query; {@link #scoreTailsOnly()} is its scoring part.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-    value = 2,
-    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
-public class PredictBenchmark {
+public class PredictBenchmark extends AverageTimeBenchmark {
 
   /** Number of distinct queries cycled through. */
   static final int QUERIES = 1024;
