@@ -27,6 +27,7 @@ public class LcwaBenchmark extends MarginLossBenchmark {
   float[] gradient;
 
   /** Configures the kernels and fills the inputs (page faults stay out of the measurement). */
+  @Override
   @Setup(Level.Trial)
   public void setUp() {
     configureLoss();
@@ -45,6 +46,7 @@ public class LcwaBenchmark extends MarginLossBenchmark {
    *
    * @return the loss value (consumed by JMH)
    */
+  @Override
   @Benchmark
   public double forwardBackward() {
     return loss.processLcwaScoresInto(predictions, labels, null, n, null, null, gradient);

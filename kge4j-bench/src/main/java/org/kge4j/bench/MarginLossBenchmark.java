@@ -7,7 +7,8 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * What the double-margin loss benchmarks ({@link LcwaBenchmark}, {@link SlcwaBenchmark}) share, so
  * that their numbers stay comparable: the fork (JMH reads it from the superclass), the kernel
- * parameters and the loss those select.
+ * parameters, the loss those select, and the shape of one benchmark: a trial set-up, then the
+ * measured forward + backward pass.
  */
 @Fork(
     value = 1,
@@ -37,4 +38,14 @@ public abstract class MarginLossBenchmark extends ThroughputBenchmark {
     KernelSelection.configure(impl, threads);
     loss = DoubleMarginLoss.builder().marginActivation(activation).build();
   }
+
+  /** Configures the loss ({@link #configureLoss()}) and fills the inputs of this trial. */
+  public abstract void setUp();
+
+  /**
+   * One forward + backward pass of the loss over the inputs.
+   *
+   * @return the loss value (consumed by JMH)
+   */
+  public abstract double forwardBackward();
 }

@@ -31,6 +31,7 @@ public class SlcwaBenchmark extends MarginLossBenchmark {
   float[] negativeGradient;
 
   /** Configures the kernels and fills the inputs. */
+  @Override
   @Setup(Level.Trial)
   public void setUp() {
     configureLoss();
@@ -52,6 +53,7 @@ public class SlcwaBenchmark extends MarginLossBenchmark {
    *
    * @return the loss value (consumed by JMH)
    */
+  @Override
   @Benchmark
   public double forwardBackward() {
     return loss.processSlcwaScoresInto(

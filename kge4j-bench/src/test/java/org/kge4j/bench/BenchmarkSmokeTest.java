@@ -46,20 +46,33 @@ class BenchmarkSmokeTest {
         () -> what + ": expected " + expected + ", got " + actual);
   }
 
+  /**
+   * Sets {@code benchmark} up with {@code activation} on the portable kernel and one thread (as
+   * {@link #selectKernels} does for the reference) and runs its measured pass once.
+   *
+   * @return the loss value of that pass
+   */
+  private static double forwardBackwardOnce(MarginLossBenchmark benchmark, String activation) {
+    benchmark.activation = activation;
+    benchmark.impl = "scalar";
+    benchmark.threads = 1;
+    benchmark.setUp();
+    return benchmark.forwardBackward();
+  }
+
+  /** The loss of the tensor API that a benchmark with {@code activation} must agree with. */
+  private static DoubleMarginLoss referenceLoss(String activation) {
+    return DoubleMarginLoss.builder().marginActivation(activation).build();
+  }
+
   @Test
   void lcwaBenchmarkComputesTheLossAndItsGradient() {
     for (String activation : List.of("relu", "softplus")) {
       LcwaBenchmark benchmark = new LcwaBenchmark();
       benchmark.n = 10_000;
-      benchmark.activation = activation;
-      benchmark.impl = "scalar";
-      benchmark.threads = 1;
-      benchmark.setUp();
-      double value = benchmark.forwardBackward();
+      double value = forwardBackwardOnce(benchmark, activation);
       LossOutput expected =
-          DoubleMarginLoss.builder()
-              .marginActivation(activation)
-              .build()
+          referenceLoss(activation)
               .processLcwaScores(
                   FloatTensor.of(benchmark.predictions, 1000, 10),
                   FloatTensor.of(benchmark.labels, 1000, 10),
@@ -76,15 +89,9 @@ class BenchmarkSmokeTest {
     for (String activation : List.of("relu", "softplus")) {
       SlcwaBenchmark benchmark = new SlcwaBenchmark();
       benchmark.b = 10_000;
-      benchmark.activation = activation;
-      benchmark.impl = "scalar";
-      benchmark.threads = 1;
-      benchmark.setUp();
-      double value = benchmark.forwardBackward();
+      double value = forwardBackwardOnce(benchmark, activation);
       SlcwaLossOutput expected =
-          DoubleMarginLoss.builder()
-              .marginActivation(activation)
-              .build()
+          referenceLoss(activation)
               .processSlcwaScores(
                   FloatTensor.of(benchmark.positives, 10_000, 1),
                   FloatTensor.of(benchmark.negatives, 10_000, SlcwaBenchmark.K),
