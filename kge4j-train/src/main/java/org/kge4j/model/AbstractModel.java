@@ -117,6 +117,12 @@ abstract class AbstractModel implements Model {
     return regularizer;
   }
 
+  /** That of the interaction: every built-in model's score is {@code interaction(q, e)}. */
+  @Override
+  public final ScoreRange scoreRange() {
+    return interaction().scoreRange();
+  }
+
   @Override
   public void applyConstraints(Gradients changed) {
     if (unitNormEntities) {

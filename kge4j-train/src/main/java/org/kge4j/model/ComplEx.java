@@ -86,11 +86,6 @@ public final class ComplEx extends ComplexValuedModel {
   }
 
   @Override
-  public ScoreRange scoreRange() {
-    return ScoreRange.UNBOUNDED;
-  }
-
-  @Override
   public Interaction interaction() {
     return Interaction.DOT;
   }

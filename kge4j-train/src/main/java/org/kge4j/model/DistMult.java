@@ -80,11 +80,6 @@ public final class DistMult extends AbstractModel {
   }
 
   @Override
-  public ScoreRange scoreRange() {
-    return ScoreRange.UNBOUNDED;
-  }
-
-  @Override
   public Interaction interaction() {
     return Interaction.DOT;
   }

@@ -38,6 +38,14 @@ public enum Interaction {
   }
 
   /**
+   * The interval every score of this interaction lies in: a dot product takes any real value, a
+   * negative distance none above 0.
+   */
+  public ScoreRange scoreRange() {
+    return this == DOT ? ScoreRange.UNBOUNDED : ScoreRange.NON_POSITIVE;
+  }
+
+  /**
    * The score from the block operation's accumulated value: {@code c}, {@code −c} or {@code
    * −sqrt(c)}.
    */

@@ -73,11 +73,6 @@ public final class RotatE extends ComplexValuedModel {
   }
 
   @Override
-  public ScoreRange scoreRange() {
-    return ScoreRange.NON_POSITIVE;
-  }
-
-  @Override
   public Interaction interaction() {
     return Interaction.NEGATIVE_L2;
   }

@@ -79,11 +79,6 @@ public final class TransE extends AbstractModel {
   }
 
   @Override
-  public ScoreRange scoreRange() {
-    return ScoreRange.NON_POSITIVE;
-  }
-
-  @Override
   public Interaction interaction() {
     return p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2;
   }
