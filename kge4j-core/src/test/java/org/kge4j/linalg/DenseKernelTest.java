@@ -284,6 +284,38 @@ class DenseKernelTest {
   };
 
   @Test
+  void countsAboveAThresholdAreThoseOfThePlainDefinition() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (DenseKernel kernel : kernels()) {
+      for (int n : new int[] {0, 1, 15, 16, 17, 100, 1031}) {
+        // values on a coarse grid, so that many tie with the threshold; a NaN guard either side
+        float[] x = new float[n + 2];
+        for (int k = 0; k < x.length; k++) {
+          x[k] = random.nextInt(9) - 4;
+        }
+        x[0] = Float.NaN;
+        x[n + 1] = Float.NaN;
+        float threshold = 1f;
+        int greater = 0;
+        int greaterOrEqual = 0;
+        for (int k = 1; k <= n; k++) {
+          greater += x[k] > threshold ? 1 : 0;
+          greaterOrEqual += x[k] >= threshold ? 1 : 0;
+        }
+        int[] counts = new int[2];
+        String where = kernel.getClass().getSimpleName() + ", n = " + n;
+        assertEquals(true, kernel.countAbove(x, 1, n, threshold, counts), where);
+        assertEquals(greater, counts[0], "greater, " + where);
+        assertEquals(greaterOrEqual, counts[1], "greater or equal, " + where);
+        if (n > 0) {
+          x[1 + random.nextInt(n)] = Float.NaN;
+          assertEquals(false, kernel.countAbove(x, 1, n, threshold, counts), "NaN, " + where);
+        }
+      }
+    }
+  }
+
+  @Test
   void blockOperationsFollowTheSequentialChainBitForBit() {
     SplittableRandom random = new SplittableRandom(3);
     for (DenseKernel kernel : kernels()) {

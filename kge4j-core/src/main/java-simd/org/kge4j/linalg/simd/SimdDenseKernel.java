@@ -1,6 +1,7 @@
 package org.kge4j.linalg.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -36,6 +37,9 @@ public final class SimdDenseKernel implements DenseKernel {
   // the loss kernels' width too (see the class comment)
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+
+  /** Integer lanes of the same shape as {@link #S}, for per-lane counts. */
+  private static final VectorSpecies<Integer> I = S.withLanes(int.class);
 
   /** Rows per register tile. */
   private static final int MR = 6;
@@ -398,16 +402,22 @@ public final class SimdDenseKernel implements DenseKernel {
 
   @Override
   public boolean countAbove(float[] x, int offset, int n, float threshold, int[] counts) {
-    int greater = 0;
-    int greaterOrEqual = 0;
-    int nan = 0;
+    // per-lane counts in vector registers, reduced once: a mask's trueCount per vector would move
+    // every mask to a general register and pop-count it (5 % of an evaluation)
+    IntVector greaterLanes = IntVector.zero(I);
+    IntVector greaterOrEqualLanes = IntVector.zero(I);
+    IntVector nanLanes = IntVector.zero(I);
     int k = 0;
     for (; k + L <= n; k += L) {
       FloatVector v = FloatVector.fromArray(S, x, offset + k);
-      greater += v.compare(VectorOperators.GT, threshold).trueCount();
-      greaterOrEqual += v.compare(VectorOperators.GE, threshold).trueCount();
-      nan += v.compare(VectorOperators.NE, v).trueCount();
+      greaterLanes = greaterLanes.add(1, v.compare(VectorOperators.GT, threshold).cast(I));
+      greaterOrEqualLanes =
+          greaterOrEqualLanes.add(1, v.compare(VectorOperators.GE, threshold).cast(I));
+      nanLanes = nanLanes.add(1, v.compare(VectorOperators.NE, v).cast(I));
     }
+    int greater = greaterLanes.reduceLanes(VectorOperators.ADD);
+    int greaterOrEqual = greaterOrEqualLanes.reduceLanes(VectorOperators.ADD);
+    int nan = nanLanes.reduceLanes(VectorOperators.ADD);
     for (; k < n; k++) {
       float v = x[offset + k];
       nan += v != v ? 1 : 0;
