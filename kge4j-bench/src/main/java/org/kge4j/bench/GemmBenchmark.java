@@ -4,6 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.SplittableRandom;
+import org.kge4j.evaluation.BlockRankCounter;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
@@ -19,8 +20,9 @@ import org.openjdk.jmh.annotations.Setup;
  * floats against all {@code n} entity rows ({@code m·n·k} FMAs), on one thread, three ways:
  *
  * <ul>
- *   <li>{@code kge4j}: the block kernel over packed entity panels, in passes of 64 panels into a
- *       reused buffer, exactly as the evaluator ({@code BlockRanker}) calls it;
+ *   <li>{@code kge4j}: the block kernel over packed entity panels, in passes of {@link
+ *       BlockRankCounter#PASS_PANELS} panels into a reused buffer, exactly as the evaluator ({@code
+ *       BlockRanker}) calls it;
  *   <li>{@code netlib-java}: {@code dev.ludovic.netlib}'s pure-JVM BLAS (its Vector API
  *       implementation when {@code jdk.incubator.vector} is present), {@code sgemm("T", "N")} over
  *       the same passes of rows, row-major as they are stored;
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Setup;
 public class GemmBenchmark extends AverageTimeBenchmark {
 
   /** Entities per pass, as the evaluator's {@code PASS_PANELS × PANEL}. */
-  static final int PASS = 64 * EntityPanels.PANEL;
+  static final int PASS = BlockRankCounter.PASS_PANELS * EntityPanels.PANEL;
 
   /** Which implementation multiplies. */
   @Param({"kge4j", "netlib-java", "netlib-native"})
@@ -98,8 +100,7 @@ public class GemmBenchmark extends AverageTimeBenchmark {
     if (panels != null) {
       for (int p0 = 0; p0 < panels.numPanels(); p0 += PASS / EntityPanels.PANEL) {
         int p1 = Math.min(panels.numPanels(), p0 + PASS / EntityPanels.PANEL);
-        int stride = Math.min(PASS, n - p0 * EntityPanels.PANEL);
-        panels.score(kernel, Interaction.DOT, queries, 0, m, p0, p1, scores, 0, stride);
+        panels.score(kernel, Interaction.DOT, queries, 0, m, p0, p1, scores, 0, PASS);
         sum += scores[0];
       }
       return sum;

@@ -33,8 +33,12 @@ public final class BlockRankCounter {
   /** Queries per pass over the panels: a multiple of the kernel's six-row tiles. */
   public static final int QUERY_BLOCK = 96;
 
-  /** Panels per pass: the score buffer holds {@code 96 × 4096} floats. */
-  public static final int PASS_PANELS = 64;
+  /**
+   * Panels per pass: the score buffer holds {@code 96 × 1024} floats (384 KiB), so that it stays in
+   * L2 between the kernel writing it and {@link DenseKernel#countAbove} reading it (64 panels, 1.5
+   * MiB, spilled to L3).
+   */
+  public static final int PASS_PANELS = 16;
 
   /**
    * The exception to throw for a NaN score of query {@code query} against entity {@code column}.
