@@ -66,7 +66,8 @@ public final class TrainBench {
     int batch = Integer.parseInt(args[i++]);
     int threads = Integer.parseInt(args[i++]);
     int epochs = Integer.parseInt(args[i++]);
-    String sampler = slcwa && i < args.length ? args[i] : "basic";
+    String sampler = slcwa && i < args.length ? args[i++] : "basic";
+    String optimizer = i < args.length ? args[i] : "adam";
     Dataset data = Datasets.load(dataset);
     PipelineConfig.Builder builder =
         PipelineConfig.builder()
@@ -75,7 +76,7 @@ public final class TrainBench {
             .embeddingDim(dim)
             .trainingLoop(slcwa ? LoopKind.SLCWA : LoopKind.LCWA)
             .batchSize(batch)
-            .optimizer("adam")
+            .optimizer(optimizer)
             .learningRate(0.01)
             .marginActivation("softplus")
             .numEpochs(epochs);
@@ -104,14 +105,15 @@ public final class TrainBench {
         slcwa ? 3.0 * (negatives + 1) * width : 3.0 * data.numEntities() * width;
     System.out.printf(
         Locale.ROOT,
-        "RESULT %s dataset=%s model=%s dim=%d negatives=%d sampler=%s batch=%d threads=%d"
-            + " %s_per_s=%.0f triples_per_s=%.0f fma_per_s=%.4g epoch_seconds=%.2f%n",
+        "RESULT %s dataset=%s model=%s dim=%d negatives=%d sampler=%s optimizer=%s batch=%d"
+            + " threads=%d %s_per_s=%.0f triples_per_s=%.0f fma_per_s=%.4g epoch_seconds=%.2f%n",
         args[0],
         dataset,
         model,
         dim,
         negatives,
         slcwa ? sampler : "none",
+        optimizer,
         batch,
         threads,
         slcwa ? "positives" : "instances",

@@ -88,6 +88,29 @@ public interface DenseKernel {
   /** {@code y[yOffset + k] += alpha · x[xOffset + k]} for {@code k < n}. */
   void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 
+  /**
+   * The element-wise product of complex vectors of {@code d} elements, each stored as its {@code d}
+   * real parts followed by its {@code d} imaginary parts: {@code z_k = x_k · y_k}, or {@code
+   * conj(x_k) · y_k} when {@code conjugateX}, written into {@code out} ({@code add} false) or added
+   * to it. Each part is two float products and one sum or difference, never a fused multiply-add,
+   * so every kernel gives the bits of the formula written term by term:
+   *
+   * <pre>
+   *   re = xr·yr − xi·yi   (conjugated: xr·yr + xi·yi)
+   *   im = xr·yi + xi·yr   (conjugated: xr·yi − xi·yr)
+   * </pre>
+   */
+  void complexProduct(
+      boolean conjugateX,
+      float[] x,
+      int xOffset,
+      float[] y,
+      int yOffset,
+      float[] out,
+      int outOffset,
+      int d,
+      boolean add);
+
   /** {@code y[yOffset + k] += alpha · (x[xOffset + k] − z[zOffset + k])} for {@code k < n}. */
   void axpyDifference(
       float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n);

@@ -171,6 +171,34 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void complexProduct(
+      boolean conjugateX,
+      float[] x,
+      int xOffset,
+      float[] y,
+      int yOffset,
+      float[] out,
+      int outOffset,
+      int d,
+      boolean add) {
+    for (int k = 0; k < d; k++) {
+      float xr = x[xOffset + k];
+      float xi = x[xOffset + d + k];
+      float yr = y[yOffset + k];
+      float yi = y[yOffset + d + k];
+      float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
+      float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
+      if (add) {
+        out[outOffset + k] += re;
+        out[outOffset + d + k] += im;
+      } else {
+        out[outOffset + k] = re;
+        out[outOffset + d + k] = im;
+      }
+    }
+  }
+
+  @Override
   public void axpyDifference(
       float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n) {
     for (int k = 0; k < n; k++) {

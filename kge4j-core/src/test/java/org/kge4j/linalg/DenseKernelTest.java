@@ -284,6 +284,41 @@ class DenseKernelTest {
   };
 
   @Test
+  void complexProductsFollowTheirFormulaBitForBit() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (DenseKernel kernel : kernels()) {
+      for (int d : new int[] {1, 7, 16, 17, 128, 131}) {
+        for (boolean conjugateX : new boolean[] {false, true}) {
+          for (boolean add : new boolean[] {false, true}) {
+            float[] x = random(random, 2 * d + 3);
+            float[] y = random(random, 2 * d + 5);
+            float[] out = random(random, 2 * d + 4);
+            float[] before = out.clone();
+            kernel.complexProduct(conjugateX, x, 3, y, 5, out, 2, d, add);
+            String where =
+                kernel.getClass().getSimpleName() + ", d = " + d + ", conj " + conjugateX;
+            for (int k = 0; k < d; k++) {
+              float xr = x[3 + k];
+              float xi = x[3 + d + k];
+              float yr = y[5 + k];
+              float yi = y[5 + d + k];
+              float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
+              float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
+              assertEquals(add ? before[2 + k] + re : re, out[2 + k], "re " + k + ", " + where);
+              assertEquals(
+                  add ? before[2 + d + k] + im : im, out[2 + d + k], "im " + k + ", " + where);
+            }
+            assertEquals(before[0], out[0], "before the range, " + where);
+            assertEquals(before[1], out[1], "before the range, " + where);
+            assertEquals(before[2 + 2 * d], out[2 + 2 * d], "after the range, " + where);
+            assertEquals(before[3 + 2 * d], out[3 + 2 * d], "after the range, " + where);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void countsAboveAThresholdAreThoseOfThePlainDefinition() {
     SplittableRandom random = new SplittableRandom(11);
     for (DenseKernel kernel : kernels()) {

@@ -76,28 +76,13 @@ abstract class ComplexValuedModel extends AbstractModel {
   }
 
   /**
-   * Writes ({@code add} false) or adds {@code x_k · y_k}, or {@code conj(x_k) · y_k}, into {@code
-   * out} for every complex element {@code k < d}. Each part is two float products and one sum or
-   * difference; products commute exactly and {@code -p + q} is {@code q - p} in IEEE arithmetic, so
-   * the queries and chain rules give bit for bit what their formulas written out term by term give.
+   * The element-wise complex product of the kernel ({@link
+   * org.kge4j.linalg.DenseKernel#complexProduct}): products commute exactly and {@code -p + q} is
+   * {@code q - p} in IEEE arithmetic, so the queries and chain rules give bit for bit what their
+   * formulas written out term by term give.
    */
   private void product(
       boolean conjugateX, float[] x, int xo, float[] y, int yo, float[] out, int oo, boolean add) {
-    int d = dim;
-    for (int k = 0; k < d; k++) {
-      float xr = x[xo + k];
-      float xi = x[xo + d + k];
-      float yr = y[yo + k];
-      float yi = y[yo + d + k];
-      float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
-      float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
-      if (add) {
-        out[oo + k] += re;
-        out[oo + d + k] += im;
-      } else {
-        out[oo + k] = re;
-        out[oo + d + k] = im;
-      }
-    }
+    kernel.complexProduct(conjugateX, x, xo, y, yo, out, oo, dim, add);
   }
 }

@@ -364,6 +364,45 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void complexProduct(
+      boolean conjugateX,
+      float[] x,
+      int xOffset,
+      float[] y,
+      int yOffset,
+      float[] out,
+      int outOffset,
+      int d,
+      boolean add) {
+    int k = 0;
+    for (; k + L <= d; k += L) {
+      FloatVector xr = FloatVector.fromArray(S, x, xOffset + k);
+      FloatVector xi = FloatVector.fromArray(S, x, xOffset + d + k);
+      FloatVector yr = FloatVector.fromArray(S, y, yOffset + k);
+      FloatVector yi = FloatVector.fromArray(S, y, yOffset + d + k);
+      // mul then add or sub, not fma: the bits of the scalar formula
+      FloatVector re = conjugateX ? xr.mul(yr).add(xi.mul(yi)) : xr.mul(yr).sub(xi.mul(yi));
+      FloatVector im = conjugateX ? xr.mul(yi).sub(xi.mul(yr)) : xr.mul(yi).add(xi.mul(yr));
+      if (add) {
+        re = FloatVector.fromArray(S, out, outOffset + k).add(re);
+        im = FloatVector.fromArray(S, out, outOffset + d + k).add(im);
+      }
+      re.intoArray(out, outOffset + k);
+      im.intoArray(out, outOffset + d + k);
+    }
+    for (; k < d; k++) {
+      float xr = x[xOffset + k];
+      float xi = x[xOffset + d + k];
+      float yr = y[yOffset + k];
+      float yi = y[yOffset + d + k];
+      float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
+      float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
+      out[outOffset + k] = add ? out[outOffset + k] + re : re;
+      out[outOffset + d + k] = add ? out[outOffset + d + k] + im : im;
+    }
+  }
+
+  @Override
   public void axpyDifference(
       float alpha, float[] x, int xOffset, float[] z, int zOffset, float[] y, int yOffset, int n) {
     FloatVector av = FloatVector.broadcast(S, alpha);
