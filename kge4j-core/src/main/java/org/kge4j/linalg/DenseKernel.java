@@ -76,6 +76,25 @@ public interface DenseKernel {
       float eps);
 
   /**
+   * One step of PyTorch's {@code SparseAdam} on {@code n} values of a touched row, in float
+   * arithmetic in this order: {@code m += (1 − β1)(g − m)}, {@code v += (1 − β2)(g·g − v)}, {@code
+   * x −= stepSize · (m / (sqrt(v) + eps))}, where {@code stepSize} already holds both bias
+   * corrections ({@code lr·sqrt(1 − β2^t)/(1 − β1^t)}). Every kernel gives the same bits (no fused
+   * multiply-adds).
+   */
+  void sparseAdamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float eps);
+
+  /**
    * One step of PyTorch's Adagrad on {@code n} values: {@code s += g·g}, {@code x −= lr · (g /
    * (sqrt(s) + eps))}, in float arithmetic in this order (every kernel gives the same bits).
    */

@@ -147,6 +147,26 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void sparseAdamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float eps) {
+    for (int k = offset; k < offset + n; k++) {
+      float gk = g[k];
+      m[k] += oneMinusBeta1 * (gk - m[k]);
+      v[k] += oneMinusBeta2 * (gk * gk - v[k]);
+      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
+    }
+  }
+
+  @Override
   public void adagradStep(
       float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
     for (int k = offset; k < offset + n; k++) {

@@ -230,6 +230,39 @@ class DenseKernelTest {
   }
 
   @Test
+  void sparseAdamStepsFollowTheirFormulaBitForBit() {
+    SplittableRandom random = new SplittableRandom(17);
+    int n = 300;
+    float[] g = random(random, n);
+    for (DenseKernel kernel : kernels()) {
+      float[] x = random(random, n);
+      float[] m = random(random, n);
+      float[] v = random(random, n);
+      for (int i = 0; i < n; i++) {
+        v[i] = Math.abs(v[i]);
+      }
+      float[] x0 = x.clone();
+      float[] m0 = m.clone();
+      float[] v0 = v.clone();
+      kernel.sparseAdamStep(x, g, m, v, 2, n - 5, 0.01f, 0.1f, 0.001f, 1e-8f);
+      for (int i = 0; i < n; i++) {
+        float mi = m0[i];
+        float vi = v0[i];
+        float xi = x0[i];
+        if (i >= 2 && i < n - 3) {
+          mi += 0.1f * (g[i] - mi);
+          vi += 0.001f * (g[i] * g[i] - vi);
+          xi -= 0.01f * (mi / ((float) Math.sqrt(vi) + 1e-8f));
+        }
+        String where = kernel.getClass().getSimpleName() + ", value " + i;
+        assertEquals(mi, m[i], "m, " + where);
+        assertEquals(vi, v[i], "v, " + where);
+        assertEquals(xi, x[i], "x, " + where);
+      }
+    }
+  }
+
+  @Test
   void adagradStepsAndScalingAgreeBitForBitAndWithHandComputedValues() {
     // s = 0.25, x = 1 - 0.1 · 0.5 / (0.5 + 1e-10) = 0.9 on every value
     SplittableRandom random = new SplittableRandom(9);

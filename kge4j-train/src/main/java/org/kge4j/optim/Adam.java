@@ -115,15 +115,18 @@ public final class Adam extends AbstractOptimizer {
         table,
         gradient,
         (row, x, g, off) -> {
-          float[] m = first.blockOf(row);
-          float[] v = second.blockOf(row);
-          for (int k = off; k < off + w; k++) {
-            float gk = g[k];
-            // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
-            m[k] += oneMinusBeta1 * (gk - m[k]);
-            v[k] += oneMinusBeta2 * (gk * gk - v[k]);
-            x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
-          }
+          // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
+          KERNEL.sparseAdamStep(
+              x,
+              g,
+              first.blockOf(row),
+              second.blockOf(row),
+              off,
+              w,
+              stepSize,
+              oneMinusBeta1,
+              oneMinusBeta2,
+              eps);
         });
   }
 }

@@ -320,6 +320,40 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public void sparseAdamStep(
+      float[] x,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float stepSize,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float eps) {
+    int k = offset;
+    int end = offset + n;
+    for (; k + L <= end; k += L) {
+      FloatVector gk = FloatVector.fromArray(S, g, k);
+      FloatVector mk = FloatVector.fromArray(S, m, k);
+      FloatVector vk = FloatVector.fromArray(S, v, k);
+      mk = mk.add(gk.sub(mk).mul(oneMinusBeta1));
+      vk = vk.add(gk.mul(gk).sub(vk).mul(oneMinusBeta2));
+      FloatVector denominator = vk.lanewise(VectorOperators.SQRT).add(eps);
+      FloatVector xk = FloatVector.fromArray(S, x, k);
+      xk.sub(mk.div(denominator).mul(stepSize)).intoArray(x, k);
+      mk.intoArray(m, k);
+      vk.intoArray(v, k);
+    }
+    for (; k < end; k++) {
+      float gk = g[k];
+      m[k] += oneMinusBeta1 * (gk - m[k]);
+      v[k] += oneMinusBeta2 * (gk * gk - v[k]);
+      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
+    }
+  }
+
+  @Override
   public void adagradStep(
       float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
     int k = offset;
