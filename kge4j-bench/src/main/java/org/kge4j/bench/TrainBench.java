@@ -2,13 +2,18 @@ package org.kge4j.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.kge4j.config.LoopKind;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.Datasets;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.evaluation.RankBasedEvaluator;
+import org.kge4j.model.Gradients;
 import org.kge4j.model.Model;
+import org.kge4j.model.SparseGradient;
+import org.kge4j.optim.Optimizer;
+import org.kge4j.optim.Optimizers;
 import org.kge4j.training.EpochStats;
 import org.kge4j.training.TrainingListener;
 import org.kge4j.training.TrainingLoop;
@@ -20,12 +25,19 @@ import org.kge4j.training.TrainingLoop;
  *
  * <ul>
  *   <li>{@code peak THREADS}: the FMA peak ({@link FmaPeak}), float FMAs per second;
- *   <li>{@code slcwa DATASET MODEL DIM K BATCH THREADS EPOCHS [SAMPLER]}: sLCWA epochs (the first
- *       is the JIT's warm-up and is not counted) with softplus, Adam lr 0.01 and the negative
- *       sampler {@code SAMPLER} ({@code basic}, or {@code shared} for the block path); positives
- *       per second and FMA per second, counting {@code 3·(K + 1)·w} per positive (the scores of its
- *       K negatives and its positive, the gradient of the queries and of the candidates, {@code w}
- *       floats per row);
+ *   <li>{@code bandwidth THREADS}: the memory bandwidth ({@link MemoryBandwidth}, STREAM's triad),
+ *       bytes per second;
+ *   <li>{@code step DATASET MODEL DIM OPTIMIZER ROWS}: one optimizer step on the model's tables
+ *       with a gradient in {@code ROWS} random entity rows and every relation row (a batch's
+ *       touched rows), in milliseconds, and the bytes it moves per second: {@code adam} reads
+ *       parameter, gradient and both moments of every row and writes three of them back ({@code 7 ×
+ *       4} bytes per value), {@code sparseadam} the same in the touched rows only;
+ *   <li>{@code slcwa DATASET MODEL DIM K BATCH THREADS EPOCHS [SAMPLER [OPTIMIZER]]}: sLCWA epochs
+ *       (the first is the JIT's warm-up and is not counted) with softplus, lr 0.01, the negative
+ *       sampler {@code SAMPLER} ({@code basic}, or {@code shared} for the block path) and {@code
+ *       OPTIMIZER} ({@code adam} unless given); positives per second and FMA per second, counting
+ *       {@code 3·(K + 1)·w} per positive (the scores of its K negatives and its positive, the
+ *       gradient of the queries and of the candidates, {@code w} floats per row);
  *   <li>{@code lcwa DATASET MODEL DIM BATCH THREADS EPOCHS}: LCWA epochs, counting {@code 3·E·w}
  *       per instance (the 1-N scores, {@code ∂/∂Q} and {@code ∂/∂E});
  *   <li>{@code eval DATASET MODEL DIM THREADS REPEATS}: filtered evaluation of the testing split
@@ -50,6 +62,15 @@ public final class TrainBench {
             peak,
             FmaPeak.vectorBits());
       }
+      case "bandwidth" -> {
+        int threads = Integer.parseInt(args[1]);
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT bandwidth threads=%d bytes_per_s=%.4g%n",
+            threads,
+            MemoryBandwidth.measure(threads, 5));
+      }
+      case "step" -> optimizerStep(args);
       case "slcwa", "lcwa" -> train(args);
       case "eval" -> evaluate(args);
       default -> throw new IllegalArgumentException("unknown case " + args[0]);
@@ -121,6 +142,61 @@ public final class TrainBench {
         data.training().numTriples() * counted[0] / seconds[0],
         perSecond * fmaPerInstance,
         seconds[0] / counted[0]);
+  }
+
+  private static void optimizerStep(String[] args) {
+    Dataset data = Datasets.load(args[1]);
+    int dim = Integer.parseInt(args[3]);
+    String optimizerName = args[4];
+    int rows = Integer.parseInt(args[5]);
+    PipelineConfig config =
+        PipelineConfig.builder().dataset(args[1]).model(args[2]).embeddingDim(dim).build();
+    Model m = config.createModel(data.numEntities(), data.numRelations());
+    Optimizer optimizer =
+        Optimizers.create(
+            optimizerName, List.of(m.entityEmbeddings(), m.relationEmbeddings()), 0.01);
+    Gradients gradients = Gradients.of(m);
+    SplittableRandom random = new SplittableRandom(1);
+    int steps = 200;
+    double best = Double.MAX_VALUE;
+    for (int rep = 0; rep < 6; rep++) {
+      long start = System.nanoTime();
+      for (int s = 0; s < steps; s++) {
+        touch(gradients.entities(), rows, random);
+        touch(gradients.relations(), data.numRelations(), random);
+        optimizer.step(List.of(gradients.entities(), gradients.relations()));
+        gradients.clear();
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9 / steps;
+      if (rep > 0) {
+        best = Math.min(best, elapsed);
+      }
+    }
+    int width = m.entityEmbeddings().width();
+    long values =
+        optimizer.updatesUntouchedRows()
+            ? (long) (data.numEntities() + data.numRelations()) * width
+            : (long) (Math.min(rows, data.numEntities()) + data.numRelations()) * width;
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT step dataset=%s model=%s dim=%d optimizer=%s rows=%d ms=%.3f bytes_per_s=%.4g"
+            + " (step, touching and clearing the gradient)%n",
+        args[1],
+        args[2],
+        dim,
+        optimizerName,
+        rows,
+        best * 1e3,
+        7.0 * Float.BYTES * values / best);
+  }
+
+  /** Adds 1 to the first value of {@code rows} random rows (or every row if there are fewer). */
+  private static void touch(SparseGradient gradient, int rows, SplittableRandom random) {
+    for (int i = 0; i < rows; i++) {
+      int row =
+          rows >= gradient.numRows() ? i % gradient.numRows() : random.nextInt(gradient.numRows());
+      gradient.values().blockOf(row)[gradient.touch(row)] += 1f;
+    }
   }
 
   private static void evaluate(String[] args) {
