@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.commons.io.input.CloseShieldInputStream;
@@ -29,9 +30,11 @@ import org.kge4j.data.TriplesFactory;
  *
  * <p>The file is streamed once: labels are interned into ids as statements arrive and each triple
  * is three ints, so memory is the label maps plus the triple array; no RDF model is built. The
- * SHA-256 of the file's bytes is computed in the same pass. Ids follow PyKEEN (labels sorted by
- * code point, triples sorted with duplicates removed, see {@link TriplesFactory}); the label rules
- * of RDF are those of {@link RdfReader}, of tables those of {@link TableReader}.
+ * SHA-256 of the file's bytes is computed in the same pass. An uncompressed N-Triples or N-Quads
+ * file is read in line ranges on all processors ({@link LineRangeReader}) with the same result. Ids
+ * follow PyKEEN (labels sorted by code point, triples sorted with duplicates removed, see {@link
+ * TriplesFactory}); the label rules of RDF are those of {@link RdfReader}, of tables those of
+ * {@link TableReader}.
  *
  * <p>Nothing is written: a malformed file fails with {@code file:line} before any output exists.
  */
@@ -99,6 +102,40 @@ public final class GraphFiles {
           "graph file " + file.toAbsolutePath() + " does not exist or is not a regular file");
     }
     String source = file.toString();
+    Optional<Collected> parallel =
+        format.isLineBased() && !GraphFormat.isGzip(file)
+            ? LineRangeReader.read(
+                file,
+                source,
+                format,
+                options.keepLiterals(),
+                Runtime.getRuntime().availableProcessors())
+            : Optional.empty();
+    Collected collected = parallel.orElseGet(() -> readSequentially(file, format, options));
+    InternedTriples triples = collected.triples();
+    Tally tally = collected.tally();
+    String sha256 = collected.sha256();
+    if (options.expectedSha256().isPresent() && !options.expectedSha256().get().equals(sha256)) {
+      throw new IllegalArgumentException(
+          source
+              + " has SHA-256 "
+              + sha256
+              + ", but "
+              + options.expectedSha256().get()
+              + " was expected (the file changed since it was recorded)");
+    }
+    if (triples.size() == 0) {
+      throw new IllegalArgumentException(nothingKept(source, format, tally));
+    }
+    TriplesFactory factory = triples.toTriplesFactory(source);
+    return new GraphRead(
+        file, format, sha256, factory, tally.toCounts(triples.size() - factory.numTriples()));
+  }
+
+  /** Streams the file once through its parser, hashing it on the way. */
+  private static Collected readSequentially(
+      Path file, GraphFormat format, GraphFileOptions options) {
+    String source = file.toString();
     InternedTriples triples = new InternedTriples();
     Tally tally = new Tally();
     MessageDigest digest = sha256();
@@ -127,23 +164,15 @@ public final class GraphFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }
-    String sha256 = HexFormat.of().formatHex(digest.digest());
-    if (options.expectedSha256().isPresent() && !options.expectedSha256().get().equals(sha256)) {
-      throw new IllegalArgumentException(
-          source
-              + " has SHA-256 "
-              + sha256
-              + ", but "
-              + options.expectedSha256().get()
-              + " was expected (the file changed since it was recorded)");
-    }
-    if (triples.size() == 0) {
-      throw new IllegalArgumentException(nothingKept(source, format, tally));
-    }
-    TriplesFactory factory = triples.toTriplesFactory(source);
-    return new GraphRead(
-        file, format, sha256, factory, tally.toCounts(triples.size() - factory.numTriples()));
+    return new Collected(triples, tally, HexFormat.of().formatHex(digest.digest()));
   }
+
+  /**
+   * What one read of a file collected.
+   *
+   * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+   */
+  record Collected(InternedTriples triples, Tally tally, String sha256) {}
 
   private static void checkApplies(Path file, GraphFormat format, GraphFileOptions options) {
     if (format.isRdf() && (!options.columns().isEmpty() || options.delimiter().isPresent())) {
@@ -200,7 +229,7 @@ public final class GraphFiles {
     }
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

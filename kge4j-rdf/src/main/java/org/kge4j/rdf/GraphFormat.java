@@ -58,6 +58,14 @@ public enum GraphFormat {
     return lang != null;
   }
 
+  /**
+   * Whether statements are written one per line (N-Triples, N-Quads), so that a file can be cut at
+   * line ends and the pieces parsed apart ({@link LineRangeReader}).
+   */
+  boolean isLineBased() {
+    return this == N_TRIPLES || this == N_QUADS;
+  }
+
   /** RIOT's language of an RDF format. */
   Lang lang() {
     if (lang == null) {

@@ -71,20 +71,16 @@ final class RdfReader {
       Tally tally) {
     JenaSystem.init();
     Failing errors = new Failing(source, tally);
-    Sink sink = new Sink(keepLiterals, triples, tally);
     try {
-      if (format == GraphFormat.N_TRIPLES || format == GraphFormat.N_QUADS) {
-        ReaderRIOT reader =
-            RDFParserRegistry.getFactory(format.lang())
-                .create(format.lang(), new VerbatimIriProfile(errors));
-        reader.read(in, null, format.lang().getContentType(), sink, RIOT.getContext().copy());
+      if (format.isLineBased()) {
+        readLines(in, format, errors, keepLiterals, triples, tally);
       } else {
         RDFParser.source(in)
             .lang(format.lang())
             .base(baseIri)
             .labelToNode(fileLabels())
             .errorHandler(errors)
-            .parse(sink);
+            .parse(new Sink(keepLiterals, triples, tally));
       }
     } catch (RiotParseException e) {
       throw new IllegalArgumentException(
@@ -95,6 +91,44 @@ final class RdfReader {
       throw new UncheckedIOException("cannot read " + source + ": " + cause.getMessage(), cause);
     } catch (RiotException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads N-Triples or N-Quads (or a range of whole lines of such a file) from {@code in},
+   * reporting to {@code errors}; RIOT's exceptions are passed on as they are.
+   */
+  static void readLines(
+      InputStream in,
+      GraphFormat format,
+      ErrorHandler errors,
+      boolean keepLiterals,
+      InternedTriples triples,
+      Tally tally) {
+    JenaSystem.init();
+    ReaderRIOT reader =
+        RDFParserRegistry.getFactory(format.lang())
+            .create(format.lang(), new VerbatimIriProfile(errors));
+    reader.read(
+        in,
+        null,
+        format.lang().getContentType(),
+        new Sink(keepLiterals, triples, tally),
+        RIOT.getContext().copy());
+  }
+
+  /**
+   * Logs the {@code number}-th warning of {@code source} (1-based) if it is one of the first
+   * {@value #LOGGED_WARNINGS}.
+   */
+  static void logWarning(String source, long line, long col, String message, long number) {
+    if (number <= LOGGED_WARNINGS) {
+      LOG.log(
+          Level.WARNING,
+          "{0}: {1}{2}",
+          Failing.location(source, line, col),
+          message,
+          number == LOGGED_WARNINGS ? " (further warnings are only counted)" : "");
     }
   }
 
@@ -227,14 +261,7 @@ final class RdfReader {
     @Override
     public void warning(String message, long line, long col) {
       tally.warnings++;
-      if (tally.warnings <= LOGGED_WARNINGS) {
-        LOG.log(
-            Level.WARNING,
-            "{0}: {1}{2}",
-            location(source, line, col),
-            message,
-            tally.warnings == LOGGED_WARNINGS ? " (further warnings are only counted)" : "");
-      }
+      logWarning(source, line, col, message, tally.warnings);
     }
 
     @Override

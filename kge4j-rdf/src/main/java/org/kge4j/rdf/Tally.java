@@ -8,6 +8,15 @@ final class Tally {
   long tripleTermsSkipped;
   long warnings;
 
+  /** Adds the counts of {@code other}, e.g. of a range read in parallel. */
+  void add(Tally other) {
+    statements += other.statements;
+    literalsSkipped += other.literalsSkipped;
+    literalsKept += other.literalsKept;
+    tripleTermsSkipped += other.tripleTermsSkipped;
+    warnings += other.warnings;
+  }
+
   GraphReadCounts toCounts(long duplicates) {
     return new GraphReadCounts(
         statements, literalsSkipped, literalsKept, tripleTermsSkipped, duplicates, warnings);
