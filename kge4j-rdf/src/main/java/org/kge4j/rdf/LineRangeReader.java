@@ -202,6 +202,11 @@ final class LineRangeReader {
       int n = 1;
       for (int i = 1; i < ranges; i++) {
         long cut = lineStart(channel, size * i / ranges);
+        // RIOT skips a byte order mark at the start of a stream, not within: none may start a
+        // range.
+        while (cut < size && startsWithBom(channel, cut)) {
+          cut = lineStart(channel, cut + 1);
+        }
         if (cut > bounds[n - 1] && cut < size) {
           bounds[n++] = cut;
         }
@@ -228,6 +233,17 @@ final class LineRangeReader {
       position += buffer.limit();
     }
     return channel.size();
+  }
+
+  private static boolean startsWithBom(FileChannel channel, long position) throws IOException {
+    ByteBuffer bytes = ByteBuffer.allocate(3);
+    while (bytes.hasRemaining() && channel.read(bytes, position + bytes.position()) > 0) {
+      // Read on: a read may return fewer bytes.
+    }
+    return bytes.position() == 3
+        && bytes.get(0) == (byte) 0xEF
+        && bytes.get(1) == (byte) 0xBB
+        && bytes.get(2) == (byte) 0xBF;
   }
 
   /** The number of {@code \n} bytes in {@code [from, to)} of the file. */

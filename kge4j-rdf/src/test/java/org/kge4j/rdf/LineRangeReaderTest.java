@@ -3,6 +3,7 @@ package org.kge4j.rdf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +158,27 @@ class LineRangeReaderTest {
       parallel.ifPresent(read -> assertSame(sequential, read, "ranges " + ranges));
     }
     assertTrue(split, "some cut must split the statement");
+  }
+
+  @Test
+  void noRangeStartsWithAByteOrderMark() throws IOException {
+    // RIOT skips a byte order mark at the start of a stream only; within the file it is an error.
+    String text =
+        graph("\n", false)
+            + "\uFEFF<http://example.org/x> <http://example.org/y> <http://example.org/z> .\n";
+    Path file = TestFiles.write(directory, "bom.nt", text);
+    long bom = utf8Length(text.substring(0, text.indexOf('\uFEFF')));
+    assertThrows(
+        IllegalArgumentException.class, () -> GraphFiles.read(file, GraphFileOptions.defaults()));
+    for (int ranges : RANGES) {
+      for (long bound : LineRangeReader.bounds(file, ranges)) {
+        assertNotEquals(bom, bound, "ranges " + ranges);
+      }
+      assertEquals(
+          Optional.empty(),
+          LineRangeReader.read(file, file.toString(), GraphFormat.N_TRIPLES, false, ranges, 2),
+          "ranges " + ranges);
+    }
   }
 
   @Test
