@@ -6,7 +6,8 @@
 #   bench/train-bench.sh --quick   smoke run (about 6 minutes): fewer cases, shorter runs
 #
 # Steps: installs Debian's python3-torch if missing, builds the benchmark jar, measures the FMA
-# peak on 1 and 2 threads (a register-resident Vector API loop, FmaPeak), times kge4j's sLCWA and
+# peak on 1 and 2 threads (a register-resident Vector API loop, FmaPeak), the memory bandwidth
+# (STREAM triad) and one optimizer step over ComplEx 128's tables, times kge4j's sLCWA and
 # LCWA epochs and the filtered test evaluation (TrainBench), times bench/train_torch.py on the same
 # cases, and prints one Markdown table with positives (or queries) per second, FMA/s, % of the
 # 2-thread peak and the ratio to PyTorch. Needs the datasets: KGE4J_DATASETS (default
@@ -38,6 +39,10 @@ bench() {
 
 bench "${RUN[@]}" peak 1
 bench "${RUN[@]}" peak 2
+# the other limit: memory bandwidth, and what one dense Adam step over the tables costs by itself
+bench "${RUN[@]}" bandwidth 2
+bench "${RUN[@]}" step fb15k237 complex 128 adam 3072
+bench "${RUN[@]}" step fb15k237 complex 128 sparseadam 3072
 if [[ $QUICK -eq 1 ]]; then
   EPOCHS=2
   STEPS=6

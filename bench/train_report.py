@@ -25,6 +25,15 @@ def main():
     torch = {r["case"]: r for r in rows if r["kind"] == "torch"}
     print(f"FMA peak (float, Vector API, {rows[0].get('vector_bits', '?')}-bit): "
           f"1 thread {peak.get('1', 0):.3g}/s, 2 threads {peak.get('2', 0):.3g}/s\n")
+    for r in rows:
+        if r["kind"] == "bandwidth":
+            print(f"Memory bandwidth (STREAM triad, {r['threads']} threads):"
+                  f" {float(r['bytes_per_s']) / 1e9:.1f} GB/s")
+        elif r["kind"] == "step":
+            print(f"One {r['optimizer']} step over {r['model']} {r['dim']}'s tables"
+                  f" ({r['rows']} touched entity rows, touching and clearing included):"
+                  f" {float(r['ms']):.2f} ms ({float(r['bytes_per_s']) / 1e9:.1f} GB/s)")
+    print()
     print("| case (FB15k-237, 2 threads) | kge4j | kge4j FMA/s | % of 2-thread peak | PyTorch |"
           " kge4j / PyTorch |")
     print("|---|---|---|---|---|---|")
