@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Setup;
  * </ul>
  *
  * Defaults are FB15k-237's evaluation unit for ComplEx dim 128 ({@code n = 14,505}, {@code k =
- * 256}, {@code m = 96}). One operation is one unit; FMA/s = {@code m·n·k} / time.
+ * 256}, {@code m = 192}, the evaluator's {@code QUERY_BLOCK}). One operation is one unit; FMA/s =
+ * {@code m·n·k} / time.
  */
 public class GemmBenchmark extends AverageTimeBenchmark {
 
@@ -44,7 +45,7 @@ public class GemmBenchmark extends AverageTimeBenchmark {
   public String impl;
 
   /** Queries per unit. */
-  @Param({"96"})
+  @Param({"192"})
   public int m;
 
   /** Entities. */
