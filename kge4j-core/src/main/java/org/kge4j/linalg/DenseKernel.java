@@ -56,12 +56,16 @@ public interface DenseKernel {
       float[][] rows, int[] offsets, float[] weights, int count, int n, float[] out, int outOffset);
 
   /**
-   * One step of PyTorch's dense Adam on {@code n} values from {@code offset} of the parameter,
-   * gradient and moment arrays, in float arithmetic in this order: {@code m += (1 − β1)(g − m)},
-   * {@code v = v·β2 + (1 − β2)·g·g}, {@code x −= stepSize · (m / (sqrt(v)/sqrt(bc2) + eps))}. Every
-   * kernel gives the same bits (no fused multiply-adds).
+   * One step of PyTorch's Adam on {@code n} values from {@code offset} of the parameter, gradient
+   * and moment arrays, in float arithmetic in this order: {@code m += (1 − β1)(g − m)}, then the
+   * second moment as dense {@code Adam} ({@code v = v·β2 + (1 − β2)·g·g}) or, when {@code lazy}, as
+   * {@code SparseAdam} on a touched row ({@code v += (1 − β2)(g·g − v)}, {@code beta2} unused),
+   * then {@code x −= stepSize · (m / (sqrt(v)/sqrtBiasCorrection2 + eps))} (SparseAdam folds both
+   * bias corrections into {@code stepSize} and passes 1, which divides exactly). Every kernel gives
+   * the same bits (no fused multiply-adds).
    */
   void adamStep(
+      boolean lazy,
       float[] x,
       float[] g,
       float[] m,
@@ -73,25 +77,6 @@ public interface DenseKernel {
       float beta2,
       float oneMinusBeta2,
       float sqrtBiasCorrection2,
-      float eps);
-
-  /**
-   * One step of PyTorch's {@code SparseAdam} on {@code n} values of a touched row, in float
-   * arithmetic in this order: {@code m += (1 − β1)(g − m)}, {@code v += (1 − β2)(g·g − v)}, {@code
-   * x −= stepSize · (m / (sqrt(v) + eps))}, where {@code stepSize} already holds both bias
-   * corrections ({@code lr·sqrt(1 − β2^t)/(1 − β1^t)}). Every kernel gives the same bits (no fused
-   * multiply-adds).
-   */
-  void sparseAdamStep(
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float oneMinusBeta2,
       float eps);
 
   /**

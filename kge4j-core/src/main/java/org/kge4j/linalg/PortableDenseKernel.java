@@ -126,6 +126,7 @@ public final class PortableDenseKernel implements DenseKernel {
 
   @Override
   public void adamStep(
+      boolean lazy,
       float[] x,
       float[] g,
       float[] m,
@@ -141,28 +142,9 @@ public final class PortableDenseKernel implements DenseKernel {
     for (int k = offset; k < offset + n; k++) {
       float gk = g[k];
       m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+      v[k] =
+          lazy ? v[k] + oneMinusBeta2 * (gk * gk - v[k]) : v[k] * beta2 + oneMinusBeta2 * gk * gk;
       x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
-    }
-  }
-
-  @Override
-  public void sparseAdamStep(
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float oneMinusBeta2,
-      float eps) {
-    for (int k = offset; k < offset + n; k++) {
-      float gk = g[k];
-      m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] += oneMinusBeta2 * (gk * gk - v[k]);
-      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
     }
   }
 

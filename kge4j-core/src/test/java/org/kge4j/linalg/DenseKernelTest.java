@@ -195,7 +195,8 @@ class DenseKernelTest {
       float[] g = {0.5f, 0.5f};
       float[] m = new float[2];
       float[] v = new float[2];
-      kernel.adamStep(x, g, m, v, 1, 1, 1f, 0.1f, 0.999f, 0.001f, (float) Math.sqrt(0.001), 1e-8f);
+      kernel.adamStep(
+          false, x, g, m, v, 1, 1, 1f, 0.1f, 0.999f, 0.001f, (float) Math.sqrt(0.001), 1e-8f);
       assertEquals(1f, x[0]);
       assertEquals(0.9f, x[1], 1e-6f, kernel.toString());
       assertEquals(0.05f, m[1], 1e-9f);
@@ -216,7 +217,9 @@ class DenseKernelTest {
       float[] x = x0.clone();
       float[] m = m0.clone();
       float[] v = v0.clone();
-      kernels.get(j).adamStep(x, g, m, v, 3, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 0.3f, 1e-8f);
+      kernels
+          .get(j)
+          .adamStep(false, x, g, m, v, 3, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 0.3f, 1e-8f);
       results[j] = x;
       assertEquals(x0[0], x[0]);
       assertEquals(x0[n - 1], x[n - 1]);
@@ -230,7 +233,7 @@ class DenseKernelTest {
   }
 
   @Test
-  void sparseAdamStepsFollowTheirFormulaBitForBit() {
+  void lazyAdamStepsFollowSparseAdamsFormulaBitForBit() {
     SplittableRandom random = new SplittableRandom(17);
     int n = 300;
     float[] g = random(random, n);
@@ -244,7 +247,7 @@ class DenseKernelTest {
       float[] x0 = x.clone();
       float[] m0 = m.clone();
       float[] v0 = v.clone();
-      kernel.sparseAdamStep(x, g, m, v, 2, n - 5, 0.01f, 0.1f, 0.001f, 1e-8f);
+      kernel.adamStep(true, x, g, m, v, 2, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 1f, 1e-8f);
       for (int i = 0; i < n; i++) {
         float mi = m0[i];
         float vi = v0[i];

@@ -93,6 +93,7 @@ public final class Adam extends AbstractOptimizer {
                   int start = c * PARALLEL_CHUNK;
                   int end = Math.min(x.length, start + PARALLEL_CHUNK);
                   KERNEL.adamStep(
+                      false,
                       x,
                       g,
                       m,
@@ -116,7 +117,8 @@ public final class Adam extends AbstractOptimizer {
         gradient,
         (row, x, g, off) -> {
           // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
-          KERNEL.sparseAdamStep(
+          KERNEL.adamStep(
+              true,
               x,
               g,
               first.blockOf(row),
@@ -125,7 +127,9 @@ public final class Adam extends AbstractOptimizer {
               w,
               stepSize,
               oneMinusBeta1,
+              beta2,
               oneMinusBeta2,
+              1f,
               eps);
         });
   }

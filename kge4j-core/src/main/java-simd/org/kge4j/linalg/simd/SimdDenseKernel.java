@@ -285,6 +285,7 @@ public final class SimdDenseKernel implements DenseKernel {
 
   @Override
   public void adamStep(
+      boolean lazy,
       float[] x,
       float[] g,
       float[] m,
@@ -304,7 +305,10 @@ public final class SimdDenseKernel implements DenseKernel {
       FloatVector mk = FloatVector.fromArray(S, m, k);
       FloatVector vk = FloatVector.fromArray(S, v, k);
       mk = mk.add(gk.sub(mk).mul(oneMinusBeta1));
-      vk = vk.mul(beta2).add(gk.mul(oneMinusBeta2).mul(gk));
+      vk =
+          lazy
+              ? vk.add(gk.mul(gk).sub(vk).mul(oneMinusBeta2))
+              : vk.mul(beta2).add(gk.mul(oneMinusBeta2).mul(gk));
       FloatVector denominator = vk.lanewise(VectorOperators.SQRT).div(sqrtBiasCorrection2).add(eps);
       FloatVector xk = FloatVector.fromArray(S, x, k);
       xk.sub(mk.div(denominator).mul(stepSize)).intoArray(x, k);
@@ -314,42 +318,9 @@ public final class SimdDenseKernel implements DenseKernel {
     for (; k < end; k++) {
       float gk = g[k];
       m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] = v[k] * beta2 + oneMinusBeta2 * gk * gk;
+      v[k] =
+          lazy ? v[k] + oneMinusBeta2 * (gk * gk - v[k]) : v[k] * beta2 + oneMinusBeta2 * gk * gk;
       x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
-    }
-  }
-
-  @Override
-  public void sparseAdamStep(
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float oneMinusBeta2,
-      float eps) {
-    int k = offset;
-    int end = offset + n;
-    for (; k + L <= end; k += L) {
-      FloatVector gk = FloatVector.fromArray(S, g, k);
-      FloatVector mk = FloatVector.fromArray(S, m, k);
-      FloatVector vk = FloatVector.fromArray(S, v, k);
-      mk = mk.add(gk.sub(mk).mul(oneMinusBeta1));
-      vk = vk.add(gk.mul(gk).sub(vk).mul(oneMinusBeta2));
-      FloatVector denominator = vk.lanewise(VectorOperators.SQRT).add(eps);
-      FloatVector xk = FloatVector.fromArray(S, x, k);
-      xk.sub(mk.div(denominator).mul(stepSize)).intoArray(x, k);
-      mk.intoArray(m, k);
-      vk.intoArray(v, k);
-    }
-    for (; k < end; k++) {
-      float gk = g[k];
-      m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] += oneMinusBeta2 * (gk * gk - v[k]);
-      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) + eps));
     }
   }
 
