@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.EntityPanels;
+import org.kge4j.model.GaussianValues;
 import org.kge4j.model.Interaction;
 
 /**
@@ -27,18 +28,8 @@ class BlockRankCounterTest {
     SplittableRandom random = new SplittableRandom(interaction.ordinal());
     int numEntities = 2 * BlockRankCounter.PASS_PANELS * EntityPanels.PANEL + 37;
     int numQueries = 2 * BlockRankCounter.QUERY_BLOCK + 11;
-    EmbeddingTable entities = new EmbeddingTable("entity", numEntities, WIDTH);
-    float[] row = new float[WIDTH];
-    for (int e = 0; e < numEntities; e++) {
-      for (int k = 0; k < WIDTH; k++) {
-        row[k] = (float) random.nextGaussian();
-      }
-      entities.setRow(e, row);
-    }
-    float[] queries = new float[numQueries * WIDTH];
-    for (int k = 0; k < queries.length; k++) {
-      queries[k] = (float) random.nextGaussian();
-    }
+    EmbeddingTable entities = GaussianValues.table(random, numEntities, WIDTH);
+    float[] queries = GaussianValues.floats(random, numQueries * WIDTH);
     float[][] scores = new float[numQueries][numEntities];
     float[] trueScores = new float[numQueries];
     int[] removedStart = new int[numQueries + 1];

@@ -24,18 +24,8 @@ class EntityPanelsTest {
   @EnumSource(Interaction.class)
   void realColumnsAreChainScoresWithAndWithoutRoomForPadding(Interaction interaction) {
     SplittableRandom random = new SplittableRandom(7 + interaction.ordinal());
-    EmbeddingTable entities = new EmbeddingTable("entity", NUM_ENTITIES, WIDTH);
-    float[] row = new float[WIDTH];
-    for (int e = 0; e < NUM_ENTITIES; e++) {
-      for (int k = 0; k < WIDTH; k++) {
-        row[k] = (float) random.nextGaussian();
-      }
-      entities.setRow(e, row);
-    }
-    float[] queries = new float[NUM_QUERIES * WIDTH];
-    for (int k = 0; k < queries.length; k++) {
-      queries[k] = (float) random.nextGaussian();
-    }
+    EmbeddingTable entities = GaussianValues.table(random, NUM_ENTITIES, WIDTH);
+    float[] queries = GaussianValues.floats(random, NUM_QUERIES * WIDTH);
     EntityPanels panels = new EntityPanels(entities);
     DenseKernel kernel = DenseKernels.active();
     int panelsScored = panels.numPanels() - 1;
