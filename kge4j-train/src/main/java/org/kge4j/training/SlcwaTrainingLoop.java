@@ -441,7 +441,9 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     float[] queries = heads ? headQueries : tailQueries;
     float[] queryGradients = heads ? headQueryGradients : tailQueryGradients;
     Arrays.fill(tailQueryGradients, first * width, end * width, 0f);
-    Arrays.fill(queryGradients, first * width, end * width, 0f);
+    if (heads) {
+      Arrays.fill(headQueryGradients, first * width, end * width, 0f);
+    }
     kernel.accumulate(
         BlockOp.DOT,
         m,
