@@ -1,5 +1,7 @@
 package org.kge4j.bench;
 
+import java.util.Arrays;
+
 /**
  * The machine's memory bandwidth as the JVM reaches it, the limit of the steps that stream whole
  * tables (a dense optimizer step, a gradient clear): STREAM's triad {@code a[i] = b[i] + s·c[i]}
@@ -18,8 +20,8 @@ final class MemoryBandwidth {
     float[] a = new float[N];
     float[] b = new float[N];
     float[] c = new float[N];
-    java.util.Arrays.fill(b, 1f);
-    java.util.Arrays.fill(c, 2f);
+    Arrays.fill(b, 1f);
+    Arrays.fill(c, 2f);
     double best = 0;
     for (int rep = 0; rep <= repetitions; rep++) {
       Thread[] workers = new Thread[threads];

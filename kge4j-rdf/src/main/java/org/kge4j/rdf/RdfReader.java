@@ -69,12 +69,12 @@ final class RdfReader {
       boolean keepLiterals,
       InternedTriples triples,
       Tally tally) {
-    JenaSystem.init();
     Failing errors = new Failing(source, tally);
     try {
       if (format.isLineBased()) {
         readLines(in, format, errors, keepLiterals, triples, tally);
       } else {
+        JenaSystem.init();
         RDFParser.source(in)
             .lang(format.lang())
             .base(baseIri)
