@@ -5,26 +5,12 @@ package org.kge4j.loss;
  * w+·R(t·h(λ − x)) + w−·R((1 − t)·g(λ̄ + x))} on already-broadcast arrays, and the sLCWA forms.
  * Used to check the production code by finite differences and cross-checks.
  */
-final class ReferenceLoss {
-  final double positiveMargin;
-  final double negativeMargin;
-  final double positiveWeight;
-  final boolean softplus;
-  final boolean mean;
-
-  ReferenceLoss(
-      double positiveMargin,
-      double negativeMargin,
-      double positiveWeight,
-      boolean softplus,
-      boolean mean) {
-    this.positiveMargin = positiveMargin;
-    this.negativeMargin = negativeMargin;
-    this.positiveWeight = positiveWeight;
-    this.softplus = softplus;
-    this.mean = mean;
-  }
-
+record ReferenceLoss(
+    double positiveMargin,
+    double negativeMargin,
+    double positiveWeight,
+    boolean softplus,
+    boolean mean) {
   static ReferenceLoss of(DoubleMarginLoss loss) {
     return new ReferenceLoss(
         loss.positiveMargin(),
