@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /** The sampling scale of numeric parameters: bounds, inverse map, and the cells of int values. */
 class NumericParameterTest {
+  /** The parameter's sampling scale is exactly {@code [low, high]}. */
+  private static void assertScale(NumericParameter parameter, double low, double high) {
+    assertEquals(low, parameter.scaleLow(), "scale low");
+    assertEquals(high, parameter.scaleHigh(), "scale high");
+  }
+
   @Test
   void logFloatScaleIsTheLogOfTheBounds() {
     FloatParameter lr = new FloatParameter("lr", 1e-3, 1e-1, true);
-    assertEquals(Math.log(1e-3), lr.scaleLow(), 0);
-    assertEquals(Math.log(1e-1), lr.scaleHigh(), 0);
+    assertScale(lr, Math.log(1e-3), Math.log(1e-1));
     // the middle of [log 1e-3, log 1e-1] is log 1e-2
     assertEquals(1e-2, (Double) lr.fromUnit(0.5), 1e-17);
     assertEquals(1e-3, lr.fromUnit(0.0));
@@ -23,16 +28,14 @@ class NumericParameterTest {
   @Test
   void linearFloatScaleIsTheRange() {
     FloatParameter margin = new FloatParameter("positive_margin", -1, 1, false);
-    assertEquals(-1.0, margin.scaleLow());
-    assertEquals(1.0, margin.scaleHigh());
+    assertScale(margin, -1.0, 1.0);
     assertEquals(0.5, margin.fromUnit(0.75));
   }
 
   @Test
   void everyIntValueOwnsACellOfOneStep() {
     IntParameter dim = new IntParameter("embedding_dim", 16, 256, 16, false);
-    assertEquals(8.0, dim.scaleLow());
-    assertEquals(264.0, dim.scaleHigh());
+    assertScale(dim, 8.0, 264.0);
     assertEquals(16, dim.fromScale(8.0));
     assertEquals(16, dim.fromScale(23.99));
     assertEquals(32, dim.fromScale(24.0), "a cell boundary rounds up, as Optuna's floor(x + 1/2)");
@@ -58,8 +61,7 @@ class NumericParameterTest {
   @Test
   void logIntCellsAreLogSpaced() {
     IntParameter negatives = new IntParameter("num_negs_per_pos", 1, 100, 1, true);
-    assertEquals(Math.log(0.5), negatives.scaleLow());
-    assertEquals(Math.log(100.5), negatives.scaleHigh());
+    assertScale(negatives, Math.log(0.5), Math.log(100.5));
     // value 1 owns [log 0.5, log 1.5]: a fraction log 3 / log 201 = 0.20721 of the scale
     int ones = 0;
     int n = 100_000;
