@@ -349,20 +349,21 @@ public final class TriplesFactory {
 
   /** Label of entity {@code id}. */
   public String entityLabel(int id) {
-    if (id < 0 || id >= entityLabels.length) {
-      throw new IllegalArgumentException(
-          "entity id must be in [0, " + entityLabels.length + "), got " + id);
-    }
-    return entityLabels[id];
+    return label(entityLabels, "entity", id);
   }
 
   /** Label of relation {@code id}. */
   public String relationLabel(int id) {
-    if (id < 0 || id >= relationLabels.length) {
+    return label(relationLabels, "relation", id);
+  }
+
+  /** {@code labels[id]}, or an error naming the {@code kind} of id and the valid range. */
+  private static String label(String[] labels, String kind, int id) {
+    if (id < 0 || id >= labels.length) {
       throw new IllegalArgumentException(
-          "relation id must be in [0, " + relationLabels.length + "), got " + id);
+          kind + " id must be in [0, " + labels.length + "), got " + id);
     }
-    return relationLabels[id];
+    return labels[id];
   }
 
   /** Unmodifiable label -&gt; id map of the entities (iteration order = id order). */
