@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.kge4j.prediction.Predictor;
 import org.kge4j.prediction.ScoredTriple;
 import org.kge4j.prediction.TargetPredictions;
 import org.kge4j.prediction.UnknownLabelException;
+import org.kge4j.training.DaemonThreads;
 
 /**
  * The HTTP face of a {@link Predictor}, on the JDK's {@code com.sun.net.httpserver} with a fixed
@@ -95,15 +95,8 @@ final class PredictionServer implements AutoCloseable {
       System.setProperty(NODELAY_PROPERTY, "true");
     }
     HttpServer server = HttpServer.create(address, 256);
-    AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread thread = new Thread(runnable, "kge4j-serve-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(threads, DaemonThreads.numbered("kge4j-serve-"));
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "ok");
     health.put("model", predictor.model().name());

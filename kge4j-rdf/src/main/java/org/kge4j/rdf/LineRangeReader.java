@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.kge4j.training.DaemonThreads;
 
 /**
  * Reads an uncompressed N-Triples or N-Quads file on several threads: the file is cut at line ends
@@ -91,13 +92,7 @@ final class LineRangeReader {
   static Optional<GraphFiles.Collected> read(
       Path file, String source, GraphFormat format, boolean keepLiterals, int ranges, int workers) {
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            task -> {
-              Thread thread = new Thread(task, "kge4j-rdf-range");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(workers, DaemonThreads.named("kge4j-rdf-range"));
     try {
       long[] bounds = bounds(file, ranges);
       Future<String> hash = pool.submit(() -> sha256(file));

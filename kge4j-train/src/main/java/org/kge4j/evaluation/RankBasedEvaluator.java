@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
+import org.kge4j.training.DaemonThreads;
 
 /**
  * Filtered rank-based link-prediction evaluation, PyKEEN's {@code RankBasedEvaluator}.
@@ -428,13 +429,7 @@ public final class RankBasedEvaluator {
       return;
     }
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread thread = new Thread(runnable, "kge4j-evaluation");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("kge4j-evaluation"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < threads; w++) {

@@ -23,13 +23,7 @@ final class Workers implements AutoCloseable {
     this.pool =
         numThreads == 1
             ? null
-            : Executors.newFixedThreadPool(
-                numThreads - 1,
-                r -> {
-                  Thread t = new Thread(r, "kge4j-training");
-                  t.setDaemon(true);
-                  return t;
-                });
+            : Executors.newFixedThreadPool(numThreads - 1, DaemonThreads.named("kge4j-training"));
   }
 
   /** Runs {@code task.accept(s)} for every shard {@code s} in {@code [0, numShards)}. */

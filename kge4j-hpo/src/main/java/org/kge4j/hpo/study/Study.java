@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.kge4j.training.DaemonThreads;
 
 /**
  * A hyper-parameter search (Optuna's {@code Study}): a named set of trials in a {@link
@@ -188,11 +189,7 @@ public final class Study implements StudyView {
     ScheduledExecutorService beats =
         storage.heartbeat().isPresent()
             ? Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "kge4j-hpo-heartbeat-" + name);
-                  t.setDaemon(true);
-                  return t;
-                })
+                DaemonThreads.named("kge4j-hpo-heartbeat-" + name))
             : null;
     try {
       while (!stopRequested.get()
