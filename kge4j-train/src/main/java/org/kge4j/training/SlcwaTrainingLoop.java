@@ -302,9 +302,16 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     }
     int numShards = numShards(size);
     int nnz = kept;
+    // task 0 records the regularizer's look-ups, which read only the sampled triples, beside the
+    // shards (task s + 1 runs shard s): a serial pass between the parallel ones idled a thread
     workers.run(
-        numShards,
-        s -> {
+        numShards + 1,
+        task -> {
+          if (task == 0) {
+            lookUp(size, filtered);
+            return;
+          }
+          int s = task - 1;
           int lo = shardStart(s, size, numShards);
           int hi = shardStart(s + 1, size, numShards);
           double value = 0;
@@ -315,7 +322,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         });
     double value = sumShards(numShards);
     group(size, filtered);
-    lookUp(size, filtered);
     value += accumulateEntities(workers, size);
     value += accumulateRelations(workers);
     return value;
@@ -341,7 +347,18 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    */
   private double processChunks(int size, Workers workers, int epoch, int batch, int numBatches) {
     int numChunks = SharedNegativeSampler.numChunks(size);
-    workers.run(numChunks, c -> scoreChunk(c, size, epoch, batch, numBatches));
+    // Beside the chunks, task 0 of each pass does serial work that needs nothing the pass
+    // computes: the regularizer's look-ups (the sampled triples) beside the scores, the row groups
+    // (the chunks' used rows, known once scored) beside the backward pass.
+    workers.run(
+        numChunks + 1,
+        task -> {
+          if (task == 0) {
+            lookUp(size, true);
+          } else {
+            scoreChunk(task - 1, size, epoch, batch, numBatches);
+          }
+        });
     double value =
         loss.processSlcwaScoresInto(
             positiveScores,
@@ -352,9 +369,15 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
             numNegsPerPos,
             positiveGradient,
             negativeGradient);
-    workers.run(numChunks, c -> backwardChunk(c, size));
-    groupChunks(size, numChunks);
-    lookUp(size, true);
+    workers.run(
+        numChunks + 1,
+        task -> {
+          if (task == 0) {
+            groupChunks(size, numChunks);
+          } else {
+            backwardChunk(task - 1, size);
+          }
+        });
     value += accumulateChunkEntities(workers, size, numChunks);
     value += accumulateRelations(workers);
     return value;
@@ -375,6 +398,14 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     for (int j = 0; j < k; j++) {
       int id = sharedId(c, j, size);
       System.arraycopy(entities.blockOf(id), entities.offset(id), chunk.rows, j * width, width);
+    }
+    // whether some positive kept row j: read by the row groups, built beside the backward pass
+    for (int j = 0; j < k; j++) {
+      boolean used = false;
+      for (int i = first; i < end && !used; i++) {
+        used = keep[i * k + j];
+      }
+      chunk.used[j] = used;
     }
     // Written in order and read across the K gathered rows: the K cache lines that feed 16
     // consecutive columns stay in L1, where writing column by column (stride K) missed on nearly
@@ -478,13 +509,6 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         chunk.rowGradients,
         0,
         width);
-    for (int j = 0; j < k; j++) {
-      boolean used = false;
-      for (int i = first; i < end && !used; i++) {
-        used = keep[i * k + j];
-      }
-      chunk.used[j] = used;
-    }
     EmbeddingTable entities = model.entityEmbeddings();
     for (int i = first; i < end; i++) {
       int h = positives[3 * i];
