@@ -316,7 +316,10 @@ class DenseKernelTest {
     {12, 64, 64},
     {1, 17, 513},
     {18, 100, 130},
-    {7, 600, 257}
+    {7, 600, 257},
+    // rows below the last whole tile, four vectors at a time, then one (a shared-negatives chunk)
+    {64, 64, 256},
+    {10, 160, 40}
   };
 
   @Test

@@ -560,7 +560,24 @@ public final class SimdDenseKernel implements DenseKernel {
           }
         }
         for (; i < m; i++) {
-          for (int j = 0; j < 2 * L * strips; j += L) {
+          int j = 0;
+          if (op == BlockOp.DOT) {
+            // the rows below a whole tile: four chains at once, where one chain per call waited on
+            // each FMA's latency (6 % of the rows of a 64-row block took a third of its time)
+            for (; j + 4 * L <= 2 * L * strips; j += 4 * L) {
+              rowDotWide(
+                  kc,
+                  a,
+                  aChunk + i * aRowStride,
+                  aColumnStride,
+                  b,
+                  bChunk + j,
+                  bRowStride,
+                  c,
+                  cOffset + i * cRowStride + j);
+            }
+          }
+          for (; j < 2 * L * strips; j += L) {
             vector(
                 op,
                 kc,
@@ -1100,6 +1117,30 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   /** One row by one vector of {@code DOT}: the edges of a block. */
+  /**
+   * One row by four vectors of {@link BlockOp#DOT}: four independent chains per step, each element
+   * the same sequential chain as in {@link #vectorDot}.
+   */
+  private static void rowDotWide(
+      int kc, float[] a, int a0, int aCol, float[] b, int bStart, int bRow, float[] c, int c0) {
+    FloatVector acc0 = FloatVector.fromArray(S, c, c0);
+    FloatVector acc1 = FloatVector.fromArray(S, c, c0 + L);
+    FloatVector acc2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+    FloatVector acc3 = FloatVector.fromArray(S, c, c0 + 3 * L);
+    for (int r = 0; r < kc; r++) {
+      FloatVector x = FloatVector.broadcast(S, a[a0 + r * aCol]);
+      int br = bStart + r * bRow;
+      acc0 = x.fma(FloatVector.fromArray(S, b, br), acc0);
+      acc1 = x.fma(FloatVector.fromArray(S, b, br + L), acc1);
+      acc2 = x.fma(FloatVector.fromArray(S, b, br + 2 * L), acc2);
+      acc3 = x.fma(FloatVector.fromArray(S, b, br + 3 * L), acc3);
+    }
+    acc0.intoArray(c, c0);
+    acc1.intoArray(c, c0 + L);
+    acc2.intoArray(c, c0 + 2 * L);
+    acc3.intoArray(c, c0 + 3 * L);
+  }
+
   private static void vectorDot(
       int kc, float[] a, int a0, int aCol, float[] b, int bStart, int bRow, float[] c, int c0) {
     FloatVector acc = FloatVector.fromArray(S, c, c0);
