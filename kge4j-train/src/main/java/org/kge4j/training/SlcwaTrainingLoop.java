@@ -302,16 +302,11 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     }
     int numShards = numShards(size);
     int nnz = kept;
-    // task 0 records the regularizer's look-ups, which read only the sampled triples, beside the
-    // shards (task s + 1 runs shard s): a serial pass between the parallel ones idled a thread
-    workers.run(
-        numShards + 1,
-        task -> {
-          if (task == 0) {
-            lookUp(size, filtered);
-            return;
-          }
-          int s = task - 1;
+    // the regularizer's look-ups read only the sampled triples
+    workers.runBeside(
+        () -> lookUp(size, filtered),
+        numShards,
+        s -> {
           int lo = shardStart(s, size, numShards);
           int hi = shardStart(s + 1, size, numShards);
           double value = 0;
@@ -347,18 +342,11 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    */
   private double processChunks(int size, Workers workers, int epoch, int batch, int numBatches) {
     int numChunks = SharedNegativeSampler.numChunks(size);
-    // Beside the chunks, task 0 of each pass does serial work that needs nothing the pass
-    // computes: the regularizer's look-ups (the sampled triples) beside the scores, the row groups
-    // (the chunks' used rows, known once scored) beside the backward pass.
-    workers.run(
-        numChunks + 1,
-        task -> {
-          if (task == 0) {
-            lookUp(size, true);
-          } else {
-            scoreChunk(task - 1, size, epoch, batch, numBatches);
-          }
-        });
+    // Beside each pass, serial work that needs nothing the pass computes: the regularizer's
+    // look-ups (the sampled triples) beside the scores, the row groups (the chunks' used rows,
+    // known once scored) beside the backward pass.
+    workers.runBeside(
+        () -> lookUp(size, true), numChunks, c -> scoreChunk(c, size, epoch, batch, numBatches));
     double value =
         loss.processSlcwaScoresInto(
             positiveScores,
@@ -369,15 +357,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
             numNegsPerPos,
             positiveGradient,
             negativeGradient);
-    workers.run(
-        numChunks + 1,
-        task -> {
-          if (task == 0) {
-            groupChunks(size, numChunks);
-          } else {
-            backwardChunk(task - 1, size);
-          }
-        });
+    workers.runBeside(() -> groupChunks(size, numChunks), numChunks, c -> backwardChunk(c, size));
     value += accumulateChunkEntities(workers, size, numChunks);
     value += accumulateRelations(workers);
     return value;

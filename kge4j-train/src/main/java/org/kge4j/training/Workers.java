@@ -26,6 +26,24 @@ final class Workers implements AutoCloseable {
             : Executors.newFixedThreadPool(numThreads - 1, DaemonThreads.named("kge4j-training"));
   }
 
+  /**
+   * Runs {@code serial} as one more task beside {@code task.accept(s)} for every {@code s} in
+   * {@code [0, numTasks)}: work that reads nothing the tasks write, which run serially between two
+   * parallel passes would leave every thread but one idle. It is taken first, so that the other
+   * threads start on the tasks.
+   */
+  void runBeside(Runnable serial, int numTasks, IntConsumer task) {
+    run(
+        numTasks + 1,
+        t -> {
+          if (t == 0) {
+            serial.run();
+          } else {
+            task.accept(t - 1);
+          }
+        });
+  }
+
   /** Runs {@code task.accept(s)} for every shard {@code s} in {@code [0, numShards)}. */
   void run(int numShards, IntConsumer task) {
     if (pool == null || numShards == 1) {

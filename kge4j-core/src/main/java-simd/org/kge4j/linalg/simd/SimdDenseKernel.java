@@ -560,35 +560,18 @@ public final class SimdDenseKernel implements DenseKernel {
           }
         }
         for (; i < m; i++) {
+          int ai = aChunk + i * aRowStride;
+          int ci = cOffset + i * cRowStride;
           int j = 0;
           if (op == BlockOp.DOT) {
             // the rows below a whole tile: four chains at once, where one chain per call waited on
             // each FMA's latency (6 % of the rows of a 64-row block took a third of its time)
             for (; j + 4 * L <= 2 * L * strips; j += 4 * L) {
-              rowDotWide(
-                  kc,
-                  a,
-                  aChunk + i * aRowStride,
-                  aColumnStride,
-                  b,
-                  bChunk + j,
-                  bRowStride,
-                  c,
-                  cOffset + i * cRowStride + j);
+              rowDotWide(kc, a, ai, aColumnStride, b, bChunk + j, bRowStride, c, ci + j);
             }
           }
           for (; j < 2 * L * strips; j += L) {
-            vector(
-                op,
-                kc,
-                a,
-                aChunk + i * aRowStride,
-                aColumnStride,
-                b,
-                bChunk + j,
-                bRowStride,
-                c,
-                cOffset + i * cRowStride + j);
+            vector(op, kc, a, ai, aColumnStride, b, bChunk + j, bRowStride, c, ci + j);
           }
         }
       } else {
