@@ -1099,7 +1099,6 @@ public final class SimdDenseKernel implements DenseKernel {
     c51.intoArray(c, c0 + 5 * cRow + L);
   }
 
-  /** One row by one vector of {@code DOT}: the edges of a block. */
   /**
    * One row by four vectors of {@link BlockOp#DOT}: four independent chains per step, each element
    * the same sequential chain as in {@link #vectorDot}.
@@ -1124,6 +1123,7 @@ public final class SimdDenseKernel implements DenseKernel {
     acc3.intoArray(c, c0 + 3 * L);
   }
 
+  /** One row by one vector of {@code DOT}: the edges of a block. */
   private static void vectorDot(
       int kc, float[] a, int a0, int aCol, float[] b, int bStart, int bRow, float[] c, int c0) {
     FloatVector acc = FloatVector.fromArray(S, c, c0);
