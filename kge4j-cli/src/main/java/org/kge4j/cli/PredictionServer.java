@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.kge4j.concurrent.DaemonThreads;
 import org.kge4j.prediction.Predictor;
 import org.kge4j.prediction.ScoredTriple;
 import org.kge4j.prediction.TargetPredictions;
 import org.kge4j.prediction.UnknownLabelException;
-import org.kge4j.training.DaemonThreads;
 
 /**
  * The HTTP face of a {@link Predictor}, on the JDK's {@code com.sun.net.httpserver} with a fixed

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
-import org.kge4j.training.DaemonThreads;
+import org.kge4j.concurrent.DaemonThreads;
 
 /**
  * Reads an uncompressed N-Triples or N-Quads file on several threads: the file is cut at line ends

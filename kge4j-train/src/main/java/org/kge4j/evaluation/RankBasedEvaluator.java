@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.kge4j.concurrent.DaemonThreads;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
-import org.kge4j.training.DaemonThreads;
 
 /**
  * Filtered rank-based link-prediction evaluation, PyKEEN's {@code RankBasedEvaluator}.

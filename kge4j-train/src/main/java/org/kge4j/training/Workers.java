@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.kge4j.concurrent.DaemonThreads;
 
 /**
  * Runs the shards of a batch on a fixed set of threads. Which thread runs a shard is left to

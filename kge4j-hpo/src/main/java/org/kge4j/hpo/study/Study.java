@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.kge4j.training.DaemonThreads;
+import org.kge4j.concurrent.DaemonThreads;
 
 /**
  * A hyper-parameter search (Optuna's {@code Study}): a named set of trials in a {@link

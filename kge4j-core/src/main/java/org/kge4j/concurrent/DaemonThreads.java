@@ -1,4 +1,4 @@
-package org.kge4j.training;
+package org.kge4j.concurrent;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package org.kge4j.training;
+package org.kge4j.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
