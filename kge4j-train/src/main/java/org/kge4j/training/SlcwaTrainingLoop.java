@@ -557,21 +557,33 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         workers,
         true,
         (shard, g, entity, out, offset) -> {
-          Arrays.fill(out, offset, offset + width, 0f);
-          for (int slot = entityGroups.start(g); slot < entityGroups.end(g); slot++) {
-            int code = entityGroups.code(slot);
+          int count = entityGroups.end(g) - entityGroups.start(g);
+          shard.ensureGathered(count);
+          float[][] rows = shard.gatheredRows;
+          int[] offsets = shard.gatheredOffsets;
+          float[] weights = shard.gatheredUpstream;
+          for (int c = 0; c < count; c++) {
+            int code = entityGroups.code(entityGroups.start(g) + c);
+            float weight = 1f;
             if (code < n) {
-              kernel.axpy(
-                  1f, chunks[code / k].rowGradients, (code % k) * width, out, offset, width);
+              rows[c] = chunks[code / k].rowGradients;
+              offsets[c] = (code % k) * width;
             } else if (code < n + size) {
-              int i = code - n;
-              kernel.axpy(positiveGradient[i], tailQueries, i * width, out, offset, width);
+              rows[c] = tailQueries;
+              offsets[c] = (code - n) * width;
+              weight = positiveGradient[code - n];
             } else if (code < n + 2 * size) {
-              kernel.axpy(1f, headGradients, (code - n - size) * width, out, offset, width);
+              rows[c] = headGradients;
+              offsets[c] = (code - n - size) * width;
             } else {
-              kernel.axpy(1f, tailGradients, (code - n - 2 * size) * width, out, offset, width);
+              rows[c] = tailGradients;
+              offsets[c] = (code - n - 2 * size) * width;
             }
+            weights[c] = weight;
           }
+          // one pass with the row in registers: the bits of zeroing it and adding each
+          // contribution in turn, without a read and a write of the row per contribution
+          kernel.weightedSum(rows, offsets, weights, count, width, out, offset);
         });
   }
 
@@ -888,15 +900,24 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         workers,
         false,
         (shard, g, relation, out, offset) -> {
-          for (int slot = relationGroups.start(g); slot < relationGroups.end(g); slot++) {
-            kernel.axpy(
-                1f,
-                relationGradients,
-                relationGroups.code(slot) * relationWidth,
-                out,
-                offset,
-                relationWidth);
+          int count = relationGroups.end(g) - relationGroups.start(g);
+          shard.ensureGathered(count);
+          for (int c = 0; c < count; c++) {
+            shard.gatheredRows[c] = relationGradients;
+            shard.gatheredOffsets[c] =
+                relationGroups.code(relationGroups.start(g) + c) * relationWidth;
+            shard.gatheredUpstream[c] = 1f;
           }
+          // the row is zero until its owner writes it: one weighted sum gives the bits of adding
+          // the contributions in turn
+          kernel.weightedSum(
+              shard.gatheredRows,
+              shard.gatheredOffsets,
+              shard.gatheredUpstream,
+              count,
+              relationWidth,
+              out,
+              offset);
         });
   }
 
