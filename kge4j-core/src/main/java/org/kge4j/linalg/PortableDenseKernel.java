@@ -183,7 +183,26 @@ public final class PortableDenseKernel implements DenseKernel {
       int outOffset,
       int d,
       boolean add) {
-    for (int k = 0; k < d; k++) {
+    complexProductFrom(0, conjugateX, x, xOffset, y, yOffset, out, outOffset, d, add);
+  }
+
+  /**
+   * {@link #complexProduct} for the elements {@code k} from {@code from} to {@code d}, the real and
+   * imaginary parts still {@code d} floats apart: also the SIMD kernel's elements past its last
+   * whole vector, which therefore get the same bits.
+   */
+  public static void complexProductFrom(
+      int from,
+      boolean conjugateX,
+      float[] x,
+      int xOffset,
+      float[] y,
+      int yOffset,
+      float[] out,
+      int outOffset,
+      int d,
+      boolean add) {
+    for (int k = from; k < d; k++) {
       float xr = x[xOffset + k];
       float xi = x[xOffset + d + k];
       float yr = y[yOffset + k];

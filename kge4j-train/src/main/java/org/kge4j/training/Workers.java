@@ -29,9 +29,9 @@ final class Workers implements AutoCloseable {
 
   /**
    * Runs {@code serial} as one more task beside {@code task.accept(s)} for every {@code s} in
-   * {@code [0, numTasks)}: work that reads nothing the tasks write, which run serially between two
-   * parallel passes would leave every thread but one idle. It is taken first, so that the other
-   * threads start on the tasks.
+   * {@code [0, numTasks)}: work that reads nothing the tasks write and that, run on its own between
+   * two parallel passes, would leave every thread but one idle. It is taken first, so that the
+   * other threads start on the tasks.
    */
   void runBeside(Runnable serial, int numTasks, IntConsumer task) {
     run(

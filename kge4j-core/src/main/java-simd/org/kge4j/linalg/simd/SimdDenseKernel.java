@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.PortableDenseKernel;
 
 /**
  * {@link DenseKernel} on the Vector API with the platform's preferred vector width.
@@ -395,16 +396,8 @@ public final class SimdDenseKernel implements DenseKernel {
       re.intoArray(out, outOffset + k);
       im.intoArray(out, outOffset + d + k);
     }
-    for (; k < d; k++) {
-      float xr = x[xOffset + k];
-      float xi = x[xOffset + d + k];
-      float yr = y[yOffset + k];
-      float yi = y[yOffset + d + k];
-      float re = conjugateX ? xr * yr + xi * yi : xr * yr - xi * yi;
-      float im = conjugateX ? xr * yi - xi * yr : xr * yi + xi * yr;
-      out[outOffset + k] = add ? out[outOffset + k] + re : re;
-      out[outOffset + d + k] = add ? out[outOffset + d + k] + im : im;
-    }
+    PortableDenseKernel.complexProductFrom(
+        k, conjugateX, x, xOffset, y, yOffset, out, outOffset, d, add);
   }
 
   @Override
