@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kge4j.linalg.DenseKernel;
@@ -49,5 +50,34 @@ class EntityPanelsTest {
       }
     }
     assertEquals(-7f, tight[NUM_QUERIES * real], "the value after the last real column");
+  }
+
+  /**
+   * Every panel starts {@link EntityPanels#LEAD} floats plus a whole number of 64-byte lines into
+   * its array, across several arrays, and holds its entities' values transposed there: the layout
+   * that keeps the kernel's vector loads within cache lines.
+   */
+  @Test
+  void panelsStartTheLeadPlusWholeLinesIntoTheirArrays() {
+    int width = 6;
+    int numEntities = 5 * EntityPanels.PANEL + 3;
+    EmbeddingTable entities = GaussianValues.table(new SplittableRandom(11), numEntities, width);
+    EntityPanels panels = new EntityPanels(entities, 2 * width * EntityPanels.PANEL);
+    assertEquals(6, panels.numPanels());
+    for (int p = 0; p < panels.numPanels(); p++) {
+      assertEquals(EntityPanels.LEAD + (p % 2) * width * EntityPanels.PANEL, panels.offset(p));
+      assertEquals(0, (panels.offset(p) - EntityPanels.LEAD) % 16, "panel " + p);
+      for (int j = 0; j < panels.columns(p); j++) {
+        int e = p * EntityPanels.PANEL + j;
+        for (int r = 0; r < width; r++) {
+          assertEquals(
+              entities.row(e)[r],
+              panels.array(p)[panels.offset(p) + r * EntityPanels.PANEL + j],
+              "panel " + p + ", entity " + e + ", element " + r);
+        }
+      }
+    }
+    assertEquals(
+        EntityPanels.LEAD + 2 * width * EntityPanels.PANEL, panels.array(0).length, "array size");
   }
 }
