@@ -10,8 +10,11 @@ import java.util.function.Consumer;
 import org.kge4j.hpo.CategoricalParameter;
 import org.kge4j.hpo.FloatParameter;
 import org.kge4j.hpo.HpoSpace;
+import org.kge4j.loss.kernel.LabelledTerm;
 import org.kge4j.loss.kernel.MarginKernels;
 import org.kge4j.loss.kernel.MarginTerms;
+import org.kge4j.loss.kernel.NegativeTerm;
+import org.kge4j.loss.kernel.PositiveTerm;
 import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
 import org.kge4j.tensor.Shapes;
@@ -455,15 +458,10 @@ public final class DoubleMarginLoss extends PointwiseLoss {
     boolean mean = reduction() == Reduction.MEAN;
     float[] gradient = new float[size];
     double sum =
-        MarginKernels.labelled(
-            terms,
-            x,
-            t,
-            weights,
-            smoothKeep,
-            smoothSpread,
-            gradient,
+        MarginKernels.sum(
+            new LabelledTerm(terms, x, t, weights, smoothKeep, smoothSpread, gradient),
             mean ? (float) (1.0 / denominator) : 1f,
+            0,
             size,
             "predictions");
     float[] predictionGradient =
@@ -616,9 +614,10 @@ public final class DoubleMarginLoss extends PointwiseLoss {
   }
 
   /**
-   * The zero-allocation LCWA entry point for training loops: the loss of {@code predictions[0,
-   * size)} against {@code labels[0, size)} (same layout, no broadcasting), writing {@code
-   * ∂L/∂predictions} into {@code gradientOut[0, size)}.
+   * The array LCWA entry point for training loops: the loss of {@code predictions[0, size)} against
+   * {@code labels[0, size)} (same layout, no broadcasting), writing {@code ∂L/∂predictions} into
+   * {@code gradientOut[0, size)}. It allocates nothing that grows with the input: only the kernel
+   * call's argument record (a {@link LabelledTerm}, a few dozen bytes).
    *
    * @param sampleWeights per-element weights, or null
    * @return the loss value
@@ -644,26 +643,26 @@ public final class DoubleMarginLoss extends PointwiseLoss {
       denominator = Math.max(sumOfWeights(sampleWeights, size, "sample weights"), WEIGHT_EPSILON);
     }
     boolean mean = reduction() == Reduction.MEAN;
-    double sum =
-        MarginKernels.labelled(
+    LabelledTerm term =
+        new LabelledTerm(
             terms,
             predictions,
             labels,
             sampleWeights,
             smoothing.keep(),
             smoothing.spread(),
-            gradientOut,
-            mean ? (float) (1.0 / denominator) : 1f,
-            size,
-            "predictions");
+            gradientOut);
+    double sum =
+        MarginKernels.sum(term, mean ? (float) (1.0 / denominator) : 1f, 0, size, "predictions");
     return mean ? sum / denominator : sum;
   }
 
   /**
-   * The zero-allocation sLCWA entry point for training loops. Negatives are always laid out
-   * densely, row-major {@code (B, K)}; a non-null {@code batchFilter} (same layout) selects the
-   * kept ones and gives PyKEEN's filtered semantics over them (the gradient of a dropped negative
-   * is 0).
+   * The array sLCWA entry point for training loops. Negatives are always laid out densely,
+   * row-major {@code (B, K)}; a non-null {@code batchFilter} (same layout) selects the kept ones
+   * and gives PyKEEN's filtered semantics over them (the gradient of a dropped negative is 0). It
+   * allocates nothing that grows with the input: only the kernel calls' two argument records
+   * ({@link PositiveTerm}, {@link NegativeTerm}: a few dozen bytes each).
    *
    * @param positiveScores {@code B} scores
    * @param negativeScores {@code B·K} scores
@@ -763,12 +762,8 @@ public final class DoubleMarginLoss extends PointwiseLoss {
     double positiveScale = mean ? wp / positiveDenominator : wp * numNegsPerPos;
     double negativeScale = mean ? wn / negativeDenominator : wn;
     double positiveSum =
-        MarginKernels.positiveTerm(
-            marginActivation,
-            terms.positiveMargin(),
-            positives,
-            weights,
-            positiveGradient,
+        MarginKernels.sum(
+            new PositiveTerm(terms, positives, weights, positiveGradient),
             (float) positiveScale,
             0,
             batchSize,
@@ -808,21 +803,15 @@ public final class DoubleMarginLoss extends PointwiseLoss {
         mean
             ? terms.negativeWeight() / Math.max(denominator, WEIGHT_EPSILON)
             : terms.negativeWeight();
+    // One kernel call per positive, each with its own gradient scale: the same term throughout.
+    PositiveTerm positiveTerm = new PositiveTerm(terms, positives, null, positiveGradient);
     double positiveSum = 0;
     for (int i = 0; i < batchSize; i++) {
       double c = multiplicity(keep, weights, i, numNegsPerPos);
       positiveSum +=
           c
-              * MarginKernels.positiveTerm(
-                  marginActivation,
-                  terms.positiveMargin(),
-                  positives,
-                  null,
-                  positiveGradient,
-                  (float) (positiveScale * c),
-                  i,
-                  i + 1,
-                  "positive_scores");
+              * MarginKernels.sum(
+                  positiveTerm, (float) (positiveScale * c), i, i + 1, "positive_scores");
     }
     double negativeSum =
         negativeSum(
@@ -843,28 +832,17 @@ public final class DoubleMarginLoss extends PointwiseLoss {
       int numNegsPerPos,
       float[] negativeGradient,
       double negativeScale) {
+    NegativeTerm term = new NegativeTerm(terms, negatives, keep, negativeGradient);
     if (weights == null) {
-      return MarginKernels.negativeTerm(
-          marginActivation,
-          terms.negativeMargin(),
-          negatives,
-          keep,
-          negativeGradient,
-          (float) negativeScale,
-          0,
-          batchSize * numNegsPerPos,
-          "negative_scores");
+      return MarginKernels.sum(
+          term, (float) negativeScale, 0, batchSize * numNegsPerPos, "negative_scores");
     }
     double sum = 0;
     for (int i = 0; i < batchSize; i++) {
       sum +=
           weights[i]
-              * MarginKernels.negativeTerm(
-                  marginActivation,
-                  terms.negativeMargin(),
-                  negatives,
-                  keep,
-                  negativeGradient,
+              * MarginKernels.sum(
+                  term,
                   (float) (negativeScale * weights[i]),
                   i * numNegsPerPos,
                   (i + 1) * numNegsPerPos,

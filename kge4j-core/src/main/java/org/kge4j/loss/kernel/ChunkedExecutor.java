@@ -3,7 +3,6 @@ package org.kge4j.loss.kernel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.kge4j.loss.MarginActivation;
 
 /**
  * Runs a kernel call over a large range as fixed chunks, on the calling thread and up to {@code
@@ -20,7 +19,7 @@ import org.kge4j.loss.MarginActivation;
  * that moment (one atomic compare-and-set each), so concurrent callers never wait for each other;
  * they just get fewer helpers. Ranges below {@value #PARALLEL_THRESHOLD} elements are not worth
  * waking a thread for (a wake-up costs microseconds) and run on the caller alone, still chunked.
- * Per-call state lives in per-caller-thread job objects, reused from call to call.
+ * Per-call state lives in a per-caller-thread job object, reused from call to call.
  */
 final class ChunkedExecutor {
   /** Elements per chunk: 256 KiB of floats per array, so a chunk's working set stays in L2. */
@@ -30,7 +29,7 @@ final class ChunkedExecutor {
   static final int PARALLEL_THRESHOLD = 1 << 18;
 
   private final Worker[] workers;
-  private final ThreadLocal<Jobs> jobs = ThreadLocal.withInitial(Jobs::new);
+  private final ThreadLocal<Job> jobs = ThreadLocal.withInitial(Job::new);
 
   /**
    * @param parallelism the most threads that work on one call, the caller included
@@ -51,67 +50,17 @@ final class ChunkedExecutor {
     return workers.length + 1;
   }
 
-  double labelled(
-      MarginKernel kernel,
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  /**
+   * {@code term.sum(kernel, gradScale, from, to)}, computed chunk by chunk (see the class comment).
+   */
+  double sum(MarginKernel kernel, LossTerm term, float gradScale, int from, int to) {
     if (to - from <= CHUNK) {
-      return kernel.labelled(
-          terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
+      return term.sum(kernel, gradScale, from, to);
     }
-    Job job = jobs.get().labelled;
-    job.bind(kernel, x, grad, gradScale);
-    job.terms = terms;
-    job.t = t;
-    job.weights = weights;
-    job.smoothKeep = smoothKeep;
-    job.smoothSpread = smoothSpread;
-    return run(job, from, to);
-  }
-
-  double positiveTerm(
-      MarginKernel kernel,
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
-    if (to - from <= CHUNK) {
-      return kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, from, to);
-    }
-    Job job = jobs.get().positive;
-    job.bind(kernel, activation, margin, x, grad, gradScale);
-    job.multiplicity = multiplicity;
-    return run(job, from, to);
-  }
-
-  double negativeTerm(
-      MarginKernel kernel,
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      boolean[] keep,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
-    if (to - from <= CHUNK) {
-      return kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, from, to);
-    }
-    Job job = jobs.get().negative;
-    job.bind(kernel, activation, margin, x, grad, gradScale);
-    job.keep = keep;
+    Job job = jobs.get();
+    job.kernel = kernel;
+    job.term = term;
+    job.gradScale = gradScale;
     return run(job, from, to);
   }
 
@@ -163,19 +112,8 @@ final class ChunkedExecutor {
     return sum;
   }
 
-  /** The kernel term a job computes. */
-  private enum Term {
-    LABELLED,
-    POSITIVE,
-    NEGATIVE
-  }
-
-  /**
-   * One call's chunked work: the arguments of its kernel term, those every term has (kernel,
-   * scores, gradients and their scale) and those of its own term.
-   */
+  /** One call's chunked work: the kernel, the term it evaluates and the gradient scale. */
   private static final class Job {
-    final Term term;
     final AtomicInteger nextChunk = new AtomicInteger();
     final AtomicInteger helpers = new AtomicInteger();
     double[] partials = new double[64];
@@ -185,55 +123,13 @@ final class ChunkedExecutor {
     Thread owner;
     volatile Throwable failure;
     MarginKernel kernel;
-    float[] x;
-    float[] grad;
+    LossTerm term;
     float gradScale;
-    // LABELLED
-    MarginTerms terms;
-    float[] t;
-    float[] weights;
-    float smoothKeep;
-    float smoothSpread;
-    // POSITIVE and NEGATIVE
-    MarginActivation activation;
-    float margin;
-    float[] multiplicity;
-    boolean[] keep;
-
-    Job(Term term) {
-      this.term = term;
-    }
-
-    void bind(MarginKernel kernel, float[] x, float[] grad, float gradScale) {
-      this.kernel = kernel;
-      this.x = x;
-      this.grad = grad;
-      this.gradScale = gradScale;
-    }
-
-    void bind(
-        MarginKernel kernel,
-        MarginActivation activation,
-        float margin,
-        float[] x,
-        float[] grad,
-        float gradScale) {
-      bind(kernel, x, grad, gradScale);
-      this.activation = activation;
-      this.margin = margin;
-    }
 
     /** Drops the references to the call's objects, which the job outlives. */
     void release() {
       kernel = null;
-      x = null;
-      grad = null;
-      terms = null;
-      t = null;
-      weights = null;
-      activation = null;
-      multiplicity = null;
-      keep = null;
+      term = null;
     }
 
     void start(int from, int to) {
@@ -252,7 +148,7 @@ final class ChunkedExecutor {
       for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
         int lo = from + c * CHUNK;
         int hi = (int) Math.min(to, (long) lo + CHUNK);
-        partials[c] = compute(lo, hi);
+        partials[c] = term.sum(kernel, gradScale, lo, hi);
       }
     }
 
@@ -267,24 +163,6 @@ final class ChunkedExecutor {
         LockSupport.park(this);
       }
     }
-
-    double compute(int lo, int hi) {
-      return switch (term) {
-        case LABELLED ->
-            kernel.labelled(
-                terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, lo, hi);
-        case POSITIVE ->
-            kernel.positiveTerm(activation, margin, x, multiplicity, grad, gradScale, lo, hi);
-        case NEGATIVE -> kernel.negativeTerm(activation, margin, x, keep, grad, gradScale, lo, hi);
-      };
-    }
-  }
-
-  /** The reusable jobs of one calling thread. */
-  private static final class Jobs {
-    final Job labelled = new Job(Term.LABELLED);
-    final Job positive = new Job(Term.POSITIVE);
-    final Job negative = new Job(Term.NEGATIVE);
   }
 
   /** A parked daemon thread that runs the chunks of whichever job it is offered. */

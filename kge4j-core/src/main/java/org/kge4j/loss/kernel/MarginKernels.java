@@ -91,91 +91,21 @@ public final class MarginKernels {
   }
 
   /**
-   * {@link MarginKernel#labelled} over {@code [0, size)}.
+   * {@code term}'s sum over {@code [from, to)} ({@link LossTerm#sum}) on the kernel for the range's
+   * length, chunked and possibly on several threads.
    *
-   * @throws IllegalArgumentException naming the first non-finite score or label outside [0, 1]
+   * @param scoresName the scores' name in error messages, such as {@code positive_scores}
+   * @throws IllegalArgumentException naming the first non-finite score in {@code [0, to)}, or, for
+   *     a {@link LabelledTerm}, the first label outside [0, 1]
    */
-  public static double labelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int size,
-      String scoresName) {
-    double sum =
-        EXECUTOR.labelled(
-            kernelFor(size),
-            terms,
-            x,
-            t,
-            weights,
-            smoothKeep,
-            smoothSpread,
-            grad,
-            gradScale,
-            0,
-            size);
+  public static double sum(LossTerm term, float gradScale, int from, int to, String scoresName) {
+    double sum = EXECUTOR.sum(kernelFor(to - from), term, gradScale, from, to);
     if (Double.isNaN(sum)) {
-      requireFinite(x, size, scoresName);
-      requireUnitInterval(t, size);
-      throw activationFailure(terms.activation());
-    }
-    return sum;
-  }
-
-  /** {@link MarginKernel#positiveTerm} over {@code [from, to)}, failing on non-finite scores. */
-  public static double positiveTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to,
-      String scoresName) {
-    return checked(
-        EXECUTOR.positiveTerm(
-            kernelFor(to - from), activation, margin, x, multiplicity, grad, gradScale, from, to),
-        activation,
-        x,
-        to,
-        scoresName);
-  }
-
-  /** {@link MarginKernel#negativeTerm} over {@code [from, to)}, failing on non-finite scores. */
-  public static double negativeTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      boolean[] keep,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to,
-      String scoresName) {
-    return checked(
-        EXECUTOR.negativeTerm(
-            kernelFor(to - from), activation, margin, x, keep, grad, gradScale, from, to),
-        activation,
-        x,
-        to,
-        scoresName);
-  }
-
-  /**
-   * A term's {@code sum}, or, where the kernel returned NaN, the failure that explains it: a
-   * non-finite score in {@code x[0, to)}, else the activation itself.
-   */
-  private static double checked(
-      double sum, MarginActivation activation, float[] x, int to, String scoresName) {
-    if (Double.isNaN(sum)) {
-      requireFinite(x, to, scoresName);
-      throw activationFailure(activation);
+      requireFinite(term.scores(), to, scoresName);
+      if (term instanceof LabelledTerm labelled) {
+        requireUnitInterval(labelled.labels(), to);
+      }
+      throw activationFailure(term.terms().activation());
     }
     return sum;
   }

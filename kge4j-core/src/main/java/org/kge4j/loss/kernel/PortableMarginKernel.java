@@ -49,23 +49,19 @@ public final class PortableMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double labelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double labelled(LabelledTerm term, float gradScale, int from, int to) {
+    MarginTerms terms = term.terms();
     MarginActivation act = terms.activation();
     boolean relu = act == MarginActivation.RELU;
     if (!relu && act != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.labelled(
-          terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.labelled(term, gradScale, from, to);
     }
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] weights = term.weights();
+    float smoothKeep = term.smoothKeep();
+    float smoothSpread = term.smoothSpread();
+    float[] grad = term.gradient();
     float lp = terms.positiveMargin();
     float ln = terms.negativeMargin();
     float cp = gradScale * terms.positiveWeight();
@@ -122,20 +118,16 @@ public final class PortableMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double positiveTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double positiveTerm(PositiveTerm term, float gradScale, int from, int to) {
+    MarginActivation activation = term.terms().activation();
     boolean relu = activation == MarginActivation.RELU;
     if (!relu && activation != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.positiveTerm(
-          activation, margin, x, multiplicity, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.positiveTerm(term, gradScale, from, to);
     }
+    float margin = term.terms().positiveMargin();
+    float[] x = term.scores();
+    float[] multiplicity = term.multiplicity();
+    float[] grad = term.gradient();
     double sum = 0;
     int exponents = 0;
     for (int start = from; start < to; start += BLOCK) {
@@ -166,20 +158,16 @@ public final class PortableMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double negativeTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      boolean[] keep,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double negativeTerm(NegativeTerm term, float gradScale, int from, int to) {
+    MarginActivation activation = term.terms().activation();
     boolean relu = activation == MarginActivation.RELU;
     if (!relu && activation != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.negativeTerm(
-          activation, margin, x, keep, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.negativeTerm(term, gradScale, from, to);
     }
+    float margin = term.terms().negativeMargin();
+    float[] x = term.scores();
+    boolean[] keep = term.keep();
+    float[] grad = term.gradient();
     double sum = 0;
     int exponents = 0;
     for (int start = from; start < to; start += BLOCK) {

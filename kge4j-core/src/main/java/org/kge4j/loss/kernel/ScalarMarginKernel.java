@@ -14,22 +14,17 @@ public final class ScalarMarginKernel implements MarginKernel {
   private ScalarMarginKernel() {}
 
   @Override
-  public double labelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double labelled(LabelledTerm term, float gradScale, int from, int to) {
+    MarginTerms terms = term.terms();
     MarginActivation act = terms.activation();
     float lp = terms.positiveMargin();
     float ln = terms.negativeMargin();
     float wp = terms.positiveWeight();
     float wn = terms.negativeWeight();
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] weights = term.weights();
+    float[] grad = term.gradient();
     double sum = 0;
     for (int i = from; i < to; i++) {
       float xi = x[i];
@@ -37,7 +32,7 @@ public final class ScalarMarginKernel implements MarginKernel {
       if (!(xi - xi == 0f) || !(ti >= 0f && ti <= 1f)) {
         return Double.NaN;
       }
-      float label = ti * smoothKeep + (1f - ti) * smoothSpread;
+      float label = ti * term.smoothKeep() + (1f - ti) * term.smoothSpread();
       float complement = 1f - label;
       float zp = lp - xi;
       float zn = ln + xi;
@@ -50,29 +45,13 @@ public final class ScalarMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double positiveTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
-    return slcwaTerm(activation, margin, true, x, null, multiplicity, grad, gradScale, from, to);
+  public double positiveTerm(PositiveTerm term, float gradScale, int from, int to) {
+    return slcwaTerm(term, true, null, term.multiplicity(), gradScale, from, to);
   }
 
   @Override
-  public double negativeTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      boolean[] keep,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
-    return slcwaTerm(activation, margin, false, x, keep, null, grad, gradScale, from, to);
+  public double negativeTerm(NegativeTerm term, float gradScale, int from, int to) {
+    return slcwaTerm(term, false, term.keep(), null, gradScale, from, to);
   }
 
   /**
@@ -82,16 +61,18 @@ public final class ScalarMarginKernel implements MarginKernel {
    * null means every element kept, each with {@code c = 1}.
    */
   private static double slcwaTerm(
-      MarginActivation activation,
-      float margin,
+      LossTerm term,
       boolean positive,
-      float[] x,
       boolean[] keep,
       float[] multiplicity,
-      float[] grad,
       float gradScale,
       int from,
       int to) {
+    MarginTerms terms = term.terms();
+    MarginActivation activation = terms.activation();
+    float margin = positive ? terms.positiveMargin() : terms.negativeMargin();
+    float[] x = term.scores();
+    float[] grad = term.gradient();
     float signedScale = positive ? -gradScale : gradScale;
     double sum = 0;
     for (int i = from; i < to; i++) {

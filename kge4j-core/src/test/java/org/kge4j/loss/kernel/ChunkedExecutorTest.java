@@ -36,27 +36,18 @@ class ChunkedExecutorTest {
       MarginTerms terms = new MarginTerms(activation, 1f, 0f, 0.5f, 0.5f);
       // The definition: each chunk on its own, added in chunk order.
       float[] chunkedGrad = new float[SIZE];
+      LabelledTerm chunkedTerm = new LabelledTerm(terms, x, t, null, 1f, 0f, chunkedGrad);
       double chunked = 0;
       for (int lo = 0; lo < SIZE; lo += ChunkedExecutor.CHUNK) {
         chunked +=
-            kernel.labelled(
-                terms,
-                x,
-                t,
-                null,
-                1f,
-                0f,
-                chunkedGrad,
-                1f / SIZE,
-                lo,
-                Math.min(SIZE, lo + ChunkedExecutor.CHUNK));
+            kernel.labelled(chunkedTerm, 1f / SIZE, lo, Math.min(SIZE, lo + ChunkedExecutor.CHUNK));
       }
       for (int threads = 1; threads <= 3; threads++) {
         ChunkedExecutor executor = new ChunkedExecutor(threads);
         for (int repeat = 0; repeat < 3; repeat++) {
           float[] grad = new float[SIZE];
-          double value =
-              executor.labelled(kernel, terms, x, t, null, 1f, 0f, grad, 1f / SIZE, 0, SIZE);
+          LabelledTerm term = new LabelledTerm(terms, x, t, null, 1f, 0f, grad);
+          double value = executor.sum(kernel, term, 1f / SIZE, 0, SIZE);
           assertEquals(
               Double.doubleToRawLongBits(chunked),
               Double.doubleToRawLongBits(value),
@@ -64,27 +55,31 @@ class ChunkedExecutorTest {
           assertArrayEquals(chunkedGrad, grad);
         }
         float[] grad = new float[SIZE];
-        double negative =
-            executor.negativeTerm(kernel, activation, 0f, x, keep, grad, 0.5f, 0, SIZE);
         float[] oneThreadGrad = new float[SIZE];
-        double oneThread =
-            new ChunkedExecutor(1)
-                .negativeTerm(kernel, activation, 0f, x, keep, oneThreadGrad, 0.5f, 0, SIZE);
-        assertEquals(Double.doubleToRawLongBits(oneThread), Double.doubleToRawLongBits(negative));
-        assertArrayEquals(oneThreadGrad, grad);
-        double positive =
-            executor.positiveTerm(kernel, activation, 1f, x, null, grad, 0.5f, 0, SIZE);
-        double onePositive =
-            new ChunkedExecutor(1)
-                .positiveTerm(kernel, activation, 1f, x, null, oneThreadGrad, 0.5f, 0, SIZE);
-        assertEquals(Double.doubleToRawLongBits(onePositive), Double.doubleToRawLongBits(positive));
-        assertArrayEquals(oneThreadGrad, grad);
+        ChunkedExecutor oneThread = new ChunkedExecutor(1);
+        for (boolean positive : new boolean[] {false, true}) {
+          LossTerm term =
+              positive
+                  ? new PositiveTerm(terms, x, null, grad)
+                  : new NegativeTerm(terms, x, keep, grad);
+          LossTerm oneThreadTerm =
+              positive
+                  ? new PositiveTerm(terms, x, null, oneThreadGrad)
+                  : new NegativeTerm(terms, x, keep, oneThreadGrad);
+          double value = executor.sum(kernel, term, 0.5f, 0, SIZE);
+          double oneThreadValue = oneThread.sum(kernel, oneThreadTerm, 0.5f, 0, SIZE);
+          assertEquals(
+              Double.doubleToRawLongBits(oneThreadValue),
+              Double.doubleToRawLongBits(value),
+              (positive ? "positive" : "negative") + " term with " + threads + " threads");
+          assertArrayEquals(oneThreadGrad, grad);
+        }
       }
       // And the chunked fast result agrees with the reference over the whole range.
       float[] referenceGrad = new float[SIZE];
       double reference =
           ScalarMarginKernel.INSTANCE.labelled(
-              terms, x, t, null, 1f, 0f, referenceGrad, 1f / SIZE, 0, SIZE);
+              new LabelledTerm(terms, x, t, null, 1f, 0f, referenceGrad), 1f / SIZE, 0, SIZE);
       assertEquals(reference, chunked, 1e-6 + 1e-5 * Math.abs(reference));
     }
   }
@@ -96,12 +91,13 @@ class ChunkedExecutorTest {
     float[] grad = new float[SIZE + 100];
     float[] expected = new float[SIZE + 100];
     MarginKernel kernel = MarginKernels.active();
+    MarginTerms terms = new MarginTerms(MarginActivation.RELU, 1f, 0f, 0.5f, 0.5f);
     double value =
         new ChunkedExecutor(2)
-            .negativeTerm(kernel, MarginActivation.RELU, 0f, x, null, grad, 1f, 50, SIZE + 50);
+            .sum(kernel, new NegativeTerm(terms, x, null, grad), 1f, 50, SIZE + 50);
     double reference =
         ScalarMarginKernel.INSTANCE.negativeTerm(
-            MarginActivation.RELU, 0f, x, null, expected, 1f, 50, SIZE + 50);
+            new NegativeTerm(terms, x, null, expected), 1f, 50, SIZE + 50);
     assertEquals(reference, value, 1e-5 * reference);
     assertArrayEquals(expected, grad);
   }
@@ -112,10 +108,8 @@ class ChunkedExecutorTest {
     x[3 * ChunkedExecutor.CHUNK + 1] = Float.NaN;
     float[] t = new float[SIZE];
     MarginTerms terms = new MarginTerms(MarginActivation.RELU, 1f, 0f, 0.5f, 0.5f);
-    Executable call =
-        () ->
-            MarginKernels.labelled(
-                terms, x, t, null, 1f, 0f, new float[SIZE], 1f, SIZE, "predictions");
+    LabelledTerm term = new LabelledTerm(terms, x, t, null, 1f, 0f, new float[SIZE]);
+    Executable call = () -> MarginKernels.sum(term, 1f, 0, SIZE, "predictions");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(
         e.getMessage().contains("flat index " + (3 * ChunkedExecutor.CHUNK + 1)), e.getMessage());

@@ -163,8 +163,10 @@ class KernelCrossCheckTest {
         float[] grad = sentinels(length);
         double expected =
             ScalarMarginKernel.INSTANCE.labelled(
-                terms, x, t, w, keep, spread, expectedGrad, gradScale, from, to);
-        double actual = kernel.labelled(terms, x, t, w, keep, spread, grad, gradScale, from, to);
+                new LabelledTerm(terms, x, t, w, keep, spread, expectedGrad), gradScale, from, to);
+        double actual =
+            kernel.labelled(
+                new LabelledTerm(terms, x, t, w, keep, spread, grad), gradScale, from, to);
         String what =
             kernel + " " + activation + " " + kind + " size " + size + " variant " + variant;
         assertClose(what, expected, actual, size);
@@ -229,8 +231,9 @@ class KernelCrossCheckTest {
       float[] grad = new float[size];
       double expected =
           ScalarMarginKernel.INSTANCE.labelled(
-              terms, x, t, w, 1f, 0f, expectedGrad, gradScale, 0, size);
-      double actual = kernel.labelled(terms, x, t, w, 1f, 0f, grad, gradScale, 0, size);
+              new LabelledTerm(terms, x, t, w, 1f, 0f, expectedGrad), gradScale, 0, size);
+      double actual =
+          kernel.labelled(new LabelledTerm(terms, x, t, w, 1f, 0f, grad), gradScale, 0, size);
       String what = kernel + " " + activation + " gradScale " + gradScale;
       assertClose(what, expected, actual, size);
       assertGradients(what, expectedGrad, grad, 0, size, gradScale);
@@ -247,6 +250,7 @@ class KernelCrossCheckTest {
   void termMatchesReference(MarginKernel kernel, MarginActivation activation, boolean positive) {
     Random random = new Random(positive ? 12 : 13);
     float gradScale = positive ? 0.5f : 0.25f;
+    MarginTerms terms = new MarginTerms(activation, 1f, 0.5f, 0.5f, 0.5f);
     for (int size : SIZES) {
       for (boolean variant : new boolean[] {false, true}) {
         int from = random.nextInt(4);
@@ -257,11 +261,14 @@ class KernelCrossCheckTest {
         String what = kernel + " " + activation;
         if (positive) {
           float[] c = variant ? nonNegative(random, length) : null;
-          term = (k, grad) -> k.positiveTerm(activation, 1f, x, c, grad, gradScale, from, to);
+          term =
+              (k, grad) -> k.positiveTerm(new PositiveTerm(terms, x, c, grad), gradScale, from, to);
           what += " positive size " + size + " weighted " + variant;
         } else {
           boolean[] keep = variant ? keepTwoInThree(random, length) : null;
-          term = (k, grad) -> k.negativeTerm(activation, 0.5f, x, keep, grad, gradScale, from, to);
+          term =
+              (k, grad) ->
+                  k.negativeTerm(new NegativeTerm(terms, x, keep, grad), gradScale, from, to);
           what += " negative size " + size + " filtered " + variant;
         }
         float[] expectedGrad = sentinels(length);
@@ -285,14 +292,12 @@ class KernelCrossCheckTest {
         x[position] = bad;
         float[] grad = new float[size];
         String what = kernel + " " + activation + " score " + bad + " at " + position;
-        assertTrue(
-            Double.isNaN(
-                kernel.labelled(terms, x, new float[size], null, 1f, 0f, grad, 1f, 0, size)),
-            what);
-        assertTrue(
-            Double.isNaN(kernel.positiveTerm(activation, 1f, x, null, grad, 1f, 0, size)), what);
-        assertTrue(
-            Double.isNaN(kernel.negativeTerm(activation, 0f, x, null, grad, 1f, 0, size)), what);
+        LabelledTerm labelled = new LabelledTerm(terms, x, new float[size], null, 1f, 0f, grad);
+        assertTrue(Double.isNaN(kernel.labelled(labelled, 1f, 0, size)), what);
+        PositiveTerm positive = new PositiveTerm(terms, x, null, grad);
+        assertTrue(Double.isNaN(kernel.positiveTerm(positive, 1f, 0, size)), what);
+        NegativeTerm negative = new NegativeTerm(terms, x, null, grad);
+        assertTrue(Double.isNaN(kernel.negativeTerm(negative, 1f, 0, size)), what);
       }
       for (float bad :
           new float[] {
@@ -306,8 +311,9 @@ class KernelCrossCheckTest {
           }) {
         float[] t = new float[size];
         t[position] = bad;
-        double sum =
-            kernel.labelled(terms, new float[size], t, null, 1f, 0f, new float[size], 1f, 0, size);
+        LabelledTerm labelled =
+            new LabelledTerm(terms, new float[size], t, null, 1f, 0f, new float[size]);
+        double sum = kernel.labelled(labelled, 1f, 0, size);
         assertTrue(
             Double.isNaN(sum), kernel + " " + activation + " label " + bad + " at " + position);
       }
@@ -332,7 +338,11 @@ class KernelCrossCheckTest {
         String variant = " weights " + (w != null) + " keep " + keep;
         ToDoubleBiFunction<float[], float[]> labelled =
             (x, t) ->
-                kernel.labelled(terms, x, t, w, keep, spread, new float[size], 0.01f, 0, size);
+                kernel.labelled(
+                    new LabelledTerm(terms, x, t, w, keep, spread, new float[size]),
+                    0.01f,
+                    0,
+                    size);
         for (int position : new int[] {0, 9, 256, 299}) {
           for (float bad :
               new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
@@ -381,8 +391,8 @@ class KernelCrossCheckTest {
         float[] grad = new float[40];
         double expected =
             ScalarMarginKernel.INSTANCE.labelled(
-                terms, x, t, null, 1f, 0f, expectedGrad, 1f, 0, 40);
-        double sum = kernel.labelled(terms, x, t, null, 1f, 0f, grad, 1f, 0, 40);
+                new LabelledTerm(terms, x, t, null, 1f, 0f, expectedGrad), 1f, 0, 40);
+        double sum = kernel.labelled(new LabelledTerm(terms, x, t, null, 1f, 0f, grad), 1f, 0, 40);
         assertEquals(expected, sum, 1e-5, kernel + " " + activation);
         assertArrayEquals(expectedGrad, grad, 1e-6f, kernel + " " + activation);
       }
@@ -398,11 +408,11 @@ class KernelCrossCheckTest {
     float[] expected = new float[x.length];
     double reference =
         ScalarMarginKernel.INSTANCE.labelled(
-            terms, x, t, null, 1f, 0f, expected, 0.1f, 0, x.length);
+            new LabelledTerm(terms, x, t, null, 1f, 0f, expected), 0.1f, 0, x.length);
     for (MarginKernel kernel : Kernels.fast()) {
       float[] grad = new float[x.length];
-      assertEquals(
-          reference, kernel.labelled(terms, x, t, null, 1f, 0f, grad, 0.1f, 0, x.length), 1e-9);
+      LabelledTerm term = new LabelledTerm(terms, x, t, null, 1f, 0f, grad);
+      assertEquals(reference, kernel.labelled(term, 0.1f, 0, x.length), 1e-9);
       assertTrue(Arrays.equals(expected, grad), kernel.toString());
     }
   }

@@ -6,9 +6,12 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.kge4j.loss.MarginActivation;
+import org.kge4j.loss.kernel.LabelledTerm;
 import org.kge4j.loss.kernel.MarginKernel;
 import org.kge4j.loss.kernel.MarginTerms;
+import org.kge4j.loss.kernel.NegativeTerm;
 import org.kge4j.loss.kernel.PortableMarginKernel;
+import org.kge4j.loss.kernel.PositiveTerm;
 import org.kge4j.loss.kernel.ScalarMarginKernel;
 import org.kge4j.loss.kernel.SoftplusMath;
 
@@ -116,45 +119,28 @@ public final class SimdMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double labelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
-    MarginActivation act = terms.activation();
+  public double labelled(LabelledTerm term, float gradScale, int from, int to) {
+    MarginActivation act = term.terms().activation();
     if (act != MarginActivation.RELU && act != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.labelled(
-          terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.labelled(term, gradScale, from, to);
     }
     // One loop per variant: a vector assigned in both arms of a branch inside the loop would
     // be boxed (allocated) on every iteration by C2.
     int upper = vectorEnd(from, to);
     if (act == MarginActivation.RELU && !(gradScale >= MIN_RELU_GRAD_SCALE && gradScale <= 1f)) {
-      return PortableMarginKernel.INSTANCE.labelled(
-          terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, to);
+      return PortableMarginKernel.INSTANCE.labelled(term, gradScale, from, to);
     }
     double sum;
     if (act == MarginActivation.RELU) {
       sum =
-          weights == null
-              ? labelledRelu(terms, x, t, smoothKeep, smoothSpread, grad, gradScale, from, upper)
-              : labelledReluWeighted(
-                  terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, upper);
+          term.weights() == null
+              ? labelledRelu(term, gradScale, from, upper)
+              : labelledReluWeighted(term, gradScale, from, upper);
     } else {
-      sum =
-          labelledSoftplus(
-              terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, from, upper);
+      sum = labelledSoftplus(term, gradScale, from, upper);
     }
     if (upper < to && !Double.isNaN(sum)) {
-      sum +=
-          PortableMarginKernel.INSTANCE.labelled(
-              terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, upper, to);
+      sum += PortableMarginKernel.INSTANCE.labelled(term, gradScale, upper, to);
     }
     return sum;
   }
@@ -181,17 +167,13 @@ public final class SimdMarginKernel implements MarginKernel {
    * {@code t + 0} or of {@code 1 − t}, which are OR-ed into an int vector ({@code + 0} maps a valid
    * {@code −0.0} label to {@code +0.0}).
    */
-  private static double labelledRelu(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int upper) {
-    float slope = smoothKeep - smoothSpread;
+  private static double labelledRelu(LabelledTerm term, float gradScale, int from, int upper) {
+    MarginTerms terms = term.terms();
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] grad = term.gradient();
+    float smoothSpread = term.smoothSpread();
+    float slope = term.smoothKeep() - smoothSpread;
     float cpw = -gradScale * terms.positiveWeight();
     float cnw = gradScale * terms.negativeWeight();
     FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
@@ -238,17 +220,14 @@ public final class SimdMarginKernel implements MarginKernel {
    * = gradScale·s·w−·(1 − t')}.
    */
   private static double labelledReluWeighted(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int upper) {
-    float slope = smoothKeep - smoothSpread;
+      LabelledTerm term, float gradScale, int from, int upper) {
+    MarginTerms terms = term.terms();
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] weights = term.weights();
+    float[] grad = term.gradient();
+    float smoothSpread = term.smoothSpread();
+    float slope = term.smoothKeep() - smoothSpread;
     float cpw = -gradScale * terms.positiveWeight();
     float cnw = gradScale * terms.negativeWeight();
     FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
@@ -290,40 +269,31 @@ public final class SimdMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double positiveTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double positiveTerm(PositiveTerm term, float gradScale, int from, int to) {
+    MarginActivation activation = term.terms().activation();
     if (activation != MarginActivation.RELU && activation != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.positiveTerm(
-          activation, margin, x, multiplicity, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.positiveTerm(term, gradScale, from, to);
     }
     int upper = vectorEnd(from, to);
     double sum;
     if (activation == MarginActivation.RELU) {
       sum =
-          multiplicity == null
-              ? positiveRelu(margin, x, grad, gradScale, from, upper)
-              : positiveReluWeighted(margin, x, multiplicity, grad, gradScale, from, upper);
+          term.multiplicity() == null
+              ? positiveRelu(term, gradScale, from, upper)
+              : positiveReluWeighted(term, gradScale, from, upper);
     } else {
-      sum = positiveSoftplus(margin, x, multiplicity, grad, gradScale, from, upper);
+      sum = positiveSoftplus(term, gradScale, from, upper);
     }
     if (upper < to && !Double.isNaN(sum)) {
-      sum +=
-          PortableMarginKernel.INSTANCE.positiveTerm(
-              activation, margin, x, multiplicity, grad, gradScale, upper, to);
+      sum += PortableMarginKernel.INSTANCE.positiveTerm(term, gradScale, upper, to);
     }
     return sum;
   }
 
-  private static double positiveRelu(
-      float margin, float[] x, float[] grad, float gradScale, int from, int upper) {
-    FloatVector lp = FloatVector.broadcast(SPECIES, margin);
+  private static double positiveRelu(PositiveTerm term, float gradScale, int from, int upper) {
+    float[] x = term.scores();
+    float[] grad = term.gradient();
+    FloatVector lp = FloatVector.broadcast(SPECIES, term.terms().positiveMargin());
     float c = -gradScale;
     double sum = 0;
     double check = 0;
@@ -347,14 +317,11 @@ public final class SimdMarginKernel implements MarginKernel {
   }
 
   private static double positiveReluWeighted(
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int upper) {
-    FloatVector lp = FloatVector.broadcast(SPECIES, margin);
+      PositiveTerm term, float gradScale, int from, int upper) {
+    float[] x = term.scores();
+    float[] multiplicity = term.multiplicity();
+    float[] grad = term.gradient();
+    FloatVector lp = FloatVector.broadcast(SPECIES, term.terms().positiveMargin());
     float c = -gradScale;
     double sum = 0;
     double check = 0;
@@ -379,40 +346,31 @@ public final class SimdMarginKernel implements MarginKernel {
   }
 
   @Override
-  public double negativeTerm(
-      MarginActivation activation,
-      float margin,
-      float[] x,
-      boolean[] keep,
-      float[] grad,
-      float gradScale,
-      int from,
-      int to) {
+  public double negativeTerm(NegativeTerm term, float gradScale, int from, int to) {
+    MarginActivation activation = term.terms().activation();
     if (activation != MarginActivation.RELU && activation != MarginActivation.SOFTPLUS) {
-      return ScalarMarginKernel.INSTANCE.negativeTerm(
-          activation, margin, x, keep, grad, gradScale, from, to);
+      return ScalarMarginKernel.INSTANCE.negativeTerm(term, gradScale, from, to);
     }
     int upper = vectorEnd(from, to);
     double sum;
     if (activation == MarginActivation.RELU) {
       sum =
-          keep == null
-              ? negativeRelu(margin, x, grad, gradScale, from, upper)
-              : negativeReluFiltered(margin, x, keep, grad, gradScale, from, upper);
+          term.keep() == null
+              ? negativeRelu(term, gradScale, from, upper)
+              : negativeReluFiltered(term, gradScale, from, upper);
     } else {
-      sum = negativeSoftplus(margin, x, keep, grad, gradScale, from, upper);
+      sum = negativeSoftplus(term, gradScale, from, upper);
     }
     if (upper < to && !Double.isNaN(sum)) {
-      sum +=
-          PortableMarginKernel.INSTANCE.negativeTerm(
-              activation, margin, x, keep, grad, gradScale, upper, to);
+      sum += PortableMarginKernel.INSTANCE.negativeTerm(term, gradScale, upper, to);
     }
     return sum;
   }
 
-  private static double negativeRelu(
-      float margin, float[] x, float[] grad, float gradScale, int from, int upper) {
-    FloatVector ln = FloatVector.broadcast(SPECIES, margin);
+  private static double negativeRelu(NegativeTerm term, float gradScale, int from, int upper) {
+    float[] x = term.scores();
+    float[] grad = term.gradient();
+    FloatVector ln = FloatVector.broadcast(SPECIES, term.terms().negativeMargin());
     double sum = 0;
     double check = 0;
     FloatVector zero = FloatVector.zero(SPECIES);
@@ -435,8 +393,11 @@ public final class SimdMarginKernel implements MarginKernel {
   }
 
   private static double negativeReluFiltered(
-      float margin, float[] x, boolean[] keep, float[] grad, float gradScale, int from, int upper) {
-    FloatVector ln = FloatVector.broadcast(SPECIES, margin);
+      NegativeTerm term, float gradScale, int from, int upper) {
+    float[] x = term.scores();
+    boolean[] keep = term.keep();
+    float[] grad = term.gradient();
+    FloatVector ln = FloatVector.broadcast(SPECIES, term.terms().negativeMargin());
     double sum = 0;
     double check = 0;
     FloatVector zero = FloatVector.zero(SPECIES);
@@ -537,34 +498,21 @@ public final class SimdMarginKernel implements MarginKernel {
    * 0, as is its gradient, and LCWA labels are mostly 0 (without smoothing most vectors are
    * skipped).
    */
-  private static double labelledSoftplus(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      int from,
-      int upper) {
+  private static double labelledSoftplus(LabelledTerm term, float gradScale, int from, int upper) {
+    MarginTerms terms = term.terms();
     float[] buf = SCRATCH.get();
     double sum = 0;
     for (int block = from; block < upper; block += BLOCK) {
       int end = Math.min(upper, block + BLOCK);
       // One method per variant: a vector assigned under a branch would be boxed.
       float negative =
-          weights == null
-              ? negativeLabelled(
-                  terms, x, t, smoothKeep, smoothSpread, grad, gradScale, buf, block, end)
-              : negativeLabelledWeighted(
-                  terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, buf, block, end);
+          term.weights() == null
+              ? negativeLabelled(term, gradScale, buf, block, end)
+              : negativeLabelledWeighted(term, gradScale, buf, block, end);
       if (Float.isNaN(negative)) {
         return Double.NaN;
       }
-      float positive =
-          positiveLabelled(
-              terms, x, t, weights, smoothKeep, smoothSpread, grad, gradScale, buf, block, end);
+      float positive = positiveLabelled(term, gradScale, buf, block, end);
       sum +=
           terms.positiveWeight() * (double) positive + terms.negativeWeight() * (double) negative;
     }
@@ -616,20 +564,16 @@ public final class SimdMarginKernel implements MarginKernel {
    * flipping the sign bit) is at most the bits of {@code 1f}.
    */
   private static float negativeLabelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      float[] buf,
-      int block,
-      int end) {
+      LabelledTerm term, float gradScale, float[] buf, int block, int end) {
+    MarginTerms terms = term.terms();
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] grad = term.gradient();
     expBlock(terms.negativeMargin(), x, block, buf, 0, end - block);
     FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
     // 1 − t' = (1 − spread) − (keep − spread)·t.
-    FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
+    float smoothSpread = term.smoothSpread();
+    FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - term.smoothKeep());
     FloatVector complementBase = FloatVector.broadcast(SPECIES, 1f - smoothSpread);
     FloatVector cn = FloatVector.broadcast(SPECIES, gradScale * terms.negativeWeight());
     IntVector flip = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
@@ -668,20 +612,16 @@ public final class SimdMarginKernel implements MarginKernel {
    * {@link #negativeLabelled} with sample weights: {@code (1 − t')·s} in place of {@code 1 − t'}.
    */
   private static float negativeLabelledWeighted(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      float[] buf,
-      int block,
-      int end) {
+      LabelledTerm term, float gradScale, float[] buf, int block, int end) {
+    MarginTerms terms = term.terms();
+    float[] x = term.scores();
+    float[] t = term.labels();
+    float[] weights = term.weights();
+    float[] grad = term.gradient();
     expBlock(terms.negativeMargin(), x, block, buf, 0, end - block);
     FloatVector ln = FloatVector.broadcast(SPECIES, terms.negativeMargin());
-    FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - smoothKeep);
+    float smoothSpread = term.smoothSpread();
+    FloatVector complementSlope = FloatVector.broadcast(SPECIES, smoothSpread - term.smoothKeep());
     FloatVector complementBase = FloatVector.broadcast(SPECIES, 1f - smoothSpread);
     FloatVector cn = FloatVector.broadcast(SPECIES, gradScale * terms.negativeWeight());
     IntVector flip = IntVector.broadcast(INT_SPECIES, Integer.MIN_VALUE);
@@ -734,20 +674,13 @@ public final class SimdMarginKernel implements MarginKernel {
    * assigned under a branch inside the gather loop would be boxed).
    */
   private static float positiveLabelled(
-      MarginTerms terms,
-      float[] x,
-      float[] t,
-      float[] weights,
-      float smoothKeep,
-      float smoothSpread,
-      float[] grad,
-      float gradScale,
-      float[] buf,
-      int block,
-      int end) {
+      LabelledTerm term, float gradScale, float[] buf, int block, int end) {
+    float[] x = term.scores();
+    float[] t = term.labels();
     int[] starts = STARTS.get();
-    FloatVector lp = FloatVector.broadcast(SPECIES, terms.positiveMargin());
-    FloatVector labelSlope = FloatVector.broadcast(SPECIES, smoothKeep - smoothSpread);
+    FloatVector lp = FloatVector.broadcast(SPECIES, term.terms().positiveMargin());
+    float smoothSpread = term.smoothSpread();
+    FloatVector labelSlope = FloatVector.broadcast(SPECIES, term.smoothKeep() - smoothSpread);
     FloatVector labelBase = FloatVector.broadcast(SPECIES, smoothSpread);
     int n = 0;
     for (int i = block; i < end; i += LANES) {
@@ -762,6 +695,7 @@ public final class SimdMarginKernel implements MarginKernel {
     if (n == 0) {
       return 0f;
     }
+    float[] weights = term.weights();
     if (weights != null) {
       for (int j = 0; j < n; j += LANES) {
         FloatVector.fromArray(SPECIES, buf, LABELS + j)
@@ -770,7 +704,8 @@ public final class SimdMarginKernel implements MarginKernel {
       }
     }
     softplusBlock(buf, n);
-    float cp = gradScale * terms.positiveWeight();
+    float[] grad = term.gradient();
+    float cp = gradScale * term.terms().positiveWeight();
     float sum = 0f;
     for (int j = 0; j < n; j += LANES) {
       int i = starts[j / LANES];
@@ -786,14 +721,11 @@ public final class SimdMarginKernel implements MarginKernel {
     return sum;
   }
 
-  private static double positiveSoftplus(
-      float margin,
-      float[] x,
-      float[] multiplicity,
-      float[] grad,
-      float gradScale,
-      int from,
-      int upper) {
+  private static double positiveSoftplus(PositiveTerm term, float gradScale, int from, int upper) {
+    float margin = term.terms().positiveMargin();
+    float[] x = term.scores();
+    float[] multiplicity = term.multiplicity();
+    float[] grad = term.gradient();
     float[] buf = SCRATCH.get();
     double sum = 0;
     for (int block = from; block < upper; block += BLOCK) {
@@ -852,8 +784,11 @@ public final class SimdMarginKernel implements MarginKernel {
         : acc.reduceLanes(VectorOperators.ADD);
   }
 
-  private static double negativeSoftplus(
-      float margin, float[] x, boolean[] keep, float[] grad, float gradScale, int from, int upper) {
+  private static double negativeSoftplus(NegativeTerm term, float gradScale, int from, int upper) {
+    float margin = term.terms().negativeMargin();
+    float[] x = term.scores();
+    boolean[] keep = term.keep();
+    float[] grad = term.gradient();
     float[] buf = SCRATCH.get();
     double sum = 0;
     for (int block = from; block < upper; block += BLOCK) {
