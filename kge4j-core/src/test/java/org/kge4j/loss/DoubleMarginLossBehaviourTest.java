@@ -9,25 +9,28 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kge4j.tensor.BoolTensor;
 import org.kge4j.tensor.FloatTensor;
 
 /** PyKEEN's behavioural loss checks, in Java, for every activation and reduction. */
 class DoubleMarginLossBehaviourTest {
-  static Stream<Arguments> configurations() {
+  /** The loss with PyKEEN's default margins for every activation and reduction. */
+  static Stream<DoubleMarginLoss> losses() {
     return Stream.of("relu", "softplus")
-        .flatMap(a -> Stream.of("mean", "sum").map(r -> Arguments.of(a, r)));
+        .flatMap(
+            a ->
+                Stream.of("mean", "sum")
+                    .map(r -> DoubleMarginLoss.builder().marginActivation(a).reduction(r).build()));
   }
 
-  private static DoubleMarginLoss loss(String activation, String reduction) {
-    return DoubleMarginLoss.builder().marginActivation(activation).reduction(reduction).build();
+  private static boolean isMean(DoubleMarginLoss loss) {
+    return loss.reduction() == Reduction.MEAN;
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void valueIsAFiniteScalar(String activation, String reduction) {
+  @MethodSource("losses")
+  void valueIsAFiniteScalar(DoubleMarginLoss loss) {
     SplittableRandom random = new SplittableRandom(1);
     float[] x = gaussian(random, 20);
     float[] t = new float[20];
@@ -35,8 +38,7 @@ class DoubleMarginLossBehaviourTest {
       t[i] = i % 3 == 0 ? 1f : 0f;
     }
     LossOutput out =
-        loss(activation, reduction)
-            .processLcwaScores(FloatTensor.of(x, 4, 5), FloatTensor.of(t, 4, 5), null, null);
+        loss.processLcwaScores(FloatTensor.of(x, 4, 5), FloatTensor.of(t, 4, 5), null, null);
     assertTrue(Double.isFinite(out.value()), "loss " + out.value());
     assertTrue(
         out.value() > 0,
@@ -45,9 +47,8 @@ class DoubleMarginLossBehaviourTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void gradientDescentFromZeroSeparatesLcwaScores(String activation, String reduction) {
-    DoubleMarginLoss loss = loss(activation, reduction);
+  @MethodSource("losses")
+  void gradientDescentFromZeroSeparatesLcwaScores(DoubleMarginLoss loss) {
     int rows = 3;
     int cols = 6;
     float[] labels = new float[rows * cols];
@@ -65,7 +66,7 @@ class DoubleMarginLossBehaviourTest {
               .gradient()
               .toArray();
       for (int i = 0; i < scores.length; i++) {
-        scores[i] -= (reduction.equals("mean") ? scores.length : 1) * 0.1f * g[i];
+        scores[i] -= (isMean(loss) ? scores.length : 1) * 0.1f * g[i];
       }
     }
     float minPositive = Float.POSITIVE_INFINITY;
@@ -83,9 +84,8 @@ class DoubleMarginLossBehaviourTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void gradientDescentFromZeroSeparatesSlcwaScores(String activation, String reduction) {
-    DoubleMarginLoss loss = loss(activation, reduction);
+  @MethodSource("losses")
+  void gradientDescentFromZeroSeparatesSlcwaScores(DoubleMarginLoss loss) {
     int b = 4;
     int k = 3;
     float[] positives = new float[b];
@@ -96,12 +96,12 @@ class DoubleMarginLossBehaviourTest {
               FloatTensor.of(positives, b, 1), FloatTensor.of(negatives, b, k), null, null, null);
       float[] gp = out.positiveGradient().toArray();
       float[] gn = out.negativeGradient().toArray();
-      float lr = reduction.equals("mean") ? 1f : 0.1f;
+      float lr = isMean(loss) ? 1f : 0.1f;
       for (int i = 0; i < b; i++) {
         positives[i] -= lr * b * gp[i];
       }
       for (int j = 0; j < negatives.length; j++) {
-        negatives[j] -= lr * negatives.length * gn[j] / (reduction.equals("mean") ? 1 : k);
+        negatives[j] -= lr * negatives.length * gn[j] / (isMean(loss) ? 1 : k);
       }
     }
     float minPositive = min(positives);
@@ -128,9 +128,8 @@ class DoubleMarginLossBehaviourTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void filteredAndDenseAgreeWhenTheFilterKeepsEverything(String activation, String reduction) {
-    DoubleMarginLoss loss = loss(activation, reduction);
+  @MethodSource("losses")
+  void filteredAndDenseAgreeWhenTheFilterKeepsEverything(DoubleMarginLoss loss) {
     SplittableRandom random = new SplittableRandom(7);
     int b = 5;
     int k = 4;
@@ -156,9 +155,8 @@ class DoubleMarginLossBehaviourTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void broadcastLabelsEqualExpandedLabels(String activation, String reduction) {
-    DoubleMarginLoss loss = loss(activation, reduction);
+  @MethodSource("losses")
+  void broadcastLabelsEqualExpandedLabels(DoubleMarginLoss loss) {
     SplittableRandom random = new SplittableRandom(3);
     int b = 3;
     int e = 5;
@@ -175,16 +173,15 @@ class DoubleMarginLossBehaviourTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configurations")
-  void emptyFilterGivesZeroLossAndZeroGradients(String activation, String reduction) {
+  @MethodSource("losses")
+  void emptyFilterGivesZeroLossAndZeroGradients(DoubleMarginLoss loss) {
     SlcwaLossOutput out =
-        loss(activation, reduction)
-            .processSlcwaScores(
-                FloatTensor.of(new float[] {0.5f, -2f}, 2),
-                FloatTensor.of(new float[0], 0),
-                null,
-                BoolTensor.of(new boolean[6], 2, 3),
-                null);
+        loss.processSlcwaScores(
+            FloatTensor.of(new float[] {0.5f, -2f}, 2),
+            FloatTensor.of(new float[0], 0),
+            null,
+            BoolTensor.of(new boolean[6], 2, 3),
+            null);
     assertEquals(0.0, out.value());
     assertArrayEquals(new float[] {0f, 0f}, out.positiveGradient().toArray());
     assertArrayEquals(new int[] {0}, out.negativeGradient().shape());
