@@ -46,33 +46,28 @@ class DoubleMarginLossParityTest {
           case "resolve_margin" ->
               () ->
                   DoubleMarginLoss.resolveMargin(
-                      ParityVectors.nullableNumber(c.config().get("positive_margin")),
-                      ParityVectors.nullableNumber(c.config().get("negative_margin")),
-                      ParityVectors.nullableNumber(c.config().get("offset")));
-          case "construct" -> () -> DoubleMarginLoss.fromConfig(c.kwargs());
-          case "forward" ->
-              () ->
-                  DoubleMarginLoss.fromConfig(c.kwargs())
-                      .forward(
-                          ParityVectors.floatTensor(c.inputs().get("predictions")),
-                          ParityVectors.floatTensor(c.inputs().get("labels")));
+                      c.configNumber("positive_margin"),
+                      c.configNumber("negative_margin"),
+                      c.configNumber("offset"));
+          case "construct" -> c::loss;
+          case "forward" -> () -> c.loss().forward(c.tensor("predictions"), c.tensor("labels"));
           case "lcwa" ->
               () ->
-                  DoubleMarginLoss.fromConfig(c.kwargs())
+                  c.loss()
                       .processLcwaScores(
-                          ParityVectors.floatTensor(c.inputs().get("predictions")),
-                          ParityVectors.floatTensor(c.inputs().get("labels")),
-                          ParityVectors.nullableNumber(c.inputs().get("label_smoothing")),
-                          integer(c.inputs().get("num_entities")));
+                          c.tensor("predictions"),
+                          c.tensor("labels"),
+                          c.number("label_smoothing"),
+                          c.integer("num_entities"));
           case "slcwa" ->
               () ->
-                  DoubleMarginLoss.fromConfig(c.kwargs())
+                  c.loss()
                       .processSlcwaScores(
-                          ParityVectors.floatTensor(c.inputs().get("positive_scores")),
-                          ParityVectors.floatTensor(c.inputs().get("negative_scores")),
-                          ParityVectors.nullableNumber(c.inputs().get("label_smoothing")),
-                          ParityVectors.boolTensor(c.inputs().get("batch_filter")),
-                          integer(c.inputs().get("num_entities")));
+                          c.tensor("positive_scores"),
+                          c.tensor("negative_scores"),
+                          c.number("label_smoothing"),
+                          c.mask("batch_filter"),
+                          c.integer("num_entities"));
           default -> throw new AssertionError("unknown case kind " + c.kind() + " in " + c.id());
         };
     if (c.expectsError()) {
@@ -108,10 +103,6 @@ class DoubleMarginLossParityTest {
       }
       default -> fail("unreachable");
     }
-  }
-
-  private static Integer integer(Object value) {
-    return value == null ? null : ((Double) value).intValue();
   }
 
   @SuppressWarnings("unchecked")

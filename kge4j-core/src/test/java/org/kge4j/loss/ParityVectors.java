@@ -47,6 +47,37 @@ final class ParityVectors {
     boolean expectsError() {
       return expected.containsKey("error");
     }
+
+    /** The loss PyKEEN's constructor builds from {@link #kwargs()}. */
+    DoubleMarginLoss loss() {
+      return DoubleMarginLoss.fromConfig(kwargs());
+    }
+
+    /** The number {@code name} of the configuration, or null when it is absent or null. */
+    Double configNumber(String name) {
+      return nullableNumber(config.get(name));
+    }
+
+    /** The float tensor input {@code name}. */
+    FloatTensor tensor(String name) {
+      return floatTensor(inputs.get(name));
+    }
+
+    /** The boolean tensor input {@code name}, or null when it is absent or null. */
+    BoolTensor mask(String name) {
+      return boolTensor(inputs.get(name));
+    }
+
+    /** The number input {@code name}, or null when it is absent or null. */
+    Double number(String name) {
+      return nullableNumber(inputs.get(name));
+    }
+
+    /** The integer input {@code name}, or null when it is absent or null. */
+    Integer integer(String name) {
+      Object value = inputs.get(name);
+      return value == null ? null : ((Double) value).intValue();
+    }
   }
 
   /** The file, or null when no candidate exists. */
