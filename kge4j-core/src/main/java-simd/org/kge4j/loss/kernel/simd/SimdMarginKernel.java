@@ -737,15 +737,20 @@ public final class SimdMarginKernel implements MarginKernel {
       softplusBlock(buf, n);
       sum +=
           multiplicity == null
-              ? combinePositive(x, grad, gradScale, buf, block, n)
+              ? combine(x, grad, -gradScale, buf, block, n)
               : combinePositiveWeighted(x, multiplicity, grad, gradScale, buf, block, n);
     }
     return sum;
   }
 
-  private static double combinePositive(
-      float[] x, float[] grad, float gradScale, float[] buf, int block, int n) {
-    float c = -gradScale;
+  /**
+   * The sLCWA softplus term of one block without multiplicities or a filter, from the activations
+   * in the scratch: returns {@code Σ a(z)} (NaN for a non-finite score) and stores {@code grad[i] =
+   * signedScale·a'(z)}, where {@code signedScale} is {@code −gradScale} for the positive term and
+   * {@code gradScale} for the negative one.
+   */
+  private static double combine(
+      float[] x, float[] grad, float signedScale, float[] buf, int block, int n) {
     FloatVector zero = FloatVector.zero(SPECIES);
     FloatVector acc = FloatVector.zero(SPECIES);
     FloatVector check = FloatVector.zero(SPECIES);
@@ -753,7 +758,7 @@ public final class SimdMarginKernel implements MarginKernel {
       int i = block + j;
       check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
       acc = acc.add(FloatVector.fromArray(SPECIES, buf, VALUE + j));
-      FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(c).intoArray(grad, i);
+      FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(signedScale).intoArray(grad, i);
     }
     return check.reduceLanes(VectorOperators.ADD) != 0
         ? Double.NaN
@@ -800,26 +805,10 @@ public final class SimdMarginKernel implements MarginKernel {
       softplusBlock(buf, n);
       sum +=
           keep == null
-              ? combineNegative(x, grad, gradScale, buf, block, n)
+              ? combine(x, grad, gradScale, buf, block, n)
               : combineNegativeFiltered(x, keep, grad, gradScale, buf, block, n);
     }
     return sum;
-  }
-
-  private static double combineNegative(
-      float[] x, float[] grad, float gradScale, float[] buf, int block, int n) {
-    FloatVector zero = FloatVector.zero(SPECIES);
-    FloatVector acc = FloatVector.zero(SPECIES);
-    FloatVector check = FloatVector.zero(SPECIES);
-    for (int j = 0; j < n; j += LANES) {
-      int i = block + j;
-      check = FloatVector.fromArray(SPECIES, x, i).fma(zero, check);
-      acc = acc.add(FloatVector.fromArray(SPECIES, buf, VALUE + j));
-      FloatVector.fromArray(SPECIES, buf, DERIVATIVE + j).mul(gradScale).intoArray(grad, i);
-    }
-    return check.reduceLanes(VectorOperators.ADD) != 0
-        ? Double.NaN
-        : acc.reduceLanes(VectorOperators.ADD);
   }
 
   private static double combineNegativeFiltered(
