@@ -13,6 +13,9 @@
  *       JVM runs with {@code --add-modules jdk.incubator.vector}.
  *   <li>{@link org.kge4j.loss.kernel.SoftplusMath}: the fast softplus and sigmoid both fast kernels
  *       use.
+ *   <li>{@link org.kge4j.loss.kernel.LossTerm}: what one call evaluates, a {@link
+ *       org.kge4j.loss.kernel.LabelledTerm}, {@link org.kge4j.loss.kernel.PositiveTerm} or {@link
+ *       org.kge4j.loss.kernel.NegativeTerm} (the loss's constants and the caller's arrays).
  * </ul>
  *
  * The system properties {@code kge4j.vectorization} ({@code auto|simd|scalar|reference}) and {@code
