@@ -136,7 +136,7 @@ def main():
     allocs = [(a, a / sizes[c]) for (c, t, i), (_, a) in kge4j.items() if i == "simd" and t == 1 and a is not None]
     if allocs:
         print(f"- allocation, SIMD, 1 thread: at most {max(a for a, _ in allocs):.0f} B per call, "
-              f"{max(e for _, e in allocs):.1e} B per element (target ≈ 0; JMH's own threads allocate a few "
+              f"{max(e for _, e in allocs):.1e} B per element (target: a constant per call, ≈ 0 per element; JMH's own threads allocate a few "
               "KB/s in the background, which shows up per call in the slow cases)")
 
 if __name__ == "__main__":

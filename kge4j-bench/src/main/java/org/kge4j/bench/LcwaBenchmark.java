@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * Forward + backward of the LCWA double-margin loss through the zero-allocation entry point {@link
+ * Forward + backward of the LCWA double-margin loss through the array entry point {@link
  * DoubleMarginLoss#processLcwaScoresInto}: {@code n} scores as {@code B = 1000} rows of {@code n /
  * 1000}, labels with 1% ones (as LCWA's multi-hot targets), mean reduction, margins (1, 0), balance
  * 0.5. One operation is one call; elements/s = ops/s · n. Each call reads the scores and labels and

@@ -8,11 +8,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * Forward + backward of the dense sLCWA double-margin loss through the zero-allocation entry point
- * {@link DoubleMarginLoss#processSlcwaScoresInto}: {@code b} positives and {@code b × 64}
- * negatives, mean reduction, margins (1, 0), balance 0.5. One operation is one call; elements/s =
- * ops/s · b · (K + 1), counting every score. Each score is read and its gradient written: 8 bytes
- * per element.
+ * Forward + backward of the dense sLCWA double-margin loss through the array entry point {@link
+ * DoubleMarginLoss#processSlcwaScoresInto}: {@code b} positives and {@code b × 64} negatives, mean
+ * reduction, margins (1, 0), balance 0.5. One operation is one call; elements/s = ops/s · b · (K +
+ * 1), counting every score. Each score is read and its gradient written: 8 bytes per element.
  */
 public class SlcwaBenchmark extends MarginLossBenchmark {
   /** Negatives per positive. */

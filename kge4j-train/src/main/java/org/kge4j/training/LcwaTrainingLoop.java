@@ -18,7 +18,7 @@ import org.kge4j.model.SparseGradient;
  * PyKEEN's LCWA training loop with 1-N scoring in both directions: the training instances are the
  * distinct {@code (h, r)} pairs, scored against every tail, and the distinct {@code (r, t)} pairs,
  * scored against every head; the labels are multi-hot over the entities known to complete the pair
- * in the training triples. The loss's zero-allocation entry point {@link
+ * in the training triples. The loss's array entry point {@link
  * org.kge4j.loss.DoubleMarginLoss#processLcwaScoresInto} applies label smoothing (with {@code
  * numEntities}) and returns the gradient of every score. (PyKEEN's LCWA trains tail prediction only
  * by default; kge4j trains both sides, as rank-based evaluation tests both.)
