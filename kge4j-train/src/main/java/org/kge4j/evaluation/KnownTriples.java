@@ -22,28 +22,40 @@ final class KnownTriples {
   /** Keys {@code (t * R + r) * E + h}, sorted, unique. */
   final long[] headKeys;
 
-  KnownTriples(List<TriplesFactory> factories) {
-    TriplesFactory first = factories.get(0);
-    this.numEntities = first.numEntities();
-    this.numRelations = first.numRelations();
+  /**
+   * The index of {@code factories}' triples, {@code tailKeys} and {@code headKeys} as {@link
+   * #sortedKeys} made them (by the tail side and the head side).
+   */
+  KnownTriples(List<TriplesFactory> factories, long[] tailKeys, long[] headKeys) {
+    this.numEntities = factories.get(0).numEntities();
+    this.numRelations = factories.get(0).numRelations();
+    this.tailKeys = tailKeys;
+    this.headKeys = headKeys;
+  }
+
+  /**
+   * The sorted unique keys of one side of {@code factories}' triples: {@link #tailKeys} when {@code
+   * tails}, else {@link #headKeys}. The two sides are independent, so an evaluator sorts them on
+   * two threads (each sort of FB15k-237's 310k known triples takes tens of milliseconds, a few
+   * percent of a whole filtered evaluation).
+   */
+  static long[] sortedKeys(List<TriplesFactory> factories, boolean tails) {
+    long numEntities = factories.get(0).numEntities();
+    long numRelations = factories.get(0).numRelations();
     int total = 0;
     for (TriplesFactory f : factories) {
       total += f.numTriples();
     }
-    long[] tails = new long[total];
-    long[] heads = new long[total];
+    long[] keys = new long[total];
     int k = 0;
     for (TriplesFactory f : factories) {
       for (int i = 0; i < f.numTriples(); i++) {
-        long h = f.head(i);
-        long r = f.relation(i);
-        long t = f.tail(i);
-        tails[k] = (h * numRelations + r) * numEntities + t;
-        heads[k++] = (t * numRelations + r) * numEntities + h;
+        long anchor = tails ? f.head(i) : f.tail(i);
+        long answer = tails ? f.tail(i) : f.head(i);
+        keys[k++] = (anchor * numRelations + f.relation(i)) * numEntities + answer;
       }
     }
-    this.tailKeys = sortedUnique(tails);
-    this.headKeys = sortedUnique(heads);
+    return sortedUnique(keys);
   }
 
   /**

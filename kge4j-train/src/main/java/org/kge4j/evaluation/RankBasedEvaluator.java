@@ -240,7 +240,7 @@ public final class RankBasedEvaluator {
     if (filtered) {
       known.addAll(filterTriples);
     }
-    KnownTriples index = filtered ? new KnownTriples(known) : null;
+    KnownTriples index = filtered ? knownTriples(known) : null;
     if (sampledCandidates > 0) {
       int[] triples = evaluationTriples.mappedTriples();
       int n = triples.length / 3;
@@ -407,6 +407,13 @@ public final class RankBasedEvaluator {
     (tails ? ranks.tailOptimistic : ranks.headOptimistic)[i] = out[0];
     (tails ? ranks.tailPessimistic : ranks.headPessimistic)[i] = out[1];
     (tails ? ranks.tailCandidates : ranks.headCandidates)[i] = out[2];
+  }
+
+  /** The index of {@code known}, its two sides sorted on up to two threads. */
+  private KnownTriples knownTriples(List<TriplesFactory> known) {
+    long[][] sides = new long[2][];
+    runParallel(2, () -> side -> sides[side] = KnownTriples.sortedKeys(known, side == 0));
+    return new KnownTriples(known, sides[0], sides[1]);
   }
 
   /**
