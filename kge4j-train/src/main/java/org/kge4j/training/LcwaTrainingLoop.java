@@ -172,16 +172,10 @@ public final class LcwaTrainingLoop extends TrainingLoop {
   }
 
   @Override
-  double processBatch(
-      int[] order,
-      int from,
-      int to,
-      SplittableRandom random,
-      Workers workers,
-      int epoch,
-      int batch,
-      int numBatches) {
-    int size = to - from;
+  double processBatch(Batch batch, SplittableRandom random, Workers workers) {
+    int[] order = batch.order();
+    int from = batch.from();
+    int size = batch.size();
     int n = numEntities;
     boolean anyTails = false;
     boolean anyHeads = false;
@@ -231,7 +225,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
               lo * n,
               n);
         });
-    checkFinite(predictions, size * n, "1-N", epoch, batch, numBatches);
+    checkFinite(predictions, size * n, "1-N", batch);
     double value =
         loss.processLcwaScoresInto(
             predictions, labels, null, size * n, config.training().labelSmoothing(), n, gradient);

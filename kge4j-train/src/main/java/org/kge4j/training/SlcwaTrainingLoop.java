@@ -273,16 +273,10 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
   }
 
   @Override
-  double processBatch(
-      int[] order,
-      int from,
-      int to,
-      SplittableRandom random,
-      Workers workers,
-      int epoch,
-      int batch,
-      int numBatches) {
-    int size = to - from;
+  double processBatch(Batch batch, SplittableRandom random, Workers workers) {
+    int[] order = batch.order();
+    int from = batch.from();
+    int size = batch.size();
     int k = numNegsPerPos;
     for (int i = 0; i < size; i++) {
       System.arraycopy(triples, 3 * order[from + i], positives, 3 * i, 3);
@@ -291,7 +285,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     sampler.sample(positives, size, random, negatives, filtered ? keep : null);
     if (chunks != null) {
       // the loss over the whole batch counts the kept pairs itself
-      return processChunks(size, workers, epoch, batch, numBatches);
+      return processChunks(size, workers, batch);
     }
     int kept = size * k;
     if (filtered) {
@@ -311,7 +305,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           int hi = shardStart(s + 1, size, numShards);
           double value = 0;
           for (int i = lo; i < hi; i++) {
-            value += forward(i, shards[s], filtered, size, nnz, epoch, batch, numBatches);
+            value += forward(i, shards[s], filtered, size, nnz, batch);
           }
           shardValues[s] = value;
         });
@@ -340,13 +334,12 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * The block path: every chunk's scores as one block product, the loss over the whole batch, then
    * every chunk's backward pass as two block products, and the rows' gradients summed by owner.
    */
-  private double processChunks(int size, Workers workers, int epoch, int batch, int numBatches) {
+  private double processChunks(int size, Workers workers, Batch batch) {
     int numChunks = SharedNegativeSampler.numChunks(size);
     // Beside each pass, serial work that needs nothing the pass computes: the regularizer's
     // look-ups (the sampled triples) beside the scores, the row groups (the chunks' used rows,
     // known once scored) beside the backward pass.
-    workers.runBeside(
-        () -> lookUp(size, true), numChunks, c -> scoreChunk(c, size, epoch, batch, numBatches));
+    workers.runBeside(() -> lookUp(size, true), numChunks, c -> scoreChunk(c, size, batch));
     double value =
         loss.processSlcwaScoresInto(
             positiveScores,
@@ -368,7 +361,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    * its queries of the corrupted side against the rows: {@code S_c = Q_c · N_cᵀ}. A dropped pair
    * (keep false) scores 0, which the loss ignores.
    */
-  private void scoreChunk(int c, int size, int epoch, int batch, int numBatches) {
+  private void scoreChunk(int c, int size, Batch batch) {
     int k = numNegsPerPos;
     int first = SharedNegativeSampler.chunkStart(c, size);
     int end = SharedNegativeSampler.chunkEnd(c, size);
@@ -409,8 +402,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           interaction.score(
               kernel, tailQueries, qo, entities.blockOf(t), entities.offset(t), width);
       if (!Float.isFinite(positive)) {
-        throw new NonFiniteLossException(
-            epoch, batch, numBatches, "positive score " + i + " is " + positive);
+        throw batch.nonFinite("positive score " + i + " is " + positive);
       }
       positiveScores[i] = positive;
     }
@@ -434,8 +426,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       if (!keep[idx]) {
         negativeScores[idx] = 0f;
       } else if (!Float.isFinite(negativeScores[idx])) {
-        throw new NonFiniteLossException(
-            epoch, batch, numBatches, "negative score " + idx + " is " + negativeScores[idx]);
+        throw batch.nonFinite("negative score " + idx + " is " + negativeScores[idx]);
       }
     }
   }
@@ -635,15 +626,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
    *
    * @return the positive's share of the batch loss
    */
-  private double forward(
-      int i,
-      Shard shard,
-      boolean filtered,
-      int size,
-      int nnz,
-      int epoch,
-      int batch,
-      int numBatches) {
+  private double forward(int i, Shard shard, boolean filtered, int size, int nnz, Batch batch) {
     int k = numNegsPerPos;
     int h = positives[3 * i];
     int r = positives[3 * i + 1];
@@ -656,8 +639,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     float positive =
         interaction.score(kernel, tailQueries, qo, entities.blockOf(t), entities.offset(t), width);
     if (!Float.isFinite(positive)) {
-      throw new NonFiniteLossException(
-          epoch, batch, numBatches, "positive score " + i + " is " + positive);
+      throw batch.nonFinite("positive score " + i + " is " + positive);
     }
     positiveScores[i] = positive;
     shard.positive[0] = positive;
@@ -719,8 +701,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         int j = shard.positions[side][c];
         float score = scores[c];
         if (!Float.isFinite(score)) {
-          throw new NonFiniteLossException(
-              epoch, batch, numBatches, "negative score " + (i * k + j) + " is " + score);
+          throw batch.nonFinite("negative score " + (i * k + j) + " is " + score);
         }
         negativeScores[i * k + j] = score;
         shard.negatives[j] = score;

@@ -211,20 +211,13 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   }
 
   /**
-   * Forward pass, loss and backward pass of the instances {@code order[from, to)}, leaving the
-   * summed gradient in {@link #total} (cleared by the caller).
+   * Forward pass, loss and backward pass of the batch's instances, leaving the summed gradient in
+   * {@link #total} (cleared by the caller).
    *
+   * @param random the epoch's generator, after the shuffle (the negative sampler draws from it)
    * @return the batch loss including regularization
    */
-  abstract double processBatch(
-      int[] order,
-      int from,
-      int to,
-      SplittableRandom random,
-      Workers workers,
-      int epoch,
-      int batch,
-      int numBatches);
+  abstract double processBatch(Batch batch, SplittableRandom random, Workers workers);
 
   /** Number of shards for a batch of {@code size} instances. */
   static int numShards(int size) {
@@ -237,12 +230,10 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   }
 
   /** Throws {@link NonFiniteLossException} if one of {@code scores[0, n)} is NaN or infinite. */
-  static void checkFinite(
-      float[] scores, int n, String what, int epoch, int batch, int numBatches) {
+  static void checkFinite(float[] scores, int n, String what, Batch batch) {
     for (int i = 0; i < n; i++) {
       if (!Float.isFinite(scores[i])) {
-        throw new NonFiniteLossException(
-            epoch, batch, numBatches, what + " score " + i + " is " + scores[i]);
+        throw batch.nonFinite(what + " score " + i + " is " + scores[i]);
       }
     }
   }
@@ -300,10 +291,10 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
           int from = b * batchSize;
           int to = Math.min(n, from + batchSize);
           total.clear();
-          double batchLoss =
-              processBatch(order, from, to, random, workers, epoch, b + 1, numBatches);
+          Batch batch = new Batch(order, from, to, epoch, b + 1, numBatches);
+          double batchLoss = processBatch(batch, random, workers);
           if (!Double.isFinite(batchLoss)) {
-            throw new NonFiniteLossException(epoch, b + 1, numBatches, "the loss is " + batchLoss);
+            throw batch.nonFinite("the loss is " + batchLoss);
           }
           optimizer.step(totalParts);
           if (optimizer.updatesUntouchedRows()) {

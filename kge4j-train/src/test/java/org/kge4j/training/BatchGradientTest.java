@@ -88,7 +88,7 @@ class BatchGradientTest {
     }
     try (Workers workers = new Workers(2)) {
       trainingLoop.total.clear();
-      trainingLoop.processBatch(order, 0, n, new SplittableRandom(5), workers, 1, 1, 1);
+      trainingLoop.processBatch(new Batch(order, 0, n, 1, 1, 1), new SplittableRandom(5), workers);
       float[][] analytic = {
         trainingLoop.total.entities().values().toArray(),
         trainingLoop.total.relations().values().toArray()
@@ -128,6 +128,7 @@ class BatchGradientTest {
 
   private static double batchLoss(TrainingLoop loop, int[] order, Workers workers) {
     loop.total.clear();
-    return loop.processBatch(order, 0, order.length, new SplittableRandom(5), workers, 1, 1, 1);
+    return loop.processBatch(
+        new Batch(order, 0, order.length, 1, 1, 1), new SplittableRandom(5), workers);
   }
 }

@@ -38,8 +38,8 @@ class SharedNegativesTest {
       String name, boolean filtered, String reduction, String activation) {
     Dataset data = Datasets.embedded();
     PipelineConfig config = config(name, filtered, reduction, activation);
-    Batch block = run(config, data, 2, true);
-    Batch reference = run(config, data, 2, false);
+    BatchOutcome block = run(config, data, 2, true);
+    BatchOutcome reference = run(config, data, 2, false);
     assertEquals(reference.value, block.value, 1e-5 * Math.max(1, Math.abs(reference.value)));
     assertClose(reference.positiveScores, block.positiveScores, "positive scores");
     assertClose(reference.negativeScores, block.negativeScores, "negative scores");
@@ -50,7 +50,7 @@ class SharedNegativesTest {
       moved += g != 0f ? 1 : 0;
     }
     assertTrue(moved > block.entityGradient.length / 2, "entity values moved: " + moved);
-    Batch oneThread = run(config, data, 1, true);
+    BatchOutcome oneThread = run(config, data, 1, true);
     assertEquals(oneThread.value, block.value);
     assertArrayEquals(oneThread.negativeScores, block.negativeScores);
     assertArrayEquals(oneThread.entityGradient, block.entityGradient);
@@ -75,14 +75,15 @@ class SharedNegativesTest {
   }
 
   /** One batch's loss, scores and gradients. */
-  private record Batch(
+  private record BatchOutcome(
       double value,
       float[] positiveScores,
       float[] negativeScores,
       float[] entityGradient,
       float[] relationGradient) {}
 
-  private static Batch run(PipelineConfig config, Dataset data, int threads, boolean blockPath) {
+  private static BatchOutcome run(
+      PipelineConfig config, Dataset data, int threads, boolean blockPath) {
     Model model = config.createModel(data.numEntities(), data.numRelations());
     SlcwaTrainingLoop loop =
         new SlcwaTrainingLoop(config, model, data.training(), null, threads, blockPath);
@@ -92,8 +93,9 @@ class SharedNegativesTest {
     }
     try (Workers workers = new Workers(threads)) {
       loop.total.clear();
-      double value = loop.processBatch(order, 0, BATCH, new SplittableRandom(3), workers, 1, 1, 1);
-      return new Batch(
+      double value =
+          loop.processBatch(new Batch(order, 0, BATCH, 1, 1, 1), new SplittableRandom(3), workers);
+      return new BatchOutcome(
           value,
           loop.positiveScores().clone(),
           loop.negativeScores().clone(),

@@ -56,7 +56,8 @@ class SlcwaBatchLossTest {
     double value;
     try (Workers workers = new Workers(2)) {
       loop.total.clear();
-      value = loop.processBatch(order, 0, 100, new SplittableRandom(9), workers, 1, 1, 1);
+      value =
+          loop.processBatch(new Batch(order, 0, 100, 1, 1, 1), new SplittableRandom(9), workers);
     }
     DoubleMarginLoss loss = config.loss().build();
     SlcwaLossOutput expected =
