@@ -19,6 +19,11 @@ record Batch(int[] order, int from, int to, int epoch, int number, int numBatche
     return to - from;
   }
 
+  /** The training instance at position {@code i} of the batch, {@code order[from + i]}. */
+  int instance(int i) {
+    return order[from + i];
+  }
+
   /** The exception for a non-finite score or loss of this batch, {@code detail} saying which. */
   NonFiniteLossException nonFinite(String detail) {
     return new NonFiniteLossException(epoch, number, numBatches, detail);

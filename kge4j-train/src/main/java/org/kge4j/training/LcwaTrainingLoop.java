@@ -173,14 +173,12 @@ public final class LcwaTrainingLoop extends TrainingLoop {
 
   @Override
   double processBatch(Batch batch, SplittableRandom random, Workers workers) {
-    int[] order = batch.order();
-    int from = batch.from();
     int size = batch.size();
     int n = numEntities;
     boolean anyTails = false;
     boolean anyHeads = false;
     for (int i = 0; i < size; i++) {
-      int instance = order[from + i];
+      int instance = batch.instance(i);
       batchAnchor[i] = anchor[instance];
       batchRelation[i] = relation[instance];
       // head prediction reads the inverse relation's row in a model with inverse relations
@@ -206,7 +204,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
             } else {
               model.tailQuery(batchAnchor[i], batchRelation[i], queries, i * width);
             }
-            int instance = order[from + i];
+            int instance = batch.instance(i);
             int offset = i * n;
             Arrays.fill(labels, offset, offset + n, 0f);
             for (int j = labelStart[instance]; j < labelStart[instance + 1]; j++) {

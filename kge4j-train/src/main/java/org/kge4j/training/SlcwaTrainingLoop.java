@@ -274,12 +274,10 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
 
   @Override
   double processBatch(Batch batch, SplittableRandom random, Workers workers) {
-    int[] order = batch.order();
-    int from = batch.from();
     int size = batch.size();
     int k = numNegsPerPos;
     for (int i = 0; i < size; i++) {
-      System.arraycopy(triples, 3 * order[from + i], positives, 3 * i, 3);
+      System.arraycopy(triples, 3 * batch.instance(i), positives, 3 * i, 3);
     }
     boolean filtered = sampler.filtered();
     sampler.sample(positives, size, random, negatives, filtered ? keep : null);
