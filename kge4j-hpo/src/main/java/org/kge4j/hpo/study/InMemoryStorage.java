@@ -185,32 +185,22 @@ public final class InMemoryStorage implements StudyStorage {
   }
 
   @Override
-  public synchronized void setTrialUserAttribute(
-      long studyId, int number, String key, String value) {
-    running(studyId, number).userAttributes.put(key, value);
+  public synchronized void setTrialAttribute(
+      long studyId, int number, AttributeScope scope, String key, String value) {
+    TrialRecord t = running(studyId, number);
+    (scope == AttributeScope.USER ? t.userAttributes : t.systemAttributes).put(key, value);
   }
 
   @Override
-  public synchronized void setTrialSystemAttribute(
-      long studyId, int number, String key, String value) {
-    running(studyId, number).systemAttributes.put(key, value);
-  }
-
-  @Override
-  public synchronized boolean finishTrial(
-      long studyId,
-      int number,
-      TrialState state,
-      OptionalDouble value,
-      Optional<String> failMessage) {
-    state.requireFinished();
+  public synchronized boolean finishTrial(long studyId, int number, TrialOutcome outcome) {
     TrialRecord t = trialRecord(studyId, number);
     if (t.state != TrialState.RUNNING) {
       return false;
     }
-    t.state = state;
+    OptionalDouble value = outcome.value();
+    t.state = outcome.state();
     t.value = value.isPresent() ? value.getAsDouble() : null;
-    t.failMessage = failMessage.orElse(null);
+    t.failMessage = outcome.failMessage().orElse(null);
     t.end = Instant.ofEpochMilli(System.currentTimeMillis());
     return true;
   }

@@ -488,18 +488,10 @@ public final class SqliteStorage implements StudyStorage {
   }
 
   @Override
-  public synchronized void setTrialUserAttribute(
-      long studyId, int number, String key, String value) {
-    setAttribute("trial_user_attributes", studyId, number, key, value);
-  }
-
-  @Override
-  public synchronized void setTrialSystemAttribute(
-      long studyId, int number, String key, String value) {
-    setAttribute("trial_system_attributes", studyId, number, key, value);
-  }
-
-  private void setAttribute(String table, long studyId, int number, String key, String value) {
+  public synchronized void setTrialAttribute(
+      long studyId, int number, AttributeScope scope, String key, String value) {
+    String table =
+        scope == AttributeScope.USER ? "trial_user_attributes" : "trial_system_attributes";
     write(
         "setting attribute " + key + " of trial " + number,
         () ->
@@ -511,23 +503,18 @@ public final class SqliteStorage implements StudyStorage {
   }
 
   @Override
-  public synchronized boolean finishTrial(
-      long studyId,
-      int number,
-      TrialState state,
-      OptionalDouble value,
-      Optional<String> failMessage) {
-    state.requireFinished();
+  public synchronized boolean finishTrial(long studyId, int number, TrialOutcome outcome) {
+    OptionalDouble value = outcome.value();
     return write(
         "finishing trial " + number,
         () ->
             update(
                     "UPDATE trials SET state = ?, value = ?, end_ms = ?, fail_message = ?"
                         + " WHERE study_id = ? AND number = ? AND state = 'RUNNING'",
-                    state.name(),
+                    outcome.state().name(),
                     value.isPresent() ? value.getAsDouble() : null,
                     System.currentTimeMillis(),
-                    failMessage.orElse(null),
+                    outcome.failMessage().orElse(null),
                     studyId,
                     number)
                 == 1);

@@ -126,7 +126,7 @@ public final class Study implements StudyView {
 
   @Override
   public void setTrialSystemAttribute(int number, String key, String value) {
-    storage.setTrialSystemAttribute(studyId, number, key, value);
+    storage.setTrialAttribute(studyId, number, AttributeScope.SYSTEM, key, value);
   }
 
   /** Sets a study attribute (e.g. dataset hash, seeds, kge4j version). */
@@ -252,43 +252,38 @@ public final class Study implements StudyView {
               interval,
               TimeUnit.MILLISECONDS);
     }
-    TrialState state;
-    OptionalDouble value = OptionalDouble.empty();
-    Optional<String> message = Optional.empty();
+    TrialOutcome outcome;
     Error fatal = null;
     try {
       double v = objective.evaluate(trial);
-      if (Double.isFinite(v)) {
-        state = TrialState.COMPLETE;
-        value = OptionalDouble.of(v);
-      } else {
-        state = TrialState.FAIL;
-        message = Optional.of("the objective returned " + v + "; a trial's value must be finite");
-      }
+      outcome =
+          Double.isFinite(v)
+              ? TrialOutcome.complete(v)
+              : TrialOutcome.failed(
+                  "the objective returned " + v + "; a trial's value must be finite");
     } catch (TrialPrunedException e) {
-      state = TrialState.PRUNED;
+      OptionalDouble value = OptionalDouble.empty();
       FrozenTrial now = storage.trial(studyId, number);
       if (now.lastStep().isPresent()) {
         double last = now.intermediateValues().get(now.lastStep().getAsInt());
         value = Double.isFinite(last) ? OptionalDouble.of(last) : OptionalDouble.empty();
       }
+      outcome = TrialOutcome.pruned(value);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      state = TrialState.FAIL;
-      message = Optional.of("interrupted: " + e);
+      outcome = TrialOutcome.failed("interrupted: " + e);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-      state = TrialState.FAIL;
-      message = Optional.of(e.toString());
+      outcome = TrialOutcome.failed(e.toString());
     } catch (Error e) {
-      state = TrialState.FAIL;
-      message = Optional.of(e.toString());
+      outcome = TrialOutcome.failed(e.toString());
       fatal = e;
     } finally {
       if (beat != null) {
         beat.cancel(false);
       }
     }
-    boolean recorded = storage.finishTrial(studyId, number, state, value, message);
+    TrialState state = outcome.state();
+    boolean recorded = storage.finishTrial(studyId, number, outcome);
     if (!recorded) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -304,7 +299,7 @@ public final class Study implements StudyView {
           name,
           number,
           trial.params(),
-          message.orElseThrow());
+          outcome.failMessage().orElseThrow());
     } else {
       LOG.log(
           System.Logger.Level.DEBUG,
@@ -312,7 +307,7 @@ public final class Study implements StudyView {
           name,
           number,
           state,
-          value,
+          outcome.value(),
           trial.params());
     }
     if (fatal != null) {

@@ -3,7 +3,6 @@ package org.kge4j.hpo.study;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.kge4j.hpo.HpoParameter;
 
 /**
@@ -52,26 +51,16 @@ public interface StudyStorage extends AutoCloseable {
   /** Records an intermediate value (NaN and infinities allowed) of a {@code RUNNING} trial. */
   void setTrialIntermediateValue(long studyId, int number, int step, double value);
 
-  /** Sets a user attribute of a {@code RUNNING} trial. */
-  void setTrialUserAttribute(long studyId, int number, String key, String value);
-
-  /** Sets a system attribute of a {@code RUNNING} trial. */
-  void setTrialSystemAttribute(long studyId, int number, String key, String value);
+  /** Sets a user or system attribute of a {@code RUNNING} trial. */
+  void setTrialAttribute(long studyId, int number, AttributeScope scope, String key, String value);
 
   /**
-   * Finishes a {@code RUNNING} trial with a finished state, its value and, for {@code FAIL}, a
-   * message.
+   * Finishes a {@code RUNNING} trial with its outcome: a finished state, its value and, for {@code
+   * FAIL}, a message.
    *
    * @return false when the trial was no longer running (another worker failed it as stale)
-   * @throws IllegalArgumentException if {@code state} is not a finished state ({@link
-   *     TrialState#requireFinished})
    */
-  boolean finishTrial(
-      long studyId,
-      int number,
-      TrialState state,
-      OptionalDouble value,
-      Optional<String> failMessage);
+  boolean finishTrial(long studyId, int number, TrialOutcome outcome);
 
   /** One trial. */
   FrozenTrial trial(long studyId, int number);

@@ -166,7 +166,7 @@ public final class Trial {
 
   /** Sets a user attribute of the trial (e.g. the epoch early stopping ended at). */
   public void setUserAttribute(String key, String value) {
-    study.storage().setTrialUserAttribute(study.studyId(), number, key, value);
+    study.storage().setTrialAttribute(study.studyId(), number, AttributeScope.USER, key, value);
   }
 
   /** The trial as stored now. */

@@ -24,8 +24,7 @@ public enum TrialState {
   }
 
   /**
-   * This state, checked to be one a trial can finish with, as {@link StudyStorage#finishTrial}
-   * requires.
+   * This state, checked to be one a trial can finish with, as a {@link TrialOutcome} requires.
    *
    * @throws IllegalArgumentException unless it is {@code COMPLETE}, {@code PRUNED} or {@code FAIL}
    */

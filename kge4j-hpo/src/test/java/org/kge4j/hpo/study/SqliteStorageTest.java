@@ -53,10 +53,9 @@ class SqliteStorageTest {
         assertEquals(0, s.startTrial(id, 2, 10).orElseThrow().number());
         assertEquals(1, s.startTrial(id, 2, 10).orElseThrow().number());
         assertEquals(Optional.empty(), s.startTrial(id, 2, 10), "2 running fill 2");
-        assertTrue(s.finishTrial(id, 0, TrialState.FAIL, OptionalDouble.empty(), Optional.of("x")));
+        assertTrue(s.finishTrial(id, 0, TrialOutcome.failed("x")));
         assertFalse(
-            s.finishTrial(id, 0, TrialState.COMPLETE, OptionalDouble.of(1), Optional.empty()),
-            "a finished trial stays finished");
+            s.finishTrial(id, 0, TrialOutcome.complete(1)), "a finished trial stays finished");
         assertEquals(2, s.startTrial(id, 2, 10).orElseThrow().number(), "failed trials free room");
         int waiting = s.enqueueTrial(id, Map.of("k", "v"), Map.of());
         assertEquals(3, waiting);
@@ -114,12 +113,11 @@ class SqliteStorageTest {
       s.setTrialIntermediateValue(id, 0, 0, 0.25);
       s.setTrialIntermediateValue(id, 0, 5, Double.NaN);
       s.setTrialIntermediateValue(id, 0, 7, Double.NEGATIVE_INFINITY);
-      s.setTrialUserAttribute(id, 0, "stopped_epoch", "5");
-      s.setTrialSystemAttribute(id, 0, "completed_rung_0", "0.25");
-      assertTrue(
-          s.finishTrial(id, 0, TrialState.COMPLETE, OptionalDouble.of(0.75), Optional.empty()));
+      s.setTrialAttribute(id, 0, AttributeScope.USER, "stopped_epoch", "5");
+      s.setTrialAttribute(id, 0, AttributeScope.SYSTEM, "completed_rung_0", "0.25");
+      assertTrue(s.finishTrial(id, 0, TrialOutcome.complete(0.75)));
       s.startTrial(id, 10, 10);
-      s.finishTrial(id, 1, TrialState.FAIL, OptionalDouble.empty(), Optional.of("boom: ünïcode"));
+      s.finishTrial(id, 1, TrialOutcome.failed("boom: ünïcode"));
       s.enqueueTrial(id, Map.of("fixed_params", "1:xd4:0.25"), Map.of("memo", "m"));
       before = s.trials(id);
     }
