@@ -10,6 +10,7 @@ import org.kge4j.config.PipelineConfig;
 import org.kge4j.model.Model;
 import org.kge4j.optim.Optimizer;
 import org.kge4j.training.Checkpoint;
+import org.kge4j.training.EarlyStoppingState;
 
 /**
  * Writes a committed run as a single-machine kge4j {@link Checkpoint} (what {@code kge4j evaluate}
@@ -83,14 +84,10 @@ final class CheckpointExport {
         manifest.epochRngState(),
         manifest.epochLosses(),
         List.of(),
-        Double.NEGATIVE_INFINITY,
-        0,
-        trained.stopper().patience(),
+        EarlyStoppingState.initial(trained.stopper().patience()),
         model.name(),
         model.entityEmbeddings(),
         model.relationEmbeddings(),
-        null,
-        null,
         Checkpoint.OptimizerState.of(optimizer));
   }
 }

@@ -61,14 +61,10 @@ import org.kge4j.optim.Optimizer;
  * @param rngState seed of the next epoch's random generator (shuffling and sampling)
  * @param losses per-epoch losses so far
  * @param validations validation records so far
- * @param bestMetric best early-stopping metric so far ({@code -inf} if none)
- * @param bestEpoch epoch of the best metric (0 if none)
- * @param remainingPatience evaluations left before early stopping
+ * @param earlyStopping the early stopper's state, with the best epoch's tables
  * @param modelName the model's name
  * @param entityEmbeddings the entity table, row-major
  * @param relationEmbeddings the relation table, row-major
- * @param bestEntityEmbeddings the entity table at the best epoch, or null
- * @param bestRelationEmbeddings the relation table at the best epoch, or null
  * @param optimizerState what {@link org.kge4j.optim.Optimizer#writeState} wrote
  */
 public record Checkpoint(
@@ -77,14 +73,10 @@ public record Checkpoint(
     long rngState,
     List<Double> losses,
     List<ValidationRecord> validations,
-    double bestMetric,
-    int bestEpoch,
-    int remainingPatience,
+    EarlyStoppingState earlyStopping,
     String modelName,
     EmbeddingTable entityEmbeddings,
     EmbeddingTable relationEmbeddings,
-    EmbeddingTable bestEntityEmbeddings,
-    EmbeddingTable bestRelationEmbeddings,
     OptimizerState optimizerState) {
 
   /**
@@ -127,13 +119,11 @@ public record Checkpoint(
   /** Checks required parts and copies the lists. */
   public Checkpoint {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(earlyStopping, "earlyStopping");
     Objects.requireNonNull(modelName, "modelName");
     Objects.requireNonNull(entityEmbeddings, "entityEmbeddings");
     Objects.requireNonNull(relationEmbeddings, "relationEmbeddings");
     Objects.requireNonNull(optimizerState, "optimizerState");
-    if ((bestEntityEmbeddings == null) != (bestRelationEmbeddings == null)) {
-      throw new IllegalArgumentException("best embeddings need both tables or neither");
-    }
     losses = List.copyOf(losses);
     validations = List.copyOf(validations);
   }
@@ -180,16 +170,17 @@ public record Checkpoint(
         out.writeDouble(e.getValue());
       }
     }
-    out.writeDouble(bestMetric);
-    out.writeInt(bestEpoch);
-    out.writeInt(remainingPatience);
+    out.writeDouble(earlyStopping.bestMetric());
+    out.writeInt(earlyStopping.bestEpoch());
+    out.writeInt(earlyStopping.remainingPatience());
     out.writeUTF(modelName);
     writeTable(out, entityEmbeddings);
     writeTable(out, relationEmbeddings);
-    out.writeBoolean(bestEntityEmbeddings != null);
-    if (bestEntityEmbeddings != null) {
-      writeTable(out, bestEntityEmbeddings);
-      writeTable(out, bestRelationEmbeddings);
+    EmbeddingTable bestEntities = earlyStopping.bestEntityEmbeddings();
+    out.writeBoolean(bestEntities != null);
+    if (bestEntities != null) {
+      writeTable(out, bestEntities);
+      writeTable(out, earlyStopping.bestRelationEmbeddings());
     }
     long before = out.size();
     optimizerState.writeTo(out);
@@ -347,14 +338,11 @@ public record Checkpoint(
         rngState,
         losses,
         validations,
-        bestMetric,
-        bestEpoch,
-        remainingPatience,
+        new EarlyStoppingState(
+            bestMetric, bestEpoch, remainingPatience, bestEntities, bestRelations),
         modelName,
         entities,
         relations,
-        bestEntities,
-        bestRelations,
         new FileOptimizerState(path, optimizerOffset));
   }
 

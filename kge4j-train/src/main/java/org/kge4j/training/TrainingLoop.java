@@ -64,7 +64,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private long rngState;
   private final List<Double> losses = new ArrayList<>();
   private final List<ValidationRecord> validations = new ArrayList<>();
-  private double bestMetric = Double.NEGATIVE_INFINITY;
+  private double bestMetric;
   private int bestEpoch;
   private int remainingPatience;
   private EmbeddingTable bestEntities;
@@ -130,7 +130,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         new LookupRegularizer(
             model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
     this.rngState = config.randomSeed();
-    this.remainingPatience = config.stopper().patience();
+    setEarlyStopping(EarlyStoppingState.initial(config.stopper().patience()));
     warnIfMarginsCannotSeparate();
   }
 
@@ -405,14 +405,11 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         rngState,
         losses,
         validations,
-        bestMetric,
-        bestEpoch,
-        remainingPatience,
+        new EarlyStoppingState(
+            bestMetric, bestEpoch, remainingPatience, bestEntities, bestRelations),
         model.name(),
         model.entityEmbeddings(),
         model.relationEmbeddings(),
-        bestEntities,
-        bestRelations,
         Checkpoint.OptimizerState.of(optimizer));
   }
 
@@ -446,10 +443,14 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     losses.addAll(checkpoint.losses());
     validations.clear();
     validations.addAll(checkpoint.validations());
-    bestMetric = checkpoint.bestMetric();
-    bestEpoch = checkpoint.bestEpoch();
-    remainingPatience = checkpoint.remainingPatience();
-    bestEntities = checkpoint.bestEntityEmbeddings();
-    bestRelations = checkpoint.bestRelationEmbeddings();
+    setEarlyStopping(checkpoint.earlyStopping());
+  }
+
+  private void setEarlyStopping(EarlyStoppingState state) {
+    bestMetric = state.bestMetric();
+    bestEpoch = state.bestEpoch();
+    remainingPatience = state.remainingPatience();
+    bestEntities = state.bestEntityEmbeddings();
+    bestRelations = state.bestRelationEmbeddings();
   }
 }

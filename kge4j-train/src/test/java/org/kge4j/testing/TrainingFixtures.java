@@ -13,6 +13,7 @@ import org.kge4j.data.Dataset;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.optim.Optimizers;
 import org.kge4j.training.Checkpoint;
+import org.kge4j.training.EarlyStoppingState;
 import org.kge4j.training.Pipeline;
 import org.kge4j.training.TrainingListener;
 import org.kge4j.training.TrainingLoop;
@@ -102,14 +103,10 @@ public final class TrainingFixtures {
             0L,
             List.of(),
             List.of(),
-            Double.NEGATIVE_INFINITY,
-            0,
-            0,
+            EarlyStoppingState.initial(0),
             "distmult",
             table,
             table,
-            null,
-            null,
             Checkpoint.OptimizerState.of(Optimizers.create("sgd", List.of(table), 0.1)))
         .write(file);
     return Checkpoint.read(file).config();

@@ -55,14 +55,15 @@ class CheckpointTest {
         0x1234_5678_9abcL,
         List.of(0.5, 0.25, 0.125),
         List.of(new ValidationRecord(2, new MetricResults(Map.of(StopperConfig.METRIC, 0.4)))),
-        0.4,
-        2,
-        1,
+        new EarlyStoppingState(
+            0.4,
+            2,
+            1,
+            table("best entity", 9f, 8f, 7f, 6f, 5f, 4f),
+            table("best relation", 5f, 4f)),
         "complex",
         table("entity", 1f, -2f, 3.5f, Float.MIN_VALUE, 7f, 8f),
         table("relation", 0.25f, 0f),
-        table("best entity", 9f, 8f, 7f, 6f, 5f, 4f),
-        table("best relation", 5f, 4f),
         Checkpoint.OptimizerState.of(steppedAdam(STATE_TABLE)));
   }
 
@@ -90,17 +91,20 @@ class CheckpointTest {
     assertEquals(0x1234_5678_9abcL, read.rngState());
     assertEquals(written.losses(), read.losses());
     assertEquals(written.validations(), read.validations());
-    assertEquals(0.4, read.bestMetric());
-    assertEquals(2, read.bestEpoch());
-    assertEquals(1, read.remainingPatience());
+    EarlyStoppingState stopping = read.earlyStopping();
+    assertEquals(0.4, stopping.bestMetric());
+    assertEquals(2, stopping.bestEpoch());
+    assertEquals(1, stopping.remainingPatience());
     assertEquals("complex", read.modelName());
     assertArrayEquals(written.entityEmbeddings().toArray(), read.entityEmbeddings().toArray());
     assertEquals(3, read.entityEmbeddings().numRows());
     assertArrayEquals(written.relationEmbeddings().toArray(), read.relationEmbeddings().toArray());
     assertArrayEquals(
-        written.bestEntityEmbeddings().toArray(), read.bestEntityEmbeddings().toArray());
+        written.earlyStopping().bestEntityEmbeddings().toArray(),
+        stopping.bestEntityEmbeddings().toArray());
     assertArrayEquals(
-        written.bestRelationEmbeddings().toArray(), read.bestRelationEmbeddings().toArray());
+        written.earlyStopping().bestRelationEmbeddings().toArray(),
+        stopping.bestRelationEmbeddings().toArray());
     // the optimizer's state, streamed from the file into a fresh optimizer, continues identically
     EmbeddingTable copy = STATE_TABLE.zerosLike("state");
     copy.copyFrom(STATE_TABLE);
@@ -156,14 +160,10 @@ class CheckpointTest {
             1L,
             List.of(),
             List.of(),
-            Double.NEGATIVE_INFINITY,
-            0,
-            3,
+            EarlyStoppingState.initial(3),
             "transe",
             table("entity", 1f, 2f),
             table("relation", 3f, 4f),
-            null,
-            null,
             Checkpoint.OptimizerState.of(steppedAdam(table("state", 1f, 2f, 3f, 4f))));
     Path file = dir.resolve("transe.ckpt");
     written.write(file);
