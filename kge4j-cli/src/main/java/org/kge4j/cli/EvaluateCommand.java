@@ -8,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.evaluation.MetricResults;
 import org.kge4j.evaluation.RankBasedEvaluator;
 import org.kge4j.model.Model;
 import org.kge4j.training.Checkpoint;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,16 +25,9 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "evaluate",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description =
         "Evaluate a trained model (a checkpoint written by `kge4j train`) on a dataset split.")
-public final class EvaluateCommand implements Callable<Integer> {
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin private ModelLocation modelLocation;
+public final class EvaluateCommand extends TrainedModelCommand {
 
   @Option(
       names = "--split",
@@ -74,8 +65,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   private Integer threads;
 
   @Override
-  public Integer call() {
-    OptionChecks checks = new OptionChecks(spec.commandLine());
+  void run(OptionChecks checks, PrintWriter out) {
     String splitName = checks.choice("--split", split, List.of("test", "valid"));
     int numThreads = checks.threads("--threads", threads);
     if (output != null && Files.exists(output) && !overwrite) {
@@ -83,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--output",
           "file " + output.toAbsolutePath() + " already exists; pass --overwrite to replace it");
     }
-    TrainedModel trained = modelLocation.load(spec.commandLine());
+    TrainedModel trained = loadModel();
     Checkpoint checkpoint = trained.checkpoint();
     Dataset data = trained.dataset();
     Model model = trained.model();
@@ -94,10 +84,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     int candidates =
         evalCandidates != null ? evalCandidates : checkpoint.config().evaluator().numNegatives();
     if (candidates < 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "Invalid value for option '--eval-candidates': must be >= 0 (0 = all entities), got "
-              + candidates);
+      throw checks.invalid(
+          "--eval-candidates", "must be >= 0 (0 = all entities), got " + candidates);
     }
     MetricResults metrics =
         RankBasedEvaluator.builder()
@@ -113,7 +101,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                     : List.of(data.training()));
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    PrintWriter out = spec.commandLine().getOut();
     out.print(
         MetricsTable.format(
             String.format(
@@ -146,7 +133,5 @@ public final class EvaluateCommand implements Callable<Integer> {
       OutputFiles.writeJson(document, output);
       out.println("metrics written to " + output.toAbsolutePath());
     }
-    out.flush();
-    return CommandLine.ExitCode.OK;
   }
 }

@@ -2,17 +2,16 @@ package org.kge4j.cli;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 import org.kge4j.model.EmbeddingTable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,23 +29,16 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description =
         "Write a trained model's entity and relation embeddings (npy or tsv, rows in id order)"
             + " with PyKEEN's entity_to_id.tsv.gz and relation_to_id.tsv.gz.")
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends TrainedModelCommand {
 
   /** PyKEEN's file of entity ids and labels. */
   public static final String ENTITY_TO_ID = "entity_to_id.tsv.gz";
 
   /** PyKEEN's file of relation ids and labels. */
   public static final String RELATION_TO_ID = "relation_to_id.tsv.gz";
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin private ModelLocation modelLocation;
 
   @Option(
       names = "--format",
@@ -65,10 +57,9 @@ public final class ExportCommand implements Callable<Integer> {
   private boolean overwrite;
 
   @Override
-  public Integer call() {
-    OptionChecks checks = new OptionChecks(spec.commandLine());
+  void run(OptionChecks checks, PrintWriter out) {
     String kind = checks.choice("--format", format, List.of("npy", "tsv"));
-    TrainedModel trained = modelLocation.load(spec.commandLine());
+    TrainedModel trained = loadModel();
     Path directory =
         output != null
             ? output
@@ -107,24 +98,20 @@ public final class ExportCommand implements Callable<Integer> {
         "relation",
         trained.dataset().numRelations(),
         trained.dataset().training()::relationLabel);
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "wrote %s (%d x %d float32), %s (%d x %d%s), %s and %s to %s%n",
-            files.get(0).getFileName(),
-            entities.numRows(),
-            entities.width(),
-            files.get(1).getFileName(),
-            relations.numRows(),
-            relations.width(),
-            trained.model().inverseRelations()
-                ? "; rows from " + trained.dataset().numRelations() + " on are the inverses"
-                : "",
-            ENTITY_TO_ID,
-            RELATION_TO_ID,
-            directory.toAbsolutePath().normalize());
-    spec.commandLine().getOut().flush();
-    return CommandLine.ExitCode.OK;
+    out.printf(
+        "wrote %s (%d x %d float32), %s (%d x %d%s), %s and %s to %s%n",
+        files.get(0).getFileName(),
+        entities.numRows(),
+        entities.width(),
+        files.get(1).getFileName(),
+        relations.numRows(),
+        relations.width(),
+        trained.model().inverseRelations()
+            ? "; rows from " + trained.dataset().numRelations() + " on are the inverses"
+            : "",
+        ENTITY_TO_ID,
+        RELATION_TO_ID,
+        directory.toAbsolutePath().normalize());
   }
 
   private static void writeTable(String kind, Path file, EmbeddingTable table) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.prediction.KnownSplit;
 import org.kge4j.prediction.Predictor;
@@ -26,19 +25,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "predict",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = {
       "Ask a trained model: the best tails (--head --relation), heads (--relation --tail) or"
           + " relations (--head --tail), or the scores of the triples in a file (--triples).",
       "Triples known from training, validation or testing are left out unless --include-known."
     })
-public final class PredictCommand implements Callable<Integer> {
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin private ModelLocation modelLocation;
+public final class PredictCommand extends TrainedModelCommand {
 
   @Option(names = "--head", paramLabel = "LABEL", description = "The head entity's label.")
   private String head;
@@ -75,16 +67,14 @@ public final class PredictCommand implements Callable<Integer> {
   private String format;
 
   @Override
-  public Integer call() {
-    OptionChecks checks = new OptionChecks(spec.commandLine());
+  void run(OptionChecks checks, PrintWriter out) {
     String output = checks.choice("--format", format, List.of("table", "json", "tsv"));
     checks.atLeast("--top", top, 1);
     Query query = query(checks);
-    TrainedModel trained = modelLocation.load(spec.commandLine());
+    TrainedModel trained = loadModel();
     Predictor predictor =
         Predictor.of(trained.model(), trained.dataset())
             .filtering(includeKnown ? Set.of() : EnumSet.allOf(KnownSplit.class));
-    PrintWriter out = spec.commandLine().getOut();
     if (query == Query.TRIPLES) {
       List<ScoredTriple> scored = scoreFile(checks, predictor);
       out.print(
@@ -102,8 +92,6 @@ public final class PredictCommand implements Callable<Integer> {
             default -> PredictionText.table(predictions);
           });
     }
-    out.flush();
-    return CommandLine.ExitCode.OK;
   }
 
   private enum Query {
@@ -135,7 +123,7 @@ public final class PredictCommand implements Callable<Integer> {
       return head == null ? Query.HEADS : relation == null ? Query.RELATIONS : Query.TAILS;
     }
     throw new CommandLine.ParameterException(
-        spec.commandLine(),
+        commandLine(),
         "Give two of --head, --relation, --tail (--head --relation ranks tails, --relation --tail"
             + " heads, --head --tail relations) or --triples FILE; got "
             + (given.isEmpty() ? "none" : String.join(" ", given)));

@@ -3,10 +3,8 @@ package org.kge4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kge4j.prediction.Predictor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,19 +14,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "serve",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = {
       "Serve a trained model's predictions over HTTP: GET /predict/tails?head=&relation=&top=,"
           + " /predict/heads?relation=&tail=, /predict/relations?head=&tail=, POST /score,"
           + " /health, and a page at / to ask the model in a browser."
     })
-public final class ServeCommand implements Callable<Integer> {
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin private ModelLocation modelLocation;
+public final class ServeCommand extends TrainedModelCommand {
 
   @Option(
       names = "--port",
@@ -52,13 +43,12 @@ public final class ServeCommand implements Callable<Integer> {
   private int threads;
 
   @Override
-  public Integer call() {
-    OptionChecks checks = new OptionChecks(spec.commandLine());
+  void run(OptionChecks checks, PrintWriter out) {
     checks.atLeast("--threads", threads, 1);
     if (port < 0 || port > 65535) {
       throw checks.invalid("--port", "must be in [0, 65535], got " + port);
     }
-    TrainedModel trained = modelLocation.load(spec.commandLine());
+    TrainedModel trained = loadModel();
     Predictor predictor = Predictor.of(trained.model(), trained.dataset());
     PredictionServer server;
     try {
@@ -78,7 +68,6 @@ public final class ServeCommand implements Callable<Integer> {
             },
             "kge4j-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(onExit);
-    PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "serving %s on %s at %s with %d threads; Ctrl-C stops%n",
         trained.model().name(), trained.dataset().name(), server.uri(), threads);
@@ -91,6 +80,5 @@ public final class ServeCommand implements Callable<Integer> {
       server.close();
       Thread.currentThread().interrupt();
     }
-    return CommandLine.ExitCode.OK;
   }
 }
