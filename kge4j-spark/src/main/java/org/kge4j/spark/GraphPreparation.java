@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -233,24 +234,18 @@ final class GraphPreparation {
             .mapToPair(
                 row -> new Tuple2<>(row.getInt(0), new int[] {row.getInt(1), row.getInt(2)}));
     JavaPairRDD<Integer, int[]> byTail =
-        byHead
-            .join(local)
-            .mapToPair(
-                pair -> {
-                  int[] rt = pair._2()._1();
-                  int[] place = pair._2()._2();
-                  return new Tuple2<>(rt[1], new int[] {rt[0], place[0], place[1]});
-                });
+        withPlace(
+            byHead,
+            local,
+            (rt, place) -> new Tuple2<>(rt[1], new int[] {rt[0], place[0], place[1]}));
     List<Tuple2<Integer, Long>> sizes =
-        byTail
-            .join(local)
-            .mapToPair(
-                pair -> {
-                  int[] rh = pair._2()._1();
-                  int[] place = pair._2()._2();
-                  return new Tuple2<>(
-                      new BucketTriple(rh[1] * p + place[0], rh[2], rh[0], place[1]), Boolean.TRUE);
-                })
+        withPlace(
+                byTail,
+                local,
+                (rh, place) ->
+                    new Tuple2<>(
+                        new BucketTriple(rh[1] * p + place[0], rh[2], rh[0], place[1]),
+                        Boolean.TRUE))
             .repartitionAndSortWithinPartitions(new ExactPartitioner(p * p))
             .mapPartitionsWithIndex(
                 (bucket, triples) -> List.of(writeBucket(bucket, p, triples, storage)).iterator(),
@@ -261,6 +256,18 @@ final class GraphPreparation {
       result[size._1()] = size._2();
     }
     return result;
+  }
+
+  /**
+   * Joins every value with the place {@code [partition, local id]} ({@link #localIndex}) of the
+   * entity it is keyed by and maps the two with {@code combine}: {@link #writeBuckets} does it for
+   * the head, then for the tail.
+   */
+  private static <K, V> JavaPairRDD<K, V> withPlace(
+      JavaPairRDD<Integer, int[]> byEntity,
+      JavaPairRDD<Integer, int[]> local,
+      Function2<int[], int[], Tuple2<K, V>> combine) {
+    return byEntity.join(local).mapToPair(pair -> combine.call(pair._2()._1(), pair._2()._2()));
   }
 
   private static Tuple2<Integer, Long> writeBucket(
