@@ -412,10 +412,15 @@ public final class TrainJob implements Callable<Integer> {
     return invalid("Invalid value for option '" + option + "': " + problem);
   }
 
-  private void check() {
-    if (partitions < 1) {
-      throw invalidValue("--partitions", "must be an integer >= 1, got " + partitions);
+  /** {@code value >= min}, in the CLI's words: {@code must be an integer >= min, got value}. */
+  private void atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw invalidValue(option, "must be an integer >= " + min + ", got " + value);
     }
+  }
+
+  private void check() {
+    atLeast("--partitions", partitions, 1);
     if (split.size() != 3) {
       throw invalidValue("--split", "needs three shares T,V,E, got " + split);
     }
@@ -425,13 +430,8 @@ public final class TrainJob implements Callable<Integer> {
     if (distanceLimits != null && distanceLimits.size() != 2) {
       throw invalidValue("--distance-limits", "needs two values γ1,γ2, got " + distanceLimits);
     }
-    if (sampledEvaluation < 0) {
-      throw invalidValue(
-          "--sampled-evaluation", "must be an integer >= 0, got " + sampledEvaluation);
-    }
-    if (blockSize < 1) {
-      throw invalidValue("--block-size", "must be an integer >= 1, got " + blockSize);
-    }
+    atLeast("--sampled-evaluation", sampledEvaluation, 0);
+    atLeast("--block-size", blockSize, 1);
     if ((validation == null) != (test == null)) {
       throw invalid("Options '--validation' and '--test' go together: give both or neither");
     }
