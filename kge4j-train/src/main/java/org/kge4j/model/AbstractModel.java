@@ -158,35 +158,21 @@ abstract class AbstractModel implements Model {
 
   @Override
   public final void chainHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
+      int relation, int tail, float[] dq, int dqOffset, OperandGradients out) {
     if (inverseRelations) {
-      // the gradient flows into the inverse relation's row, which the caller owns as dr
-      chainTailQuery(tail, inverse(relation), dq, dqOffset, dt, dtOffset, dr, drOffset);
+      // the gradient flows into the inverse relation's row, which the caller owns as out.relation()
+      chainTailQuery(tail, inverse(relation), dq, dqOffset, out);
     } else {
-      chainDirectHeadQuery(relation, tail, dq, dqOffset, dr, drOffset, dt, dtOffset);
+      chainDirectHeadQuery(relation, tail, dq, dqOffset, out);
     }
   }
 
   /** The head query {@code q'(r, t)} of the model itself (without inverse relations). */
   abstract void directHeadQuery(int relation, int tail, float[] q, int offset);
 
-  /** The chain rule of {@link #directHeadQuery}. */
+  /** The chain rule of {@link #directHeadQuery}: the tail's row is {@code out.entity()}. */
   abstract void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset);
+      int relation, int tail, float[] dq, int dqOffset, OperandGradients out);
 
   @Override
   public final int headQueryRelation(int relation) {
@@ -340,12 +326,12 @@ abstract class AbstractModel implements Model {
     int ga = ge.touch(anchor);
     int row = tails ? relation : headQueryRelation(relation);
     int gro = gr.touch(row);
-    float[] de = ge.values().blockOf(anchor);
-    float[] dr = gr.values().blockOf(row);
+    OperandGradients operands =
+        new OperandGradients(ge.values().blockOf(anchor), ga, gr.values().blockOf(row), gro);
     if (tails) {
-      chainTailQuery(anchor, relation, s, width, de, ga, dr, gro);
+      chainTailQuery(anchor, relation, s, width, operands);
     } else {
-      chainHeadQuery(relation, anchor, s, width, dr, gro, de, ga);
+      chainHeadQuery(relation, anchor, s, width, operands);
     }
   }
 

@@ -44,35 +44,25 @@ abstract class ComplexValuedModel extends AbstractModel {
   /** {@code ∂/∂h = conj(r) · dq}, {@code ∂/∂r = conj(h) · dq}. */
   @Override
   public final void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset) {
+      int head, int relation, float[] dq, int dqOffset, OperandGradients out) {
     float[] h = entities.blockOf(head);
     float[] r = relations.blockOf(relation);
-    product(true, r, relations.offset(relation), dq, dqOffset, dh, dhOffset, true);
-    product(true, h, entities.offset(head), dq, dqOffset, dr, drOffset, true);
+    product(
+        true, r, relations.offset(relation), dq, dqOffset, out.entity(), out.entityOffset(), true);
+    product(
+        true, h, entities.offset(head), dq, dqOffset, out.relation(), out.relationOffset(), true);
   }
 
   /** {@code ∂/∂r = conj(dq) · t}, {@code ∂/∂t = dq · r}. */
   @Override
   final void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
+      int relation, int tail, float[] dq, int dqOffset, OperandGradients out) {
     float[] r = relations.blockOf(relation);
     float[] t = entities.blockOf(tail);
-    product(true, dq, dqOffset, t, entities.offset(tail), dr, drOffset, true);
-    product(false, dq, dqOffset, r, relations.offset(relation), dt, dtOffset, true);
+    product(
+        true, dq, dqOffset, t, entities.offset(tail), out.relation(), out.relationOffset(), true);
+    product(
+        false, dq, dqOffset, r, relations.offset(relation), out.entity(), out.entityOffset(), true);
   }
 
   /**

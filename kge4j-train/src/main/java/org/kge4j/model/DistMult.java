@@ -108,22 +108,19 @@ public final class DistMult extends AbstractModel {
   /** {@code ∂/∂h = dq ∘ r}, {@code ∂/∂r = dq ∘ h}. */
   @Override
   public void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset) {
+      int head, int relation, float[] dq, int dqOffset, OperandGradients out) {
     float[] h = entities.blockOf(head);
     float[] r = relations.blockOf(relation);
     int ho = entities.offset(head);
     int ro = relations.offset(relation);
+    float[] dh = out.entity();
+    int dho = out.entityOffset();
+    float[] dr = out.relation();
+    int dro = out.relationOffset();
     for (int k = 0; k < width; k++) {
       float a = dq[dqOffset + k];
-      dh[dhOffset + k] += a * r[ro + k];
-      dr[drOffset + k] += a * h[ho + k];
+      dh[dho + k] += a * r[ro + k];
+      dr[dro + k] += a * h[ho + k];
     }
   }
 
@@ -133,14 +130,7 @@ public final class DistMult extends AbstractModel {
    */
   @Override
   void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
-    chainTailQuery(tail, relation, dq, dqOffset, dt, dtOffset, dr, drOffset);
+      int relation, int tail, float[] dq, int dqOffset, OperandGradients out) {
+    chainTailQuery(tail, relation, dq, dqOffset, out);
   }
 }

@@ -16,7 +16,8 @@ import org.kge4j.evaluation.LinkPredictor;
  *
  * <p>Scoring methods are safe to call from several threads while no parameters change. Gradient
  * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only the
- * rows the triple uses; they allocate nothing.
+ * rows the triple uses; they allocate nothing but the one small {@link OperandGradients} view a
+ * query's chain rule takes, which the JIT's escape analysis removes where it inlines the rule.
  */
 public interface Model extends LinkPredictor {
 
@@ -68,18 +69,10 @@ public interface Model extends LinkPredictor {
 
   /**
    * The backward pass of {@link #tailQuery}: for the gradient {@code dq} of some value with respect
-   * to {@code q(h, r)}, adds its gradient with respect to the head's row into {@code dh} and with
-   * respect to the relation's row into {@code dr} (width of the entity resp. relation table).
+   * to {@code q(h, r)}, adds its gradient with respect to the head's row into {@code out.entity()}
+   * and with respect to the relation's row into {@code out.relation()}.
    */
-  void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset);
+  void chainTailQuery(int head, int relation, float[] dq, int dqOffset, OperandGradients out);
 
   /**
    * The relation row that {@link #headQuery}{@code (relation, t)} reads and {@link #chainHeadQuery}
@@ -90,19 +83,11 @@ public interface Model extends LinkPredictor {
   int headQueryRelation(int relation);
 
   /**
-   * The backward pass of {@link #headQuery}: adds the gradient with respect to the relation row
-   * {@link #headQueryRelation}{@code (relation)} into {@code dr} and with respect to the tail's row
-   * into {@code dt}.
+   * The backward pass of {@link #headQuery}: adds the gradient with respect to the tail's row into
+   * {@code out.entity()} and with respect to the relation row {@link #headQueryRelation}{@code
+   * (relation)} into {@code out.relation()}.
    */
-  void chainHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset);
+  void chainHeadQuery(int relation, int tail, float[] dq, int dqOffset, OperandGradients out);
 
   /** The score of triple {@code (head, relation, tail)}. */
   float score(int head, int relation, int tail);

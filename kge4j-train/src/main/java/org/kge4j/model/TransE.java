@@ -110,36 +110,26 @@ public final class TransE extends AbstractModel {
   /** {@code ∂/∂h = ∂/∂r = dq}. */
   @Override
   public void chainTailQuery(
-      int head,
-      int relation,
-      float[] dq,
-      int dqOffset,
-      float[] dh,
-      int dhOffset,
-      float[] dr,
-      int drOffset) {
-    for (int k = 0; k < width; k++) {
-      float a = dq[dqOffset + k];
-      dh[dhOffset + k] += a;
-      dr[drOffset + k] += a;
-    }
+      int head, int relation, float[] dq, int dqOffset, OperandGradients out) {
+    addQueryGradient(dq, dqOffset, out, 1f);
   }
 
   /** {@code ∂/∂t = dq}, {@code ∂/∂r = -dq}. */
   @Override
   void chainDirectHeadQuery(
-      int relation,
-      int tail,
-      float[] dq,
-      int dqOffset,
-      float[] dr,
-      int drOffset,
-      float[] dt,
-      int dtOffset) {
-    for (int k = 0; k < width; k++) {
-      float a = dq[dqOffset + k];
-      dt[dtOffset + k] += a;
-      dr[drOffset + k] -= a;
-    }
+      int relation, int tail, float[] dq, int dqOffset, OperandGradients out) {
+    addQueryGradient(dq, dqOffset, out, -1f);
+  }
+
+  /**
+   * Both queries are the anchor entity's row plus or minus the relation's ({@code q = h + r},
+   * {@code q' = t − r}), so their chain rules add {@code dq} into the entity's gradient and {@code
+   * relationSign · dq} into the relation's. With {@code ±1} the kernel's {@code y += α·x} is the
+   * exact sum or difference {@code y ± x}, fused or not.
+   */
+  private void addQueryGradient(
+      float[] dq, int dqOffset, OperandGradients out, float relationSign) {
+    kernel.axpy(1f, dq, dqOffset, out.entity(), out.entityOffset(), width);
+    kernel.axpy(relationSign, dq, dqOffset, out.relation(), out.relationOffset(), width);
   }
 }

@@ -12,6 +12,7 @@ import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.EntityPanels;
 import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
+import org.kge4j.model.OperandGradients;
 import org.kge4j.model.SparseGradient;
 
 /**
@@ -452,26 +453,16 @@ public final class LcwaTrainingLoop extends TrainingLoop {
       int anchorOffset = ge.touch(anchorRow);
       int relationRow = batchRelationRow[i];
       int relationOffset = gr.touch(relationRow);
+      OperandGradients operands =
+          new OperandGradients(
+              ge.values().blockOf(anchorRow),
+              anchorOffset,
+              gr.values().blockOf(relationRow),
+              relationOffset);
       if (batchHeads[i]) {
-        model.chainHeadQuery(
-            r,
-            anchorRow,
-            queryGradients,
-            i * width,
-            gr.values().blockOf(relationRow),
-            relationOffset,
-            ge.values().blockOf(anchorRow),
-            anchorOffset);
+        model.chainHeadQuery(r, anchorRow, queryGradients, i * width, operands);
       } else {
-        model.chainTailQuery(
-            anchorRow,
-            r,
-            queryGradients,
-            i * width,
-            ge.values().blockOf(anchorRow),
-            anchorOffset,
-            gr.values().blockOf(relationRow),
-            relationOffset);
+        model.chainTailQuery(anchorRow, r, queryGradients, i * width, operands);
       }
     }
     EmbeddingTable relations = model.relationEmbeddings();

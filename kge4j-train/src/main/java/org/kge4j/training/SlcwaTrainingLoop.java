@@ -12,6 +12,7 @@ import org.kge4j.loss.Reduction;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
+import org.kge4j.model.OperandGradients;
 import org.kge4j.model.SparseGradient;
 import org.kge4j.sampling.NegativeSampler;
 import org.kge4j.sampling.SharedNegativeSampler;
@@ -494,10 +495,19 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
       Arrays.fill(headGradients, qo, qo + width, 0f);
       Arrays.fill(tailGradients, qo, qo + width, 0f);
       Arrays.fill(relationGradients, qo, qo + width, 0f);
-      model.chainTailQuery(h, r, tailQueryGradients, qo, headGradients, qo, relationGradients, qo);
+      model.chainTailQuery(
+          h,
+          r,
+          tailQueryGradients,
+          qo,
+          new OperandGradients(headGradients, qo, relationGradients, qo));
       if (heads) {
         model.chainHeadQuery(
-            r, t, headQueryGradients, qo, relationGradients, qo, tailGradients, qo);
+            r,
+            t,
+            headQueryGradients,
+            qo,
+            new OperandGradients(tailGradients, qo, relationGradients, qo));
       }
     }
   }
@@ -769,8 +779,10 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     Arrays.fill(headGradients, qo, qo + width, 0f);
     Arrays.fill(tailGradients, qo, qo + width, 0f);
     Arrays.fill(relationGradients, qo, qo + width, 0f);
-    model.chainTailQuery(h, r, tailGradient, 0, headGradients, qo, relationGradients, qo);
-    model.chainHeadQuery(r, t, headGradient, 0, relationGradients, qo, tailGradients, qo);
+    model.chainTailQuery(
+        h, r, tailGradient, 0, new OperandGradients(headGradients, qo, relationGradients, qo));
+    model.chainHeadQuery(
+        r, t, headGradient, 0, new OperandGradients(tailGradients, qo, relationGradients, qo));
     return scale * value;
   }
 
