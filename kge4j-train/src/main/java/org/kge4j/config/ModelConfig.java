@@ -13,6 +13,7 @@ import org.kge4j.model.DistMult;
 import org.kge4j.model.Initializer;
 import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
+import org.kge4j.model.ModelSpec;
 import org.kge4j.model.Models;
 import org.kge4j.model.RotatE;
 import org.kge4j.model.TransE;
@@ -205,14 +206,15 @@ public record ModelConfig(
       SplittableRandom random) {
     return Models.create(
         Kind.of(name).key(),
-        numEntities,
-        numRelations,
-        embeddingDim,
+        new ModelSpec(
+            numEntities,
+            numRelations,
+            embeddingDim,
+            entityInitializer,
+            relationInitializer,
+            inverseRelations),
         scoringFctNorm == null ? 1 : scoringFctNorm,
         regularizerWeight,
-        entityInitializer,
-        relationInitializer,
-        inverseRelations,
         random);
   }
 

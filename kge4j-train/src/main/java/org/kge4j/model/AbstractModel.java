@@ -45,14 +45,11 @@ abstract class AbstractModel implements Model {
    */
   private final boolean unitNormEntities;
 
-  AbstractModel(
-      int numEntities,
-      int numRelations,
-      int dim,
-      int width,
-      LpRegularizer regularizer,
-      boolean inverseRelations,
-      boolean unitNormEntities) {
+  AbstractModel(ModelSpec spec, int width, LpRegularizer regularizer, boolean unitNormEntities) {
+    int numEntities = spec.numEntities();
+    int numRelations = spec.numRelations();
+    int dim = spec.dim();
+    boolean inverseRelations = spec.inverseRelations();
     if (numEntities < 1 || numRelations < 1) {
       throw new IllegalArgumentException(
           name()
@@ -78,13 +75,22 @@ abstract class AbstractModel implements Model {
   }
 
   /**
-   * Fills the entity table, then the relation table, from {@code random} and applies the model's
-   * constraints, as PyKEEN's {@code reset_parameters_} does.
+   * Fills the entity table, then the relation table, from {@code random} with the initializers of
+   * {@code spec} (the model's defaults where it has none) and applies the model's constraints, as
+   * PyKEEN's {@code reset_parameters_} does.
    */
-  final void initialize(Initializer entity, Initializer relation, SplittableRandom random) {
-    entity.initialize(entities, random);
-    relation.initialize(relations, random);
+  final void initialize(
+      ModelSpec spec,
+      Initializer defaultEntity,
+      Initializer defaultRelation,
+      SplittableRandom random) {
+    or(spec.entityInitializer(), defaultEntity).initialize(entities, random);
+    or(spec.relationInitializer(), defaultRelation).initialize(relations, random);
     applyConstraints();
+  }
+
+  private static Initializer or(Initializer given, Initializer fallback) {
+    return given == null ? fallback : given;
   }
 
   @Override

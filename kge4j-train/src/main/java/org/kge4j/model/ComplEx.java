@@ -31,53 +31,23 @@ public final class ComplEx extends ComplexValuedModel {
   public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.NORMAL;
 
   /**
-   * Creates a randomly initialised ComplEx with PyKEEN's default regularizer.
+   * Creates a randomly initialised ComplEx with PyKEEN's defaults.
    *
    * @param dim the complex dimension {@code d}; rows hold {@code 2d} floats
    * @throws IllegalArgumentException if a size is not positive
    */
   public ComplEx(int numEntities, int numRelations, int dim, SplittableRandom random) {
-    this(numEntities, numRelations, dim, DEFAULT_REGULARIZER, random);
+    this(ModelSpec.of(numEntities, numRelations, dim), DEFAULT_REGULARIZER, random);
   }
 
   /**
-   * Creates a randomly initialised ComplEx with the given regularizer.
+   * Creates a ComplEx with the given tables and regularizer.
    *
    * @throws IllegalArgumentException if a size is not positive
    */
-  public ComplEx(
-      int numEntities,
-      int numRelations,
-      int dim,
-      LpRegularizer regularizer,
-      SplittableRandom random) {
-    this(
-        numEntities,
-        numRelations,
-        dim,
-        regularizer,
-        DEFAULT_ENTITY_INITIALIZER,
-        DEFAULT_RELATION_INITIALIZER,
-        false,
-        random);
-  }
-
-  /**
-   * Creates a ComplEx with the given regularizer and initializers.
-   *
-   * @throws IllegalArgumentException if a size is not positive
-   */
-  public ComplEx(
-      int numEntities,
-      int numRelations,
-      int dim,
-      LpRegularizer regularizer,
-      Initializer entityInitializer,
-      Initializer relationInitializer,
-      boolean inverseRelations,
-      SplittableRandom random) {
-    super(numEntities, numRelations, dim, regularizer, inverseRelations);
-    initialize(entityInitializer, relationInitializer, random);
+  public ComplEx(ModelSpec spec, LpRegularizer regularizer, SplittableRandom random) {
+    super(spec, regularizer);
+    initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
   @Override

@@ -15,14 +15,9 @@ package org.kge4j.model;
  */
 abstract class ComplexValuedModel extends AbstractModel {
 
-  ComplexValuedModel(
-      int numEntities,
-      int numRelations,
-      int dim,
-      LpRegularizer regularizer,
-      boolean inverseRelations) {
+  ComplexValuedModel(ModelSpec spec, LpRegularizer regularizer) {
     // entities unconstrained; RotatE keeps its relations at unit modulus itself
-    super(numEntities, numRelations, dim, 2 * dim, regularizer, inverseRelations, false);
+    super(spec, 2 * spec.dim(), regularizer, false);
   }
 
   /** {@code q = h · r}. */

@@ -25,53 +25,23 @@ public final class DistMult extends AbstractModel {
   public static final LpRegularizer DEFAULT_REGULARIZER = new LpRegularizer(0.1, false, true);
 
   /**
-   * Creates a randomly initialised DistMult with PyKEEN's default regularizer.
+   * Creates a randomly initialised DistMult with PyKEEN's defaults.
    *
    * @throws IllegalArgumentException if a size is not positive
    */
   public DistMult(int numEntities, int numRelations, int dim, SplittableRandom random) {
-    this(numEntities, numRelations, dim, DEFAULT_REGULARIZER, random);
+    this(ModelSpec.of(numEntities, numRelations, dim), DEFAULT_REGULARIZER, random);
   }
 
   /**
-   * Creates a randomly initialised DistMult with the given regularizer.
+   * Creates a DistMult with the given tables and regularizer.
    *
    * @throws IllegalArgumentException if a size is not positive
    */
-  public DistMult(
-      int numEntities,
-      int numRelations,
-      int dim,
-      LpRegularizer regularizer,
-      SplittableRandom random) {
-    this(
-        numEntities,
-        numRelations,
-        dim,
-        regularizer,
-        DEFAULT_ENTITY_INITIALIZER,
-        DEFAULT_RELATION_INITIALIZER,
-        false,
-        random);
-  }
-
-  /**
-   * Creates a DistMult with the given regularizer and initializers.
-   *
-   * @throws IllegalArgumentException if a size is not positive
-   */
-  public DistMult(
-      int numEntities,
-      int numRelations,
-      int dim,
-      LpRegularizer regularizer,
-      Initializer entityInitializer,
-      Initializer relationInitializer,
-      boolean inverseRelations,
-      SplittableRandom random) {
+  public DistMult(ModelSpec spec, LpRegularizer regularizer, SplittableRandom random) {
     // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
-    super(numEntities, numRelations, dim, dim, regularizer, inverseRelations, true);
-    initialize(entityInitializer, relationInitializer, random);
+    super(spec, spec.dim(), regularizer, true);
+    initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
   @Override

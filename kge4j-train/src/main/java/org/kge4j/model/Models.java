@@ -42,44 +42,29 @@ public final class Models {
       Double regularizerWeight,
       SplittableRandom random) {
     return create(
-        name,
-        numEntities,
-        numRelations,
-        dim,
-        scoringNorm,
-        regularizerWeight,
-        null,
-        null,
-        false,
-        random);
+        name, ModelSpec.of(numEntities, numRelations, dim), scoringNorm, regularizerWeight, random);
   }
 
   /**
-   * Creates a model initialised with the given initializers.
+   * Creates a model with the given tables: their sizes, their initializers ({@code null} for the
+   * model's PyKEEN default: TransE, DistMult, RotatE {@code xavier_uniform} for entities; ComplEx
+   * {@code normal}; relations TransE {@code xavier_uniform_norm}, DistMult {@code
+   * xavier_normal_norm}, ComplEx {@code normal}, RotatE {@code init_phases}) and whether the
+   * relation table also holds the inverse {@code r + R} of every relation (PyKEEN's {@code
+   * create_inverse_triples}): head prediction then becomes tail prediction with the inverse
+   * relation.
    *
-   * @param entityInitializer the entity table's initializer, or {@code null} for the model's PyKEEN
-   *     default (TransE, DistMult, RotatE: {@code xavier_uniform}; ComplEx: {@code normal})
-   * @param relationInitializer the relation table's initializer, or {@code null} for the model's
-   *     PyKEEN default (TransE {@code xavier_uniform_norm}, DistMult {@code xavier_normal_norm},
-   *     ComplEx {@code normal}, RotatE {@code init_phases})
-   * @param inverseRelations whether the relation table also holds the inverse {@code r + R} of
-   *     every relation (PyKEEN's {@code create_inverse_triples}; {@code 2·numRelations} rows): head
-   *     prediction then becomes tail prediction with the inverse relation
    * @see #create(String, int, int, int, int, Double, SplittableRandom)
    * @throws IllegalArgumentException for an unknown name, invalid sizes (a dim above {@link
    *     #maxDim}) or an initializer the model's rows cannot take
    */
   public static Model create(
       String name,
-      int numEntities,
-      int numRelations,
-      int dim,
+      ModelSpec spec,
       int scoringNorm,
       Double regularizerWeight,
-      Initializer entityInitializer,
-      Initializer relationInitializer,
-      boolean inverseRelations,
       SplittableRandom random) {
+    int dim = spec.dim();
     String key = key(name);
     if (NAMES.contains(key) && dim > maxDim(key)) {
       throw new IllegalArgumentException(
@@ -93,44 +78,14 @@ public final class Models {
     }
     switch (key) {
       case "transe":
-        return new TransE(
-            numEntities,
-            numRelations,
-            dim,
-            scoringNorm,
-            or(entityInitializer, TransE.DEFAULT_ENTITY_INITIALIZER),
-            or(relationInitializer, TransE.DEFAULT_RELATION_INITIALIZER),
-            inverseRelations,
-            random);
+        return new TransE(spec, scoringNorm, random);
       case "distmult":
         return new DistMult(
-            numEntities,
-            numRelations,
-            dim,
-            weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight),
-            or(entityInitializer, DistMult.DEFAULT_ENTITY_INITIALIZER),
-            or(relationInitializer, DistMult.DEFAULT_RELATION_INITIALIZER),
-            inverseRelations,
-            random);
+            spec, weighted(DistMult.DEFAULT_REGULARIZER, regularizerWeight), random);
       case "complex":
-        return new ComplEx(
-            numEntities,
-            numRelations,
-            dim,
-            weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight),
-            or(entityInitializer, ComplEx.DEFAULT_ENTITY_INITIALIZER),
-            or(relationInitializer, ComplEx.DEFAULT_RELATION_INITIALIZER),
-            inverseRelations,
-            random);
+        return new ComplEx(spec, weighted(ComplEx.DEFAULT_REGULARIZER, regularizerWeight), random);
       case "rotate":
-        return new RotatE(
-            numEntities,
-            numRelations,
-            dim,
-            or(entityInitializer, RotatE.DEFAULT_ENTITY_INITIALIZER),
-            or(relationInitializer, RotatE.DEFAULT_RELATION_INITIALIZER),
-            inverseRelations,
-            random);
+        return new RotatE(spec, random);
       default:
         throw new IllegalArgumentException("model must be one of " + NAMES + ", got " + name);
     }
@@ -154,10 +109,6 @@ public final class Models {
 
   private static String key(String name) {
     return name == null ? "" : name.toLowerCase(Locale.ROOT);
-  }
-
-  private static Initializer or(Initializer given, Initializer fallback) {
-    return given == null ? fallback : given;
   }
 
   private static LpRegularizer weighted(LpRegularizer regularizer, Double weight) {

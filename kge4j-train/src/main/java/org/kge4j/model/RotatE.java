@@ -33,38 +33,24 @@ public final class RotatE extends ComplexValuedModel {
   public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.INIT_PHASES;
 
   /**
-   * Creates a randomly initialised RotatE.
+   * Creates a randomly initialised RotatE with PyKEEN's defaults.
    *
    * @param dim the complex dimension {@code d}; rows hold {@code 2d} floats
    * @throws IllegalArgumentException if a size is not positive
    */
   public RotatE(int numEntities, int numRelations, int dim, SplittableRandom random) {
-    this(
-        numEntities,
-        numRelations,
-        dim,
-        DEFAULT_ENTITY_INITIALIZER,
-        DEFAULT_RELATION_INITIALIZER,
-        false,
-        random);
+    this(ModelSpec.of(numEntities, numRelations, dim), random);
   }
 
   /**
-   * Creates a RotatE initialised with the given initializers; the relations are then scaled to unit
-   * modulus (the model's constraint) whatever the initializer drew.
+   * Creates a RotatE with the given tables; the relations are then scaled to unit modulus (the
+   * model's constraint) whatever the initializer drew.
    *
    * @throws IllegalArgumentException if a size is not positive
    */
-  public RotatE(
-      int numEntities,
-      int numRelations,
-      int dim,
-      Initializer entityInitializer,
-      Initializer relationInitializer,
-      boolean inverseRelations,
-      SplittableRandom random) {
-    super(numEntities, numRelations, dim, LpRegularizer.NONE, inverseRelations);
-    initialize(entityInitializer, relationInitializer, random);
+  public RotatE(ModelSpec spec, SplittableRandom random) {
+    super(spec, LpRegularizer.NONE);
+    initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
   @Override

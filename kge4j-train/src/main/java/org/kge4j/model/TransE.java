@@ -27,45 +27,29 @@ public final class TransE extends AbstractModel {
   private final int p;
 
   /**
-   * Creates a randomly initialised TransE.
+   * Creates a randomly initialised TransE with PyKEEN's defaults.
    *
    * @param p the norm of the score, 1 or 2
    * @throws IllegalArgumentException if a size is not positive or {@code p} is not 1 or 2
    */
   public TransE(int numEntities, int numRelations, int dim, int p, SplittableRandom random) {
-    this(
-        numEntities,
-        numRelations,
-        dim,
-        p,
-        DEFAULT_ENTITY_INITIALIZER,
-        DEFAULT_RELATION_INITIALIZER,
-        false,
-        random);
+    this(ModelSpec.of(numEntities, numRelations, dim), p, random);
   }
 
   /**
-   * Creates a TransE initialised with the given initializers.
+   * Creates a TransE with the given tables.
    *
    * @param p the norm of the score, 1 or 2
    * @throws IllegalArgumentException if a size is not positive or {@code p} is not 1 or 2
    */
-  public TransE(
-      int numEntities,
-      int numRelations,
-      int dim,
-      int p,
-      Initializer entityInitializer,
-      Initializer relationInitializer,
-      boolean inverseRelations,
-      SplittableRandom random) {
+  public TransE(ModelSpec spec, int p, SplittableRandom random) {
     // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
-    super(numEntities, numRelations, dim, dim, LpRegularizer.NONE, inverseRelations, true);
+    super(spec, spec.dim(), LpRegularizer.NONE, true);
     if (p != 1 && p != 2) {
       throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
     }
     this.p = p;
-    initialize(entityInitializer, relationInitializer, random);
+    initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
   @Override

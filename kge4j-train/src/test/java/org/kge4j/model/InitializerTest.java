@@ -130,7 +130,11 @@ class InitializerTest {
   /** ComplEx as the seed test below draws it, with {@code entities} for the entity table. */
   private static Model complexWithEntities(Initializer entities) {
     return Models.create(
-        "complex", 30, 4, 8, 1, null, entities, Initializer.NORMAL, false, new SplittableRandom(3));
+        "complex",
+        new ModelSpec(30, 4, 8, entities, Initializer.NORMAL, false),
+        1,
+        null,
+        new SplittableRandom(3));
   }
 
   @Test
@@ -153,7 +157,11 @@ class InitializerTest {
   void rotateRelationsAreUnitModulusWhateverTheInitializer() {
     Model model =
         Models.create(
-            "rotate", 10, 3, 4, 1, null, null, Initializer.NORMAL, false, new SplittableRandom(5));
+            "rotate",
+            new ModelSpec(10, 3, 4, null, Initializer.NORMAL, false),
+            1,
+            null,
+            new SplittableRandom(5));
     for (int r = 0; r < 3; r++) {
       float[] row = model.relationEmbeddings().row(r);
       for (int k = 0; k < 4; k++) {

@@ -17,7 +17,9 @@ class InverseRelationsTest {
   @ParameterizedTest
   @ValueSource(strings = {"transe", "distmult", "complex", "rotate"})
   void headPredictionIsTailPredictionWithTheInverseRelation(String name) {
-    Model model = Models.create(name, 7, 3, 4, 1, null, null, null, true, new SplittableRandom(2));
+    Model model =
+        Models.create(
+            name, new ModelSpec(7, 3, 4, null, null, true), 1, null, new SplittableRandom(2));
     assertTrue(model.inverseRelations());
     assertEquals(6, model.numRelations());
     assertEquals(6, model.relationEmbeddings().numRows());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.kge4j.data.Dataset;
 import org.kge4j.data.TriplesFactory;
 import org.kge4j.model.Model;
+import org.kge4j.model.ModelSpec;
 import org.kge4j.model.Models;
 import org.kge4j.testing.RandomTriples;
 
@@ -122,7 +123,8 @@ class PredictorTest {
   void aModelWithInverseRelationsPredictsTheDatasRelationsOnly() {
     // PyKEEN's create_inverse_triples: rows r0, r1 and their inverses r0' = 0.5, r1' = 2.
     Model model =
-        Models.create("distmult", 5, 2, 1, 1, null, null, null, true, new SplittableRandom(1));
+        Models.create(
+            "distmult", new ModelSpec(5, 2, 1, null, null, true), 1, null, new SplittableRandom(1));
     assertEquals(4, model.numRelations());
     for (int e = 0; e < ENTITY_VALUES.length; e++) {
       model.entityEmbeddings().setRow(e, new float[] {ENTITY_VALUES[e]});

@@ -10,6 +10,7 @@ import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.model.DistMult;
 import org.kge4j.model.LpRegularizer;
 import org.kge4j.model.Model;
+import org.kge4j.model.ModelSpec;
 import org.kge4j.tensor.FloatTensor;
 
 /** The LCWA loop builds the instances and multi-hot labels PyKEEN would, in both directions. */
@@ -34,7 +35,7 @@ class LcwaLabelsTest {
             .learningRate(0.1)
             .marginActivation("softplus")
             .build();
-    Model model = new DistMult(4, 2, 3, LpRegularizer.NONE, new SplittableRandom(3));
+    Model model = new DistMult(ModelSpec.of(4, 2, 3), LpRegularizer.NONE, new SplittableRandom(3));
     // (h, r) -> tails and (r, t) -> heads, written out by hand
     int[][] tailRows = {{0, 0, 1, 2}, {1, 1, 3}, {3, 0, 1}};
     int[][] headRows = {{0, 1, 0, 3}, {0, 2, 0}, {1, 3, 1}};
