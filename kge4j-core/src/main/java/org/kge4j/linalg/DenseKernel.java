@@ -28,9 +28,25 @@ public interface DenseKernel {
   float l1Distance(float[] a, int aOffset, float[] b, int bOffset, int n);
 
   /**
+   * The row reduction of {@code op}'s sum over {@code n} floats: {@link #dot} for {@code DOT},
+   * {@link #squaredDistance} for {@code SQUARED_DIFFERENCE}, {@link #l1Distance} for {@code
+   * ABSOLUTE_DIFFERENCE}.
+   */
+  default float reduce(BlockOp op, float[] a, int aOffset, float[] b, int bOffset, int n) {
+    switch (op) {
+      case DOT:
+        return dot(a, aOffset, b, bOffset, n);
+      case SQUARED_DIFFERENCE:
+        return squaredDistance(a, aOffset, b, bOffset, n);
+      default:
+        return l1Distance(a, aOffset, b, bOffset, n);
+    }
+  }
+
+  /**
    * Row reductions of one query against several rows at once: {@code out[outOffset + i] =
    * reduce(q[qOffset..], rows[i][offsets[i]..])} over {@code n} floats for {@code i < count}, with
-   * {@code reduce} the {@link BlockOp}'s sum ({@code DOT}: {@code Σ q·e}; {@code
+   * {@link #reduce} the {@link BlockOp}'s sum ({@code DOT}: {@code Σ q·e}; {@code
    * SQUARED_DIFFERENCE}: {@code Σ (q − e)²}; {@code ABSOLUTE_DIFFERENCE}: {@code Σ |q − e|}).
    * Scoring gathered rows several at a time keeps several memory loads in flight.
    */
@@ -56,28 +72,11 @@ public interface DenseKernel {
       float[][] rows, int[] offsets, float[] weights, int count, int n, float[] out, int outOffset);
 
   /**
-   * One step of PyTorch's Adam on {@code n} values from {@code offset} of the parameter, gradient
-   * and moment arrays, in float arithmetic in this order: {@code m += (1 − β1)(g − m)}, then the
-   * second moment as dense {@code Adam} ({@code v = v·β2 + (1 − β2)·g·g}) or, when {@code lazy}, as
-   * {@code SparseAdam} on a touched row ({@code v += (1 − β2)(g·g − v)}, {@code beta2} unused),
-   * then {@code x −= stepSize · (m / (sqrt(v)/sqrtBiasCorrection2 + eps))} (SparseAdam folds both
-   * bias corrections into {@code stepSize} and passes 1, which divides exactly). Every kernel gives
-   * the same bits (no fused multiply-adds).
+   * One step of PyTorch's Adam ({@link AdamStep}) on {@code n} values from {@code offset} of the
+   * parameter {@code x}, its gradient {@code g} and its moments {@code m} and {@code v}, with the
+   * bits of {@link AdamStep#apply}.
    */
-  void adamStep(
-      boolean lazy,
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float beta2,
-      float oneMinusBeta2,
-      float sqrtBiasCorrection2,
-      float eps);
+  void adamStep(AdamStep step, float[] x, float[] g, float[] m, float[] v, int offset, int n);
 
   /**
    * One step of PyTorch's Adagrad on {@code n} values: {@code s += g·g}, {@code x −= lr · (g /

@@ -18,64 +18,49 @@ public final class PortableDenseKernel implements DenseKernel {
 
   @Override
   public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int k = 0;
-    for (; k + 3 < n; k += 4) {
-      s0 += a[aOffset + k] * b[bOffset + k];
-      s1 += a[aOffset + k + 1] * b[bOffset + k + 1];
-      s2 += a[aOffset + k + 2] * b[bOffset + k + 2];
-      s3 += a[aOffset + k + 3] * b[bOffset + k + 3];
-    }
-    for (; k < n; k++) {
-      s0 += a[aOffset + k] * b[bOffset + k];
-    }
-    return (s0 + s1) + (s2 + s3);
+    return sum(BlockOp.DOT, a, aOffset, b, bOffset, n);
   }
 
   @Override
   public float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int n) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int k = 0;
-    for (; k + 3 < n; k += 4) {
-      float d0 = a[aOffset + k] - b[bOffset + k];
-      float d1 = a[aOffset + k + 1] - b[bOffset + k + 1];
-      float d2 = a[aOffset + k + 2] - b[bOffset + k + 2];
-      float d3 = a[aOffset + k + 3] - b[bOffset + k + 3];
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
-    }
-    for (; k < n; k++) {
-      float d = a[aOffset + k] - b[bOffset + k];
-      s0 += d * d;
-    }
-    return (s0 + s1) + (s2 + s3);
+    return sum(BlockOp.SQUARED_DIFFERENCE, a, aOffset, b, bOffset, n);
   }
 
   @Override
   public float l1Distance(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    return sum(BlockOp.ABSOLUTE_DIFFERENCE, a, aOffset, b, bOffset, n);
+  }
+
+  /**
+   * {@code Σ_{k<n} term(a[aOffset + k], b[bOffset + k])} in four partial sums, {@code k mod 4}
+   * apart, summed as {@code (s0 + s1) + (s2 + s3)}. Called with a constant {@code op}, so that the
+   * JIT folds {@link #term} and compiles one plain loop per reduction.
+   */
+  private static float sum(BlockOp op, float[] a, int aOffset, float[] b, int bOffset, int n) {
     float s0 = 0f;
     float s1 = 0f;
     float s2 = 0f;
     float s3 = 0f;
     int k = 0;
     for (; k + 3 < n; k += 4) {
-      s0 += Math.abs(a[aOffset + k] - b[bOffset + k]);
-      s1 += Math.abs(a[aOffset + k + 1] - b[bOffset + k + 1]);
-      s2 += Math.abs(a[aOffset + k + 2] - b[bOffset + k + 2]);
-      s3 += Math.abs(a[aOffset + k + 3] - b[bOffset + k + 3]);
+      s0 += term(op, a[aOffset + k], b[bOffset + k]);
+      s1 += term(op, a[aOffset + k + 1], b[bOffset + k + 1]);
+      s2 += term(op, a[aOffset + k + 2], b[bOffset + k + 2]);
+      s3 += term(op, a[aOffset + k + 3], b[bOffset + k + 3]);
     }
     for (; k < n; k++) {
-      s0 += Math.abs(a[aOffset + k] - b[bOffset + k]);
+      s0 += term(op, a[aOffset + k], b[bOffset + k]);
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The term a row reduction sums: {@code x·y}, {@code (x − y)²} or {@code |x − y|}, in float. */
+  private static float term(BlockOp op, float x, float y) {
+    if (op == BlockOp.DOT) {
+      return x * y;
+    }
+    float d = x - y;
+    return op == BlockOp.SQUARED_DIFFERENCE ? d * d : Math.abs(d);
   }
 
   @Override
@@ -90,17 +75,7 @@ public final class PortableDenseKernel implements DenseKernel {
       float[] out,
       int outOffset) {
     for (int i = 0; i < count; i++) {
-      switch (op) {
-        case DOT:
-          out[outOffset + i] = dot(q, qOffset, rows[i], offsets[i], n);
-          break;
-        case SQUARED_DIFFERENCE:
-          out[outOffset + i] = squaredDistance(q, qOffset, rows[i], offsets[i], n);
-          break;
-        default:
-          out[outOffset + i] = l1Distance(q, qOffset, rows[i], offsets[i], n);
-          break;
-      }
+      out[outOffset + i] = reduce(op, q, qOffset, rows[i], offsets[i], n);
     }
   }
 
@@ -126,26 +101,8 @@ public final class PortableDenseKernel implements DenseKernel {
 
   @Override
   public void adamStep(
-      boolean lazy,
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float beta2,
-      float oneMinusBeta2,
-      float sqrtBiasCorrection2,
-      float eps) {
-    for (int k = offset; k < offset + n; k++) {
-      float gk = g[k];
-      m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] =
-          lazy ? v[k] + oneMinusBeta2 * (gk * gk - v[k]) : v[k] * beta2 + oneMinusBeta2 * gk * gk;
-      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
-    }
+      AdamStep step, float[] x, float[] g, float[] m, float[] v, int offset, int n) {
+    step.apply(x, g, m, v, offset, offset + n);
   }
 
   @Override

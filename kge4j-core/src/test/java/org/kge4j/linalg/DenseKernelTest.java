@@ -196,7 +196,13 @@ class DenseKernelTest {
       float[] m = new float[2];
       float[] v = new float[2];
       kernel.adamStep(
-          false, x, g, m, v, 1, 1, 1f, 0.1f, 0.999f, 0.001f, (float) Math.sqrt(0.001), 1e-8f);
+          new AdamStep(false, 1f, 0.1f, 0.999f, 0.001f, (float) Math.sqrt(0.001), 1e-8f),
+          x,
+          g,
+          m,
+          v,
+          1,
+          1);
       assertEquals(1f, x[0]);
       assertEquals(0.9f, x[1], 1e-6f, kernel.toString());
       assertEquals(0.05f, m[1], 1e-9f);
@@ -219,7 +225,8 @@ class DenseKernelTest {
       float[] v = v0.clone();
       kernels
           .get(j)
-          .adamStep(false, x, g, m, v, 3, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 0.3f, 1e-8f);
+          .adamStep(
+              new AdamStep(false, 0.01f, 0.1f, 0.999f, 0.001f, 0.3f, 1e-8f), x, g, m, v, 3, n - 5);
       results[j] = x;
       assertEquals(x0[0], x[0]);
       assertEquals(x0[n - 1], x[n - 1]);
@@ -247,7 +254,8 @@ class DenseKernelTest {
       float[] x0 = x.clone();
       float[] m0 = m.clone();
       float[] v0 = v.clone();
-      kernel.adamStep(true, x, g, m, v, 2, n - 5, 0.01f, 0.1f, 0.999f, 0.001f, 1f, 1e-8f);
+      kernel.adamStep(
+          new AdamStep(true, 0.01f, 0.1f, 0.999f, 0.001f, 1f, 1e-8f), x, g, m, v, 2, n - 5);
       for (int i = 0; i < n; i++) {
         float mi = m0[i];
         float vi = v0[i];

@@ -73,14 +73,7 @@ public enum Interaction {
    * The score of query {@code q} against row {@code e}, both {@code n} floats, with the row kernel.
    */
   public float score(DenseKernel kernel, float[] q, int qOffset, float[] e, int eOffset, int n) {
-    switch (this) {
-      case DOT:
-        return kernel.dot(q, qOffset, e, eOffset, n);
-      case NEGATIVE_L1:
-        return -kernel.l1Distance(q, qOffset, e, eOffset, n);
-      default:
-        return (float) -Math.sqrt(kernel.squaredDistance(q, qOffset, e, eOffset, n));
-    }
+    return finish(kernel.reduce(blockOp, q, qOffset, e, eOffset, n));
   }
 
   /**

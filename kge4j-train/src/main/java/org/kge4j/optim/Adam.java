@@ -2,6 +2,7 @@ package org.kge4j.optim;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.kge4j.linalg.AdamStep;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 import org.kge4j.model.EmbeddingTable;
@@ -77,8 +78,15 @@ public final class Adam extends AbstractOptimizer {
     float oneMinusBeta2 = (float) (1.0 - BETA2);
     float eps = (float) EPS;
     if (!lazy) {
-      float stepSize = (float) (learningRate / bc1);
-      float bc2Sqrt = (float) Math.sqrt(bc2);
+      AdamStep step =
+          new AdamStep(
+              false,
+              (float) (learningRate / bc1),
+              oneMinusBeta1,
+              beta2,
+              oneMinusBeta2,
+              (float) Math.sqrt(bc2),
+              eps);
       // element-wise and order-free, so splitting large tables across threads changes nothing
       for (int b = 0; b < table.numBlocks(); b++) {
         float[] x = table.block(b);
@@ -92,45 +100,28 @@ public final class Adam extends AbstractOptimizer {
                 c -> {
                   int start = c * PARALLEL_CHUNK;
                   int end = Math.min(x.length, start + PARALLEL_CHUNK);
-                  KERNEL.adamStep(
-                      false,
-                      x,
-                      g,
-                      m,
-                      v,
-                      start,
-                      end - start,
-                      stepSize,
-                      oneMinusBeta1,
-                      beta2,
-                      oneMinusBeta2,
-                      bc2Sqrt,
-                      eps);
+                  KERNEL.adamStep(step, x, g, m, v, start, end - start);
                 });
       }
       return;
     }
-    float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
+    // SparseAdam folds both bias corrections into the step size
+    AdamStep step =
+        new AdamStep(
+            true,
+            (float) (learningRate * Math.sqrt(bc2) / bc1),
+            oneMinusBeta1,
+            beta2,
+            oneMinusBeta2,
+            1f,
+            eps);
     int w = table.width();
     forEachTouchedRow(
         table,
         gradient,
         (row, x, g, off) -> {
           // SparseAdam moves both moments towards their targets, v by (1-β2)(g² - v)
-          KERNEL.adamStep(
-              true,
-              x,
-              g,
-              first.blockOf(row),
-              second.blockOf(row),
-              off,
-              w,
-              stepSize,
-              oneMinusBeta1,
-              beta2,
-              oneMinusBeta2,
-              1f,
-              eps);
+          KERNEL.adamStep(step, x, g, first.blockOf(row), second.blockOf(row), off, w);
         });
   }
 }

@@ -5,6 +5,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.kge4j.linalg.AdamStep;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.PortableDenseKernel;
@@ -222,17 +223,7 @@ public final class SimdDenseKernel implements DenseKernel {
       }
     }
     for (; i < count; i++) {
-      switch (op) {
-        case DOT:
-          out[outOffset + i] = dot(q, qOffset, rows[i], offsets[i], n);
-          break;
-        case SQUARED_DIFFERENCE:
-          out[outOffset + i] = squaredDistance(q, qOffset, rows[i], offsets[i], n);
-          break;
-        default:
-          out[outOffset + i] = l1Distance(q, qOffset, rows[i], offsets[i], n);
-          break;
-      }
+      out[outOffset + i] = reduce(op, q, qOffset, rows[i], offsets[i], n);
     }
   }
 
@@ -286,19 +277,14 @@ public final class SimdDenseKernel implements DenseKernel {
 
   @Override
   public void adamStep(
-      boolean lazy,
-      float[] x,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float stepSize,
-      float oneMinusBeta1,
-      float beta2,
-      float oneMinusBeta2,
-      float sqrtBiasCorrection2,
-      float eps) {
+      AdamStep step, float[] x, float[] g, float[] m, float[] v, int offset, int n) {
+    boolean lazy = step.lazy();
+    float stepSize = step.stepSize();
+    float oneMinusBeta1 = step.oneMinusBeta1();
+    float beta2 = step.beta2();
+    float oneMinusBeta2 = step.oneMinusBeta2();
+    float sqrtBiasCorrection2 = step.sqrtBiasCorrection2();
+    float eps = step.eps();
     int k = offset;
     int end = offset + n;
     for (; k + L <= end; k += L) {
@@ -316,13 +302,7 @@ public final class SimdDenseKernel implements DenseKernel {
       mk.intoArray(m, k);
       vk.intoArray(v, k);
     }
-    for (; k < end; k++) {
-      float gk = g[k];
-      m[k] += oneMinusBeta1 * (gk - m[k]);
-      v[k] =
-          lazy ? v[k] + oneMinusBeta2 * (gk * gk - v[k]) : v[k] * beta2 + oneMinusBeta2 * gk * gk;
-      x[k] -= stepSize * (m[k] / ((float) Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps));
-    }
+    step.apply(x, g, m, v, k, end);
   }
 
   @Override
