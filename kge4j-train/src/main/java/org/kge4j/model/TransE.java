@@ -70,25 +70,24 @@ public final class TransE extends AbstractModel {
   /** {@code q = h + r}: {@code score(h, r, e) = -||q - e||}. */
   @Override
   public void tailQuery(int head, int relation, float[] q, int offset) {
-    float[] e = entities.blockOf(head);
-    float[] r = relations.blockOf(relation);
-    int ho = entities.offset(head);
-    int ro = relations.offset(relation);
-    for (int k = 0; k < width; k++) {
-      q[offset + k] = e[ho + k] + r[ro + k];
-    }
+    translate(head, relation, 1f, q, offset);
   }
 
   /** {@code q' = t - r}: {@code score(e, r, t) = -||e + r - t|| = -||q' - e||}. */
   @Override
   void directHeadQuery(int relation, int tail, float[] q, int offset) {
-    float[] e = entities.blockOf(tail);
-    float[] r = relations.blockOf(relation);
-    int to = entities.offset(tail);
-    int ro = relations.offset(relation);
-    for (int k = 0; k < width; k++) {
-      q[offset + k] = e[to + k] - r[ro + k];
-    }
+    translate(tail, relation, -1f, q, offset);
+  }
+
+  /**
+   * Writes {@code entity's row + relationSign · relation's row} into {@code q[offset, offset + w)}:
+   * the entity's row, then the kernel's {@code y += α·x} with {@code α = ±1}, which is the exact
+   * sum or difference {@code e ± r}, fused or not.
+   */
+  private void translate(int entity, int relation, float relationSign, float[] q, int offset) {
+    System.arraycopy(entities.blockOf(entity), entities.offset(entity), q, offset, width);
+    kernel.axpy(
+        relationSign, relations.blockOf(relation), relations.offset(relation), q, offset, width);
   }
 
   /** {@code ∂/∂h = ∂/∂r = dq}. */
