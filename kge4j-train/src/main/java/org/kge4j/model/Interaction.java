@@ -16,7 +16,8 @@ import org.kge4j.linalg.DenseKernel;
  *
  * with PyTorch's subgradients at the kinks: {@code sign(0) = 0}, and a zero gradient of the L2 norm
  * at {@code q = e}. Scoring many candidates at once is then one {@link BlockOp} of the queries
- * against the entity rows, followed by {@link #finish}.
+ * against the entity rows ({@link DenseKernel#accumulate} on a block, {@link
+ * DenseKernel#reduceRows} on gathered rows), followed by {@link #finish}.
  */
 public enum Interaction {
   /** {@code <q, e>} (DistMult, ComplEx). */
@@ -127,24 +128,6 @@ public enum Interaction {
           }
         }
     }
-  }
-
-  /**
-   * Scores query {@code q} against {@code count} gathered rows ({@code rows[i]} from {@code
-   * offsets[i]}, {@code n} floats each) into {@code out[outOffset + i]}, several rows at a time.
-   */
-  public void scoreRows(
-      DenseKernel kernel,
-      float[] q,
-      int qOffset,
-      float[][] rows,
-      int[] offsets,
-      int count,
-      int n,
-      float[] out,
-      int outOffset) {
-    kernel.reduceRows(blockOp, q, qOffset, rows, offsets, count, n, out, outOffset);
-    finish(kernel, out, outOffset, count);
   }
 
   /**

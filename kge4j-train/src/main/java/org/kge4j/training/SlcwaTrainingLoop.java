@@ -695,8 +695,9 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     for (int side = 0; side < 2; side++) {
       int count = shard.counts[side];
       float[] scores = shard.scores[side];
-      interaction.scoreRows(
-          kernel,
+      // several rows at a time, then the block operation's value turned into scores
+      kernel.reduceRows(
+          interaction.blockOp(),
           side == 0 ? tailQueries : headQueries,
           qo,
           shard.rows[side],
@@ -705,6 +706,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           width,
           scores,
           0);
+      interaction.finish(kernel, scores, 0, count);
       for (int c = 0; c < count; c++) {
         int j = shard.positions[side][c];
         float score = scores[c];
