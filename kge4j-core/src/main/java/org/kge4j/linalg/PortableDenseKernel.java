@@ -108,7 +108,16 @@ public final class PortableDenseKernel implements DenseKernel {
   @Override
   public void adagradStep(
       float[] x, float[] g, float[] sum, int offset, int n, float learningRate, float eps) {
-    for (int k = offset; k < offset + n; k++) {
+    adagradStepRange(x, g, sum, offset, offset + n, learningRate, eps);
+  }
+
+  /**
+   * {@link #adagradStep} on the values {@code [from, end)}: also the SIMD kernel's values past its
+   * last whole vector, which therefore get the same bits.
+   */
+  public static void adagradStepRange(
+      float[] x, float[] g, float[] sum, int from, int end, float learningRate, float eps) {
+    for (int k = from; k < end; k++) {
       float gk = g[k];
       sum[k] += gk * gk;
       x[k] -= learningRate * (gk / ((float) Math.sqrt(sum[k]) + eps));

@@ -317,11 +317,7 @@ public final class SimdDenseKernel implements DenseKernel {
       FloatVector step = gk.div(s.lanewise(VectorOperators.SQRT).add(eps)).mul(learningRate);
       FloatVector.fromArray(S, x, k).sub(step).intoArray(x, k);
     }
-    for (; k < end; k++) {
-      float gk = g[k];
-      sum[k] += gk * gk;
-      x[k] -= learningRate * (gk / ((float) Math.sqrt(sum[k]) + eps));
-    }
+    PortableDenseKernel.adagradStepRange(x, g, sum, k, end, learningRate, eps);
   }
 
   @Override
