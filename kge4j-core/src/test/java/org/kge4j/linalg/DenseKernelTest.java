@@ -2,6 +2,8 @@ package org.kge4j.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -271,6 +273,16 @@ class DenseKernelTest {
         assertEquals(xi, x[i], "x, " + where);
       }
     }
+  }
+
+  @Test
+  void aLazyAdamStepFoldsItsBiasCorrectionsIntoTheStepSize() {
+    // the lazy loop leaves out the division by sqrtBiasCorrection2, exact only for 1
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new AdamStep(true, 0.01f, 0.1f, 0.999f, 0.001f, 0.5f, 1e-8f));
+    assertTrue(e.getMessage().contains("got 0.5"), e.getMessage());
   }
 
   @Test
