@@ -144,54 +144,30 @@ public interface DenseKernel {
 
   /**
    * The block operation: for {@code i < m}, {@code j < n}, runs the chain {@code C(i, j) ← op(C(i,
-   * j), A(i, r), B(r, j))} for {@code r = 0, 1, ..., k − 1} (see {@link BlockOp}), with
+   * j), A(i, r), B(r, j))} for {@code r = 0, 1, ..., k − 1} (see {@link BlockOp}), with each
+   * operand addressed as its {@link StridedMatrix} says:
    *
    * <pre>
-   *   A(i, r) = a[aOffset + i·aRowStride + r·aColumnStride]
-   *   B(r, j) = b[bOffset + r·bRowStride + j]
-   *   C(i, j) = c[cOffset + i·cRowStride + j]
+   *   A(i, r) = a.values[a.offset + i·a.rowStride + r·a.columnStride]
+   *   B(r, j) = b.values[b.offset + r·b.rowStride + j]
+   *   C(i, j) = c.values[c.offset + i·c.rowStride + j]
    * </pre>
    *
-   * With {@link BlockOp#DOT} this is {@code C += A·B}; strides let {@code A} be a transposed view.
-   * {@code C} must not overlap {@code A} or {@code B}.
+   * With {@link BlockOp#DOT} this is {@code C += A·B}; {@code A} may have any strides (a transposed
+   * view, {@link StridedMatrix#transposed}), while {@code B} and {@code C} must be row-major
+   * (column stride 1, {@link StridedMatrix#rowMajor}): the kernels load runs of their rows as
+   * vectors. {@code C} must not overlap {@code A} or {@code B}.
    */
   void accumulate(
-      BlockOp op,
-      int m,
-      int n,
-      int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride);
+      BlockOp op, int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix c);
 
   /**
    * {@code C(i, j) ← fma(A(i, r), sign(X(i, j) − B(r, j)), C(i, j))} for {@code r = 0, ..., k − 1},
    * {@code i < m}, {@code j < n}, with {@code A}, {@code B}, {@code C} addressed as in {@link
-   * #accumulate} and {@code X(i, j) = x[xOffset + i·xRowStride + j]}; {@code sign(0) = 0}. This is
-   * the backward pass of an L1 distance between the rows of {@code X} and those of {@code B}.
+   * #accumulate} and {@code X(i, j) = x.values[x.offset + i·x.rowStride + j]} also row-major;
+   * {@code sign(0) = 0}. This is the backward pass of an L1 distance between the rows of {@code X}
+   * and those of {@code B}.
    */
   void accumulateSignDifference(
-      int m,
-      int n,
-      int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] x,
-      int xOffset,
-      int xRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride);
+      int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix x, StridedMatrix c);
 }

@@ -242,16 +242,19 @@ public final class PortableDenseKernel implements DenseKernel {
       int m,
       int n,
       int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride) {
+      StridedMatrix aMatrix,
+      StridedMatrix bMatrix,
+      StridedMatrix cMatrix) {
+    float[] a = aMatrix.values();
+    int aOffset = aMatrix.offset();
+    int aRowStride = aMatrix.rowStride();
+    int aColumnStride = aMatrix.columnStride();
+    float[] b = bMatrix.values();
+    int bOffset = bMatrix.offset();
+    int bRowStride = bMatrix.rowStride();
+    float[] c = cMatrix.values();
+    int cOffset = cMatrix.offset();
+    int cRowStride = cMatrix.rowStride();
     for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
       int j1 = Math.min(n, j0 + COLUMN_BLOCK);
       for (int i = 0; i < m; i++) {
@@ -288,19 +291,23 @@ public final class PortableDenseKernel implements DenseKernel {
       int m,
       int n,
       int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] x,
-      int xOffset,
-      int xRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride) {
+      StridedMatrix aMatrix,
+      StridedMatrix bMatrix,
+      StridedMatrix xMatrix,
+      StridedMatrix cMatrix) {
+    float[] a = aMatrix.values();
+    int aOffset = aMatrix.offset();
+    int aRowStride = aMatrix.rowStride();
+    int aColumnStride = aMatrix.columnStride();
+    float[] b = bMatrix.values();
+    int bOffset = bMatrix.offset();
+    int bRowStride = bMatrix.rowStride();
+    float[] x = xMatrix.values();
+    int xOffset = xMatrix.offset();
+    int xRowStride = xMatrix.rowStride();
+    float[] c = cMatrix.values();
+    int cOffset = cMatrix.offset();
+    int cRowStride = cMatrix.rowStride();
     for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
       int j1 = Math.min(n, j0 + COLUMN_BLOCK);
       for (int i = 0; i < m; i++) {

@@ -437,7 +437,14 @@ class DenseKernelTest {
                 expected[6 + i * cRow + j] = value;
               }
             }
-            kernel.accumulate(op, m, n, k, a, 4, aRow, aColumn, b, 5, bRow, c, 6, cRow);
+            kernel.accumulate(
+                op,
+                m,
+                n,
+                k,
+                new StridedMatrix(a, 4, aRow, aColumn),
+                StridedMatrix.rowMajor(b, 5, bRow),
+                StridedMatrix.rowMajor(c, 6, cRow));
             for (int i = 0; i < c.length; i++) {
               if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(c[i])) {
                 fail(
@@ -476,7 +483,14 @@ class DenseKernelTest {
     float[] b = random(random, k * n);
     for (DenseKernel kernel : kernels()) {
       float[] c = new float[m * n];
-      kernel.accumulate(BlockOp.DOT, m, n, k, a, 0, k, 1, b, 0, n, c, 0, n);
+      kernel.accumulate(
+          BlockOp.DOT,
+          m,
+          n,
+          k,
+          StridedMatrix.rowMajor(a, 0, k),
+          StridedMatrix.rowMajor(b, 0, n),
+          StridedMatrix.rowMajor(c, 0, n));
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           double sum = 0;
@@ -515,7 +529,14 @@ class DenseKernelTest {
             expected[i * n + j] = value;
           }
         }
-        kernel.accumulateSignDifference(m, n, k, a, 0, k, 1, b, 0, n, x, 0, n, c, 0, n);
+        kernel.accumulateSignDifference(
+            m,
+            n,
+            k,
+            StridedMatrix.rowMajor(a, 0, k),
+            StridedMatrix.rowMajor(b, 0, n),
+            StridedMatrix.rowMajor(x, 0, n),
+            StridedMatrix.rowMajor(c, 0, n));
         for (int i = 0; i < c.length; i++) {
           assertEquals(
               Float.floatToIntBits(expected[i]),

@@ -2,6 +2,7 @@ package org.kge4j.model;
 
 import java.util.stream.IntStream;
 import org.kge4j.linalg.DenseKernel;
+import org.kge4j.linalg.StridedMatrix;
 
 /**
  * The entity table re-laid for the block kernel: transposed into panels of {@link #PANEL} entities,
@@ -141,6 +142,7 @@ public final class EntityPanels {
       int outOffset,
       int outStride) {
     boolean wholePanels = (long) (toPanel - fromPanel) * PANEL <= outStride;
+    StridedMatrix queryRows = StridedMatrix.rowMajor(queries, queryOffset, width);
     for (int p = fromPanel; p < toPanel; p++) {
       int columns = wholePanels ? PANEL : columns(p);
       int column0 = outOffset + (p - fromPanel) * PANEL;
@@ -152,16 +154,9 @@ public final class EntityPanels {
           numQueries,
           columns,
           width,
-          queries,
-          queryOffset,
-          width,
-          1,
-          array(p),
-          offset(p),
-          PANEL,
-          out,
-          column0,
-          outStride);
+          queryRows,
+          StridedMatrix.rowMajor(array(p), offset(p), PANEL),
+          StridedMatrix.rowMajor(out, column0, outStride));
       if (interaction != Interaction.DOT) {
         for (int i = 0; i < numQueries; i++) {
           interaction.finish(kernel, out, column0 + i * outStride, columns);

@@ -8,6 +8,7 @@ import org.kge4j.data.TriplesFactory;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
+import org.kge4j.linalg.StridedMatrix;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.EntityPanels;
 import org.kge4j.model.Interaction;
@@ -247,56 +248,21 @@ public final class LcwaTrainingLoop extends TrainingLoop {
    * The block product both halves of {@link #backward} share: adds to the {@code m} rows of {@code
    * out} {@code Σ_r G(i, r) other_r} ({@code DOT}, and the first term of {@code NEGATIVE_L2}) or
    * {@code Σ_r G(i, r) sign(self_i − other_r)} ({@code NEGATIVE_L1}) over the {@code k} rows of
-   * {@code other}, with {@code G(i, r) = gradient[gOffset + i·gRowStride + r·gColumnStride]} (the
-   * loss gradient or its transpose) and every row {@code width} floats apart.
+   * {@code other}, with {@code G} the loss gradient or its transpose and every other operand's rows
+   * {@code width} floats long.
    */
   private void accumulateBlock(
       Interaction interaction,
       int m,
       int k,
-      int gOffset,
-      int gRowStride,
-      int gColumnStride,
-      float[] other,
-      int otherOffset,
-      float[] self,
-      int selfOffset,
-      float[] out,
-      int outOffset) {
+      StridedMatrix g,
+      StridedMatrix other,
+      StridedMatrix self,
+      StridedMatrix out) {
     if (interaction == Interaction.NEGATIVE_L1) {
-      kernel.accumulateSignDifference(
-          m,
-          width,
-          k,
-          gradient,
-          gOffset,
-          gRowStride,
-          gColumnStride,
-          other,
-          otherOffset,
-          width,
-          self,
-          selfOffset,
-          width,
-          out,
-          outOffset,
-          width);
+      kernel.accumulateSignDifference(m, width, k, g, other, self, out);
     } else {
-      kernel.accumulate(
-          BlockOp.DOT,
-          m,
-          width,
-          k,
-          gradient,
-          gOffset,
-          gRowStride,
-          gColumnStride,
-          other,
-          otherOffset,
-          width,
-          out,
-          outOffset,
-          width);
+      kernel.accumulate(BlockOp.DOT, m, width, k, g, other, out);
     }
   }
 
@@ -338,22 +304,17 @@ public final class LcwaTrainingLoop extends TrainingLoop {
           int lo = shardStart(s, size, shards);
           int hi = shardStart(s + 1, size, shards);
           Arrays.fill(queryGradients, lo * width, hi * width, 0f);
+          StridedMatrix shardQueries = StridedMatrix.rowMajor(queries, lo * width, width);
+          StridedMatrix shardGradients = StridedMatrix.rowMajor(queryGradients, lo * width, width);
           for (int b = 0; b < entities.numBlocks(); b++) {
-            int first = entities.firstRow(b);
-            int rows = entities.rowsIn(b);
             accumulateBlock(
                 interaction,
                 hi - lo,
-                rows,
-                lo * n + first,
-                n,
-                1,
-                entities.block(b),
-                0,
-                queries,
-                lo * width,
-                queryGradients,
-                lo * width);
+                entities.rowsIn(b),
+                StridedMatrix.rowMajor(gradient, lo * n + entities.firstRow(b), n),
+                StridedMatrix.rowMajor(entities.block(b), 0, width),
+                shardQueries,
+                shardGradients);
           }
           for (int i = lo; i < hi; i++) {
             if (interaction == Interaction.NEGATIVE_L1) {
@@ -383,6 +344,7 @@ public final class LcwaTrainingLoop extends TrainingLoop {
             }
           });
     }
+    StridedMatrix batchQueries = StridedMatrix.rowMajor(queries, 0, width);
     workers.run(
         entityShards,
         s -> {
@@ -402,15 +364,10 @@ public final class LcwaTrainingLoop extends TrainingLoop {
                 interaction,
                 blockEnd - e,
                 size,
-                e,
-                1,
-                n,
-                queries,
-                0,
-                entities.blockOf(e),
-                entities.offset(e),
-                out,
-                outOffset);
+                StridedMatrix.rowMajor(gradient, e, n).transposed(),
+                batchQueries,
+                StridedMatrix.rowMajor(entities.blockOf(e), entities.offset(e), width),
+                StridedMatrix.rowMajor(out, outOffset, width));
             if (interaction == Interaction.NEGATIVE_L1) {
               kernel.negate(out, outOffset, (blockEnd - e) * width);
             } else if (interaction == Interaction.NEGATIVE_L2) {

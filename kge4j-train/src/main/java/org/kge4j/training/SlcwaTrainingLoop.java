@@ -8,6 +8,7 @@ import org.kge4j.data.TriplesFactory;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
+import org.kge4j.linalg.StridedMatrix;
 import org.kge4j.loss.Reduction;
 import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.Interaction;
@@ -411,16 +412,9 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         end - first,
         k,
         width,
-        heads ? headQueries : tailQueries,
-        first * width,
-        width,
-        1,
-        chunk.transposed,
-        0,
-        k,
-        negativeScores,
-        first * k,
-        k);
+        StridedMatrix.rowMajor(heads ? headQueries : tailQueries, first * width, width),
+        StridedMatrix.rowMajor(chunk.transposed, 0, k),
+        StridedMatrix.rowMajor(negativeScores, first * k, k));
     for (int idx = first * k; idx < end * k; idx++) {
       if (!keep[idx]) {
         negativeScores[idx] = 0f;
@@ -448,37 +442,24 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
     if (heads) {
       Arrays.fill(headQueryGradients, first * width, end * width, 0f);
     }
+    StridedMatrix gradients = StridedMatrix.rowMajor(negativeGradient, first * k, k);
     kernel.accumulate(
         BlockOp.DOT,
         m,
         width,
         k,
-        negativeGradient,
-        first * k,
-        k,
-        1,
-        chunk.rows,
-        0,
-        width,
-        queryGradients,
-        first * width,
-        width);
+        gradients,
+        StridedMatrix.rowMajor(chunk.rows, 0, width),
+        StridedMatrix.rowMajor(queryGradients, first * width, width));
     Arrays.fill(chunk.rowGradients, 0f);
     kernel.accumulate(
         BlockOp.DOT,
         k,
         width,
         m,
-        negativeGradient,
-        first * k,
-        1,
-        k,
-        queries,
-        first * width,
-        width,
-        chunk.rowGradients,
-        0,
-        width);
+        gradients.transposed(),
+        StridedMatrix.rowMajor(queries, first * width, width),
+        StridedMatrix.rowMajor(chunk.rowGradients, 0, width));
     EmbeddingTable entities = model.entityEmbeddings();
     for (int i = first; i < end; i++) {
       int h = positives[3 * i];

@@ -9,6 +9,7 @@ import org.kge4j.linalg.AdamStep;
 import org.kge4j.linalg.BlockOp;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.PortableDenseKernel;
+import org.kge4j.linalg.StridedMatrix;
 
 /**
  * {@link DenseKernel} on the Vector API with the platform's preferred vector width.
@@ -473,16 +474,19 @@ public final class SimdDenseKernel implements DenseKernel {
       int m,
       int n,
       int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride) {
+      StridedMatrix aMatrix,
+      StridedMatrix bMatrix,
+      StridedMatrix cMatrix) {
+    float[] a = aMatrix.values();
+    int aOffset = aMatrix.offset();
+    int aRowStride = aMatrix.rowStride();
+    int aColumnStride = aMatrix.columnStride();
+    float[] b = bMatrix.values();
+    int bOffset = bMatrix.offset();
+    int bRowStride = bMatrix.rowStride();
+    float[] c = cMatrix.values();
+    int cOffset = cMatrix.offset();
+    int cRowStride = cMatrix.rowStride();
     for (int r0 = 0; r0 < k; r0 += KC) {
       int kc = Math.min(KC, k - r0);
       int aChunk = aOffset + r0 * aColumnStride;
@@ -674,19 +678,23 @@ public final class SimdDenseKernel implements DenseKernel {
       int m,
       int n,
       int k,
-      float[] a,
-      int aOffset,
-      int aRowStride,
-      int aColumnStride,
-      float[] b,
-      int bOffset,
-      int bRowStride,
-      float[] x,
-      int xOffset,
-      int xRowStride,
-      float[] c,
-      int cOffset,
-      int cRowStride) {
+      StridedMatrix aMatrix,
+      StridedMatrix bMatrix,
+      StridedMatrix xMatrix,
+      StridedMatrix cMatrix) {
+    float[] a = aMatrix.values();
+    int aOffset = aMatrix.offset();
+    int aRowStride = aMatrix.rowStride();
+    int aColumnStride = aMatrix.columnStride();
+    float[] b = bMatrix.values();
+    int bOffset = bMatrix.offset();
+    int bRowStride = bMatrix.rowStride();
+    float[] x = xMatrix.values();
+    int xOffset = xMatrix.offset();
+    int xRowStride = xMatrix.rowStride();
+    float[] c = cMatrix.values();
+    int cOffset = cMatrix.offset();
+    int cRowStride = cMatrix.rowStride();
     FloatVector one = FloatVector.broadcast(S, 1f);
     FloatVector minusOne = FloatVector.broadcast(S, -1f);
     FloatVector zero = FloatVector.zero(S);
