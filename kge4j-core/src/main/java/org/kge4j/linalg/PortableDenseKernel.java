@@ -238,46 +238,35 @@ public final class PortableDenseKernel implements DenseKernel {
 
   @Override
   public void accumulate(
-      BlockOp op,
-      int m,
-      int n,
-      int k,
-      StridedMatrix aMatrix,
-      StridedMatrix bMatrix,
-      StridedMatrix cMatrix) {
-    float[] a = aMatrix.values();
-    int aOffset = aMatrix.offset();
-    int aRowStride = aMatrix.rowStride();
-    int aColumnStride = aMatrix.columnStride();
-    float[] b = bMatrix.values();
-    int bOffset = bMatrix.offset();
-    int bRowStride = bMatrix.rowStride();
-    float[] c = cMatrix.values();
-    int cOffset = cMatrix.offset();
-    int cRowStride = cMatrix.rowStride();
+      BlockOp op, int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix c) {
+    // the arrays and A's column stride feed the innermost loops; row starts come from the views
+    float[] aValues = a.values();
+    int aColumnStride = a.columnStride();
+    float[] bValues = b.values();
+    float[] cValues = c.values();
     for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
       int j1 = Math.min(n, j0 + COLUMN_BLOCK);
       for (int i = 0; i < m; i++) {
-        int ci = cOffset + i * cRowStride;
-        int ai = aOffset + i * aRowStride;
+        int ci = c.index(i, 0);
+        int ai = a.index(i, 0);
         for (int r = 0; r < k; r++) {
-          float air = a[ai + r * aColumnStride];
-          int br = bOffset + r * bRowStride;
+          float air = aValues[ai + r * aColumnStride];
+          int br = b.index(r, 0);
           switch (op) {
             case DOT:
               for (int j = j0; j < j1; j++) {
-                c[ci + j] = Math.fma(air, b[br + j], c[ci + j]);
+                cValues[ci + j] = Math.fma(air, bValues[br + j], cValues[ci + j]);
               }
               break;
             case SQUARED_DIFFERENCE:
               for (int j = j0; j < j1; j++) {
-                float d = air - b[br + j];
-                c[ci + j] = Math.fma(d, d, c[ci + j]);
+                float d = air - bValues[br + j];
+                cValues[ci + j] = Math.fma(d, d, cValues[ci + j]);
               }
               break;
             default:
               for (int j = j0; j < j1; j++) {
-                c[ci + j] += Math.abs(air - b[br + j]);
+                cValues[ci + j] += Math.abs(air - bValues[br + j]);
               }
               break;
           }
@@ -288,37 +277,24 @@ public final class PortableDenseKernel implements DenseKernel {
 
   @Override
   public void accumulateSignDifference(
-      int m,
-      int n,
-      int k,
-      StridedMatrix aMatrix,
-      StridedMatrix bMatrix,
-      StridedMatrix xMatrix,
-      StridedMatrix cMatrix) {
-    float[] a = aMatrix.values();
-    int aOffset = aMatrix.offset();
-    int aRowStride = aMatrix.rowStride();
-    int aColumnStride = aMatrix.columnStride();
-    float[] b = bMatrix.values();
-    int bOffset = bMatrix.offset();
-    int bRowStride = bMatrix.rowStride();
-    float[] x = xMatrix.values();
-    int xOffset = xMatrix.offset();
-    int xRowStride = xMatrix.rowStride();
-    float[] c = cMatrix.values();
-    int cOffset = cMatrix.offset();
-    int cRowStride = cMatrix.rowStride();
+      int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix x, StridedMatrix c) {
+    float[] aValues = a.values();
+    int aColumnStride = a.columnStride();
+    float[] bValues = b.values();
+    float[] xValues = x.values();
+    float[] cValues = c.values();
     for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
       int j1 = Math.min(n, j0 + COLUMN_BLOCK);
       for (int i = 0; i < m; i++) {
-        int ci = cOffset + i * cRowStride;
-        int xi = xOffset + i * xRowStride;
-        int ai = aOffset + i * aRowStride;
+        int ci = c.index(i, 0);
+        int xi = x.index(i, 0);
+        int ai = a.index(i, 0);
         for (int r = 0; r < k; r++) {
-          float air = a[ai + r * aColumnStride];
-          int br = bOffset + r * bRowStride;
+          float air = aValues[ai + r * aColumnStride];
+          int br = b.index(r, 0);
           for (int j = j0; j < j1; j++) {
-            c[ci + j] = Math.fma(air, sign(x[xi + j] - b[br + j]), c[ci + j]);
+            cValues[ci + j] =
+                Math.fma(air, sign(xValues[xi + j] - bValues[br + j]), cValues[ci + j]);
           }
         }
       }

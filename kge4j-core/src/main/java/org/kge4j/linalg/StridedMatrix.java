@@ -27,6 +27,13 @@ public record StridedMatrix(float[] values, int offset, int rowStride, int colum
     return new StridedMatrix(values, offset, rowStride, 1);
   }
 
+  /**
+   * Where {@code M(i, j)} lies in {@link #values}: {@code offset + i·rowStride + j·columnStride}.
+   */
+  public int index(int i, int j) {
+    return offset + i * rowStride + j * columnStride;
+  }
+
   /** The transpose, {@code Mᵀ(i, j) = M(j, i)}: the same storage with the strides swapped. */
   public StridedMatrix transposed() {
     return new StridedMatrix(values, offset, columnStride, rowStride);

@@ -470,27 +470,19 @@ public final class SimdDenseKernel implements DenseKernel {
 
   @Override
   public void accumulate(
-      BlockOp op,
-      int m,
-      int n,
-      int k,
-      StridedMatrix aMatrix,
-      StridedMatrix bMatrix,
-      StridedMatrix cMatrix) {
-    float[] a = aMatrix.values();
-    int aOffset = aMatrix.offset();
-    int aRowStride = aMatrix.rowStride();
-    int aColumnStride = aMatrix.columnStride();
-    float[] b = bMatrix.values();
-    int bOffset = bMatrix.offset();
-    int bRowStride = bMatrix.rowStride();
-    float[] c = cMatrix.values();
-    int cOffset = cMatrix.offset();
-    int cRowStride = cMatrix.rowStride();
+      BlockOp op, int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix c) {
+    float[] aValues = a.values();
+    int aRowStride = a.rowStride();
+    int aColumnStride = a.columnStride();
+    float[] bValues = b.values();
+    int bRowStride = b.rowStride();
+    float[] cValues = c.values();
+    int cOffset = c.offset();
+    int cRowStride = c.rowStride();
     for (int r0 = 0; r0 < k; r0 += KC) {
       int kc = Math.min(KC, k - r0);
-      int aChunk = aOffset + r0 * aColumnStride;
-      int bChunk = bOffset + r0 * bRowStride;
+      int aChunk = a.index(0, r0);
+      int bChunk = b.index(r0, 0);
       int strips = n / (2 * L);
       if ((long) kc * n <= L2_FLOATS) {
         // the chunk of B fits L2: each tile of A is loaded once and swept across all strips
@@ -501,14 +493,14 @@ public final class SimdDenseKernel implements DenseKernel {
               // two strips at once: 24 accumulators, twice the FMAs per broadcast of A
               tileDotWide(
                   kc,
-                  a,
+                  aValues,
                   aChunk + i * aRowStride,
                   aRowStride,
                   aColumnStride,
-                  b,
+                  bValues,
                   bChunk + 2 * L * s,
                   bRowStride,
-                  c,
+                  cValues,
                   cOffset + i * cRowStride + 2 * L * s,
                   cRowStride);
               s += 2;
@@ -516,14 +508,14 @@ public final class SimdDenseKernel implements DenseKernel {
               tile(
                   op,
                   kc,
-                  a,
+                  aValues,
                   aChunk,
                   aRowStride,
                   aColumnStride,
-                  b,
+                  bValues,
                   bChunk,
                   bRowStride,
-                  c,
+                  cValues,
                   cOffset,
                   cRowStride,
                   i,
@@ -540,11 +532,22 @@ public final class SimdDenseKernel implements DenseKernel {
             // the rows below a whole tile: four chains at once, where one chain per call waited on
             // each FMA's latency (6 % of the rows of a 64-row block took a third of its time)
             for (; j + 4 * L <= 2 * L * strips; j += 4 * L) {
-              rowDotWide(kc, a, ai, aColumnStride, b, bChunk + j, bRowStride, c, ci + j);
+              rowDotWide(
+                  kc, aValues, ai, aColumnStride, bValues, bChunk + j, bRowStride, cValues, ci + j);
             }
           }
           for (; j < 2 * L * strips; j += L) {
-            vector(op, kc, a, ai, aColumnStride, b, bChunk + j, bRowStride, c, ci + j);
+            vector(
+                op,
+                kc,
+                aValues,
+                ai,
+                aColumnStride,
+                bValues,
+                bChunk + j,
+                bRowStride,
+                cValues,
+                ci + j);
           }
         }
       } else {
@@ -555,14 +558,14 @@ public final class SimdDenseKernel implements DenseKernel {
             tile(
                 op,
                 kc,
-                a,
+                aValues,
                 aChunk,
                 aRowStride,
                 aColumnStride,
-                b,
+                bValues,
                 bChunk,
                 bRowStride,
-                c,
+                cValues,
                 cOffset,
                 cRowStride,
                 i,
@@ -574,13 +577,13 @@ public final class SimdDenseKernel implements DenseKernel {
               vector(
                   op,
                   kc,
-                  a,
+                  aValues,
                   aChunk + i * aRowStride,
                   aColumnStride,
-                  b,
+                  bValues,
                   bChunk + j,
                   bRowStride,
-                  c,
+                  cValues,
                   cOffset + i * cRowStride + j);
             }
           }
@@ -592,25 +595,27 @@ public final class SimdDenseKernel implements DenseKernel {
           vector(
               op,
               kc,
-              a,
+              aValues,
               aChunk + i * aRowStride,
               aColumnStride,
-              b,
+              bValues,
               bChunk + j,
               bRowStride,
-              c,
+              cValues,
               cOffset + i * cRowStride + j);
         }
       }
       for (; j < n; j++) {
         for (int i = 0; i < m; i++) {
           int ci = cOffset + i * cRowStride + j;
-          float value = c[ci];
+          float value = cValues[ci];
           int ai = aChunk + i * aRowStride;
           for (int r = 0; r < kc; r++) {
-            value = op.apply(value, a[ai + r * aColumnStride], b[bChunk + r * bRowStride + j]);
+            value =
+                op.apply(
+                    value, aValues[ai + r * aColumnStride], bValues[bChunk + r * bRowStride + j]);
           }
-          c[ci] = value;
+          cValues[ci] = value;
         }
       }
     }
@@ -675,61 +680,48 @@ public final class SimdDenseKernel implements DenseKernel {
 
   @Override
   public void accumulateSignDifference(
-      int m,
-      int n,
-      int k,
-      StridedMatrix aMatrix,
-      StridedMatrix bMatrix,
-      StridedMatrix xMatrix,
-      StridedMatrix cMatrix) {
-    float[] a = aMatrix.values();
-    int aOffset = aMatrix.offset();
-    int aRowStride = aMatrix.rowStride();
-    int aColumnStride = aMatrix.columnStride();
-    float[] b = bMatrix.values();
-    int bOffset = bMatrix.offset();
-    int bRowStride = bMatrix.rowStride();
-    float[] x = xMatrix.values();
-    int xOffset = xMatrix.offset();
-    int xRowStride = xMatrix.rowStride();
-    float[] c = cMatrix.values();
-    int cOffset = cMatrix.offset();
-    int cRowStride = cMatrix.rowStride();
+      int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix x, StridedMatrix c) {
+    float[] aValues = a.values();
+    int aColumnStride = a.columnStride();
+    float[] bValues = b.values();
+    int bRowStride = b.rowStride();
+    float[] xValues = x.values();
+    float[] cValues = c.values();
     FloatVector one = FloatVector.broadcast(S, 1f);
     FloatVector minusOne = FloatVector.broadcast(S, -1f);
     FloatVector zero = FloatVector.zero(S);
     for (int r0 = 0; r0 < k; r0 += KC) {
       int kc = Math.min(KC, k - r0);
-      int aChunk = aOffset + r0 * aColumnStride;
-      int bChunk = bOffset + r0 * bRowStride;
+      int bChunk = b.index(r0, 0);
       int j = 0;
       for (; j + L <= n; j += L) {
         for (int i = 0; i < m; i++) {
-          int ai = aChunk + i * aRowStride;
-          int ci = cOffset + i * cRowStride + j;
-          FloatVector xv = FloatVector.fromArray(S, x, xOffset + i * xRowStride + j);
-          FloatVector acc = FloatVector.fromArray(S, c, ci);
+          int ai = a.index(i, r0);
+          int ci = c.index(i, j);
+          FloatVector xv = FloatVector.fromArray(S, xValues, x.index(i, j));
+          FloatVector acc = FloatVector.fromArray(S, cValues, ci);
           for (int r = 0; r < kc; r++) {
-            FloatVector d = xv.sub(FloatVector.fromArray(S, b, bChunk + r * bRowStride + j));
+            FloatVector d = xv.sub(FloatVector.fromArray(S, bValues, bChunk + r * bRowStride + j));
             VectorMask<Float> positive = d.compare(VectorOperators.GT, 0f);
             VectorMask<Float> negative = d.compare(VectorOperators.LT, 0f);
             FloatVector sign = zero.blend(one, positive).blend(minusOne, negative);
-            acc = FloatVector.broadcast(S, a[ai + r * aColumnStride]).fma(sign, acc);
+            acc = FloatVector.broadcast(S, aValues[ai + r * aColumnStride]).fma(sign, acc);
           }
-          acc.intoArray(c, ci);
+          acc.intoArray(cValues, ci);
         }
       }
       for (; j < n; j++) {
         for (int i = 0; i < m; i++) {
-          int ci = cOffset + i * cRowStride + j;
-          float xv = x[xOffset + i * xRowStride + j];
-          float value = c[ci];
-          int ai = aChunk + i * aRowStride;
+          int ci = c.index(i, j);
+          float xv = xValues[x.index(i, j)];
+          float value = cValues[ci];
+          int ai = a.index(i, r0);
           for (int r = 0; r < kc; r++) {
-            float d = xv - b[bChunk + r * bRowStride + j];
-            value = Math.fma(a[ai + r * aColumnStride], d > 0f ? 1f : d < 0f ? -1f : 0f, value);
+            float d = xv - bValues[bChunk + r * bRowStride + j];
+            value =
+                Math.fma(aValues[ai + r * aColumnStride], d > 0f ? 1f : d < 0f ? -1f : 0f, value);
           }
-          c[ci] = value;
+          cValues[ci] = value;
         }
       }
     }
