@@ -280,12 +280,13 @@ public final class SimdDenseKernel implements DenseKernel {
   public void adamStep(
       AdamStep step, float[] x, float[] g, float[] m, float[] v, int offset, int n) {
     boolean lazy = step.lazy();
-    float stepSize = step.stepSize();
-    float oneMinusBeta1 = step.oneMinusBeta1();
-    float beta2 = step.beta2();
-    float oneMinusBeta2 = step.oneMinusBeta2();
-    float sqrtBiasCorrection2 = step.sqrtBiasCorrection2();
-    float eps = step.eps();
+    // the coefficients broadcast once, before the loop (a scalar operand is broadcast the same way)
+    FloatVector stepSize = FloatVector.broadcast(S, step.stepSize());
+    FloatVector oneMinusBeta1 = FloatVector.broadcast(S, step.oneMinusBeta1());
+    FloatVector beta2 = FloatVector.broadcast(S, step.beta2());
+    FloatVector oneMinusBeta2 = FloatVector.broadcast(S, step.oneMinusBeta2());
+    FloatVector sqrtBiasCorrection2 = FloatVector.broadcast(S, step.sqrtBiasCorrection2());
+    FloatVector eps = FloatVector.broadcast(S, step.eps());
     int k = offset;
     int end = offset + n;
     for (; k + L <= end; k += L) {
