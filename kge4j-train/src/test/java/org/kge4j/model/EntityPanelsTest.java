@@ -64,6 +64,8 @@ class EntityPanelsTest {
     EmbeddingTable entities = GaussianValues.table(new SplittableRandom(11), numEntities, width);
     EntityPanels panels = new EntityPanels(entities, 2 * width * EntityPanels.PANEL);
     assertEquals(6, panels.numPanels());
+    // a float array's 16-byte header plus the lead fill a whole 64-byte line
+    assertEquals(0, (16 + Float.BYTES * EntityPanels.LEAD) % 64, "header plus lead in bytes");
     for (int p = 0; p < panels.numPanels(); p++) {
       assertEquals(EntityPanels.LEAD + (p % 2) * width * EntityPanels.PANEL, panels.offset(p));
       assertEquals(0, (panels.offset(p) - EntityPanels.LEAD) % 16, "panel " + p);
