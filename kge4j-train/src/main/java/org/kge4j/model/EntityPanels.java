@@ -25,13 +25,14 @@ public final class EntityPanels {
 
   /**
    * Floats before the first panel of each array. A float array's elements start 16 bytes after the
-   * array, and an array of a megabyte or more is humongous under G1 (the JVM's default collector)
-   * and starts a heap region, so its element 12 starts a 64-byte cache line. From there every row
-   * of every panel ({@code PANEL} floats = 256 bytes) starts a line too, and the kernel's vector
-   * loads of {@code B} never straddle two lines: a straddling load costs two L1 accesses, and with
-   * every load of a panel straddling, the block kernel ran 15–20 % slower on AVX-512 (Intel Xeon,
-   * FB15k-237's evaluation unit). Elsewhere (a small table, another collector) the start is
-   * wherever the array lands, as without the lead.
+   * array (with compressed class pointers, the default), and under G1 (the JVM's default collector)
+   * an array of at least half a heap region (regions are 1–32 MiB, by heap size) is humongous and
+   * starts a region, so its element 12 starts a 64-byte cache line. From there every row of every
+   * panel ({@code PANEL} floats = 256 bytes) starts a line too, and the kernel's vector loads of
+   * {@code B} never straddle two lines: a straddling load costs two L1 accesses, and with every
+   * load of a panel straddling, FB15k-237's evaluation ran 8–13 % slower on an AVX-512 Intel Xeon.
+   * Elsewhere (a small table, another collector) the start is wherever the array lands, as without
+   * the lead.
    */
   static final int LEAD = 12;
 
