@@ -73,7 +73,6 @@ public final class DoubleMarginLoss extends PointwiseLoss {
   private final double positiveMargin;
   private final double negativeMargin;
   private final double positiveNegativeBalance;
-  private final MarginActivation marginActivation;
   private final MarginTerms terms;
 
   private DoubleMarginLoss(
@@ -96,7 +95,6 @@ public final class DoubleMarginLoss extends PointwiseLoss {
     this.positiveMargin = margins.positive();
     this.negativeMargin = margins.negative();
     this.positiveNegativeBalance = positiveNegativeBalance;
-    this.marginActivation = marginActivation;
     this.terms =
         new MarginTerms(
             marginActivation,
@@ -366,7 +364,7 @@ public final class DoubleMarginLoss extends PointwiseLoss {
 
   /** The margin activation {@code h = g}. */
   public MarginActivation marginActivation() {
-    return marginActivation;
+    return terms.activation();
   }
 
   /** The float32 constants the kernels use. */
@@ -930,7 +928,7 @@ public final class DoubleMarginLoss extends PointwiseLoss {
         + ", positive_negative_balance="
         + positiveNegativeBalance
         + ", margin_activation="
-        + marginActivation.name()
+        + terms.activation().name()
         + ", reduction="
         + reduction().pykeenName()
         + ")";

@@ -3,6 +3,7 @@ package org.kge4j.loss.kernel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.kge4j.concurrent.DaemonThreads;
 
 /**
  * Runs a kernel call over a large range as fixed chunks, on the calling thread and up to {@code
@@ -171,8 +172,7 @@ final class ChunkedExecutor {
     private final Thread thread;
 
     Worker(String name) {
-      thread = new Thread(this, name);
-      thread.setDaemon(true);
+      thread = DaemonThreads.named(name).newThread(this);
       thread.start();
     }
 

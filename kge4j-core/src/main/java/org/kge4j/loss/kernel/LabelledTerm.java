@@ -28,4 +28,11 @@ public record LabelledTerm(
   public double sum(MarginKernel kernel, float gradScale, int from, int to) {
     return kernel.labelled(this, gradScale, from, to);
   }
+
+  /** The scores must be finite and the labels in [0, 1] (rule R4). */
+  @Override
+  public void requireValid(int to, String scoresName) {
+    LossTerm.super.requireValid(to, scoresName);
+    MarginKernels.requireUnitInterval(labels, to);
+  }
 }

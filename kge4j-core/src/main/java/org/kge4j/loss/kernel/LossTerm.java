@@ -28,4 +28,15 @@ public sealed interface LossTerm permits LabelledTerm, PositiveTerm, NegativeTer
    *     MarginKernel})
    */
   double sum(MarginKernel kernel, float gradScale, int from, int to);
+
+  /**
+   * Checks this term's inputs in {@code [0, to)} after a kernel returned NaN: fails naming the
+   * first non-finite score ({@code scoresName} in the message); a {@link LabelledTerm} also checks
+   * its labels. Returns normally when every input is valid.
+   *
+   * @throws IllegalArgumentException naming the first invalid input
+   */
+  default void requireValid(int to, String scoresName) {
+    MarginKernels.requireFinite(scores(), to, scoresName);
+  }
 }

@@ -101,10 +101,7 @@ public final class MarginKernels {
   public static double sum(LossTerm term, float gradScale, int from, int to, String scoresName) {
     double sum = EXECUTOR.sum(kernelFor(to - from), term, gradScale, from, to);
     if (Double.isNaN(sum)) {
-      requireFinite(term.scores(), to, scoresName);
-      if (term instanceof LabelledTerm labelled) {
-        requireUnitInterval(labelled.labels(), to);
-      }
+      term.requireValid(to, scoresName);
       throw activationFailure(term.terms().activation());
     }
     return sum;
@@ -118,7 +115,8 @@ public final class MarginKernels {
             + " returned NaN for finite input; activations must map finite values to finite values");
   }
 
-  private static void requireFinite(float[] x, int size, String name) {
+  /** Fails naming the first non-finite value of {@code x[0, size)}. */
+  static void requireFinite(float[] x, int size, String name) {
     for (int i = 0; i < size; i++) {
       if (!Float.isFinite(x[i])) {
         throw new IllegalArgumentException(
@@ -127,7 +125,8 @@ public final class MarginKernels {
     }
   }
 
-  private static void requireUnitInterval(float[] t, int size) {
+  /** Fails naming the first label of {@code t[0, size)} outside [0, 1]. */
+  static void requireUnitInterval(float[] t, int size) {
     for (int i = 0; i < size; i++) {
       if (!(t[i] >= 0f && t[i] <= 1f)) {
         throw new IllegalArgumentException(

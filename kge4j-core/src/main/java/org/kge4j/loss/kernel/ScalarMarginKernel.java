@@ -24,6 +24,8 @@ public final class ScalarMarginKernel implements MarginKernel {
     float[] x = term.scores();
     float[] t = term.labels();
     float[] weights = term.weights();
+    float smoothKeep = term.smoothKeep();
+    float smoothSpread = term.smoothSpread();
     float[] grad = term.gradient();
     double sum = 0;
     for (int i = from; i < to; i++) {
@@ -32,7 +34,7 @@ public final class ScalarMarginKernel implements MarginKernel {
       if (!(xi - xi == 0f) || !(ti >= 0f && ti <= 1f)) {
         return Double.NaN;
       }
-      float label = ti * term.smoothKeep() + (1f - ti) * term.smoothSpread();
+      float label = ti * smoothKeep + (1f - ti) * smoothSpread;
       float complement = 1f - label;
       float zp = lp - xi;
       float zn = ln + xi;
