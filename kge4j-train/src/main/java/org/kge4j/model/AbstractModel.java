@@ -249,7 +249,7 @@ abstract class AbstractModel implements Model {
     tailQuery(head, relation, s, 0);
     Arrays.fill(s, width, 2 * width, 0f);
     backwardCandidate(upstream, tail, s, out.entities());
-    chainQuery(true, head, relation, s, out);
+    chainQuery(true, head, relation, s, width, out);
   }
 
   @Override
@@ -304,7 +304,7 @@ abstract class AbstractModel implements Model {
         backwardCandidate(g, ids == null ? i : ids[i], s, ge);
       }
     }
-    chainQuery(tails, anchor, relation, s, out);
+    chainQuery(tails, anchor, relation, s, width, out);
   }
 
   /**
@@ -320,25 +320,6 @@ abstract class AbstractModel implements Model {
     int go = ge.touch(id);
     interaction.backward(
         kernel, g, score, s, 0, e, eo, s, width, ge.values().blockOf(id), go, width);
-  }
-
-  /**
-   * Chains {@code ∂/∂q} in {@code s[width, 2·width)} into the rows of the anchor and the relation
-   * (the inverse relation's for a head query with inverse relations), touching the entity first.
-   */
-  private void chainQuery(boolean tails, int anchor, int relation, float[] s, Gradients out) {
-    SparseGradient ge = out.entities();
-    SparseGradient gr = out.relations();
-    int ga = ge.touch(anchor);
-    int row = tails ? relation : headQueryRelation(relation);
-    int gro = gr.touch(row);
-    OperandGradients operands =
-        new OperandGradients(ge.values().blockOf(anchor), ga, gr.values().blockOf(row), gro);
-    if (tails) {
-      chainTailQuery(anchor, relation, s, width, operands);
-    } else {
-      chainHeadQuery(relation, anchor, s, width, operands);
-    }
   }
 
   @Override

@@ -89,6 +89,29 @@ public interface Model extends LinkPredictor {
    */
   void chainHeadQuery(int relation, int tail, float[] dq, int dqOffset, OperandGradients out);
 
+  /**
+   * The backward pass of a query into {@code out}: {@code dq[dqOffset, dqOffset + w)} chained into
+   * the rows of the anchor entity and of the relation ({@link #headQueryRelation} for a head
+   * query), touching the entity's row first and then the relation's, through {@link
+   * #chainTailQuery} when {@code tails} (anchor = head) or {@link #chainHeadQuery} (anchor = tail).
+   */
+  default void chainQuery(
+      boolean tails, int anchor, int relation, float[] dq, int dqOffset, Gradients out) {
+    SparseGradient ge = out.entities();
+    SparseGradient gr = out.relations();
+    int anchorOffset = ge.touch(anchor);
+    int row = tails ? relation : headQueryRelation(relation);
+    int rowOffset = gr.touch(row);
+    OperandGradients operands =
+        new OperandGradients(
+            ge.values().blockOf(anchor), anchorOffset, gr.values().blockOf(row), rowOffset);
+    if (tails) {
+      chainTailQuery(anchor, relation, dq, dqOffset, operands);
+    } else {
+      chainHeadQuery(relation, anchor, dq, dqOffset, operands);
+    }
+  }
+
   /** The score of triple {@code (head, relation, tail)}. */
   float score(int head, int relation, int tail);
 

@@ -13,7 +13,6 @@ import org.kge4j.model.EmbeddingTable;
 import org.kge4j.model.EntityPanels;
 import org.kge4j.model.Interaction;
 import org.kge4j.model.Model;
-import org.kge4j.model.OperandGradients;
 import org.kge4j.model.SparseGradient;
 
 /**
@@ -403,25 +402,11 @@ public final class LcwaTrainingLoop extends TrainingLoop {
     for (int e = 0; e < n; e++) {
       ge.touch(e);
     }
-    SparseGradient gr = total.relations();
     for (int i = 0; i < size; i++) {
-      int anchorRow = batchAnchor[i];
-      int r = batchRelation[i];
-      int anchorOffset = ge.touch(anchorRow);
-      int relationRow = batchRelationRow[i];
-      int relationOffset = gr.touch(relationRow);
-      OperandGradients operands =
-          new OperandGradients(
-              ge.values().blockOf(anchorRow),
-              anchorOffset,
-              gr.values().blockOf(relationRow),
-              relationOffset);
-      if (batchHeads[i]) {
-        model.chainHeadQuery(r, anchorRow, queryGradients, i * width, operands);
-      } else {
-        model.chainTailQuery(anchorRow, r, queryGradients, i * width, operands);
-      }
+      model.chainQuery(
+          !batchHeads[i], batchAnchor[i], batchRelation[i], queryGradients, i * width, total);
     }
+    SparseGradient gr = total.relations();
     EmbeddingTable relations = model.relationEmbeddings();
     for (int i = 0; i < regularizer.numRelationsUsed(); i++) {
       int r = regularizer.relationUsed(i);
