@@ -64,11 +64,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
   private long rngState;
   private final List<Double> losses = new ArrayList<>();
   private final List<ValidationRecord> validations = new ArrayList<>();
-  private double bestMetric;
-  private int bestEpoch;
-  private int remainingPatience;
-  private EmbeddingTable bestEntities;
-  private EmbeddingTable bestRelations;
+  private EarlyStoppingState earlyStopping;
 
   /**
    * Checks and binds what both loops share.
@@ -130,7 +126,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         new LookupRegularizer(
             model.regularizer(), model.numEntities(), model.numRelations(), model.dim());
     this.rngState = config.randomSeed();
-    setEarlyStopping(EarlyStoppingState.initial(config.stopper().patience()));
+    this.earlyStopping = EarlyStoppingState.initial(config.stopper().patience());
     warnIfMarginsCannotSeparate();
   }
 
@@ -269,7 +265,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     double trainingSeconds = 0;
     int epochsRun = 0;
     // a run restored from the checkpoint of an early-stopped run stays stopped
-    boolean stoppedEarly = patience > 0 && remainingPatience <= 0;
+    boolean stoppedEarly = patience > 0 && earlyStopping.remainingPatience() <= 0;
     listener.onTrainingStart(epochsCompleted + 1, numEpochs, numBatches);
     try (Workers workers = new Workers(numThreads)) {
       while (epochsCompleted < numEpochs && !stoppedEarly) {
@@ -334,10 +330,10 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         }
       }
     }
-    if (stoppedEarly && epochsRun > 0 && bestEntities != null) {
+    if (stoppedEarly && epochsRun > 0 && earlyStopping.bestEntityEmbeddings() != null) {
       // PyKEEN's early stopper reloads the weights of the best epoch
-      model.entityEmbeddings().copyFrom(bestEntities);
-      model.relationEmbeddings().copyFrom(bestRelations);
+      model.entityEmbeddings().copyFrom(earlyStopping.bestEntityEmbeddings());
+      model.relationEmbeddings().copyFrom(earlyStopping.bestRelationEmbeddings());
     }
     if (checkpointPath != null) {
       checkpoint().write(checkpointPath);
@@ -353,7 +349,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         validations,
         epochsCompleted,
         stoppedEarly,
-        bestEpoch,
+        earlyStopping.bestEpoch(),
         trainingSeconds,
         triplesPerSecond);
   }
@@ -370,20 +366,27 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     double value = record.meanReciprocalRank();
     // PyKEEN's is_improvement for larger-is-better metrics
     int patience = config.stopper().patience();
-    boolean improved = value > (1.0 + config.stopper().relativeDelta()) * bestMetric;
+    EarlyStoppingState state = earlyStopping;
+    EmbeddingTable bestEntities = state.bestEntityEmbeddings();
+    EmbeddingTable bestRelations = state.bestRelationEmbeddings();
+    boolean improved = value > (1.0 + config.stopper().relativeDelta()) * state.bestMetric();
     if (improved) {
-      bestMetric = value;
-      bestEpoch = epoch;
-      remainingPatience = patience;
       if (patience > 0) {
         bestEntities = snapshot(bestEntities, model.entityEmbeddings());
         bestRelations = snapshot(bestRelations, model.relationEmbeddings());
       }
+      earlyStopping = new EarlyStoppingState(value, epoch, patience, bestEntities, bestRelations);
     } else {
-      remainingPatience--;
+      earlyStopping =
+          new EarlyStoppingState(
+              state.bestMetric(),
+              state.bestEpoch(),
+              state.remainingPatience() - 1,
+              bestEntities,
+              bestRelations);
     }
     listener.onValidation(record, improved);
-    return patience > 0 && remainingPatience <= 0;
+    return patience > 0 && earlyStopping.remainingPatience() <= 0;
   }
 
   /** {@code target} (a new table like {@code source} when null) holding {@code source}'s values. */
@@ -405,8 +408,7 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
         rngState,
         losses,
         validations,
-        new EarlyStoppingState(
-            bestMetric, bestEpoch, remainingPatience, bestEntities, bestRelations),
+        earlyStopping,
         model.name(),
         model.entityEmbeddings(),
         model.relationEmbeddings(),
@@ -443,14 +445,6 @@ public abstract sealed class TrainingLoop permits SlcwaTrainingLoop, LcwaTrainin
     losses.addAll(checkpoint.losses());
     validations.clear();
     validations.addAll(checkpoint.validations());
-    setEarlyStopping(checkpoint.earlyStopping());
-  }
-
-  private void setEarlyStopping(EarlyStoppingState state) {
-    bestMetric = state.bestMetric();
-    bestEpoch = state.bestEpoch();
-    remainingPatience = state.remainingPatience();
-    bestEntities = state.bestEntityEmbeddings();
-    bestRelations = state.bestRelationEmbeddings();
+    earlyStopping = checkpoint.earlyStopping();
   }
 }
