@@ -473,23 +473,26 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
           tailQueryGradients,
           qo,
           width);
-      Arrays.fill(headGradients, qo, qo + width, 0f);
-      Arrays.fill(tailGradients, qo, qo + width, 0f);
-      Arrays.fill(relationGradients, qo, qo + width, 0f);
-      model.chainTailQuery(
-          h,
-          r,
-          tailQueryGradients,
-          qo,
-          new OperandGradients(headGradients, qo, relationGradients, qo));
-      if (heads) {
-        model.chainHeadQuery(
-            r,
-            t,
-            headQueryGradients,
-            qo,
-            new OperandGradients(tailGradients, qo, relationGradients, qo));
-      }
+      chainPositive(h, r, t, qo, tailQueryGradients, qo, heads ? headQueryGradients : null, qo);
+    }
+  }
+
+  /**
+   * Chains a positive's query gradients into its rows {@code [qo, qo + width)} of {@code
+   * headGradients}, {@code tailGradients} and {@code relationGradients}, cleared first: the tail
+   * query's {@code ∂/∂q(h, r)} from {@code tailDq[tailOffset..]}, then, unless {@code headDq} is
+   * null, the head query's {@code ∂/∂q'(r, t)} from {@code headDq[headOffset..]}.
+   */
+  private void chainPositive(
+      int h, int r, int t, int qo, float[] tailDq, int tailOffset, float[] headDq, int headOffset) {
+    Arrays.fill(headGradients, qo, qo + width, 0f);
+    Arrays.fill(tailGradients, qo, qo + width, 0f);
+    Arrays.fill(relationGradients, qo, qo + width, 0f);
+    model.chainTailQuery(
+        h, r, tailDq, tailOffset, new OperandGradients(headGradients, qo, relationGradients, qo));
+    if (headDq != null) {
+      model.chainHeadQuery(
+          r, t, headDq, headOffset, new OperandGradients(tailGradients, qo, relationGradients, qo));
     }
   }
 
@@ -759,13 +762,7 @@ public final class SlcwaTrainingLoop extends TrainingLoop {
         headGradient,
         0,
         width);
-    Arrays.fill(headGradients, qo, qo + width, 0f);
-    Arrays.fill(tailGradients, qo, qo + width, 0f);
-    Arrays.fill(relationGradients, qo, qo + width, 0f);
-    model.chainTailQuery(
-        h, r, tailGradient, 0, new OperandGradients(headGradients, qo, relationGradients, qo));
-    model.chainHeadQuery(
-        r, t, headGradient, 0, new OperandGradients(tailGradients, qo, relationGradients, qo));
+    chainPositive(h, r, t, qo, tailGradient, 0, headGradient, 0);
     return scale * value;
   }
 
