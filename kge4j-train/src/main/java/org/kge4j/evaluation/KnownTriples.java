@@ -23,12 +23,13 @@ final class KnownTriples {
   final long[] headKeys;
 
   /**
-   * The index of {@code factories}' triples, {@code tailKeys} and {@code headKeys} as {@link
-   * #sortedKeys} made them (by the tail side and the head side).
+   * The index of triples over {@code numEntities} entities and {@code numRelations} relations,
+   * {@code tailKeys} and {@code headKeys} as {@link #sortedKeys} made them (by the tail side and
+   * the head side).
    */
-  KnownTriples(List<TriplesFactory> factories, long[] tailKeys, long[] headKeys) {
-    this.numEntities = factories.get(0).numEntities();
-    this.numRelations = factories.get(0).numRelations();
+  KnownTriples(int numEntities, int numRelations, long[] tailKeys, long[] headKeys) {
+    this.numEntities = numEntities;
+    this.numRelations = numRelations;
     this.tailKeys = tailKeys;
     this.headKeys = headKeys;
   }

@@ -413,7 +413,8 @@ public final class RankBasedEvaluator {
   private KnownTriples knownTriples(List<TriplesFactory> known) {
     long[][] sides = new long[2][];
     runParallel(2, () -> side -> sides[side] = KnownTriples.sortedKeys(known, side == 0));
-    return new KnownTriples(known, sides[0], sides[1]);
+    TriplesFactory first = known.get(0);
+    return new KnownTriples(first.numEntities(), first.numRelations(), sides[0], sides[1]);
   }
 
   /**

@@ -7,9 +7,6 @@ package org.kge4j.model;
  * t)}) at {@code entity[entityOffset, entityOffset + w)} and the relation's row at {@code
  * relation[relationOffset, relationOffset + w)}, {@code w} the table's width.
  *
- * <p>Naming the two destinations keeps them apart: as two array-and-offset pairs in a row they were
- * easy to swap, and the head query took them in the other order than the tail query.
- *
  * @param entity the array holding the anchor entity's gradient row
  * @param entityOffset where that row starts in {@code entity}
  * @param relation the array holding the relation's gradient row
