@@ -21,11 +21,11 @@ public final class ScalarMarginKernel implements MarginKernel {
     float ln = terms.negativeMargin();
     float wp = terms.positiveWeight();
     float wn = terms.negativeWeight();
+    float smoothKeep = term.smoothKeep();
+    float smoothSpread = term.smoothSpread();
     float[] x = term.scores();
     float[] t = term.labels();
     float[] weights = term.weights();
-    float smoothKeep = term.smoothKeep();
-    float smoothSpread = term.smoothSpread();
     float[] grad = term.gradient();
     double sum = 0;
     for (int i = from; i < to; i++) {
