@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -69,15 +68,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "hpo",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = {
       "Search hyper-parameters of a model on the validation split (TPE, random, Sobol or grid"
           + " search; median, ASHA or Hyperband pruning on epochs) and write study.json,"
           + " trials.tsv, best_pipeline/pipeline_config.json and plots into the output directory."
     })
-public final class HpoCommand implements Callable<Integer> {
+public final class HpoCommand extends Kge4jSubcommand {
 
   /** Loggers whose per-configuration warnings would repeat for every sampled trial. */
   private static final List<Logger> QUIETED = new ArrayList<>();
@@ -89,8 +85,6 @@ public final class HpoCommand implements Callable<Integer> {
 
   /** The pruners, the default first. */
   private static final List<String> PRUNERS = List.of("median", "asha", "hyperband", "none");
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--config",
@@ -257,11 +251,8 @@ public final class HpoCommand implements Callable<Integer> {
   private boolean quiet;
 
   @Override
-  public Integer call() {
-    CommandLine commandLine = spec.commandLine();
-    PrintWriter out = commandLine.getOut();
-    PrintWriter err = commandLine.getErr();
-    OptionChecks checks = new OptionChecks(commandLine);
+  void run(OptionChecks checks, PrintWriter out) {
+    PrintWriter err = commandLine().getErr();
     checkOptionValues(checks);
     int numThreads = checks.threads("--threads", threads);
     quietPerTrialWarnings();
@@ -458,7 +449,6 @@ public final class HpoCommand implements Callable<Integer> {
         replicate(out, directory, best.get(), data, numThreads, progress, pipelineSeed);
       }
     }
-    return CommandLine.ExitCode.OK;
   }
 
   private void checkOptionValues(OptionChecks checks) {
@@ -729,9 +719,7 @@ public final class HpoCommand implements Callable<Integer> {
             "stopper_kwargs.frequency", "--eval-frequency",
             "stopper_kwargs.patience", "--patience");
     String option = options.get(key);
-    return option != null && spec.commandLine().getParseResult().hasMatchedOption(option)
-        ? option
-        : null;
+    return option != null && given(option) ? option : null;
   }
 
   private KgeSearchSpace space(
@@ -754,10 +742,10 @@ public final class HpoCommand implements Callable<Integer> {
         throw checks.invalid("--config", config + ": " + e.getMessage());
       }
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid options: " + e.getMessage(), e);
+          commandLine(), "Invalid options: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid options: " + e.getMessage(), e);
+          commandLine(), "Invalid options: " + e.getMessage(), e);
     }
   }
 
@@ -899,7 +887,7 @@ public final class HpoCommand implements Callable<Integer> {
           "best configuration: "
               + directory
                   .resolve(StudyOutputs.BEST_PIPELINE)
-                  .resolve(TrainCommand.PIPELINE_CONFIG_JSON));
+                  .resolve(OutputFiles.PIPELINE_CONFIG_JSON));
     } else {
       out.println("no complete trial yet");
     }

@@ -23,6 +23,12 @@ public final class OutputFiles {
   /** File name of the results document in an output directory. */
   public static final String RESULTS_JSON = "results.json";
 
+  /** File name of the runnable configuration in an output directory. */
+  public static final String PIPELINE_CONFIG_JSON = "pipeline_config.json";
+
+  /** File name of the checkpoint in an output directory. */
+  public static final String CHECKPOINT_FILE = "checkpoint.kge4j";
+
   /** File name of the per-epoch loss table. */
   public static final String LOSSES_TSV = "losses.tsv";
 

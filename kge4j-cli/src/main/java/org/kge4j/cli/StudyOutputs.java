@@ -112,7 +112,7 @@ final class StudyOutputs {
           extra.put("study_name", study.name());
           OutputFiles.writeJson(
               b.toPipelineMap(extra),
-              bestDirectory(directory).resolve(TrainCommand.PIPELINE_CONFIG_JSON));
+              bestDirectory(directory).resolve(OutputFiles.PIPELINE_CONFIG_JSON));
         });
     if (plots) {
       Map<String, HpoParameter> parameters = new LinkedHashMap<>();

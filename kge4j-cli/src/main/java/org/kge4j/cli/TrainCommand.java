@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.kge4j.config.LoadedDataset;
 import org.kge4j.config.PipelineConfig;
@@ -50,23 +49,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "train",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = {
       "Train a model with DoubleMarginLoss, evaluate it on the test split and write "
           + "results.json, pipeline_config.json, losses.tsv, losses.png and a checkpoint into the"
           + " output directory."
     })
-public final class TrainCommand implements Callable<Integer> {
-
-  /** File name of the checkpoint in an output directory. */
-  public static final String CHECKPOINT_FILE = "checkpoint.kge4j";
-
-  /** File name of the runnable configuration in an output directory. */
-  public static final String PIPELINE_CONFIG_JSON = "pipeline_config.json";
-
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+public final class TrainCommand extends Kge4jSubcommand {
 
   @Option(
       names = "--dataset",
@@ -121,12 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
   private boolean quiet;
 
   @Override
-  public Integer call() {
+  void run(OptionChecks checks, PrintWriter out) {
     long start = System.nanoTime();
-    CommandLine commandLine = spec.commandLine();
-    PrintWriter out = commandLine.getOut();
-    PrintWriter err = commandLine.getErr();
-    OptionChecks checks = new OptionChecks(commandLine);
+    PrintWriter err = commandLine().getErr();
     checks.atLeast("--checkpoint-frequency", checkpointFrequency, 0);
     int numThreads = checks.threads("--threads", threads);
 
@@ -135,10 +120,10 @@ public final class TrainCommand implements Callable<Integer> {
     PipelineConfig config =
         checkpoint == null
             ? configuration.configuration(
-                commandLine,
+                commandLine(),
                 checks,
                 datasetSource,
-                graphFile.kwargs(checks, commandLine, datasetSource))
+                graphFile.kwargs(checks, commandLine(), datasetSource))
             : checkpoint.config();
     // A resumed run reads its data as its checkpoint recorded it; --dataset only says where it is.
     LoadedDataset loaded =
@@ -167,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
     OutputFiles.writeJson(running, directory.resolve(OutputFiles.RESULTS_JSON));
     OutputFiles.writeJson(
         RunReport.pipelineDocument(config, plotTitle(config, data)),
-        directory.resolve(PIPELINE_CONFIG_JSON));
+        directory.resolve(OutputFiles.PIPELINE_CONFIG_JSON));
 
     ProgressListener listener = new ProgressListener(err, data.training().numTriples(), quiet);
     Pipeline.Builder pipeline =
@@ -180,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
           pipeline
               .listener(listener)
               .numThreads(numThreads)
-              .checkpoint(directory.resolve(CHECKPOINT_FILE), checkpointFrequency)
+              .checkpoint(directory.resolve(OutputFiles.CHECKPOINT_FILE), checkpointFrequency)
               .build()
               .run();
     } catch (RuntimeException e) {
@@ -224,8 +209,6 @@ public final class TrainCommand implements Callable<Integer> {
                 ? ", stopped early (best epoch " + result.training().bestEpoch() + ")"
                 : "",
             directory));
-    out.flush();
-    return CommandLine.ExitCode.OK;
   }
 
   /**
@@ -277,7 +260,7 @@ public final class TrainCommand implements Callable<Integer> {
    */
   private Thread interruptionRecorder(
       Map<String, Object> running, Path directory, PrintWriter err) {
-    Path checkpointPath = directory.resolve(CHECKPOINT_FILE);
+    Path checkpointPath = directory.resolve(OutputFiles.CHECKPOINT_FILE);
     return new Thread(
         () -> {
           OutputFiles.writeJson(
@@ -306,7 +289,7 @@ public final class TrainCommand implements Callable<Integer> {
     for (String name :
         Stream.concat(ConfigurationOptions.NAMES.stream(), GraphFileMixin.NAMES.stream())
             .toList()) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+      if (given(name)) {
         throw checks.invalid(
             name,
             "cannot be combined with --resume: a resumed run keeps the "
@@ -382,7 +365,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The command line as typed, for {@code results.json}. */
   private List<String> arguments() {
-    return spec.commandLine().getParseResult().originalArgs();
+    return commandLine().getParseResult().originalArgs();
   }
 
   private static String describe(PipelineConfig config) {

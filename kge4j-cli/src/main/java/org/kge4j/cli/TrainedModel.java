@@ -30,7 +30,7 @@ record TrainedModel(
     Model model) {
 
   /**
-   * Loads the model of {@code location}, a run directory (its {@value TrainCommand#CHECKPOINT_FILE}
+   * Loads the model of {@code location}, a run directory (its {@value OutputFiles#CHECKPOINT_FILE}
    * is read) or a checkpoint file. A missing or unreadable checkpoint, an unknown dataset, a
    * changed graph file or a dataset of another size are usage errors (exit code 2) naming {@code
    * parameterLabel} or {@code --dataset}.
@@ -42,7 +42,7 @@ record TrainedModel(
   static TrainedModel load(
       CommandLine commandLine, String parameterLabel, Path location, String datasetOption) {
     Path file =
-        Files.isDirectory(location) ? location.resolve(TrainCommand.CHECKPOINT_FILE) : location;
+        Files.isDirectory(location) ? location.resolve(OutputFiles.CHECKPOINT_FILE) : location;
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(
           commandLine,

@@ -35,8 +35,8 @@ class ConfigFileTest {
   static void trainTheOriginalRun() {
     Cli.sharedDatasets();
     original = runs.resolve("original");
-    originalConfig = original.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString();
-    originalCheckpoint = original.resolve(TrainCommand.CHECKPOINT_FILE).toString();
+    originalConfig = original.resolve(OutputFiles.PIPELINE_CONFIG_JSON).toString();
+    originalCheckpoint = original.resolve(OutputFiles.CHECKPOINT_FILE).toString();
     Cli.train(
         original,
         "--model",
@@ -66,7 +66,7 @@ class ConfigFileTest {
   @Test
   void aRunsPipelineConfigReRunsItWithTheSameValidationMrr() throws IOException {
     JsonNode second =
-        Cli.retrain(original.resolve(TrainCommand.PIPELINE_CONFIG_JSON), runs.resolve("again"));
+        Cli.retrain(original.resolve(OutputFiles.PIPELINE_CONFIG_JSON), runs.resolve("again"));
     JsonNode first = Cli.results(original);
     assertEquals(3, first.at("/training/validation").size());
     assertEquals(first.at("/training/validation"), second.at("/training/validation"));
@@ -78,10 +78,9 @@ class ConfigFileTest {
 
   @Test
   void theWrittenJsonIsTheCheckpointsConfigurationAndRoundTrips() throws IOException {
-    Map<String, Object> written = readMap(original.resolve(TrainCommand.PIPELINE_CONFIG_JSON));
+    Map<String, Object> written = readMap(original.resolve(OutputFiles.PIPELINE_CONFIG_JSON));
     PipelineConfig fromJson = PipelineConfig.fromPipelineMap(written);
-    PipelineConfig stored =
-        Checkpoint.read(original.resolve(TrainCommand.CHECKPOINT_FILE)).config();
+    PipelineConfig stored = Checkpoint.read(original.resolve(OutputFiles.CHECKPOINT_FILE)).config();
     assertEquals(stored, fromJson);
     assertEquals("DistMult", fromJson.model().name());
     assertEquals(Initializer.XAVIER_NORMAL, fromJson.model().relationInitializer());

@@ -47,7 +47,7 @@ class EvaluateAndResumeTest {
         "--threads",
         "2");
     completeResults = Cli.results(complete);
-    completeCheckpoint = complete.resolve(TrainCommand.CHECKPOINT_FILE).toString();
+    completeCheckpoint = complete.resolve(OutputFiles.CHECKPOINT_FILE).toString();
   }
 
   @Test
@@ -106,9 +106,9 @@ class EvaluateAndResumeTest {
   @Test
   void resumingAnInterruptedRunGivesTheUninterruptedResult() throws Exception {
     // Interrupt the same configuration after epoch 2, as a crash would, leaving its checkpoint.
-    Checkpoint finished = Checkpoint.read(complete.resolve(TrainCommand.CHECKPOINT_FILE));
+    Checkpoint finished = Checkpoint.read(complete.resolve(OutputFiles.CHECKPOINT_FILE));
     Path interrupted = Files.createDirectories(dir.resolve("interrupted"));
-    Path checkpoint = interrupted.resolve(TrainCommand.CHECKPOINT_FILE);
+    Path checkpoint = interrupted.resolve(OutputFiles.CHECKPOINT_FILE);
     crashAfterTwoEpochs(Pipeline.builder(finished.config(), Datasets.embedded()), checkpoint);
 
     // The original ran with 2 threads; the thread count may change without changing results.

@@ -147,8 +147,7 @@ class ExportCommandTest {
             + "\n",
         first.out());
     Cli.Run again =
-        Cli.usageError(
-            "export", trained.directory.resolve(TrainCommand.CHECKPOINT_FILE).toString());
+        Cli.usageError("export", trained.directory.resolve(OutputFiles.CHECKPOINT_FILE).toString());
     assertEquals(
         "kge4j: Invalid value for option '--output': "
             + embeddings.toAbsolutePath()

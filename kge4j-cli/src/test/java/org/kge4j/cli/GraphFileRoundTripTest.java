@@ -51,7 +51,7 @@ class GraphFileRoundTripTest {
 
   /** The predictor of the Java API on the data the checkpoint's configuration reads. */
   private static Predictor javaPredictor(Path run) {
-    Checkpoint checkpoint = Checkpoint.read(run.resolve(TrainCommand.CHECKPOINT_FILE));
+    Checkpoint checkpoint = Checkpoint.read(run.resolve(OutputFiles.CHECKPOINT_FILE));
     Dataset data = checkpoint.config().dataset().resolve().dataset();
     return Predictor.of(checkpoint.restoreModel(data.numEntities(), data.numRelations()), data);
   }
@@ -130,7 +130,7 @@ class GraphFileRoundTripTest {
 
     Cli.Run resumed =
         Cli.succeeds(
-            "train", "--resume", run.resolve(TrainCommand.CHECKPOINT_FILE).toString(), "--quiet");
+            "train", "--resume", run.resolve(OutputFiles.CHECKPOINT_FILE).toString(), "--quiet");
     assertTrue(resumed.out().startsWith("nations.nt: N-Triples, 1992 statements"), resumed.out());
   }
 

@@ -118,7 +118,7 @@ class GraphFileTrainTest {
         dataset.get("training").get("num_triples").asInt());
 
     // The configuration is what reads the file again: path, split and SHA-256.
-    JsonNode pipeline = Cli.json(run.resolve(TrainCommand.PIPELINE_CONFIG_JSON)).get("pipeline");
+    JsonNode pipeline = Cli.json(run.resolve(OutputFiles.PIPELINE_CONFIG_JSON)).get("pipeline");
     assertEquals(nations.toAbsolutePath().toString(), pipeline.get("dataset").asText());
     assertEquals(
         OutputFiles.json()
@@ -134,7 +134,7 @@ class GraphFileTrainTest {
   @Test
   void theRunsPipelineConfigRetrainsOnTheSameFileAndSplit() throws IOException {
     JsonNode second =
-        Cli.retrain(run.resolve(TrainCommand.PIPELINE_CONFIG_JSON), dir.resolve("again"));
+        Cli.retrain(run.resolve(OutputFiles.PIPELINE_CONFIG_JSON), dir.resolve("again"));
     assertEquals(results.at("/configuration/pipeline"), second.at("/configuration/pipeline"));
     assertEquals(results.at("/dataset/testing"), second.at("/dataset/testing"));
     assertEquals(results.at("/dataset/graph_file"), second.at("/dataset/graph_file"));
@@ -145,7 +145,7 @@ class GraphFileTrainTest {
   @Test
   void evaluateSplitsTheRecordedFileAsTheRunDid() {
     Cli.Run evaluated =
-        Cli.succeeds("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
+        Cli.succeeds("evaluate", run.resolve(OutputFiles.CHECKPOINT_FILE).toString());
     int testing = results.get("dataset").get("testing").get("num_triples").asInt();
     assertTrue(
         evaluated.out().startsWith("test metrics (nations, DistMult, " + testing + " triples,"),
@@ -167,19 +167,18 @@ class GraphFileTrainTest {
   @Test
   void optionsReplaceTheConfigFilesDatasetKwargsAndAnotherDatasetStartsFromItsDefaults()
       throws Exception {
-    String config = run.resolve(TrainCommand.PIPELINE_CONFIG_JSON).toString();
+    String config = run.resolve(OutputFiles.PIPELINE_CONFIG_JSON).toString();
     Path reseeded = dir.resolve("reseeded");
     Cli.train(reseeded, "--config", config, "--split-seed", "9", "--epochs", "1");
     JsonNode kwargs =
-        Cli.json(reseeded.resolve(TrainCommand.PIPELINE_CONFIG_JSON))
-            .at("/pipeline/dataset_kwargs");
+        Cli.json(reseeded.resolve(OutputFiles.PIPELINE_CONFIG_JSON)).at("/pipeline/dataset_kwargs");
     assertEquals(9, kwargs.get("split_seed").asInt());
     assertEquals(0.7, kwargs.get("split").get(0).asDouble());
     assertEquals(sha256(nations), kwargs.get("sha256").asText());
 
     Path named = dir.resolve("named");
     Cli.train(named, "--config", config, "--dataset", "nations", "--epochs", "1");
-    JsonNode pipeline = Cli.json(named.resolve(TrainCommand.PIPELINE_CONFIG_JSON)).get("pipeline");
+    JsonNode pipeline = Cli.json(named.resolve(OutputFiles.PIPELINE_CONFIG_JSON)).get("pipeline");
     assertEquals("nations", pipeline.get("dataset").asText());
     assertFalse(pipeline.has("dataset_kwargs"), pipeline::toString);
   }
@@ -188,9 +187,8 @@ class GraphFileTrainTest {
   void resumeReadsTheGraphFileFromTheCheckpointAloneAndRefusesNewSplitOptions() throws IOException {
     // Only the checkpoint: it names the file, the split and the SHA-256.
     Path copy = Files.createDirectories(dir.resolve("resumed"));
-    Files.copy(
-        run.resolve(TrainCommand.CHECKPOINT_FILE), copy.resolve(TrainCommand.CHECKPOINT_FILE));
-    String checkpoint = copy.resolve(TrainCommand.CHECKPOINT_FILE).toString();
+    Files.copy(run.resolve(OutputFiles.CHECKPOINT_FILE), copy.resolve(OutputFiles.CHECKPOINT_FILE));
+    String checkpoint = copy.resolve(OutputFiles.CHECKPOINT_FILE).toString();
     Cli.Run refused = Cli.usageError("train", "--resume", checkpoint, "--split", "0.5,0.25,0.25");
     assertEquals(
         "kge4j: Invalid value for option '--split': cannot be combined with --resume: a resumed"
@@ -213,7 +211,7 @@ class GraphFileTrainTest {
     String before = sha256(copy);
     Files.writeString(copy, "<urn:a> <urn:p> <urn:b> .\n", StandardOpenOption.APPEND);
     Cli.Run evaluated =
-        Cli.usageError("evaluate", copyRun.resolve(TrainCommand.CHECKPOINT_FILE).toString());
+        Cli.usageError("evaluate", copyRun.resolve(OutputFiles.CHECKPOINT_FILE).toString());
     assertTrue(
         evaluated
             .err()

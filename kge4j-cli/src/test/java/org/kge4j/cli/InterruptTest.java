@@ -19,7 +19,7 @@ class InterruptTest {
   @Test
   void anInterruptedRunIsMarkedAndPointsToItsCheckpoint(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("run");
-    Path checkpoint = run.resolve(TrainCommand.CHECKPOINT_FILE);
+    Path checkpoint = run.resolve(OutputFiles.CHECKPOINT_FILE);
     Path err = dir.resolve("stderr.txt");
     Process process =
         JavaProcesses.of(

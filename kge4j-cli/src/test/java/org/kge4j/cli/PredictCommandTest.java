@@ -278,7 +278,7 @@ class PredictCommandTest {
             "kge4j: Invalid value for option '--top': must be an integer >= 1, got 0",
             "kge4j: Invalid value for option '--format': expected one of table, json, tsv (case-insensitive), got 'xml'",
             "kge4j: Invalid value for positional parameter RUN_DIR|CHECKPOINT: no such file: "
-                + dir.resolve(TrainCommand.CHECKPOINT_FILE).toAbsolutePath(),
+                + dir.resolve(OutputFiles.CHECKPOINT_FILE).toAbsolutePath(),
             "kge4j: Invalid value for option '--triples': triples file "
                 + dir.resolve("none.tsv").toAbsolutePath()
                 + " does not exist or is not a regular file");

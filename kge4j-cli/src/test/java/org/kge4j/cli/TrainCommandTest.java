@@ -165,8 +165,7 @@ class TrainCommandTest {
     assertEquals(Charts.WIDTH, plot.getWidth());
     assertEquals(Charts.HEIGHT, plot.getHeight());
     assertTrue(
-        Files.size(embeddedRun.resolve(TrainCommand.CHECKPOINT_FILE))
-            > (long) ENTITIES * 16 * 2 * 4,
+        Files.size(embeddedRun.resolve(OutputFiles.CHECKPOINT_FILE)) > (long) ENTITIES * 16 * 2 * 4,
         "ComplEx stores two floats per dimension");
   }
 
@@ -209,7 +208,7 @@ class TrainCommandTest {
 
     // evaluate finds the run's dataset in its checkpoint's configuration.
     Cli.Run evaluated =
-        Cli.succeeds("evaluate", run.resolve(TrainCommand.CHECKPOINT_FILE).toString());
+        Cli.succeeds("evaluate", run.resolve(OutputFiles.CHECKPOINT_FILE).toString());
     assertTrue(evaluated.out().startsWith("test metrics (nations, DistMult, "), evaluated.out());
   }
 

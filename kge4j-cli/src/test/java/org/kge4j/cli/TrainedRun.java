@@ -37,7 +37,7 @@ final class TrainedRun {
     this.directory = directory;
     this.dataset = Datasets.load("embedded");
     this.model =
-        Checkpoint.read(directory.resolve(TrainCommand.CHECKPOINT_FILE))
+        Checkpoint.read(directory.resolve(OutputFiles.CHECKPOINT_FILE))
             .restoreModel(dataset.numEntities(), dataset.numRelations());
     this.predictor = Predictor.of(model, dataset);
     TriplesFactory training = dataset.training();
