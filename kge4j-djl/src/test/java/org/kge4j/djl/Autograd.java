@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.kge4j.djl.ParityCases.Tensor;
 
 /**
  * Runs a {@link DjlDoubleMarginLoss} through the engine's autograd and copies the value and the
@@ -43,36 +44,33 @@ final class Autograd {
   private Autograd() {}
 
   /** LCWA form: the gradient with respect to the predictions only (labels are constants). */
-  static Outcome lcwa(
-      DjlDoubleMarginLoss loss,
-      float[] predictions,
-      long[] predictionShape,
-      float[] labels,
-      long[] labelShape) {
+  static Outcome lcwa(DjlDoubleMarginLoss loss, Tensor predictions, Tensor labels) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = manager.create(predictions, new Shape(predictionShape));
-      NDArray t = manager.create(labels, new Shape(labelShape));
+      NDArray x = array(manager, predictions);
+      NDArray t = array(manager, labels);
       return run(loss, new NDList(t), x);
     }
   }
 
-  /** sLCWA form: gradients with respect to the positive and the negative scores. */
+  /**
+   * sLCWA form: gradients with respect to the positive and the negative scores; {@code
+   * batchFilter}, when not null, has the negatives' shape.
+   */
   static Outcome slcwa(
-      DjlDoubleMarginLoss loss,
-      float[] positives,
-      long[] positiveShape,
-      float[] negatives,
-      long[] negativeShape,
-      boolean[] batchFilter) {
+      DjlDoubleMarginLoss loss, Tensor positives, Tensor negatives, boolean[] batchFilter) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray k = manager.create(positives, new Shape(positiveShape));
-      NDArray kBar = manager.create(negatives, new Shape(negativeShape));
+      NDArray k = array(manager, positives);
+      NDArray kBar = array(manager, negatives);
       NDList labels =
           batchFilter == null
               ? new NDList()
-              : new NDList(manager.create(batchFilter, new Shape(negativeShape)));
+              : new NDList(manager.create(batchFilter, new Shape(negatives.longShape())));
       return run(loss, labels, k, kBar);
     }
+  }
+
+  private static NDArray array(NDManager manager, Tensor tensor) {
+    return manager.create(tensor.data(), new Shape(tensor.longShape()));
   }
 
   private static Outcome run(DjlDoubleMarginLoss loss, NDList labels, NDArray... inputs) {

@@ -126,13 +126,7 @@ class DjlDoubleMarginLossParityTest {
                 FloatTensor.of(t.data(), t.shape()),
                 smoothing,
                 numEntities);
-        Autograd.Outcome djl =
-            Autograd.lcwa(
-                loss.withLabelSmoothing(smoothing, numEntities),
-                x.data(),
-                x.longShape(),
-                t.data(),
-                t.longShape());
+        Autograd.Outcome djl = Autograd.lcwa(loss.withLabelSmoothing(smoothing, numEntities), x, t);
         float[] expectedGradient = ParityCases.tensor(grads.getAsJsonObject("predictions")).data();
         assertClose(expectedLoss, djl.value(), "loss vs PyTorch");
         assertClose(coreOutput.value(), djl.value(), "loss vs core");
@@ -177,14 +171,8 @@ class DjlDoubleMarginLossParityTest {
             null);
     Autograd.Outcome djl =
         filtered
-            ? Autograd.slcwa(
-                loss,
-                positives.data(),
-                positives.longShape(),
-                dense,
-                ParityCases.toLong(filterShape),
-                keep)
-            : denseSlcwa(loss, positives, negatives);
+            ? Autograd.slcwa(loss, positives, new Tensor(dense, filterShape), keep)
+            : Autograd.slcwa(loss, positives, negatives, null);
     assertSlcwa(
         expectedLoss,
         expectedPositiveGradient,
@@ -193,18 +181,6 @@ class DjlDoubleMarginLossParityTest {
         djl.value(),
         djl.gradient(0),
         filtered ? djl.keptNegativeGradient(keep, negatives.data().length, "") : djl.gradient(1));
-  }
-
-  /** {@link Autograd#slcwa} of a case's positive and (unfiltered) negative score tensors. */
-  private static Autograd.Outcome denseSlcwa(
-      DjlDoubleMarginLoss loss, Tensor positives, Tensor negatives) {
-    return Autograd.slcwa(
-        loss,
-        positives.data(),
-        positives.longShape(),
-        negatives.data(),
-        negatives.longShape(),
-        null);
   }
 
   private static void assertSlcwa(
@@ -272,11 +248,11 @@ class DjlDoubleMarginLossParityTest {
               if (testCase.get("kind").getAsString().equals("slcwa")) {
                 Tensor positives = ParityCases.tensor(inputs.getAsJsonObject("positive_scores"));
                 Tensor negatives = ParityCases.tensor(inputs.getAsJsonObject("negative_scores"));
-                denseSlcwa(loss, positives, negatives);
+                Autograd.slcwa(loss, positives, negatives, null);
               } else {
                 Tensor x = ParityCases.tensor(inputs.getAsJsonObject("predictions"));
                 Tensor t = ParityCases.tensor(inputs.getAsJsonObject("labels"));
-                Autograd.lcwa(loss, x.data(), x.longShape(), t.data(), t.longShape());
+                Autograd.lcwa(loss, x, t);
               }
             },
             testCase.getAsJsonObject("expected").get("why").getAsString());

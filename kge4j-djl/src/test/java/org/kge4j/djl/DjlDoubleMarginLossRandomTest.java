@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.kge4j.djl.ParityCases.Tensor;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.LossOutput;
 import org.kge4j.loss.MarginActivation;
@@ -78,10 +79,8 @@ class DjlDoubleMarginLossRandomTest {
           Autograd.Outcome actual =
               Autograd.lcwa(
                   new DjlDoubleMarginLoss(core).withLabelSmoothing(smoothing, numEntities),
-                  x,
-                  toLong(predictionShape),
-                  t,
-                  toLong(labelShape));
+                  new Tensor(x, predictionShape),
+                  new Tensor(t, labelShape));
           String what =
               core
                   + " x"
@@ -119,10 +118,8 @@ class DjlDoubleMarginLossRandomTest {
           Autograd.Outcome actual =
               Autograd.slcwa(
                   new DjlDoubleMarginLoss(core),
-                  positives,
-                  toLong(positiveShape),
-                  negatives,
-                  toLong(denseShape),
+                  new Tensor(positives, positiveShape),
+                  new Tensor(negatives, denseShape),
                   keep);
           String what =
               core
@@ -257,9 +254,5 @@ class DjlDoubleMarginLossRandomTest {
       size *= dim;
     }
     return size;
-  }
-
-  private static long[] toLong(int[] shape) {
-    return ParityCases.toLong(shape);
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.kge4j.djl.ParityCases.Tensor;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.kge4j.loss.MarginActivation;
 import org.kge4j.loss.UnsupportedLabelSmoothingException;
@@ -50,10 +51,8 @@ class DjlDoubleMarginLossTest {
       Autograd.Outcome outcome =
           Autograd.lcwa(
               new DjlDoubleMarginLoss(RELU_MEAN),
-              new float[] {2f, -1f, 0.5f},
-              new long[] {3},
-              new float[] {1f, 0f, 1f},
-              new long[] {3});
+              new Tensor(new float[] {2f, -1f, 0.5f}, new int[] {3}),
+              new Tensor(new float[] {1f, 0f, 1f}, new int[] {3}));
       assertClose(0.5 * 0.5 / 3, outcome.value(), "loss");
       assertArrayEquals(new float[] {0f, 0f, (float) (-0.5 / 3)}, outcome.gradient(0), 1e-7f);
     }
@@ -66,10 +65,8 @@ class DjlDoubleMarginLossTest {
       Autograd.Outcome outcome =
           Autograd.slcwa(
               new DjlDoubleMarginLoss(SOFTPLUS_SUM),
-              new float[] {k},
-              new long[] {1, 1},
-              negatives,
-              new long[] {1, 3},
+              new Tensor(new float[] {k}, new int[] {1, 1}),
+              new Tensor(negatives, new int[] {1, 3}),
               null);
       double expected = 0.5 * 3 * softplus(1 - k);
       for (float n : negatives) {
@@ -91,10 +88,8 @@ class DjlDoubleMarginLossTest {
       Autograd.Outcome outcome =
           Autograd.slcwa(
               new DjlDoubleMarginLoss(RELU_MEAN),
-              positives,
-              new long[] {2},
-              negatives,
-              new long[] {2, 2},
+              new Tensor(positives, new int[] {2}),
+              new Tensor(negatives, new int[] {2, 2}),
               keep);
       // positive: (1 + 0 + 0) / 3, negative: (0.5 + 2 + 9) / 3, each weighted 0.5.
       assertClose(0.5 * 1 / 3 + 0.5 * 11.5 / 3, outcome.value(), "loss");
@@ -108,10 +103,8 @@ class DjlDoubleMarginLossTest {
       Autograd.Outcome outcome =
           Autograd.slcwa(
               new DjlDoubleMarginLoss(RELU_MEAN),
-              new float[] {-3f, 0f},
-              new long[] {2, 1},
-              new float[] {5f, 6f, 7f, 8f},
-              new long[] {2, 2},
+              new Tensor(new float[] {-3f, 0f}, new int[] {2, 1}),
+              new Tensor(new float[] {5f, 6f, 7f, 8f}, new int[] {2, 2}),
               new boolean[4]);
       assertEquals(0.0, outcome.value());
       // Exactly zero; the sign of a zero is PyTorch's business (the vectors allow −0.0).
@@ -125,10 +118,11 @@ class DjlDoubleMarginLossTest {
       boolean[] keep = {true, false, false, true};
       float[] tame = {0.5f, 0f, 0f, -2f};
       float[] wild = {0.5f, Float.POSITIVE_INFINITY, -1e30f, -2f};
+      Tensor positives = new Tensor(new float[] {1f, 2f}, new int[] {2});
       Autograd.Outcome reference =
-          Autograd.slcwa(loss, new float[] {1f, 2f}, new long[] {2}, tame, new long[] {2, 2}, keep);
+          Autograd.slcwa(loss, positives, new Tensor(tame, new int[] {2, 2}), keep);
       Autograd.Outcome outcome =
-          Autograd.slcwa(loss, new float[] {1f, 2f}, new long[] {2}, wild, new long[] {2, 2}, keep);
+          Autograd.slcwa(loss, positives, new Tensor(wild, new int[] {2, 2}), keep);
       assertEquals(reference.value(), outcome.value());
       assertArrayEquals(reference.gradient(1), outcome.gradient(1));
       assertEquals(0f, outcome.gradient(1)[1], 0f);
@@ -141,7 +135,8 @@ class DjlDoubleMarginLossTest {
       // λ − x = 30 (linear region), 1e30 (exp would overflow) and −30 (log1p(exp(−30)) ≈ 9.4e-14).
       float[] x = {-29f, -1e30f, 31f};
       Autograd.Outcome outcome =
-          Autograd.lcwa(loss, x, new long[] {3}, new float[] {1f}, new long[] {});
+          Autograd.lcwa(
+              loss, new Tensor(x, new int[] {3}), new Tensor(new float[] {1f}, new int[] {}));
       double tail = Math.exp(-30);
       assertClose(0.5 * (30 + 1e30 + tail), outcome.value(), "loss");
       float[] gradient = outcome.gradient(0);
@@ -150,7 +145,10 @@ class DjlDoubleMarginLossTest {
       assertEquals(-0.5 * tail, gradient[2], 1e-6 * 0.5 * tail);
 
       Autograd.Outcome small =
-          Autograd.lcwa(loss, new float[] {31f}, new long[] {1}, new float[] {1f}, new long[] {1});
+          Autograd.lcwa(
+              loss,
+              new Tensor(new float[] {31f}, new int[] {1}),
+              new Tensor(new float[] {1f}, new int[] {1}));
       assertEquals(
           0.5 * tail, small.value(), 1e-6 * 0.5 * tail, "log1p accuracy, not log(1 + exp)");
     }

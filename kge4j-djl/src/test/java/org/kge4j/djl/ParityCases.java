@@ -1,5 +1,6 @@
 package org.kge4j.djl;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,12 @@ final class ParityCases {
   /** A tensor of the vectors: row-major float data and its shape ({@code []} = scalar). */
   record Tensor(float[] data, int[] shape) {
     long[] longShape() {
-      return toLong(shape);
+      return Arrays.stream(shape).asLongStream().toArray();
     }
   }
+
+  /** Reads the vectors' integer and boolean arrays. */
+  private static final Gson GSON = new Gson();
 
   private ParityCases() {}
 
@@ -80,21 +85,9 @@ final class ParityCases {
     return config;
   }
 
+  /** The {@code shape} of a tensor of the vectors. */
   static int[] shape(JsonObject tensor) {
-    var shapeJson = tensor.getAsJsonArray("shape");
-    int[] shape = new int[shapeJson.size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = shapeJson.get(i).getAsInt();
-    }
-    return shape;
-  }
-
-  static long[] toLong(int[] shape) {
-    long[] result = new long[shape.length];
-    for (int i = 0; i < shape.length; i++) {
-      result[i] = shape[i];
-    }
-    return result;
+    return GSON.fromJson(tensor.getAsJsonArray("shape"), int[].class);
   }
 
   static Tensor tensor(JsonObject tensor) {
@@ -108,13 +101,9 @@ final class ParityCases {
     return new Tensor(data, shape);
   }
 
+  /** The {@code data} of a boolean tensor of the vectors (a batch filter). */
   static boolean[] booleans(JsonObject tensor) {
-    var dataJson = tensor.getAsJsonArray("data");
-    boolean[] data = new boolean[dataJson.size()];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = dataJson.get(i).getAsBoolean();
-    }
-    return data;
+    return GSON.fromJson(tensor.getAsJsonArray("data"), boolean[].class);
   }
 
   /** A nullable number of the inputs. */
