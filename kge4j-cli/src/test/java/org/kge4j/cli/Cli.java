@@ -66,6 +66,29 @@ final class Cli {
   }
 
   /**
+   * The arguments of {@code kge4j hpo options... --quiet --output <output>} for DistMult on the
+   * embedded graph, {@code epochs} epochs a trial, evaluated every {@code evalFrequency} epochs and
+   * never pruned: a study short enough for a test, whose trials all run to the end.
+   */
+  static String[] shortStudy(Path output, int epochs, int evalFrequency, String... options) {
+    List<String> study =
+        new ArrayList<>(
+            List.of(
+                "--dataset",
+                "embedded",
+                "--model",
+                "distmult",
+                "--pruner",
+                "none",
+                "--epochs",
+                Integer.toString(epochs),
+                "--eval-frequency",
+                Integer.toString(evalFrequency)));
+    study.addAll(List.of(options));
+    return quietly("hpo", output, study.toArray(String[]::new));
+  }
+
+  /**
    * Trains the configuration in {@code config} (a {@code pipeline_config.json}) again into {@code
    * output}, on one thread: a run's results do not depend on the thread count.
    *

@@ -39,29 +39,9 @@ class HpoCommandTest {
   private static Cli.Run first;
 
   static String[] args(Path output, String... extra) {
-    List<String> a =
-        new ArrayList<>(
-            List.of(
-                "hpo",
-                "--dataset",
-                "embedded",
-                "--model",
-                "distmult",
-                "--epochs",
-                "3",
-                "--eval-frequency",
-                "2",
-                "--sampler",
-                "random",
-                "--pruner",
-                "none",
-                "--threads",
-                "2",
-                "--quiet",
-                "--output",
-                output.toString()));
-    a.addAll(List.of(extra));
-    return a.toArray(String[]::new);
+    List<String> options = new ArrayList<>(List.of("--sampler", "random", "--threads", "2"));
+    options.addAll(List.of(extra));
+    return Cli.shortStudy(output, 3, 2, options.toArray(String[]::new));
   }
 
   @BeforeAll

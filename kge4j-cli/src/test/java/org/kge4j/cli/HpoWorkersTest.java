@@ -33,28 +33,18 @@ class HpoWorkersTest {
     ProcessBuilder pb =
         JavaProcesses.of(
             Main.class,
-            "hpo",
-            "--dataset",
-            "embedded",
-            "--model",
-            "distmult",
-            "--epochs",
-            "2",
-            "--eval-frequency",
-            "1",
-            "--pruner",
-            "none",
-            "--n-trials",
-            "6",
-            "--threads",
-            "1",
-            "--storage",
-            storage.toString(),
-            "--study-name",
-            "shared",
-            "--quiet",
-            "--output",
-            output.toString());
+            Cli.shortStudy(
+                output,
+                2,
+                1,
+                "--n-trials",
+                "6",
+                "--threads",
+                "1",
+                "--storage",
+                storage.toString(),
+                "--study-name",
+                "shared"));
     File log = dir.resolve(output.getFileName() + ".log").toFile();
     pb.redirectErrorStream(true).redirectOutput(log);
     return pb.start();
