@@ -2,7 +2,9 @@ package org.kge4j.bench;
 
 import org.kge4j.loss.DoubleMarginLoss;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 
 /**
  * What the double-margin loss benchmarks ({@link LcwaBenchmark}, {@link SlcwaBenchmark}) share, so
@@ -27,20 +29,23 @@ public abstract class MarginLossBenchmark extends ThroughputBenchmark {
   @Param({"1", "2"})
   public int threads;
 
-  /** The loss under measurement, built by {@link #configureLoss()}. */
+  /** The loss under measurement, built by {@link #setUp()}. */
   DoubleMarginLoss loss;
 
   /**
-   * Selects the kernel and its threads for this fork, then builds the loss with the activation; the
-   * trial set-up calls it before filling the inputs.
+   * The trial set-up: selects the kernel and its threads for this fork, builds the loss with the
+   * activation, then fills the inputs ({@link #fillInputs()}); page faults stay out of the
+   * measurement.
    */
-  void configureLoss() {
+  @Setup(Level.Trial)
+  public final void setUp() {
     KernelSelection.configure(impl, threads);
     loss = DoubleMarginLoss.builder().marginActivation(activation).build();
+    fillInputs();
   }
 
-  /** Configures the loss ({@link #configureLoss()}) and fills the inputs of this trial. */
-  public abstract void setUp();
+  /** Allocates and fills this benchmark's inputs and gradient buffers, from a fixed seed. */
+  abstract void fillInputs();
 
   /**
    * One forward + backward pass of the loss over the inputs.

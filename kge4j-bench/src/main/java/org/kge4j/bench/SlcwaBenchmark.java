@@ -3,9 +3,7 @@ package org.kge4j.bench;
 import java.util.SplittableRandom;
 import org.kge4j.loss.DoubleMarginLoss;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Forward + backward of the dense sLCWA double-margin loss through the array entry point {@link
@@ -29,11 +27,9 @@ public class SlcwaBenchmark extends MarginLossBenchmark {
   float[] positiveGradient;
   float[] negativeGradient;
 
-  /** Configures the kernels and fills the inputs. */
+  /** Positive scores uniform in [-1, 3), negative scores in [-3, 1). */
   @Override
-  @Setup(Level.Trial)
-  public void setUp() {
-    configureLoss();
+  void fillInputs() {
     SplittableRandom random = new SplittableRandom(43);
     positives = new float[b];
     negatives = new float[b * K];
