@@ -22,12 +22,10 @@ final class ProgressBar {
   private static final int BAR_WIDTH = 24;
 
   private final PrintWriter out;
-  private final int totalEpochs;
-  private final long triplesPerEpoch;
+  private final Plan plan;
   private final boolean interactive;
   private final LongSupplier clock;
   private final long start;
-  private final int firstEpoch;
   private long lastDraw = Long.MIN_VALUE;
   private int lastLineLength;
   private double lastLoss = Double.NaN;
@@ -35,24 +33,43 @@ final class ProgressBar {
   private OptionalDouble lastMrr = OptionalDouble.empty();
 
   /**
-   * @param out where to draw
+   * What a run plans to train, against which its progress is measured.
+   *
    * @param firstEpoch the epoch this run starts with (greater than 1 when resuming)
    * @param totalEpochs the last planned epoch
    * @param triplesPerEpoch positive training triples in one epoch
+   */
+  record Plan(int firstEpoch, int totalEpochs, long triplesPerEpoch) {
+
+    /** The epochs this run trains, {@code firstEpoch} to {@code totalEpochs}. */
+    int epochs() {
+      return totalEpochs - firstEpoch + 1;
+    }
+
+    /** The positives this run trains on, at least 1 (the denominator of the fraction done). */
+    long triplesPlanned() {
+      return Math.max(1, (long) epochs() * triplesPerEpoch);
+    }
+
+    /**
+     * The positives this run has trained on once {@code triplesIntoEpoch} positives of {@code
+     * epoch} are (at most one epoch's count).
+     */
+    long triplesDone(int epoch, long triplesIntoEpoch) {
+      return (long) (epoch - firstEpoch) * triplesPerEpoch
+          + Math.min(triplesIntoEpoch, triplesPerEpoch);
+    }
+  }
+
+  /**
+   * @param out where to draw
+   * @param plan the epochs and triples the run plans
    * @param interactive redraw in place (a terminal) or print lines (a log)
    * @param clock nanosecond clock, {@code System::nanoTime} outside tests
    */
-  ProgressBar(
-      PrintWriter out,
-      int firstEpoch,
-      int totalEpochs,
-      long triplesPerEpoch,
-      boolean interactive,
-      LongSupplier clock) {
+  ProgressBar(PrintWriter out, Plan plan, boolean interactive, LongSupplier clock) {
     this.out = out;
-    this.firstEpoch = firstEpoch;
-    this.totalEpochs = totalEpochs;
-    this.triplesPerEpoch = triplesPerEpoch;
+    this.plan = plan;
     this.interactive = interactive;
     this.clock = clock;
     this.start = clock.getAsLong();
@@ -85,14 +102,14 @@ final class ProgressBar {
       lastMrr = validationMrr;
     }
     long now = clock.getAsLong();
-    int every = Math.max(1, (totalEpochs - firstEpoch + 1) / 20);
+    int every = Math.max(1, plan.epochs() / 20);
     if (interactive) {
       lastDraw = now;
-      draw(epoch, triplesPerEpoch, now);
-    } else if ((epoch - firstEpoch + 1) % every == 0
-        || epoch == totalEpochs
+      draw(epoch, plan.triplesPerEpoch(), now);
+    } else if ((epoch - plan.firstEpoch() + 1) % every == 0
+        || epoch == plan.totalEpochs()
         || validationMrr.isPresent()) {
-      out.println(line(epoch, triplesPerEpoch, now));
+      out.println(line(epoch, plan.triplesPerEpoch(), now));
       out.flush();
     }
   }
@@ -116,15 +133,13 @@ final class ProgressBar {
 
   /** The progress line for {@code triplesDone} positives into {@code epoch} at time {@code now}. */
   String line(int epoch, long triplesDone, long now) {
-    long planned = Math.max(1, (long) (totalEpochs - firstEpoch + 1) * triplesPerEpoch);
-    long done =
-        (long) (epoch - firstEpoch) * triplesPerEpoch + Math.min(triplesDone, triplesPerEpoch);
-    double fraction = Math.min(1, Math.max(0, (double) done / planned));
+    long done = plan.triplesDone(epoch, triplesDone);
+    double fraction = Math.min(1, Math.max(0, (double) done / plan.triplesPlanned()));
     double seconds = (now - start) / 1e9;
     int filled = (int) Math.round(fraction * BAR_WIDTH);
     StringBuilder sb = new StringBuilder(120);
-    int width = String.valueOf(totalEpochs).length();
-    sb.append(String.format(Locale.ROOT, "epoch %" + width + "d/%d [", epoch, totalEpochs));
+    int width = String.valueOf(plan.totalEpochs()).length();
+    sb.append(String.format(Locale.ROOT, "epoch %" + width + "d/%d [", epoch, plan.totalEpochs()));
     sb.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
     sb.append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100)));
     if (!Double.isNaN(lastLoss)) {

@@ -36,9 +36,7 @@ final class ProgressListener implements TrainingListener {
       bar =
           new ProgressBar(
               err,
-              firstEpoch,
-              numEpochs,
-              triplesPerEpoch,
+              new ProgressBar.Plan(firstEpoch, numEpochs, triplesPerEpoch),
               System.console() != null,
               System::nanoTime);
     }

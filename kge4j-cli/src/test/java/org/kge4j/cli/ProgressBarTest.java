@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
 
+  /** A bar that draws into {@code bytes} on the test's clock {@code now}. */
+  private static ProgressBar bar(
+      StringWriter bytes, ProgressBar.Plan plan, boolean interactive, AtomicLong now) {
+    return new ProgressBar(new PrintWriter(bytes, true), plan, interactive, now::get);
+  }
+
   @Test
   void lineShowsEpochLossMrrThroughputAndEta() {
     AtomicLong now = new AtomicLong(0);
     StringWriter bytes = new StringWriter();
-    ProgressBar bar = new ProgressBar(new PrintWriter(bytes, true), 1, 4, 1000, true, now::get);
+    ProgressBar bar = bar(bytes, new ProgressBar.Plan(1, 4, 1000), true, now);
     now.set(2_000_000_000L); // 2 s for the first epoch's 1000 triples
     bar.epoch(1, 0.5, 750, OptionalDouble.of(0.25));
     String line = bar.line(1, 1000, now.get());
@@ -33,7 +39,7 @@ class ProgressBarTest {
   void aLogGetsFullLinesAtAboutEveryTwentiethEpoch() {
     AtomicLong now = new AtomicLong(0);
     StringWriter bytes = new StringWriter();
-    ProgressBar bar = new ProgressBar(new PrintWriter(bytes, true), 1, 100, 10, false, now::get);
+    ProgressBar bar = bar(bytes, new ProgressBar.Plan(1, 100, 10), false, now);
     for (int epoch = 1; epoch <= 100; epoch++) {
       now.addAndGet(1_000_000L);
       bar.batch(epoch, 5, 1000);
@@ -53,7 +59,7 @@ class ProgressBarTest {
   @Test
   void resumedRunsCountProgressFromTheirFirstEpoch() {
     ProgressBar bar =
-        new ProgressBar(new PrintWriter(new StringWriter(), true), 51, 100, 10, true, () -> 0L);
+        bar(new StringWriter(), new ProgressBar.Plan(51, 100, 10), true, new AtomicLong(0));
     assertTrue(bar.line(51, 0, 0).contains("   0%"), bar.line(51, 0, 0));
     assertTrue(bar.line(75, 10, 0).contains("  50%"), bar.line(75, 10, 0));
   }
