@@ -137,13 +137,10 @@ class DoubleMarginLossErrorTest {
     assertMessage(
         IllegalArgumentException.class,
         () -> DoubleMarginLoss.fromConfig(Map.of("positive_margn", 1.0)),
-        "positive_margn",
-        "positive_margin",
-        "negative_margin",
-        "offset",
-        "positive_negative_balance",
-        "margin_activation",
-        "reduction");
+        "unknown DoubleMarginLoss keyword(s) [positive_margn]",
+        // exactly PyKEEN's keyword names, sorted
+        "valid keys are [margin_activation, negative_margin, offset, positive_margin,"
+            + " positive_negative_balance, reduction]");
   }
 
   @Test
