@@ -15,6 +15,9 @@ import org.kge4j.tensor.FloatTensor;
 
 /** PyKEEN's behavioural loss checks, in Java, for every activation and reduction. */
 class DoubleMarginLossBehaviourTest {
+  /** Random scores, reseeded for every test (JUnit makes an instance per invocation). */
+  private final SplittableRandom random = new SplittableRandom(1);
+
   /** The loss with PyKEEN's default margins for every activation and reduction. */
   static Stream<DoubleMarginLoss> losses() {
     return Stream.of("relu", "softplus")
@@ -31,7 +34,6 @@ class DoubleMarginLossBehaviourTest {
   @ParameterizedTest
   @MethodSource("losses")
   void valueIsAFiniteScalar(DoubleMarginLoss loss) {
-    SplittableRandom random = new SplittableRandom(1);
     float[] x = gaussian(random, 20);
     float[] t = new float[20];
     for (int i = 0; i < t.length; i++) {
@@ -130,7 +132,6 @@ class DoubleMarginLossBehaviourTest {
   @ParameterizedTest
   @MethodSource("losses")
   void filteredAndDenseAgreeWhenTheFilterKeepsEverything(DoubleMarginLoss loss) {
-    SplittableRandom random = new SplittableRandom(7);
     int b = 5;
     int k = 4;
     float[] positives = gaussian(random, b);
@@ -157,7 +158,6 @@ class DoubleMarginLossBehaviourTest {
   @ParameterizedTest
   @MethodSource("losses")
   void broadcastLabelsEqualExpandedLabels(DoubleMarginLoss loss) {
-    SplittableRandom random = new SplittableRandom(3);
     int b = 3;
     int e = 5;
     float[] x = gaussian(random, b * e);
