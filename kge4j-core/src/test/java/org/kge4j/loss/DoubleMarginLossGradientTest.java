@@ -6,8 +6,11 @@ import static org.kge4j.loss.LossFixtures.randomLoss;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.kge4j.tensor.FloatTensor;
 
 /**
@@ -26,6 +29,11 @@ class DoubleMarginLossGradientTest {
       return new Draw(random, loss, ReferenceLoss.of(loss));
     }
 
+    /** A random dimension size in [1, max]. */
+    int dimension(int max) {
+      return 1 + random.nextInt(max);
+    }
+
     /** Scores at least 0.05 away from both kinks, so that ±STEP never crosses one. */
     float[] scoresAwayFromKinks(int n) {
       float[] x = new float[n];
@@ -39,6 +47,12 @@ class DoubleMarginLossGradientTest {
       }
       return x;
     }
+  }
+
+  /** Every property's try starts from a draw of a random seed. */
+  @Provide
+  Arbitrary<Draw> draws() {
+    return Arbitraries.longs().map(Draw::of);
   }
 
   private static double[] toDouble(float[] x) {
@@ -98,13 +112,12 @@ class DoubleMarginLossGradientTest {
   }
 
   @Property(tries = 150)
-  void forwardGradientMatchesFiniteDifferences(@ForAll long seed) {
-    Draw draw = Draw.of(seed);
-    SplittableRandom random = draw.random();
-    int rows = 1 + random.nextInt(4);
-    int cols = 1 + random.nextInt(6);
+  void forwardGradientMatchesFiniteDifferences(@ForAll("draws") Draw draw) {
+    int rows = draw.dimension(4);
+    int cols = draw.dimension(6);
     float[] x = draw.scoresAwayFromKinks(rows * cols);
     float[] t = new float[rows * cols];
+    SplittableRandom random = draw.random();
     for (int i = 0; i < t.length; i++) {
       t[i] = random.nextBoolean() ? (float) random.nextDouble() : (random.nextBoolean() ? 1f : 0f);
     }
@@ -114,13 +127,12 @@ class DoubleMarginLossGradientTest {
   }
 
   @Property(tries = 100)
-  void broadcastGradientIsSummedBack(@ForAll long seed) {
-    Draw draw = Draw.of(seed);
-    SplittableRandom random = draw.random();
-    int rows = 1 + random.nextInt(4);
-    int cols = 1 + random.nextInt(5);
+  void broadcastGradientIsSummedBack(@ForAll("draws") Draw draw) {
+    int rows = draw.dimension(4);
+    int cols = draw.dimension(5);
     float[] x = draw.scoresAwayFromKinks(cols);
     float[] t = new float[rows * cols];
+    SplittableRandom random = draw.random();
     for (int i = 0; i < t.length; i++) {
       t[i] = (float) random.nextDouble();
     }
@@ -139,13 +151,12 @@ class DoubleMarginLossGradientTest {
   }
 
   @Property(tries = 100)
-  void weightedLcwaGradientMatchesFiniteDifferences(@ForAll long seed) {
-    Draw draw = Draw.of(seed);
-    SplittableRandom random = draw.random();
-    int n = 1 + random.nextInt(12);
+  void weightedLcwaGradientMatchesFiniteDifferences(@ForAll("draws") Draw draw) {
+    int n = draw.dimension(12);
     float[] x = draw.scoresAwayFromKinks(n);
     float[] t = new float[n];
     float[] w = new float[n];
+    SplittableRandom random = draw.random();
     for (int i = 0; i < n; i++) {
       t[i] = random.nextBoolean() ? 1f : 0f;
       w[i] = (float) random.nextDouble(0, 2);
@@ -164,13 +175,12 @@ class DoubleMarginLossGradientTest {
   }
 
   @Property(tries = 100)
-  void slcwaGradientsMatchFiniteDifferences(@ForAll long seed) {
-    Draw draw = Draw.of(seed);
-    SplittableRandom random = draw.random();
-    int b = 1 + random.nextInt(5);
-    int k = 1 + random.nextInt(6);
+  void slcwaGradientsMatchFiniteDifferences(@ForAll("draws") Draw draw) {
+    int b = draw.dimension(5);
+    int k = draw.dimension(6);
     float[] positives = draw.scoresAwayFromKinks(b);
     float[] negatives = draw.scoresAwayFromKinks(b * k);
+    SplittableRandom random = draw.random();
     boolean filtered = random.nextBoolean();
     double[] pos = toDouble(positives);
     double[] neg = toDouble(negatives);
