@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kge4j.vectorization.VectorizationProvider;
 
 /**
@@ -32,7 +37,17 @@ class DenseKernelTest {
     return kernels;
   }
 
-  private static float[] random(SplittableRandom random, int n) {
+  /** Every (kernel, row length) pair of {@link #ROW_LENGTHS}. */
+  static Stream<Arguments> kernelsAndRowLengths() {
+    return kernels().stream()
+        .flatMap(kernel -> Arrays.stream(ROW_LENGTHS).mapToObj(n -> Arguments.of(kernel, n)));
+  }
+
+  /** The test data's source, reseeded for every test (JUnit makes an instance per invocation). */
+  private final SplittableRandom random = new SplittableRandom(1);
+
+  /** {@code n} values uniform in [−2, 2). */
+  private float[] uniform(int n) {
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       x[i] = (float) (random.nextDouble() * 4 - 2);
@@ -54,82 +69,73 @@ class DenseKernelTest {
         DenseKernels.active().getClass().getName());
   }
 
-  @Test
-  void rowReductionsMatchDoublePrecisionSums() {
-    SplittableRandom random = new SplittableRandom(1);
-    for (DenseKernel kernel : kernels()) {
-      for (int n : ROW_LENGTHS) {
-        float[] a = random(random, n + 5);
-        float[] b = random(random, n + 9);
-        double dot = 0;
-        double sq = 0;
-        double l1 = 0;
-        double scale = 0;
-        for (int k = 0; k < n; k++) {
-          double x = a[3 + k];
-          double y = b[7 + k];
-          dot += x * y;
-          sq += (x - y) * (x - y);
-          l1 += Math.abs(x - y);
-          scale += Math.abs(x * y);
-        }
-        double tolerance = 1e-6 * (1 + scale);
-        String what = kernel + " n=" + n;
-        assertEquals(dot, kernel.dot(a, 3, b, 7, n), tolerance, what);
-        assertEquals(sq, kernel.squaredDistance(a, 3, b, 7, n), 1e-6 * (1 + sq), what);
-        assertEquals(l1, kernel.l1Distance(a, 3, b, 7, n), 1e-6 * (1 + l1), what);
-      }
+  @ParameterizedTest(name = "{0}, n = {1}")
+  @MethodSource("kernelsAndRowLengths")
+  void rowReductionsMatchDoublePrecisionSums(DenseKernel kernel, int n) {
+    float[] a = uniform(n + 5);
+    float[] b = uniform(n + 9);
+    double dot = 0;
+    double sq = 0;
+    double l1 = 0;
+    double scale = 0;
+    for (int k = 0; k < n; k++) {
+      double x = a[3 + k];
+      double y = b[7 + k];
+      dot += x * y;
+      sq += (x - y) * (x - y);
+      l1 += Math.abs(x - y);
+      scale += Math.abs(x * y);
     }
+    double tolerance = 1e-6 * (1 + scale);
+    String what = kernel + " n=" + n;
+    assertEquals(dot, kernel.dot(a, 3, b, 7, n), tolerance, what);
+    assertEquals(sq, kernel.squaredDistance(a, 3, b, 7, n), 1e-6 * (1 + sq), what);
+    assertEquals(l1, kernel.l1Distance(a, 3, b, 7, n), 1e-6 * (1 + l1), what);
   }
 
-  @Test
-  void scaledAdditionsTouchExactlyTheirRange() {
-    SplittableRandom random = new SplittableRandom(2);
-    for (DenseKernel kernel : kernels()) {
-      for (int n : ROW_LENGTHS) {
-        float[] x = random(random, n + 2);
-        float[] z = random(random, n + 4);
-        if (n > 0) {
-          z[4] = x[2]; // one zero difference: sign(0) = 0
-        }
-        float[] y = random(random, n + 6);
-        float alpha = -0.75f;
-        float[] axpy = y.clone();
-        kernel.axpy(alpha, x, 2, axpy, 3, n);
-        float[] difference = y.clone();
-        kernel.axpyDifference(alpha, x, 2, z, 4, difference, 3, n);
-        float[] sign = y.clone();
-        kernel.axpySignDifference(alpha, x, 2, z, 4, sign, 3, n);
-        for (int i = 0; i < y.length; i++) {
-          boolean inside = i >= 3 && i < 3 + n;
-          String what = kernel + " n=" + n + " i=" + i;
-          if (!inside) {
-            assertEquals(y[i], axpy[i], what);
-            assertEquals(y[i], difference[i], what);
-            assertEquals(y[i], sign[i], what);
-            continue;
-          }
-          int k = i - 3;
-          double d = (double) x[2 + k] - z[4 + k];
-          assertEquals(y[i] + alpha * (double) x[2 + k], axpy[i], 1e-6, what);
-          assertEquals(y[i] + alpha * d, difference[i], 1e-6, what);
-          assertEquals(y[i] + alpha * Math.signum(d), sign[i], 1e-6, what);
-        }
+  @ParameterizedTest(name = "{0}, n = {1}")
+  @MethodSource("kernelsAndRowLengths")
+  void scaledAdditionsTouchExactlyTheirRange(DenseKernel kernel, int n) {
+    float[] x = uniform(n + 2);
+    float[] z = uniform(n + 4);
+    if (n > 0) {
+      z[4] = x[2]; // one zero difference: sign(0) = 0
+    }
+    float[] y = uniform(n + 6);
+    float alpha = -0.75f;
+    float[] axpy = y.clone();
+    kernel.axpy(alpha, x, 2, axpy, 3, n);
+    float[] difference = y.clone();
+    kernel.axpyDifference(alpha, x, 2, z, 4, difference, 3, n);
+    float[] sign = y.clone();
+    kernel.axpySignDifference(alpha, x, 2, z, 4, sign, 3, n);
+    for (int i = 0; i < y.length; i++) {
+      boolean inside = i >= 3 && i < 3 + n;
+      String what = kernel + " n=" + n + " i=" + i;
+      if (!inside) {
+        assertEquals(y[i], axpy[i], what);
+        assertEquals(y[i], difference[i], what);
+        assertEquals(y[i], sign[i], what);
+        continue;
       }
+      int k = i - 3;
+      double d = (double) x[2 + k] - z[4 + k];
+      assertEquals(y[i] + alpha * (double) x[2 + k], axpy[i], 1e-6, what);
+      assertEquals(y[i] + alpha * d, difference[i], 1e-6, what);
+      assertEquals(y[i] + alpha * Math.signum(d), sign[i], 1e-6, what);
     }
   }
 
   @Test
   void rowReductionsOfSeveralRowsMatchDoublePrecisionSums() {
-    SplittableRandom random = new SplittableRandom(6);
     for (DenseKernel kernel : kernels()) {
       for (int n : new int[] {1, 16, 17, 64, 256}) {
-        float[] q = random(random, n + 3);
+        float[] q = uniform(n + 3);
         float[][] rows = new float[7][];
         int[] offsets = new int[7];
         for (int i = 0; i < 7; i++) {
           offsets[i] = i % 3;
-          rows[i] = random(random, n + offsets[i]);
+          rows[i] = uniform(n + offsets[i]);
         }
         for (BlockOp op : BlockOp.values()) {
           float[] out = new float[9];
@@ -158,18 +164,17 @@ class DenseKernelTest {
 
   @Test
   void weightedSumsOverwriteWithTheDoublePrecisionSum() {
-    SplittableRandom random = new SplittableRandom(8);
     for (DenseKernel kernel : kernels()) {
       for (int n : new int[] {1, 15, 16, 63, 64, 65, 256, 259}) {
         for (int count : new int[] {0, 1, 5}) {
           float[][] rows = new float[count][];
           int[] offsets = new int[count];
-          float[] weights = random(random, count);
+          float[] weights = uniform(count);
           for (int i = 0; i < count; i++) {
             offsets[i] = i;
-            rows[i] = random(random, n + i);
+            rows[i] = uniform(n + i);
           }
-          float[] out = random(random, n + 4);
+          float[] out = uniform(n + 4);
           float[] before = out.clone();
           kernel.weightedSum(rows, offsets, weights, count, n, out, 2);
           for (int k = 0; k < out.length; k++) {
@@ -210,14 +215,13 @@ class DenseKernelTest {
       assertEquals(0.05f, m[1], 1e-9f);
       assertEquals(0.00025f, v[1], 1e-10f);
     }
-    SplittableRandom random = new SplittableRandom(7);
     int n = 1000;
-    float[] x0 = random(random, n);
-    float[] g = random(random, n);
-    float[] m0 = random(random, n);
+    float[] x0 = uniform(n);
+    float[] g = uniform(n);
+    float[] m0 = uniform(n);
     float[] v0 = new float[n];
     for (int i = 0; i < n; i++) {
-      v0[i] = Math.abs(random(random, 1)[0]);
+      v0[i] = Math.abs(uniform(1)[0]);
     }
     float[][] results = new float[3][];
     List<DenseKernel> kernels = kernels();
@@ -243,13 +247,12 @@ class DenseKernelTest {
 
   @Test
   void lazyAdamStepsFollowSparseAdamsFormulaBitForBit() {
-    SplittableRandom random = new SplittableRandom(17);
     int n = 300;
-    float[] g = random(random, n);
+    float[] g = uniform(n);
     for (DenseKernel kernel : kernels()) {
-      float[] x = random(random, n);
-      float[] m = random(random, n);
-      float[] v = random(random, n);
+      float[] x = uniform(n);
+      float[] m = uniform(n);
+      float[] v = uniform(n);
       for (int i = 0; i < n; i++) {
         v[i] = Math.abs(v[i]);
       }
@@ -288,11 +291,10 @@ class DenseKernelTest {
   @Test
   void adagradStepsAndScalingAgreeBitForBitAndWithHandComputedValues() {
     // s = 0.25, x = 1 - 0.1 · 0.5 / (0.5 + 1e-10) = 0.9 on every value
-    SplittableRandom random = new SplittableRandom(9);
     int n = 100;
-    float[] g0 = random(random, n);
+    float[] g0 = uniform(n);
     float[] s0 = new float[n];
-    float[] x0 = random(random, n);
+    float[] x0 = uniform(n);
     float[][] xs = new float[2][];
     List<DenseKernel> kernels = kernels();
     for (int j = 0; j < kernels.size(); j++) {
@@ -344,14 +346,13 @@ class DenseKernelTest {
 
   @Test
   void complexProductsFollowTheirFormulaBitForBit() {
-    SplittableRandom random = new SplittableRandom(13);
     for (DenseKernel kernel : kernels()) {
       for (int d : new int[] {1, 7, 16, 17, 128, 131}) {
         for (boolean conjugateX : new boolean[] {false, true}) {
           for (boolean add : new boolean[] {false, true}) {
-            float[] x = random(random, 2 * d + 3);
-            float[] y = random(random, 2 * d + 5);
-            float[] out = random(random, 2 * d + 4);
+            float[] x = uniform(2 * d + 3);
+            float[] y = uniform(2 * d + 5);
+            float[] out = uniform(2 * d + 4);
             float[] before = out.clone();
             kernel.complexProduct(conjugateX, x, 3, y, 5, out, 2, d, add);
             String where =
@@ -379,7 +380,6 @@ class DenseKernelTest {
 
   @Test
   void countsAboveAThresholdAreThoseOfThePlainDefinition() {
-    SplittableRandom random = new SplittableRandom(11);
     for (DenseKernel kernel : kernels()) {
       for (int n : new int[] {0, 1, 15, 16, 17, 100, 1031}) {
         // values on a coarse grid, so that many tie with the threshold; a NaN guard either side
@@ -411,7 +411,6 @@ class DenseKernelTest {
 
   @Test
   void blockOperationsFollowTheSequentialChainBitForBit() {
-    SplittableRandom random = new SplittableRandom(3);
     for (DenseKernel kernel : kernels()) {
       for (BlockOp op : BlockOp.values()) {
         for (int[] shape : BLOCK_SHAPES) {
@@ -422,11 +421,11 @@ class DenseKernelTest {
             // A as m x k rows (stride k + 2) or as the transpose of a k x m matrix (stride m + 1)
             int aRow = transposedA ? 1 : k + 2;
             int aColumn = transposedA ? m + 1 : 1;
-            float[] a = random(random, 4 + Math.max(m * aRow + k * aColumn, 1));
+            float[] a = uniform(4 + Math.max(m * aRow + k * aColumn, 1));
             int bRow = n + 3;
-            float[] b = random(random, 5 + k * bRow);
+            float[] b = uniform(5 + k * bRow);
             int cRow = n + 1;
-            float[] c = random(random, 6 + m * cRow);
+            float[] c = uniform(6 + m * cRow);
             float[] expected = c.clone();
             for (int i = 0; i < m; i++) {
               for (int j = 0; j < n; j++) {
@@ -475,12 +474,11 @@ class DenseKernelTest {
 
   @Test
   void blockProductEqualsTheDoublePrecisionProduct() {
-    SplittableRandom random = new SplittableRandom(4);
     int m = 9;
     int n = 40;
     int k = 300;
-    float[] a = random(random, m * k);
-    float[] b = random(random, k * n);
+    float[] a = uniform(m * k);
+    float[] b = uniform(k * n);
     for (DenseKernel kernel : kernels()) {
       float[] c = new float[m * n];
       kernel.accumulate(
@@ -505,19 +503,18 @@ class DenseKernelTest {
 
   @Test
   void signDifferenceFollowsItsChainBitForBit() {
-    SplittableRandom random = new SplittableRandom(5);
     for (DenseKernel kernel : kernels()) {
       for (int[] shape : BLOCK_SHAPES) {
         int m = shape[0];
         int n = shape[1];
         int k = Math.min(shape[2], 300);
-        float[] a = random(random, m * k);
-        float[] b = random(random, k * n);
-        float[] x = random(random, m * n);
+        float[] a = uniform(m * k);
+        float[] b = uniform(k * n);
+        float[] x = uniform(m * n);
         if (k > 1 && n > 1) {
           x[0] = b[n]; // a zero difference at (0, 0) for r = 1
         }
-        float[] c = random(random, m * n);
+        float[] c = uniform(m * n);
         float[] expected = c.clone();
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
