@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kge4j.linalg.DenseKernels;
 import org.kge4j.vectorization.VectorizationProvider;
 import org.kge4j.vectorization.VectorizationProvider.Choice;
@@ -72,12 +74,15 @@ class VectorizationProviderTest {
     assertSame(MarginKernels.active(), MarginKernels.kernelFor(MarginKernels.SIMD_MIN_ELEMENTS));
   }
 
+  // an empty first column is null: the property is not set
+  @ParameterizedTest
+  @CsvSource({", AUTO", "' SIMD ', SIMD", "scalar, SCALAR", "Reference, REFERENCE"})
+  void modesParseIgnoringCaseAndBlanks(String value, Mode mode) {
+    assertEquals(mode, Mode.parse(value));
+  }
+
   @Test
-  void modesParseIgnoringCaseAndBlanks() {
-    assertEquals(Mode.AUTO, Mode.parse(null));
-    assertEquals(Mode.SIMD, Mode.parse(" SIMD "));
-    assertEquals(Mode.SCALAR, Mode.parse("scalar"));
-    assertEquals(Mode.REFERENCE, Mode.parse("Reference"));
+  void anUnknownModeNamesTheValidOnes() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Mode.parse("avx"));
     assertTrue(
