@@ -1,7 +1,5 @@
 package org.kge4j.tensor;
 
-import java.util.Arrays;
-
 /**
  * An immutable row-major float32 tensor: a shape and {@code prod(shape)} values.
  *
@@ -9,13 +7,10 @@ import java.util.Arrays;
  * ({@link #of}) and on the way out ({@link #toArray}), so a tensor can be shared freely between
  * threads.
  */
-public final class FloatTensor {
-  private final float[] data;
-  private final int[] shape;
-
+public final class FloatTensor extends ArrayTensor<float[]> {
+  /** Over {@code data} itself and a copy of {@code shape} (checked to fit). */
   private FloatTensor(float[] data, int[] shape) {
-    this.data = data;
-    this.shape = shape;
+    super(data, shape);
   }
 
   /**
@@ -24,11 +19,7 @@ public final class FloatTensor {
    * @throws IllegalArgumentException if the data length differs from the shape's element count
    */
   public static FloatTensor of(float[] rowMajorData, int... shape) {
-    if (rowMajorData == null) {
-      throw new IllegalArgumentException("tensor data must not be null");
-    }
-    return new FloatTensor(
-        rowMajorData.clone(), Shapes.requireFilledBy(rowMajorData.length, shape));
+    return new FloatTensor(requireData(rowMajorData).clone(), shape);
   }
 
   /** A scalar (shape {@code ()}). */
@@ -38,22 +29,7 @@ public final class FloatTensor {
 
   /** A tensor of zeros. */
   public static FloatTensor zeros(int... shape) {
-    return new FloatTensor(new float[Shapes.elementCount(shape)], shape.clone());
-  }
-
-  /** The shape (a copy). */
-  public int[] shape() {
-    return shape.clone();
-  }
-
-  /** The number of dimensions; 0 for a scalar. */
-  public int rank() {
-    return shape.length;
-  }
-
-  /** The number of elements. */
-  public long size() {
-    return data.length;
+    return new FloatTensor(new float[Shapes.elementCount(shape)], shape);
   }
 
   /** The values in row-major order (a copy). */
@@ -119,24 +95,6 @@ public final class FloatTensor {
               + count
               + " values)");
     }
-    return new FloatTensor(data, newShape.clone());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FloatTensor t
-        && Arrays.equals(shape, t.shape)
-        && Arrays.equals(data, t.data);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
-  }
-
-  @Override
-  public String toString() {
-    String values = data.length <= 16 ? Arrays.toString(data) : "[" + data.length + " values]";
-    return "FloatTensor" + Shapes.format(shape) + values;
+    return new FloatTensor(data, newShape);
   }
 }
