@@ -21,12 +21,22 @@ import org.kge4j.tensor.FloatTensor;
 class DoubleMarginLossGradientTest {
   private static final double STEP = 1e-3;
 
-  /** One property try: its random source, a random loss and that loss's double reference. */
-  private record Draw(SplittableRandom random, DoubleMarginLoss loss, ReferenceLoss reference) {
+  /**
+   * One property try: its seed and the random source drawn from it, a random loss and that loss's
+   * double reference.
+   */
+  private record Draw(
+      long seed, SplittableRandom random, DoubleMarginLoss loss, ReferenceLoss reference) {
     static Draw of(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       DoubleMarginLoss loss = randomLoss(random);
-      return new Draw(random, loss, ReferenceLoss.of(loss));
+      return new Draw(seed, random, loss, ReferenceLoss.of(loss));
+    }
+
+    /** What jqwik reports for a falsified try: enough to redraw it. */
+    @Override
+    public String toString() {
+      return "Draw.of(" + seed + "): " + loss;
     }
 
     /** A random dimension size in [1, max]. */
