@@ -2,7 +2,9 @@ package org.kge4j.training;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -434,24 +436,10 @@ public record Checkpoint(
       for (Object element : list) {
         writeValue(out, element);
       }
-    } else if (value instanceof String s) {
-      out.writeByte('S');
-      out.writeUTF(s);
-    } else if (value instanceof Integer i) {
-      out.writeByte('I');
-      out.writeInt(i);
-    } else if (value instanceof Long l) {
-      out.writeByte('J');
-      out.writeLong(l);
-    } else if (value instanceof Double d) {
-      out.writeByte('D');
-      out.writeDouble(d);
-    } else if (value instanceof Boolean b) {
-      out.writeByte('Z');
-      out.writeBoolean(b);
     } else {
-      throw new IllegalArgumentException(
-          "configuration value of type " + value.getClass().getName() + " cannot be stored");
+      Scalar scalar = Scalar.of(value);
+      out.writeByte(scalar.tag);
+      scalar.writer.write(out, value);
     }
   }
 
@@ -475,15 +463,64 @@ public record Checkpoint(
         }
         yield list;
       }
-      case 'S' -> in.readUTF();
-      case 'I' -> in.readInt();
-      case 'J' -> in.readLong();
-      case 'D' -> in.readDouble();
-      case 'Z' -> in.readBoolean();
-      default ->
-          throw new IllegalArgumentException(
-              "checkpoint " + path + " is corrupt: unknown configuration value tag " + tag);
+      default -> Scalar.ofTag(tag, path).reader.read(in);
     };
+  }
+
+  /**
+   * The scalar values of the configuration map: each type's tag byte with how it is written and
+   * read, in one table so that {@link #writeValue} and {@link #readValue} cannot disagree.
+   */
+  private enum Scalar {
+    STRING('S', String.class, (o, v) -> o.writeUTF((String) v), DataInput::readUTF),
+    INT('I', Integer.class, (o, v) -> o.writeInt((Integer) v), DataInput::readInt),
+    LONG('J', Long.class, (o, v) -> o.writeLong((Long) v), DataInput::readLong),
+    DOUBLE('D', Double.class, (o, v) -> o.writeDouble((Double) v), DataInput::readDouble),
+    BOOLEAN('Z', Boolean.class, (o, v) -> o.writeBoolean((Boolean) v), DataInput::readBoolean);
+
+    final char tag;
+    final Class<?> type;
+    final Writer writer;
+    final Reader reader;
+
+    Scalar(char tag, Class<?> type, Writer writer, Reader reader) {
+      this.tag = tag;
+      this.type = type;
+      this.writer = writer;
+      this.reader = reader;
+    }
+
+    /** The scalar of {@code value}'s type, which must be one of the table's. */
+    static Scalar of(Object value) {
+      for (Scalar scalar : values()) {
+        if (scalar.type.isInstance(value)) {
+          return scalar;
+        }
+      }
+      throw new IllegalArgumentException(
+          "configuration value of type " + value.getClass().getName() + " cannot be stored");
+    }
+
+    /** The scalar a tag byte read from {@code path} names; a file with another is corrupt. */
+    static Scalar ofTag(int tag, Path path) {
+      for (Scalar scalar : values()) {
+        if (scalar.tag == tag) {
+          return scalar;
+        }
+      }
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " is corrupt: unknown configuration value tag " + tag);
+    }
+
+    /** Writes a value of the scalar's type after its tag. */
+    private interface Writer {
+      void write(DataOutput out, Object value) throws IOException;
+    }
+
+    /** Reads a value of the scalar's type after its tag. */
+    private interface Reader {
+      Object read(DataInput in) throws IOException;
+    }
   }
 
   @SuppressWarnings("unchecked")
