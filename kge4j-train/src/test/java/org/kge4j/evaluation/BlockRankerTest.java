@@ -24,10 +24,9 @@ import org.kge4j.testing.RandomTriples;
 class BlockRankerTest {
 
   /** The generic path's view of a model: every score computed one by one with the exact chain. */
-  private record ChainScores(Model model) implements LinkPredictor {
-    @Override
-    public int numEntities() {
-      return model.numEntities();
+  private static final class ChainScores extends GenericPredictor {
+    ChainScores(Model model) {
+      super(model);
     }
 
     @Override

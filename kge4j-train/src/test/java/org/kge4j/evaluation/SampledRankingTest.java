@@ -25,24 +25,6 @@ class SampledRankingTest {
     return out;
   }
 
-  /** A model's scores seen through the generic interface (not a {@link Model}). */
-  private record Generic(Model model) implements LinkPredictor {
-    @Override
-    public int numEntities() {
-      return model.numEntities();
-    }
-
-    @Override
-    public void scoreTails(int head, int relation, float[] out) {
-      model.scoreTails(head, relation, out);
-    }
-
-    @Override
-    public void scoreHeads(int relation, int tail, float[] out) {
-      model.scoreHeads(relation, tail, out);
-    }
-  }
-
   /** {@code count} random triples of the two relations, from the seed {@code seed}. */
   private static int[] randomTriples(long seed, int count) {
     return RandomTriples.draw(new SplittableRandom(seed), count, ENTITIES, 2);
@@ -62,13 +44,13 @@ class SampledRankingTest {
           RankBasedEvaluator.builder()
               .filtered(filtered)
               .build()
-              .evaluate(new Generic(model), test, List.of(train));
+              .evaluate(new GenericPredictor(model), test, List.of(train));
       MetricResults sampled =
           RankBasedEvaluator.builder()
               .filtered(filtered)
               .sampledCandidates(1000, 7)
               .build()
-              .evaluate(new Generic(model), test, List.of(train));
+              .evaluate(new GenericPredictor(model), test, List.of(train));
       assertEquals(ENTITIES - 1, sampled.get("sampled.num_candidates"));
       for (Map.Entry<String, Double> metric : full.metrics().entrySet()) {
         String key = metric.getKey();
@@ -156,7 +138,7 @@ class SampledRankingTest {
         RankBasedEvaluator.builder()
             .sampledCandidates(10, 3)
             .build()
-            .evaluate(new Generic(model), test, List.of());
+            .evaluate(new GenericPredictor(model), test, List.of());
     assertEquals(
         generic.get("sampled.both.realistic.inverse_harmonic_mean_rank"),
         one.get("sampled.both.realistic.inverse_harmonic_mean_rank"),
