@@ -7,24 +7,13 @@ import java.util.Locale;
  * in_validation}, {@code in_testing} membership columns). Predictions drop answers known in the
  * splits they filter and flag answers known in any split.
  */
-public enum KnownSplit {
+public enum KnownSplit implements LowerCaseLabel {
   /** The training triples. */
-  TRAINING("training"),
+  TRAINING,
   /** The validation triples. */
-  VALIDATION("validation"),
+  VALIDATION,
   /** The testing triples. */
-  TESTING("testing");
-
-  private final String label;
-
-  KnownSplit(String label) {
-    this.label = label;
-  }
-
-  /** The split's name in JSON and tables: {@code training}, {@code validation}, {@code testing}. */
-  public String label() {
-    return label;
-  }
+  TESTING;
 
   /**
    * The split named {@code name}, ignoring case: {@code training}/{@code train}, {@code

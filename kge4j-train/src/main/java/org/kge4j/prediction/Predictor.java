@@ -238,11 +238,12 @@ public final class Predictor {
   private TargetPredictions rank(
       Target target, int head, int relation, int tail, float[] scores, int top) {
     TopK best = new TopK(Math.min(top, scores.length));
+    String what = target.label();
     for (int c = 0; c < scores.length; c++) {
       int h = target == Target.HEAD ? c : head;
       int r = target == Target.RELATION ? c : relation;
       int t = target == Target.TAIL ? c : tail;
-      float s = checkScore(scores[c], h, r, t, target.label());
+      float s = checkScore(scores[c], h, r, t, what);
       if (best.accepts(s, c) && !isFiltered(h, r, t)) {
         best.offer(s, c);
       }
