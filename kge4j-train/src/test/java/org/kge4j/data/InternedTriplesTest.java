@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kge4j.testing.LabeledTriples;
 
 /**
@@ -100,36 +104,43 @@ class InternedTriplesTest {
         expected, Integer.signum(TriplesFactory.CODE_POINT_ORDER.compare(strings[0], strings[1])));
   }
 
-  @Test
-  void badInternedTriplesAreRejectedWithTheirIndex() {
+  static Stream<Arguments> badInternedTriples() {
     String[] entities = {"a", "b"};
+    return Stream.of(
+        Arguments.of(
+            new int[] {0, 0, 1, 1, 1, 0},
+            2,
+            entities,
+            "internedTriples[4] (triple 1, column 1) must be in [0, 1), got 1"),
+        Arguments.of(
+            new int[] {0, 0, 1},
+            1,
+            new String[] {"a", "b", "a"},
+            "entity labels must be distinct, got \"a\" twice"),
+        Arguments.of(
+            new int[] {0, 0, 1},
+            0,
+            entities,
+            "numTriples must be in [1, internedTriples.length / 3 = 1], got 0"),
+        Arguments.of(
+            new int[] {0, 0, 1},
+            2,
+            entities,
+            "numTriples must be in [1, internedTriples.length / 3 = 1], got 2"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInternedTriples")
+  void badInternedTriplesAreRejectedWithTheirIndex(
+      int[] interned, int numTriples, String[] entities, String message) {
     String[] relations = {"r"};
-    IllegalArgumentException range =
+    IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 TriplesFactory.fromInternedTriples(
-                    new int[] {0, 0, 1, 1, 1, 0}, 2, entities, relations, "test"));
-    assertEquals(
-        "internedTriples[4] (triple 1, column 1) must be in [0, 1), got 1", range.getMessage());
-    IllegalArgumentException repeated =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                TriplesFactory.fromInternedTriples(
-                    new int[] {0, 0, 1}, 1, new String[] {"a", "b", "a"}, relations, "test"));
-    assertEquals("entity labels must be distinct, got \"a\" twice", repeated.getMessage());
-    IllegalArgumentException none =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                TriplesFactory.fromInternedTriples(
-                    new int[] {0, 0, 1}, 0, entities, relations, "test"));
-    assertEquals(
-        "numTriples must be in [1, internedTriples.length / 3 = 1], got 0", none.getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> TriplesFactory.fromInternedTriples(new int[] {0, 0, 1}, 2, entities, relations, "t"));
+                    interned, numTriples, entities, relations, "test"));
+    assertEquals(message, e.getMessage());
   }
 
   @Test
