@@ -50,7 +50,8 @@ public record LossConfig(
     String marginActivation,
     String reduction,
     Double positiveDistanceLimit,
-    Double negativeDistanceLimit) {
+    Double negativeDistanceLimit)
+    implements ComponentConfig {
 
   /** The loss names. */
   public static final List<String> NAMES = List.of("DoubleMarginLoss");
@@ -295,6 +296,7 @@ public record LossConfig(
   }
 
   /** {@code loss_kwargs}: the margins as given, the balance, activation and reduction. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     putIfPresent(map, "positive_margin", positiveMargin);
@@ -318,6 +320,7 @@ public record LossConfig(
    * The default search space of this form: {@link DoubleMarginLoss#HPO_DEFAULT} (PyKEEN's) for
    * margins, {@link #DISTANCE_LIMITS_HPO_DEFAULT} for distance limits.
    */
+  @Override
   public HpoSpace hpoDefault() {
     return usesDistanceLimits() ? DISTANCE_LIMITS_HPO_DEFAULT : DoubleMarginLoss.HPO_DEFAULT;
   }

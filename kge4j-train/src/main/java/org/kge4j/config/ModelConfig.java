@@ -48,7 +48,8 @@ public record ModelConfig(
     int embeddingDim,
     Integer scoringFctNorm,
     Initializer entityInitializer,
-    Initializer relationInitializer) {
+    Initializer relationInitializer)
+    implements ComponentConfig {
 
   /** The model names, as PyKEEN spells them. */
   public static final List<String> NAMES =
@@ -156,6 +157,7 @@ public record ModelConfig(
   }
 
   /** {@code model_kwargs}: every key of this model, resolved. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("embedding_dim", embeddingDim);
@@ -171,6 +173,7 @@ public record ModelConfig(
    * PyKEEN's {@code hpo_default}: {@code embedding_dim} 16..256 step 16 (RotatE: 32..1024 step 16),
    * and for TransE {@code scoring_fct_norm} 1..2.
    */
+  @Override
   public HpoSpace hpoDefault() {
     Kind kind = Kind.of(name);
     IntParameter dim =

@@ -21,7 +21,8 @@ import org.kge4j.sampling.NegativeSamplers;
  * @param numNegsPerPos negatives per positive
  * @param filtered whether known training triples are removed from the negatives
  */
-public record NegativeSamplerConfig(String name, int numNegsPerPos, boolean filtered) {
+public record NegativeSamplerConfig(String name, int numNegsPerPos, boolean filtered)
+    implements ComponentConfig {
 
   /** The sampler names, as PyKEEN's resolver keys them. */
   public static final List<String> NAMES = NegativeSamplers.names();
@@ -63,6 +64,7 @@ public record NegativeSamplerConfig(String name, int numNegsPerPos, boolean filt
   }
 
   /** {@code negative_sampler_kwargs}: the count and the filter flag. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("num_negs_per_pos", numNegsPerPos);
@@ -71,6 +73,7 @@ public record NegativeSamplerConfig(String name, int numNegsPerPos, boolean filt
   }
 
   /** {@link #HPO_DEFAULT}. */
+  @Override
   public HpoSpace hpoDefault() {
     return HPO_DEFAULT;
   }

@@ -18,7 +18,7 @@ import org.kge4j.optim.Optimizers;
  * @param name the optimizer
  * @param lr the learning rate
  */
-public record OptimizerConfig(String name, double lr) {
+public record OptimizerConfig(String name, double lr) implements ComponentConfig {
 
   /** The optimizer names, as PyTorch spells them. */
   public static final List<String> NAMES = List.of("Adam", "SparseAdam", "Adagrad", "SGD");
@@ -60,6 +60,7 @@ public record OptimizerConfig(String name, double lr) {
   }
 
   /** {@code optimizer_kwargs}: the learning rate. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("lr", lr);
@@ -67,6 +68,7 @@ public record OptimizerConfig(String name, double lr) {
   }
 
   /** {@link #HPO_DEFAULT}. */
+  @Override
   public HpoSpace hpoDefault() {
     return HPO_DEFAULT;
   }

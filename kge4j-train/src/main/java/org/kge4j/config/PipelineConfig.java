@@ -367,24 +367,14 @@ public record PipelineConfig(
     if (!datasetKwargs.isEmpty()) {
       map.put("dataset_kwargs", datasetKwargs);
     }
-    map.put("model", model.name());
-    map.put("model_kwargs", model.kwargs());
-    map.put("loss", loss.name());
-    map.put("loss_kwargs", loss.kwargs());
-    if (regularizer != null) {
-      map.put("regularizer", regularizer.name());
-      map.put("regularizer_kwargs", regularizer.kwargs());
-    }
-    map.put("optimizer", optimizer.name());
-    map.put("optimizer_kwargs", optimizer.kwargs());
+    putComponent(map, "model", model);
+    putComponent(map, "loss", loss);
+    putComponent(map, "regularizer", regularizer);
+    putComponent(map, "optimizer", optimizer);
     map.put("training_loop", trainingLoop.pykeenName());
     map.put("training_kwargs", training.kwargs());
-    if (negativeSampler != null) {
-      map.put("negative_sampler", negativeSampler.name());
-      map.put("negative_sampler_kwargs", negativeSampler.kwargs());
-    }
-    map.put("stopper", stopper.name());
-    map.put("stopper_kwargs", stopper.kwargs());
+    putComponent(map, "negative_sampler", negativeSampler);
+    putComponent(map, "stopper", stopper);
     if (evaluator.sampled()) {
       // full ranking is the default and stays implicit, as in PyKEEN's own configurations
       map.put("evaluator", evaluator.pykeenName());
@@ -392,6 +382,17 @@ public record PipelineConfig(
     }
     map.put("random_seed", randomSeed);
     return map;
+  }
+
+  /**
+   * Puts {@code key} and {@code key_kwargs} of {@code component}; nothing for an absent one (no
+   * regularizer, no negative sampler with LCWA), as in PyKEEN's configurations.
+   */
+  private static void putComponent(Map<String, Object> map, String key, ComponentConfig component) {
+    if (component != null) {
+      map.put(key, component.name());
+      map.put(key + "_kwargs", component.kwargs());
+    }
   }
 
   /**

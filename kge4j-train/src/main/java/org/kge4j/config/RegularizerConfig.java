@@ -16,7 +16,7 @@ import org.kge4j.hpo.HpoSpace;
  * @param name {@code LpRegularizer}
  * @param weight the weight, finite and {@code >= 0}
  */
-public record RegularizerConfig(String name, double weight) {
+public record RegularizerConfig(String name, double weight) implements ComponentConfig {
 
   /** The regularizer names. */
   public static final List<String> NAMES = List.of("LpRegularizer");
@@ -51,6 +51,7 @@ public record RegularizerConfig(String name, double weight) {
   }
 
   /** {@code regularizer_kwargs}: the weight. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("weight", weight);
@@ -58,6 +59,7 @@ public record RegularizerConfig(String name, double weight) {
   }
 
   /** {@link #HPO_DEFAULT}. */
+  @Override
   public HpoSpace hpoDefault() {
     return HPO_DEFAULT;
   }

@@ -28,7 +28,8 @@ import org.kge4j.hpo.HpoSpace;
  * @param metric {@link #METRIC} for {@code early}; null for {@code nop}
  */
 public record StopperConfig(
-    String name, int frequency, int patience, double relativeDelta, String metric) {
+    String name, int frequency, int patience, double relativeDelta, String metric)
+    implements ComponentConfig {
 
   /** The stopper names. */
   public static final List<String> NAMES = List.of("nop", "early");
@@ -116,6 +117,7 @@ public record StopperConfig(
   }
 
   /** {@code stopper_kwargs}: the frequency, and for {@code early} patience, delta and metric. */
+  @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("frequency", frequency);
@@ -128,6 +130,7 @@ public record StopperConfig(
   }
 
   /** Empty: PyKEEN tunes no stopper parameter. */
+  @Override
   public HpoSpace hpoDefault() {
     return HpoSpace.of();
   }
