@@ -16,6 +16,11 @@ public interface ComponentConfig {
   /** The component's keyword arguments, in their JSON order: {@code <component>_kwargs}. */
   Map<String, Object> kwargs();
 
-  /** PyKEEN's default search space of the keyword arguments ({@code hpo_default}). */
-  HpoSpace hpoDefault();
+  /**
+   * PyKEEN's default search space of the keyword arguments ({@code hpo_default}); empty for a
+   * component PyKEEN does not tune (the stopper).
+   */
+  default HpoSpace hpoDefault() {
+    return HpoSpace.of();
+  }
 }

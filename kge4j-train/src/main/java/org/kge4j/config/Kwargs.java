@@ -58,6 +58,16 @@ final class Kwargs {
     }
   }
 
+  /**
+   * Writes {@code value} under {@code key} unless it is null: an optional keyword argument appears
+   * in {@code <component>_kwargs} only when it is set.
+   */
+  static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
   /** The section's map of a pipeline map: absent or null gives an empty map. */
   @SuppressWarnings("unchecked")
   static Map<String, ?> section(Map<String, ?> pipeline, String section) {

@@ -299,21 +299,15 @@ public record LossConfig(
   @Override
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
-    putIfPresent(map, "positive_margin", positiveMargin);
-    putIfPresent(map, "negative_margin", negativeMargin);
-    putIfPresent(map, "offset", offset);
-    putIfPresent(map, "positive_distance_limit", positiveDistanceLimit);
-    putIfPresent(map, "negative_distance_limit", negativeDistanceLimit);
+    Kwargs.putIfPresent(map, "positive_margin", positiveMargin);
+    Kwargs.putIfPresent(map, "negative_margin", negativeMargin);
+    Kwargs.putIfPresent(map, "offset", offset);
+    Kwargs.putIfPresent(map, "positive_distance_limit", positiveDistanceLimit);
+    Kwargs.putIfPresent(map, "negative_distance_limit", negativeDistanceLimit);
     map.put("positive_negative_balance", positiveNegativeBalance);
     map.put("margin_activation", marginActivation);
     map.put("reduction", reduction);
     return map;
-  }
-
-  private static void putIfPresent(Map<String, Object> map, String key, Double value) {
-    if (value != null) {
-      map.put(key, value);
-    }
   }
 
   /**

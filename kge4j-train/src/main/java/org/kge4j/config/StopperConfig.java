@@ -3,7 +3,6 @@ package org.kge4j.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kge4j.hpo.HpoSpace;
 
 /**
  * The stopper component: {@code stopper} and {@code stopper_kwargs} of the pipeline JSON. Names
@@ -127,11 +126,5 @@ public record StopperConfig(
       map.put("metric", metric);
     }
     return map;
-  }
-
-  /** Empty: PyKEEN tunes no stopper parameter. */
-  @Override
-  public HpoSpace hpoDefault() {
-    return HpoSpace.of();
   }
 }

@@ -66,9 +66,7 @@ public record TrainingKwargs(int numEpochs, int batchSize, Double labelSmoothing
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("num_epochs", numEpochs);
     map.put("batch_size", batchSize);
-    if (labelSmoothing != null) {
-      map.put("label_smoothing", labelSmoothing);
-    }
+    Kwargs.putIfPresent(map, "label_smoothing", labelSmoothing);
     return map;
   }
 
