@@ -1,6 +1,5 @@
 package org.kge4j.config;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,7 @@ public record ModelConfig(
     implements ComponentConfig {
 
   /** The model names, as PyKEEN spells them. */
-  public static final List<String> NAMES =
-      Arrays.stream(Kind.values()).map(k -> k.pykeenName).toList();
+  public static final List<String> NAMES = Kind.ALL.stream().map(Kind::pykeenName).toList();
 
   private static final String SECTION = "model_kwargs";
 
@@ -161,9 +159,7 @@ public record ModelConfig(
   public Map<String, Object> kwargs() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("embedding_dim", embeddingDim);
-    if (scoringFctNorm != null) {
-      map.put("scoring_fct_norm", scoringFctNorm);
-    }
+    Kwargs.putIfPresent(map, "scoring_fct_norm", scoringFctNorm);
     map.put("entity_initializer", entityInitializer.id());
     map.put("relation_initializer", relationInitializer.id());
     return map;
@@ -221,74 +217,68 @@ public record ModelConfig(
         random);
   }
 
-  /** What the configuration knows about each model before creating one. */
-  private enum Kind {
-    TRANSE(
-        "TransE",
-        50,
-        false,
-        true,
-        TransE.DEFAULT_ENTITY_INITIALIZER,
-        TransE.DEFAULT_RELATION_INITIALIZER,
-        null),
-    DISTMULT(
-        "DistMult",
-        50,
-        false,
-        false,
-        DistMult.DEFAULT_ENTITY_INITIALIZER,
-        DistMult.DEFAULT_RELATION_INITIALIZER,
-        DistMult.DEFAULT_REGULARIZER),
-    COMPLEX(
-        "ComplEx",
-        200,
-        true,
-        false,
-        ComplEx.DEFAULT_ENTITY_INITIALIZER,
-        ComplEx.DEFAULT_RELATION_INITIALIZER,
-        ComplEx.DEFAULT_REGULARIZER),
-    ROTATE(
-        "RotatE",
-        200,
-        true,
-        true,
-        RotatE.DEFAULT_ENTITY_INITIALIZER,
-        RotatE.DEFAULT_RELATION_INITIALIZER,
-        null);
+  /**
+   * What the configuration knows about each model before creating one: PyKEEN's name, the default
+   * dimension, whether rows hold complex numbers, whether the score is a distance, the default
+   * initializers and regularizer (null: none).
+   */
+  private record Kind(
+      String pykeenName,
+      int defaultDim,
+      boolean complex,
+      boolean distance,
+      Initializer entityInitializer,
+      Initializer relationInitializer,
+      LpRegularizer regularizer) {
 
-    final String pykeenName;
-    final int defaultDim;
-    final boolean complex;
-    final boolean distance;
-    final Initializer entityInitializer;
-    final Initializer relationInitializer;
-    final LpRegularizer regularizer;
+    static final Kind TRANSE =
+        new Kind(
+            "TransE",
+            50,
+            false,
+            true,
+            TransE.DEFAULT_ENTITY_INITIALIZER,
+            TransE.DEFAULT_RELATION_INITIALIZER,
+            null);
+    static final Kind DISTMULT =
+        new Kind(
+            "DistMult",
+            50,
+            false,
+            false,
+            DistMult.DEFAULT_ENTITY_INITIALIZER,
+            DistMult.DEFAULT_RELATION_INITIALIZER,
+            DistMult.DEFAULT_REGULARIZER);
+    static final Kind COMPLEX =
+        new Kind(
+            "ComplEx",
+            200,
+            true,
+            false,
+            ComplEx.DEFAULT_ENTITY_INITIALIZER,
+            ComplEx.DEFAULT_RELATION_INITIALIZER,
+            ComplEx.DEFAULT_REGULARIZER);
+    static final Kind ROTATE =
+        new Kind(
+            "RotatE",
+            200,
+            true,
+            true,
+            RotatE.DEFAULT_ENTITY_INITIALIZER,
+            RotatE.DEFAULT_RELATION_INITIALIZER,
+            null);
 
-    Kind(
-        String pykeenName,
-        int defaultDim,
-        boolean complex,
-        boolean distance,
-        Initializer entityInitializer,
-        Initializer relationInitializer,
-        LpRegularizer regularizer) {
-      this.pykeenName = pykeenName;
-      this.defaultDim = defaultDim;
-      this.complex = complex;
-      this.distance = distance;
-      this.entityInitializer = entityInitializer;
-      this.relationInitializer = relationInitializer;
-      this.regularizer = regularizer;
-    }
+    /** Every model, in the order of {@link #NAMES}. */
+    static final List<Kind> ALL = List.of(TRANSE, DISTMULT, COMPLEX, ROTATE);
 
     static Kind of(String name) {
-      String resolved =
-          Names.resolve("model", name, Arrays.stream(values()).map(k -> k.pykeenName).toList(), "");
-      return valueOf(resolved.toUpperCase(Locale.ROOT));
+      String resolved = Names.resolve("model", name, NAMES, "");
+      return ALL.get(NAMES.indexOf(resolved));
     }
 
+    /** The name {@link Models#create} takes: PyKEEN's in lower case. */
     String key() {
-      return name().toLowerCase(Locale.ROOT);
+      return pykeenName.toLowerCase(Locale.ROOT);
     }
 
     List<String> keys() {
