@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,29 +37,38 @@ public final class FamilyGraph {
   /** Number of generations, founders included. */
   public static final int NUM_GENERATIONS = 4;
 
-  static final String[] RELATIONS = {
-    "aunt_of", "brother_of", "cousin_of", "daughter_of", "father_of", "granddaughter_of",
-    "grandfather_of", "grandmother_of", "grandson_of", "husband_of", "mother_of", "nephew_of",
-    "niece_of", "sister_of", "son_of", "uncle_of", "wife_of"
-  };
+  /**
+   * The kinship relations, read "head is REL of tail", declared in the sorted order of their labels
+   * so that a relation's id is its ordinal.
+   */
+  private enum Kinship {
+    AUNT,
+    BROTHER,
+    COUSIN,
+    DAUGHTER,
+    FATHER,
+    GRANDDAUGHTER,
+    GRANDFATHER,
+    GRANDMOTHER,
+    GRANDSON,
+    HUSBAND,
+    MOTHER,
+    NEPHEW,
+    NIECE,
+    SISTER,
+    SON,
+    UNCLE,
+    WIFE;
 
-  private static final int AUNT = 0;
-  private static final int BROTHER = 1;
-  private static final int COUSIN = 2;
-  private static final int DAUGHTER = 3;
-  private static final int FATHER = 4;
-  private static final int GRANDDAUGHTER = 5;
-  private static final int GRANDFATHER = 6;
-  private static final int GRANDMOTHER = 7;
-  private static final int GRANDSON = 8;
-  private static final int HUSBAND = 9;
-  private static final int MOTHER = 10;
-  private static final int NEPHEW = 11;
-  private static final int NIECE = 12;
-  private static final int SISTER = 13;
-  private static final int SON = 14;
-  private static final int UNCLE = 15;
-  private static final int WIFE = 16;
+    /** The relation's label: {@code aunt_of}, {@code brother_of}, ... */
+    String label() {
+      return name().toLowerCase(Locale.ROOT) + "_of";
+    }
+  }
+
+  /** The relation labels, indexed by id. */
+  static final String[] RELATIONS =
+      Arrays.stream(Kinship.values()).map(Kinship::label).toArray(String[]::new);
 
   private FamilyGraph() {}
 
@@ -207,14 +217,16 @@ public final class FamilyGraph {
       boolean male = people.male(p);
       int spouse = people.spouse(p);
       if (spouse >= 0) {
-        add(facts, n, p, male ? HUSBAND : WIFE, spouse);
+        add(facts, n, p, male ? Kinship.HUSBAND : Kinship.WIFE, spouse);
       }
       for (int child : children.get(p)) {
-        add(facts, n, p, male ? FATHER : MOTHER, child);
-        add(facts, n, child, people.male(child) ? SON : DAUGHTER, p);
+        add(facts, n, p, male ? Kinship.FATHER : Kinship.MOTHER, child);
+        add(facts, n, child, people.male(child) ? Kinship.SON : Kinship.DAUGHTER, p);
         for (int grandchild : children.get(child)) {
-          add(facts, n, p, male ? GRANDFATHER : GRANDMOTHER, grandchild);
-          add(facts, n, grandchild, people.male(grandchild) ? GRANDSON : GRANDDAUGHTER, p);
+          add(facts, n, p, male ? Kinship.GRANDFATHER : Kinship.GRANDMOTHER, grandchild);
+          Kinship ofGrandparent =
+              people.male(grandchild) ? Kinship.GRANDSON : Kinship.GRANDDAUGHTER;
+          add(facts, n, grandchild, ofGrandparent, p);
         }
       }
       if (people.father(p) < 0) {
@@ -224,7 +236,7 @@ public final class FamilyGraph {
         if (sibling == p) {
           continue;
         }
-        add(facts, n, p, male ? BROTHER : SISTER, sibling);
+        add(facts, n, p, male ? Kinship.BROTHER : Kinship.SISTER, sibling);
         // p is uncle/aunt of the sibling's children, and so is p's spouse (by marriage).
         for (int nephew : children.get(sibling)) {
           addAvuncular(facts, people, n, p, nephew);
@@ -232,7 +244,7 @@ public final class FamilyGraph {
             addAvuncular(facts, people, n, spouse, nephew);
           }
           for (int cousin : children.get(p)) {
-            add(facts, n, cousin, COUSIN, nephew);
+            add(facts, n, cousin, Kinship.COUSIN, nephew);
           }
         }
       }
@@ -242,12 +254,12 @@ public final class FamilyGraph {
 
   private static void addAvuncular(
       Set<Long> facts, Population people, int n, int elder, int younger) {
-    add(facts, n, elder, people.male(elder) ? UNCLE : AUNT, younger);
-    add(facts, n, younger, people.male(younger) ? NEPHEW : NIECE, elder);
+    add(facts, n, elder, people.male(elder) ? Kinship.UNCLE : Kinship.AUNT, younger);
+    add(facts, n, younger, people.male(younger) ? Kinship.NEPHEW : Kinship.NIECE, elder);
   }
 
-  private static void add(Set<Long> facts, int n, int head, int relation, int tail) {
-    facts.add(((long) head * RELATIONS.length + relation) * n + tail);
+  private static void add(Set<Long> facts, int n, int head, Kinship relation, int tail) {
+    facts.add(((long) head * RELATIONS.length + relation.ordinal()) * n + tail);
   }
 
   // ---------------------------------------------------------------- split
