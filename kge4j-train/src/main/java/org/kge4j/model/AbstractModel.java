@@ -45,22 +45,39 @@ abstract class AbstractModel implements Model {
    */
   private final boolean unitNormEntities;
 
-  AbstractModel(ModelSpec spec, int width, LpRegularizer regularizer, boolean unitNormEntities) {
+  private final String name;
+  private final Interaction interaction;
+
+  /**
+   * Checks the sizes of {@code spec} and allocates its two tables, {@code width} floats per row.
+   *
+   * @param name the model's name ({@link #name()})
+   * @param interaction how its queries meet entity rows ({@link #interaction()})
+   */
+  AbstractModel(
+      String name,
+      Interaction interaction,
+      ModelSpec spec,
+      int width,
+      LpRegularizer regularizer,
+      boolean unitNormEntities) {
     int numEntities = spec.numEntities();
     int numRelations = spec.numRelations();
     int dim = spec.dim();
     boolean inverseRelations = spec.inverseRelations();
     if (numEntities < 1 || numRelations < 1) {
       throw new IllegalArgumentException(
-          name()
+          name
               + " needs numEntities >= 1 and numRelations >= 1, got "
               + numEntities
               + " and "
               + numRelations);
     }
     if (dim < 1) {
-      throw new IllegalArgumentException(name() + " needs dim >= 1, got " + dim);
+      throw new IllegalArgumentException(name + " needs dim >= 1, got " + dim);
     }
+    this.name = name;
+    this.interaction = interaction;
     this.numEntities = numEntities;
     this.inverseRelations = inverseRelations;
     this.numBaseRelations = numRelations;
@@ -91,6 +108,16 @@ abstract class AbstractModel implements Model {
 
   private static Initializer or(Initializer given, Initializer fallback) {
     return given == null ? fallback : given;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Interaction interaction() {
+    return interaction;
   }
 
   @Override

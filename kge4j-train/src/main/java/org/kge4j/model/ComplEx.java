@@ -46,17 +46,7 @@ public final class ComplEx extends ComplexValuedModel {
    * @throws IllegalArgumentException if a size is not positive
    */
   public ComplEx(ModelSpec spec, LpRegularizer regularizer, SplittableRandom random) {
-    super(spec, regularizer);
+    super("complex", Interaction.DOT, spec, regularizer);
     initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
-  }
-
-  @Override
-  public String name() {
-    return "complex";
-  }
-
-  @Override
-  public Interaction interaction() {
-    return Interaction.DOT;
   }
 }

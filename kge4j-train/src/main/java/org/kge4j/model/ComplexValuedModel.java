@@ -15,9 +15,10 @@ package org.kge4j.model;
  */
 abstract class ComplexValuedModel extends AbstractModel {
 
-  ComplexValuedModel(ModelSpec spec, LpRegularizer regularizer) {
+  ComplexValuedModel(
+      String name, Interaction interaction, ModelSpec spec, LpRegularizer regularizer) {
     // entities unconstrained; RotatE keeps its relations at unit modulus itself
-    super(spec, 2 * spec.dim(), regularizer, false);
+    super(name, interaction, spec, 2 * spec.dim(), regularizer, false);
   }
 
   /** {@code q = h · r}. */

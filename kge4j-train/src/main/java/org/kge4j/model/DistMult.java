@@ -40,18 +40,8 @@ public final class DistMult extends AbstractModel {
    */
   public DistMult(ModelSpec spec, LpRegularizer regularizer, SplittableRandom random) {
     // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
-    super(spec, spec.dim(), regularizer, true);
+    super("distmult", Interaction.DOT, spec, spec.dim(), regularizer, true);
     initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
-  }
-
-  @Override
-  public String name() {
-    return "distmult";
-  }
-
-  @Override
-  public Interaction interaction() {
-    return Interaction.DOT;
   }
 
   /** {@code q = h ∘ r}: {@code score(h, r, e) = <q, e>}. */

@@ -49,18 +49,8 @@ public final class RotatE extends ComplexValuedModel {
    * @throws IllegalArgumentException if a size is not positive
    */
   public RotatE(ModelSpec spec, SplittableRandom random) {
-    super(spec, LpRegularizer.NONE);
+    super("rotate", Interaction.NEGATIVE_L2, spec, LpRegularizer.NONE);
     initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
-  }
-
-  @Override
-  public String name() {
-    return "rotate";
-  }
-
-  @Override
-  public Interaction interaction() {
-    return Interaction.NEGATIVE_L2;
   }
 
   @Override

@@ -44,7 +44,13 @@ public final class TransE extends AbstractModel {
    */
   public TransE(ModelSpec spec, int p, SplittableRandom random) {
     // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
-    super(spec, spec.dim(), LpRegularizer.NONE, true);
+    super(
+        "transe",
+        p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2,
+        spec,
+        spec.dim(),
+        LpRegularizer.NONE,
+        true);
     if (p != 1 && p != 2) {
       throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
     }
@@ -52,19 +58,9 @@ public final class TransE extends AbstractModel {
     initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
-  @Override
-  public String name() {
-    return "transe";
-  }
-
   /** The norm of the score, 1 or 2. */
   public int scoringNorm() {
     return p;
-  }
-
-  @Override
-  public Interaction interaction() {
-    return p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2;
   }
 
   /** {@code q = h + r}: {@code score(h, r, e) = -||q - e||}. */
