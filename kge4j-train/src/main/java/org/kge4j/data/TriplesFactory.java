@@ -45,26 +45,35 @@ public final class TriplesFactory {
    */
   public static final Comparator<String> CODE_POINT_ORDER = TriplesFactory::compareCodePoints;
 
-  private final String[] entityLabels;
-  private final String[] relationLabels;
-  private final Map<String, Integer> entityToId;
-  private final Map<String, Integer> relationToId;
+  private final IdSpace ids;
   private final int[] triples;
   private final int numDroppedTriples;
 
-  private TriplesFactory(
+  private TriplesFactory(IdSpace ids, int[] triples, int numDropped) {
+    this.ids = ids;
+    this.triples = triples;
+    this.numDroppedTriples = numDropped;
+  }
+
+  /**
+   * The id space of a factory, PyKEEN's {@code entity_to_id} and {@code relation_to_id}: the label
+   * of every id and the map back. Splits of one graph share one instance.
+   *
+   * @param entityLabels label of entity id {@code i} at index {@code i}
+   * @param entityToId unmodifiable label -&gt; id map of the entities, in id order
+   * @param relationLabels label of relation id {@code i} at index {@code i}
+   * @param relationToId unmodifiable label -&gt; id map of the relations, in id order
+   */
+  private record IdSpace(
       String[] entityLabels,
       Map<String, Integer> entityToId,
       String[] relationLabels,
-      Map<String, Integer> relationToId,
-      int[] triples,
-      int numDropped) {
-    this.entityLabels = entityLabels;
-    this.entityToId = entityToId;
-    this.relationLabels = relationLabels;
-    this.relationToId = relationToId;
-    this.triples = triples;
-    this.numDroppedTriples = numDropped;
+      Map<String, Integer> relationToId) {
+
+    /** The id space of the given labels, ids in array order. */
+    static IdSpace of(String[] entityLabels, String[] relationLabels) {
+      return new IdSpace(entityLabels, index(entityLabels), relationLabels, index(relationLabels));
+    }
   }
 
   /**
@@ -88,13 +97,7 @@ public final class TriplesFactory {
     }
     String[] entityLabels = entities.toArray(new String[0]);
     String[] relationLabels = relations.toArray(new String[0]);
-    return map(
-        labeledTriples,
-        entityLabels,
-        index(entityLabels),
-        relationLabels,
-        index(relationLabels),
-        "labeledTriples");
+    return map(labeledTriples, IdSpace.of(entityLabels, relationLabels), "labeledTriples");
   }
 
   /**
@@ -113,13 +116,7 @@ public final class TriplesFactory {
     for (int i = 0; i < labeledTriples.size(); i++) {
       checkRow(labeledTriples.get(i), i);
     }
-    return map(
-        labeledTriples,
-        mapping.entityLabels,
-        mapping.entityToId,
-        mapping.relationLabels,
-        mapping.relationToId,
-        source);
+    return map(labeledTriples, mapping.ids, source);
   }
 
   /**
@@ -134,23 +131,22 @@ public final class TriplesFactory {
   public static TriplesFactory fromMappedTriples(
       int[] mappedTriples, String[] entityLabels, String[] relationLabels) {
     Objects.requireNonNull(mappedTriples, "mappedTriples");
-    String[] entities = entityLabels.clone();
-    String[] relations = relationLabels.clone();
-    Map<String, Integer> e2id = index(entities);
-    Map<String, Integer> r2id = index(relations);
-    if (e2id.size() != entities.length || r2id.size() != relations.length) {
+    IdSpace ids = IdSpace.of(entityLabels.clone(), relationLabels.clone());
+    int numEntities = ids.entityLabels().length;
+    int numRelations = ids.relationLabels().length;
+    if (ids.entityToId().size() != numEntities || ids.relationToId().size() != numRelations) {
       throw new IllegalArgumentException(
           "entity and relation labels must be distinct, got "
-              + entities.length
+              + numEntities
               + " entity labels with "
-              + e2id.size()
+              + ids.entityToId().size()
               + " distinct and "
-              + relations.length
+              + numRelations
               + " relation labels with "
-              + r2id.size()
+              + ids.relationToId().size()
               + " distinct");
     }
-    return withTriples(entities, e2id, relations, r2id, mappedTriples);
+    return withTriples(ids, mappedTriples);
   }
 
   /**
@@ -186,20 +182,19 @@ public final class TriplesFactory {
               + "], got "
               + numTriples);
     }
-    String[] entities = sortedDistinct(entityLabels, "entity");
-    String[] relations = sortedDistinct(relationLabels, "relation");
-    Map<String, Integer> e2id = index(entities);
-    Map<String, Integer> r2id = index(relations);
+    IdSpace ids =
+        IdSpace.of(
+            sortedDistinct(entityLabels, "entity"), sortedDistinct(relationLabels, "relation"));
     int[] entityIds = new int[entityLabels.length];
     for (int i = 0; i < entityIds.length; i++) {
-      entityIds[i] = e2id.get(entityLabels[i]);
+      entityIds[i] = ids.entityToId().get(entityLabels[i]);
     }
     int[] relationIds = new int[relationLabels.length];
     for (int i = 0; i < relationIds.length; i++) {
-      relationIds[i] = r2id.get(relationLabels[i]);
+      relationIds[i] = ids.relationToId().get(relationLabels[i]);
     }
-    long numEntities = entities.length;
-    long numRelations = relations.length;
+    long numEntities = ids.entityLabels().length;
+    long numRelations = ids.relationLabels().length;
     checkIds(
         "internedTriples", internedTriples, 3 * numTriples, entityIds.length, relationIds.length);
     long[] keys = new long[numTriples];
@@ -209,7 +204,7 @@ public final class TriplesFactory {
       long t = entityIds[internedTriples[3 * i + 2]];
       keys[i] = (h * numRelations + r) * numEntities + t;
     }
-    return fromKeys(keys, numTriples, entities, e2id, relations, r2id, 0, source);
+    return fromKeys(keys, numTriples, ids, 0, source);
   }
 
   /**
@@ -222,7 +217,7 @@ public final class TriplesFactory {
    * @throws IllegalArgumentException if the length is not a multiple of 3 or an id is out of range
    */
   public TriplesFactory cloneAndExchangeTriples(int[] mappedTriples) {
-    return withTriples(entityLabels, entityToId, relationLabels, relationToId, mappedTriples);
+    return withTriples(ids, mappedTriples);
   }
 
   /**
@@ -298,12 +293,12 @@ public final class TriplesFactory {
 
   /** Number of entities of the id space (for a split: the shared space of the mapping). */
   public int numEntities() {
-    return entityLabels.length;
+    return ids.entityLabels().length;
   }
 
   /** Number of relations of the id space. */
   public int numRelations() {
-    return relationLabels.length;
+    return ids.relationLabels().length;
   }
 
   /** Number of (mapped, kept) triples. */
@@ -349,12 +344,12 @@ public final class TriplesFactory {
 
   /** Label of entity {@code id}. */
   public String entityLabel(int id) {
-    return label(entityLabels, "entity", id);
+    return label(ids.entityLabels(), "entity", id);
   }
 
   /** Label of relation {@code id}. */
   public String relationLabel(int id) {
-    return label(relationLabels, "relation", id);
+    return label(ids.relationLabels(), "relation", id);
   }
 
   /** {@code labels[id]}, or an error naming the {@code kind} of id and the valid range. */
@@ -368,18 +363,18 @@ public final class TriplesFactory {
 
   /** Unmodifiable label -&gt; id map of the entities (iteration order = id order). */
   public Map<String, Integer> entityToId() {
-    return entityToId;
+    return ids.entityToId();
   }
 
   /** Unmodifiable label -&gt; id map of the relations (iteration order = id order). */
   public Map<String, Integer> relationToId() {
-    return relationToId;
+    return ids.relationToId();
   }
 
   /** Whether this factory uses the same id space (identical label arrays) as {@code other}. */
   public boolean sharesIdSpaceWith(TriplesFactory other) {
-    return Arrays.equals(entityLabels, other.entityLabels)
-        && Arrays.equals(relationLabels, other.relationLabels);
+    return Arrays.equals(ids.entityLabels(), other.ids.entityLabels())
+        && Arrays.equals(ids.relationLabels(), other.ids.relationLabels());
   }
 
   @Override
@@ -401,15 +396,11 @@ public final class TriplesFactory {
     return i;
   }
 
-  private static TriplesFactory map(
-      List<String[]> rows,
-      String[] entityLabels,
-      Map<String, Integer> e2id,
-      String[] relationLabels,
-      Map<String, Integer> r2id,
-      String source) {
-    long numEntities = entityLabels.length;
-    long numRelations = relationLabels.length;
+  private static TriplesFactory map(List<String[]> rows, IdSpace ids, String source) {
+    Map<String, Integer> e2id = ids.entityToId();
+    Map<String, Integer> r2id = ids.relationToId();
+    long numEntities = ids.entityLabels().length;
+    long numRelations = ids.relationLabels().length;
     long[] keys = new long[rows.size()];
     int n = 0;
     for (String[] row : rows) {
@@ -431,7 +422,7 @@ public final class TriplesFactory {
           dropped,
           rows.size());
     }
-    return fromKeys(keys, n, entityLabels, e2id, relationLabels, r2id, dropped, source);
+    return fromKeys(keys, n, ids, dropped, source);
   }
 
   /**
@@ -440,16 +431,9 @@ public final class TriplesFactory {
    * removed (and logged). Sorts {@code keys} in place.
    */
   private static TriplesFactory fromKeys(
-      long[] keys,
-      int n,
-      String[] entityLabels,
-      Map<String, Integer> e2id,
-      String[] relationLabels,
-      Map<String, Integer> r2id,
-      int dropped,
-      String source) {
-    long numEntities = entityLabels.length;
-    long numRelations = relationLabels.length;
+      long[] keys, int n, IdSpace ids, int dropped, String source) {
+    long numEntities = ids.entityLabels().length;
+    long numRelations = ids.relationLabels().length;
     Arrays.sort(keys, 0, n);
     int[] mapped = new int[3 * n];
     int unique = 0;
@@ -467,27 +451,23 @@ public final class TriplesFactory {
     }
     // Without duplicates the array is already exact: no second copy at the peak of a large load.
     int[] exact = unique == n ? mapped : Arrays.copyOf(mapped, 3 * unique);
-    return new TriplesFactory(entityLabels, e2id, relationLabels, r2id, exact, dropped);
+    return new TriplesFactory(ids, exact, dropped);
   }
 
   /**
    * A factory of the given id space holding a copy of the {@code (n, 3)} mapped triples in the
    * given order, after checking their length and id ranges.
    */
-  private static TriplesFactory withTriples(
-      String[] entityLabels,
-      Map<String, Integer> entityToId,
-      String[] relationLabels,
-      Map<String, Integer> relationToId,
-      int[] mappedTriples) {
+  private static TriplesFactory withTriples(IdSpace ids, int[] mappedTriples) {
     Objects.requireNonNull(mappedTriples, "mappedTriples");
     if (mappedTriples.length % 3 != 0) {
       throw new IllegalArgumentException(
           "mappedTriples length must be a multiple of 3, got " + mappedTriples.length);
     }
     int[] copy = mappedTriples.clone();
-    checkIds("mappedTriples", copy, copy.length, entityLabels.length, relationLabels.length);
-    return new TriplesFactory(entityLabels, entityToId, relationLabels, relationToId, copy, 0);
+    checkIds(
+        "mappedTriples", copy, copy.length, ids.entityLabels().length, ids.relationLabels().length);
+    return new TriplesFactory(ids, copy, 0);
   }
 
   /**
