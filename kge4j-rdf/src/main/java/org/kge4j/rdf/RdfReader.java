@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -108,7 +109,7 @@ final class RdfReader {
     JenaSystem.init();
     ReaderRIOT reader =
         RDFParserRegistry.getFactory(format.lang())
-            .create(format.lang(), new VerbatimIriProfile(errors));
+            .create(format.lang(), new VerbatimIriProfile(errors, keepLiterals));
     reader.read(
         in,
         null,
@@ -175,9 +176,20 @@ final class RdfReader {
    * standard profile parses every IRI again to resolve it against no base, which took 40 % of the
    * loading time; this one takes the IRI as written (the tokenizer has already checked the IRIREF
    * syntax, e.g. no spaces). Checking is off, as RIOT's default for these formats.
+   *
+   * <p>Unless literals are kept, every literal becomes one shared placeholder: {@link Sink} only
+   * counts a skipped literal, and building it would parse its value by its datatype (an {@code
+   * xsd:integer}'s number, an {@code xsd:dateTime}'s fields) and normalise its language tag, work
+   * that RDF dumps, often half literals, pay for nothing; on a cold JVM it is also code the JIT
+   * compilers must compile first. The tokenizer has checked the literal's syntax either way, and
+   * with checking off the profile reports nothing about a literal's value.
    */
   private static final class VerbatimIriProfile extends ParserProfileStd {
-    VerbatimIriProfile(ErrorHandler errors) {
+    private static final Node SKIPPED_LITERAL = NodeFactory.createLiteralString("");
+
+    private final boolean keepLiterals;
+
+    VerbatimIriProfile(ErrorHandler errors, boolean keepLiterals) {
       super(
           new FactoryRDFStd(fileLabels()),
           errors,
@@ -186,11 +198,37 @@ final class RdfReader {
           RIOT.getContext().copy(),
           false,
           false);
+      this.keepLiterals = keepLiterals;
     }
 
     @Override
     public String resolveIRI(String iri, long line, long col) {
       return iri;
+    }
+
+    @Override
+    public Node createStringLiteral(String lexical, long line, long col) {
+      return keepLiterals ? super.createStringLiteral(lexical, line, col) : SKIPPED_LITERAL;
+    }
+
+    @Override
+    public Node createLangLiteral(String lexical, String langTag, long line, long col) {
+      return keepLiterals ? super.createLangLiteral(lexical, langTag, line, col) : SKIPPED_LITERAL;
+    }
+
+    @Override
+    public Node createLangDirLiteral(
+        String lexical, String langTag, String direction, long line, long col) {
+      return keepLiterals
+          ? super.createLangDirLiteral(lexical, langTag, direction, line, col)
+          : SKIPPED_LITERAL;
+    }
+
+    @Override
+    public Node createTypedLiteral(String lexical, RDFDatatype datatype, long line, long col) {
+      return keepLiterals
+          ? super.createTypedLiteral(lexical, datatype, line, col)
+          : SKIPPED_LITERAL;
     }
   }
 
