@@ -503,7 +503,14 @@ public final class TriplesFactory {
     for (String label : sorted) {
       Objects.requireNonNull(label, kind + " label");
     }
-    Arrays.sort(sorted, CODE_POINT_ORDER);
+    if (anyCharAtOrAbove(sorted, Character.MIN_SURROGATE)) {
+      Arrays.sort(sorted, CODE_POINT_ORDER);
+    } else {
+      // UTF-16 order is code point order unless two labels first differ where both hold a char
+      // from U+D800 up; without such chars String's own comparison (a vectorised intrinsic) sorts
+      // alike, several times faster than a char loop over labels that share long IRI prefixes
+      Arrays.sort(sorted);
+    }
     for (int i = 1; i < sorted.length; i++) {
       if (sorted[i].equals(sorted[i - 1])) {
         throw new IllegalArgumentException(
@@ -511,6 +518,17 @@ public final class TriplesFactory {
       }
     }
     return sorted;
+  }
+
+  private static boolean anyCharAtOrAbove(String[] labels, char bound) {
+    for (String label : labels) {
+      for (int i = 0; i < label.length(); i++) {
+        if (label.charAt(i) >= bound) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String[] checkRow(String[] row, int index) {
