@@ -3,7 +3,6 @@ package org.kge4j.tensor;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.StringJoiner;
 
 /**
  * What the tensors share: a row-major shape over a primitive array of {@code prod(shape)} values
@@ -73,25 +72,27 @@ abstract class ArrayTensor<A> {
 
   @Override
   public int hashCode() {
-    // Arrays.hashCode of the values: the boxed Float and Boolean hash as that method does.
-    int values = 1;
-    for (int i = 0, n = Array.getLength(data); i < n; i++) {
-      values = 31 * values + Array.get(data, i).hashCode();
-    }
-    return 31 * Arrays.hashCode(shape) + values;
+    return 31 * Arrays.hashCode(shape) + valuesHashCode();
   }
 
   @Override
   public String toString() {
     int n = Array.getLength(data);
-    StringJoiner values = new StringJoiner(", ", "[", "]");
-    if (n > LISTED_VALUES) {
-      values.add(n + " values");
-    } else {
-      for (int i = 0; i < n; i++) {
-        values.add(String.valueOf(Array.get(data, i)));
-      }
-    }
+    String values = n > LISTED_VALUES ? "[" + n + " values]" : valuesText();
     return getClass().getSimpleName() + Shapes.format(shape) + values;
+  }
+
+  /** {@link Arrays#hashCode} of the values, of the array's own type (no boxing per value). */
+  private int valuesHashCode() {
+    return data instanceof float[] floats
+        ? Arrays.hashCode(floats)
+        : Arrays.hashCode((boolean[]) data);
+  }
+
+  /** {@link Arrays#toString} of the values, of the array's own type. */
+  private String valuesText() {
+    return data instanceof float[] floats
+        ? Arrays.toString(floats)
+        : Arrays.toString((boolean[]) data);
   }
 }
