@@ -24,8 +24,6 @@ public final class TransE extends AbstractModel {
   /** PyKEEN's default relation initializer of TransE. */
   public static final Initializer DEFAULT_RELATION_INITIALIZER = Initializer.XAVIER_UNIFORM_NORM;
 
-  private final int p;
-
   /**
    * Creates a randomly initialised TransE with PyKEEN's defaults.
    *
@@ -44,23 +42,21 @@ public final class TransE extends AbstractModel {
    */
   public TransE(ModelSpec spec, int p, SplittableRandom random) {
     // entities at unit L2 norm (PyKEEN's entity_constrainer functional.normalize)
-    super(
-        "transe",
-        p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2,
-        spec,
-        spec.dim(),
-        LpRegularizer.NONE,
-        true);
-    if (p != 1 && p != 2) {
-      throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
-    }
-    this.p = p;
+    super("transe", interactionOfNorm(p), spec, spec.dim(), LpRegularizer.NONE, true);
     initialize(spec, DEFAULT_ENTITY_INITIALIZER, DEFAULT_RELATION_INITIALIZER, random);
   }
 
   /** The norm of the score, 1 or 2. */
   public int scoringNorm() {
-    return p;
+    return interaction() == Interaction.NEGATIVE_L1 ? 1 : 2;
+  }
+
+  /** The interaction of norm {@code p}, checked before any table is allocated. */
+  private static Interaction interactionOfNorm(int p) {
+    if (p != 1 && p != 2) {
+      throw new IllegalArgumentException("TransE scoring norm must be 1 or 2, got " + p);
+    }
+    return p == 1 ? Interaction.NEGATIVE_L1 : Interaction.NEGATIVE_L2;
   }
 
   /** {@code q = h + r}: {@code score(h, r, e) = -||q - e||}. */
