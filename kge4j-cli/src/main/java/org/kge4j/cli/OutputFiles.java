@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.kge4j.training.AtomicFiles;
+import org.kge4j.training.Checkpoint;
 
 /**
  * Writes a run's text outputs atomically (a temporary file beside the target, then an atomic move),
@@ -27,7 +28,7 @@ public final class OutputFiles {
   public static final String PIPELINE_CONFIG_JSON = "pipeline_config.json";
 
   /** File name of the checkpoint in an output directory. */
-  public static final String CHECKPOINT_FILE = "checkpoint.kge4j";
+  public static final String CHECKPOINT_FILE = Checkpoint.FILE_NAME;
 
   /** File name of the per-epoch loss table. */
   public static final String LOSSES_TSV = "losses.tsv";

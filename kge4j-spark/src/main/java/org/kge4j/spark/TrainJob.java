@@ -21,6 +21,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.kge4j.config.PipelineConfig;
 import org.kge4j.evaluation.MetricResults;
+import org.kge4j.training.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -357,7 +358,7 @@ public final class TrainJob implements Callable<Integer> {
           manifest,
           SparkTrainingConfig.onDataset(config, input),
           out,
-          "checkpoint.kge4j");
+          Checkpoint.FILE_NAME);
     }
     writeLosses(out, summary);
     Map<String, Object> document =

@@ -115,6 +115,13 @@ public record Checkpoint(
   /** The first bytes of every checkpoint file. */
   public static final String MAGIC = "KGE4JCKP";
 
+  /**
+   * The checkpoint's file name in a run directory, which every writer (the CLI's {@code train}, the
+   * Spark job) and every reader ({@code evaluate}, {@code predict}, {@code export}, {@code serve})
+   * use.
+   */
+  public static final String FILE_NAME = "checkpoint.kge4j";
+
   /** The format version this class writes and reads. */
   public static final int VERSION = 3;
 
