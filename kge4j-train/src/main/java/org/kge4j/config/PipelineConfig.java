@@ -429,18 +429,21 @@ public record PipelineConfig(
    */
   public HpoSpace hpoDefault() {
     List<HpoSpace> spaces = new ArrayList<>();
-    spaces.add(model.hpoDefault().prefixed("model."));
-    spaces.add(loss.hpoDefault().prefixed("loss."));
-    if (regularizer != null) {
-      spaces.add(regularizer.hpoDefault().prefixed("regularizer."));
-    }
-    spaces.add(optimizer.hpoDefault().prefixed("optimizer."));
-    if (negativeSampler != null) {
-      spaces.add(negativeSampler.hpoDefault().prefixed("negative_sampler."));
-    }
+    addSpace(spaces, "model", model);
+    addSpace(spaces, "loss", loss);
+    addSpace(spaces, "regularizer", regularizer);
+    addSpace(spaces, "optimizer", optimizer);
+    addSpace(spaces, "negative_sampler", negativeSampler);
     spaces.add(training.hpoDefault().prefixed("training."));
-    spaces.add(stopper.hpoDefault().prefixed("stopper."));
+    addSpace(spaces, "stopper", stopper);
     return HpoSpace.concat(spaces.toArray(HpoSpace[]::new));
+  }
+
+  /** Adds {@code component}'s default space under {@code key.}; nothing for an absent one. */
+  private static void addSpace(List<HpoSpace> spaces, String key, ComponentConfig component) {
+    if (component != null) {
+      spaces.add(component.hpoDefault().prefixed(key + "."));
+    }
   }
 
   /**
