@@ -729,21 +729,22 @@ public final class HpoCommand extends Kge4jSubcommand {
       Map<String, Object> pipeline) {
     try {
       return KgeSearchSpace.fromPipeline(pipeline);
-    } catch (ConfigurationException e) {
-      String option = optionOf(e.key());
-      if (option != null) {
-        throw checks.invalid(option, e.getMessage());
-      }
-      String section = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
-      if (searchSpace != null && searchSpaceFile.containsKey(section)) {
-        throw checks.invalid("--search-space", searchSpace + ": " + e.getMessage());
-      }
-      if (file != null) {
-        throw checks.invalid("--config", config + ": " + e.getMessage());
-      }
-      throw new CommandLine.ParameterException(
-          commandLine(), "Invalid options: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
+      if (e instanceof ConfigurationException c) {
+        // a key the options or files set: name the option or file it came from
+        String option = optionOf(c.key());
+        if (option != null) {
+          throw checks.invalid(option, c.getMessage());
+        }
+        String key = c.key();
+        String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+        if (searchSpace != null && searchSpaceFile.containsKey(section)) {
+          throw checks.invalid("--search-space", searchSpace + ": " + c.getMessage());
+        }
+        if (file != null) {
+          throw checks.invalid("--config", config + ": " + c.getMessage());
+        }
+      }
       throw new CommandLine.ParameterException(
           commandLine(), "Invalid options: " + e.getMessage(), e);
     }

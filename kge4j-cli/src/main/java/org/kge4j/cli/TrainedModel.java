@@ -29,25 +29,25 @@ record TrainedModel(
     Dataset dataset,
     Model model) {
 
+  /** How the commands' usage names the location of a trained model. */
+  static final String LABEL = "RUN_DIR|CHECKPOINT";
+
   /**
    * Loads the model of {@code location}, a run directory (its {@value OutputFiles#CHECKPOINT_FILE}
    * is read) or a checkpoint file. A missing or unreadable checkpoint, an unknown dataset, a
-   * changed graph file or a dataset of another size are usage errors (exit code 2) naming {@code
-   * parameterLabel} or {@code --dataset}.
+   * changed graph file or a dataset of another size are usage errors (exit code 2) naming {@value
+   * #LABEL} or {@code --dataset}.
    *
-   * @param parameterLabel how the command's usage names the location, e.g. {@code
-   *     RUN_DIR|CHECKPOINT}
    * @param datasetOption the {@code --dataset} value, or null
    */
-  static TrainedModel load(
-      CommandLine commandLine, String parameterLabel, Path location, String datasetOption) {
+  static TrainedModel load(CommandLine commandLine, Path location, String datasetOption) {
     Path file =
         Files.isDirectory(location) ? location.resolve(OutputFiles.CHECKPOINT_FILE) : location;
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(
           commandLine,
           "Invalid value for positional parameter "
-              + parameterLabel
+              + LABEL
               + ": no such file: "
               + file.toAbsolutePath());
     }
@@ -57,7 +57,7 @@ record TrainedModel(
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
           commandLine,
-          "Invalid value for positional parameter " + parameterLabel + ": " + e.getMessage(),
+          "Invalid value for positional parameter " + LABEL + ": " + e.getMessage(),
           e);
     }
     OptionChecks checks = new OptionChecks(commandLine);

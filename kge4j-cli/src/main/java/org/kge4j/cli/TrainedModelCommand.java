@@ -15,11 +15,9 @@ import picocli.CommandLine.Parameters;
  */
 abstract class TrainedModelCommand extends Kge4jSubcommand {
 
-  private static final String LABEL = "RUN_DIR|CHECKPOINT";
-
   @Parameters(
       index = "0",
-      paramLabel = LABEL,
+      paramLabel = TrainedModel.LABEL,
       description = "A run directory written by `kge4j train`, or its checkpoint file.")
   private Path location;
 
@@ -37,6 +35,6 @@ abstract class TrainedModelCommand extends Kge4jSubcommand {
    * TrainedModel#load}.
    */
   final TrainedModel loadModel() {
-    return TrainedModel.load(commandLine(), LABEL, location, dataset);
+    return TrainedModel.load(commandLine(), location, dataset);
   }
 }
