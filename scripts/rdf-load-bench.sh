@@ -41,19 +41,22 @@ bound="$(sed -n 's/.*(-Xmx\([0-9]*\)m).*/\1/p' "$log" | tail -n 1)"
 echo "--- one load within -Xmx${bound}m (the bound):"
 java -Xmx"${bound}m" "${quiet[@]}" -cp "$cp" org.kge4j.rdf.bench.LoadBenchmark "$file" 1 | tee -a "$log"
 cold="${COLD:-5}"
-echo "--- the first load in $cold fresh JVMs:"
-rates=()
-for _ in $(seq "$cold"); do
-  line="$(java -Xmx1g "${quiet[@]}" -cp "$cp" org.kge4j.rdf.bench.LoadBenchmark "$file" 1 |
-    grep '^read (wall clock)')"
-  echo "$line" | tee -a "$log"
-  rates+=("$(echo "$line" | sed 's/.*: \([0-9,]*\) statements.*/\1/; s/,//g')")
-done
-printf '%s\n' "${rates[@]}" | sort -n | awk -v n="$cold" '
-  { r[NR] = $1 }
-  END {
-    median = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
-    printf "first load, %d fresh JVMs: median %.0f, min %.0f, max %.0f statements/s\n",
-      n, median, r[1], r[n]
-  }' | tee -a "$log"
+if (( cold > 0 )); then
+  echo "--- the first load in $cold fresh JVMs:"
+  rates=()
+  for _ in $(seq "$cold"); do
+    line="$(java -Xmx1g "${quiet[@]}" -cp "$cp" org.kge4j.rdf.bench.LoadBenchmark "$file" 1 |
+      grep '^read (wall clock)')"
+    echo "$line" | tee -a "$log"
+    rates+=("$(echo "$line" | sed 's/.*: \([0-9,]*\) statements.*/\1/; s/,//g')")
+  done
+  printf '%s\n' "${rates[@]}" | sort -n | awk '
+    { r[NR] = $1 }
+    END {
+      n = NR
+      median = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+      printf "first load, %d fresh JVMs: median %.0f, min %.0f, max %.0f statements/s\n",
+        n, median, r[1], r[n]
+    }' | tee -a "$log"
+fi
 echo "figures in $log"
