@@ -20,7 +20,7 @@ public final class EntityPanels {
   /** Entities per panel: a multiple of every vector length. */
   public static final int PANEL = 64;
 
-  /** Panels per array, so that no array exceeds 2^26 floats whatever the table. */
+  /** Floats of panels per array, so that no array exceeds 2^26 floats (plus {@link #LEAD}). */
   private static final int MAX_ARRAY_FLOATS = 1 << 26;
 
   /**

@@ -17,7 +17,9 @@ import org.kge4j.evaluation.LinkPredictor;
  * <p>Scoring methods are safe to call from several threads while no parameters change. Gradient
  * methods add {@code upstream * ∂score/∂θ} into a caller-owned {@link Gradients}, touching only the
  * rows the triple uses; they allocate nothing but the one small {@link OperandGradients} view a
- * query's chain rule takes, which the JIT's escape analysis removes where it inlines the rule.
+ * query's chain rule takes (a few dozen bytes, short-lived). The JIT's escape analysis removes it
+ * where it inlines the rule, but not everywhere: on TransE's per-positive sLCWA path a JFR
+ * allocation profile still sampled it.
  */
 public interface Model extends LinkPredictor {
 
