@@ -7,11 +7,12 @@
 #
 # Steps: installs Debian's python3-torch if missing, builds the benchmark jar, measures the FMA
 # peak on 1 and 2 threads (a register-resident Vector API loop, FmaPeak), the memory bandwidth
-# (STREAM triad) and one optimizer step over ComplEx 128's tables, times kge4j's sLCWA and
-# LCWA epochs and the filtered test evaluation (TrainBench), times bench/train_torch.py on the same
-# cases, and prints one Markdown table with positives (or queries) per second, FMA/s, % of the
-# 2-thread peak and the ratio to PyTorch. Needs the datasets: KGE4J_DATASETS (default
-# ../shared/datasets). Raw lines are kept in $OUT (default: a fresh directory under /tmp).
+# (STREAM triad), dense Adam's arithmetic limit (arrays in L1) and one optimizer step over
+# ComplEx 128's tables, times kge4j's sLCWA and LCWA epochs and the filtered test evaluation
+# (TrainBench), times bench/train_torch.py on the same cases, and prints one Markdown table with
+# positives (or queries) per second, FMA/s, % of the 2-thread peak and the ratio to PyTorch.
+# Needs the datasets: KGE4J_DATASETS (default ../shared/datasets). Raw lines are kept in $OUT
+# (default: a fresh directory under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,9 @@ bench "${RUN[@]}" peak 1
 bench "${RUN[@]}" peak 2
 # the other limit: memory bandwidth, and what one dense Adam step over the tables costs by itself
 bench "${RUN[@]}" bandwidth 2
+# dense Adam's arithmetic limit (arrays in L1): the step below cannot beat parameters / this rate
+bench "${RUN[@]}" adamrate 1
+bench "${RUN[@]}" adamrate 2
 bench "${RUN[@]}" step fb15k237 complex 128 adam 3072
 bench "${RUN[@]}" step fb15k237 complex 128 sparseadam 3072
 if [[ $QUICK -eq 1 ]]; then

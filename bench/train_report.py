@@ -29,6 +29,9 @@ def main():
         if r["kind"] == "bandwidth":
             print(f"Memory bandwidth (STREAM triad, {r['threads']} threads):"
                   f" {float(r['bytes_per_s']) / 1e9:.1f} GB/s")
+        elif r["kind"] == "adamrate":
+            print(f"Dense Adam's arithmetic limit (arrays in L1, {r['threads']} threads):"
+                  f" {float(r['values_per_s']):.3g} values/s")
         elif r["kind"] == "step":
             print(f"One {r['optimizer']} step over {r['model']} {r['dim']}'s tables"
                   f" ({r['rows']} touched entity rows, touching and clearing included):"

@@ -27,6 +27,8 @@ import org.kge4j.training.TrainingLoop;
  *   <li>{@code peak THREADS}: the FMA peak ({@link FmaPeak}), float FMAs per second;
  *   <li>{@code bandwidth THREADS}: the memory bandwidth ({@link MemoryBandwidth}, STREAM's triad),
  *       bytes per second;
+ *   <li>{@code adamrate THREADS}: dense Adam's arithmetic limit ({@link AdamRate}), parameter
+ *       values updated per second with every array in L1;
  *   <li>{@code step DATASET MODEL DIM OPTIMIZER ROWS}: one optimizer step on the model's tables
  *       with a gradient in {@code ROWS} random entity rows and every relation row (a batch's
  *       touched rows), in milliseconds, and the bytes it moves per second: {@code adam} reads
@@ -69,6 +71,14 @@ public final class TrainBench {
             "RESULT bandwidth threads=%d bytes_per_s=%.4g%n",
             threads,
             MemoryBandwidth.measure(threads, 5));
+      }
+      case "adamrate" -> {
+        int threads = Integer.parseInt(args[1]);
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT adamrate threads=%d values_per_s=%.4g%n",
+            threads,
+            AdamRate.measure(threads, 5, 1.0));
       }
       case "step" -> optimizerStep(args);
       case "slcwa", "lcwa" -> train(args);

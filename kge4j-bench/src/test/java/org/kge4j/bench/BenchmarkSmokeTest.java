@@ -2,6 +2,7 @@ package org.kge4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -122,6 +123,20 @@ class BenchmarkSmokeTest {
         benchmark.tearDown();
       }
     }
+  }
+
+  @Test
+  void adamRateRunsPyTorchsDenseAdamStepOnItsArrays() throws Exception {
+    float[][] reference = AdamRate.draw(3);
+    for (int s = 0; s < 5; s++) {
+      AdamRate.STEP.apply(
+          reference[0], reference[1], reference[2], reference[3], 0, AdamRate.VALUES);
+    }
+    float[] x = AdamRate.run(5, 3);
+    assertArrayEquals(reference[0], x, "five steps value by value");
+    assertNotEquals(AdamRate.draw(3)[0][0], x[0], "the steps moved the parameters");
+    double rate = AdamRate.measure(1, 1, 0.01);
+    assertTrue(rate > 0 && Double.isFinite(rate), () -> "values per second " + rate);
   }
 
   @Test
