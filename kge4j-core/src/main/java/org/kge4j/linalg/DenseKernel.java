@@ -18,6 +18,13 @@ package org.kge4j.linalg;
  */
 public interface DenseKernel {
 
+  /**
+   * Rows of {@code A} per register tile of the block operations ({@link #accumulate}): rows past a
+   * part's last whole tile run a slower edge loop, so a caller that splits a product's rows across
+   * threads starts every part at a multiple of it. 1 where there is no tiling.
+   */
+  int blockRows();
+
   /** {@code Σ_{k<n} a[aOffset + k] · b[bOffset + k]}. */
   float dot(float[] a, int aOffset, float[] b, int bOffset, int n);
 

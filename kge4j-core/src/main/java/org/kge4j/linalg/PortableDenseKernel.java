@@ -237,6 +237,11 @@ public final class PortableDenseKernel implements DenseKernel {
   }
 
   @Override
+  public int blockRows() {
+    return 1;
+  }
+
+  @Override
   public void accumulate(
       BlockOp op, int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix c) {
     // the arrays and A's column stride feed the innermost loops; row starts come from the views

@@ -326,6 +326,25 @@ class TrainingLoopTest {
   }
 
   @Test
+  void divergingLcwaTrainingNamesTheFirstNonFiniteScoreWhateverTheThreads() {
+    // each shard checks its own rows; the message still names the batch's first non-finite score
+    PipelineConfig config = small(LoopKind.LCWA).optimizer("sgd").learningRate(1e30).build();
+    List<String> messages = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      NonFiniteLossException e =
+          assertThrows(
+              NonFiniteLossException.class,
+              () -> Pipeline.builder(config, embedded).numThreads(threads).build().run());
+      assertTrue(
+          e.getMessage()
+              .matches("non-finite loss in epoch \\d+, batch \\d+ of \\d+: 1-N score \\d+ is .*"),
+          e.getMessage());
+      messages.add(e.getMessage());
+    }
+    assertEquals(messages.get(0), messages.get(1));
+  }
+
+  @Test
   void earlyStoppingRestoresTheBestEpoch(@TempDir Path dir) {
     // a relative delta of 1000% can never be met again, so the second validation stops training
     PipelineConfig config =

@@ -473,6 +473,11 @@ public final class SimdDenseKernel implements DenseKernel {
   }
 
   @Override
+  public int blockRows() {
+    return MR;
+  }
+
+  @Override
   public void accumulate(
       BlockOp op, int m, int n, int k, StridedMatrix a, StridedMatrix b, StridedMatrix c) {
     float[] aValues = a.values();
