@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kge4j.linalg.DenseKernel;
 import org.kge4j.linalg.DenseKernels;
 
@@ -55,11 +55,12 @@ class EntityPanelsTest {
   /**
    * Every panel starts {@link EntityPanels#LEAD} floats plus a whole number of 64-byte lines into
    * its array, across several arrays, and holds its entities' values transposed there: the layout
-   * that keeps the kernel's vector loads within cache lines.
+   * that keeps the kernel's vector loads within cache lines. Widths below, at and across the
+   * 16-value strips the packing copies at a time.
    */
-  @Test
-  void panelsStartTheLeadPlusWholeLinesIntoTheirArrays() {
-    int width = 6;
+  @ParameterizedTest
+  @ValueSource(ints = {6, 16, 37})
+  void panelsStartTheLeadPlusWholeLinesIntoTheirArrays(int width) {
     int numEntities = 5 * EntityPanels.PANEL + 3;
     EmbeddingTable entities = GaussianValues.table(new SplittableRandom(11), numEntities, width);
     EntityPanels panels = new EntityPanels(entities, 2 * width * EntityPanels.PANEL);
