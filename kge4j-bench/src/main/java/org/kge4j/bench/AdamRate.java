@@ -65,25 +65,12 @@ final class AdamRate {
     run(20_000, 0);
     double nanosPerStep = Math.max(1, (System.nanoTime() - calibration) / 20_000.0);
     long steps = (long) (seconds * 1e9 / nanosPerStep);
-    double best = 0;
-    for (int rep = 0; rep < repetitions; rep++) {
-      Thread[] workers = new Thread[threads];
-      float[][] sink = new float[threads][];
-      long start = System.nanoTime();
-      for (int t = 0; t < threads; t++) {
-        int slot = t;
-        workers[t] = new Thread(() -> sink[slot] = run(steps, slot + 1));
-        workers[t].start();
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      best = Math.max(best, (double) threads * steps * VALUES / elapsed);
-      if (Float.isNaN(sink[0][0])) {
-        throw new IllegalStateException("the Adam steps produced NaN");
-      }
+    float[][] sink = new float[threads][];
+    double fastest =
+        ThreadTiming.fastestSeconds(threads, repetitions, t -> sink[t] = run(steps, t + 1));
+    if (Float.isNaN(sink[0][0])) {
+      throw new IllegalStateException("the Adam steps produced NaN");
     }
-    return best;
+    return (double) threads * steps * VALUES / fastest;
   }
 }

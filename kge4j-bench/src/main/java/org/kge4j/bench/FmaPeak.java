@@ -71,26 +71,13 @@ final class FmaPeak {
   static double measure(int threads, int repetitions, double seconds) throws InterruptedException {
     run(20_000_000L); // warm-up: C2 compiles the loop (until then the Vector API runs boxed)
     long iterations = (long) (seconds * 3e9 / CHAINS);
-    double best = 0;
-    for (int rep = 0; rep < repetitions; rep++) {
-      Thread[] workers = new Thread[threads];
-      float[] sink = new float[threads];
-      long start = System.nanoTime();
-      for (int t = 0; t < threads; t++) {
-        int slot = t;
-        workers[t] = new Thread(() -> sink[slot] = run(iterations));
-        workers[t].start();
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      best = Math.max(best, (double) threads * iterations * CHAINS * S.length() / elapsed);
-      if (Float.isNaN(sink[0])) {
-        throw new IllegalStateException("the FMA chains overflowed");
-      }
+    float[] sink = new float[threads];
+    double fastest =
+        ThreadTiming.fastestSeconds(threads, repetitions, t -> sink[t] = run(iterations));
+    if (Float.isNaN(sink[0])) {
+      throw new IllegalStateException("the FMA chains overflowed");
     }
-    return best;
+    return (double) threads * iterations * CHAINS * S.length() / fastest;
   }
 
   /** The vector width the peak was measured with, in bits. */

@@ -1,6 +1,7 @@
 package org.kge4j.bench;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The machine's memory bandwidth as the JVM reaches it, the limit of the steps that stream whole
@@ -22,28 +23,18 @@ final class MemoryBandwidth {
     float[] c = new float[N];
     Arrays.fill(b, 1f);
     Arrays.fill(c, 2f);
-    double best = 0;
-    for (int rep = 0; rep <= repetitions; rep++) {
-      Thread[] workers = new Thread[threads];
-      long start = System.nanoTime();
-      for (int t = 0; t < threads; t++) {
-        int from = (int) ((long) t * N / threads);
-        int to = (int) ((long) (t + 1) * N / threads);
-        workers[t] = new Thread(() -> triad(a, b, c, 3f, from, to));
-        workers[t].start();
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      if (rep > 0) {
-        best = Math.max(best, 3.0 * Float.BYTES * N / elapsed);
-      }
-    }
+    IntConsumer part =
+        t -> {
+          int from = (int) ((long) t * N / threads);
+          int to = (int) ((long) (t + 1) * N / threads);
+          triad(a, b, c, 3f, from, to);
+        };
+    ThreadTiming.fastestSeconds(threads, 1, part); // warm-up
+    double fastest = ThreadTiming.fastestSeconds(threads, repetitions, part);
     if (a[N - 1] != 7f) {
       throw new IllegalStateException("the triad computed " + a[N - 1] + ", not 7");
     }
-    return best;
+    return 3.0 * Float.BYTES * N / fastest;
   }
 
   private static void triad(float[] a, float[] b, float[] c, float s, int from, int to) {
