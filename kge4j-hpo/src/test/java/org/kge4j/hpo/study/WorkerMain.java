@@ -2,6 +2,7 @@ package org.kge4j.hpo.study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -44,7 +45,11 @@ public final class WorkerMain {
             double x = t.suggestFloat("x", -1, 1);
             if (hang && !hung[0]) {
               hung[0] = true;
-              Files.writeString(dir.resolve("hanging"), Integer.toString(t.number()));
+              // written aside and moved in, so that the test, which reads it as soon as it
+              // exists, never sees it empty (a loaded machine showed it between create and write)
+              Path aside =
+                  Files.writeString(dir.resolve("tmp-hanging"), Integer.toString(t.number()));
+              Files.move(aside, dir.resolve("hanging"), StandardCopyOption.ATOMIC_MOVE);
               Thread.sleep(Long.MAX_VALUE);
             }
             for (int step = 0; step < 3; step++) {
